@@ -1,0 +1,1 @@
+"""The JSON Schema of guide front matter, shipped in the package."""
