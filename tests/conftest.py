@@ -1,0 +1,78 @@
+"""Shared fixtures: an isolated environment and real wiki repositories in tmp_path."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from wikitool.gitstore import WikiStore
+from wikitool.model import Identity
+from wikitool.services.wiki_init import init_wiki
+
+STAFF = Identity("Test Staff", "staff@agency.invalid")
+FIXED_TIME = 1_790_000_000  # 2026-09-21, so repositories built in tests are reproducible
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No user config, colour or git environment leaks into a test."""
+    home = tmp_path_factory.mktemp("home")
+    (home / ".gitconfig").write_text(
+        f"[user]\n\tname = {STAFF.name}\n\temail = {STAFF.email}\n"
+        "[init]\n\tdefaultBranch = main\n"
+    )
+    for name in list(os.environ):
+        if name.startswith(("GIT_", "WIKITOOL_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("TZ", "UTC")
+    return home
+
+
+@pytest.fixture
+def wiki(tmp_path: Path) -> Path:
+    """A new wiki repository made from the reference wiki, with a staff working tree."""
+    path = tmp_path / "wiki"
+    init_wiki(path, author=STAFF, when=FIXED_TIME)
+    return path
+
+
+@pytest.fixture
+def store(wiki: Path) -> Iterator[WikiStore]:
+    """The wiki repository opened with the git store."""
+    with WikiStore.open(wiki) as opened:
+        yield opened
+
+
+@pytest.fixture
+def git() -> Callable[..., str]:
+    """Run the real git command line in a repository and return its stdout."""
+
+    def run(repo: Path, *args: str) -> str:
+        done = subprocess.run(
+            ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+        )
+        return done.stdout
+
+    return run
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
+    """Invoke ``wikitool`` in-process; ``cwd`` runs it from another directory."""
+
+    from wikitool.cli import cli
+
+    def invoke(*args: str, cwd: Path | None = None, input: str | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+    return invoke

@@ -1,0 +1,497 @@
+"""The wiki's git repository, read and written at the object level with dulwich.
+
+Nothing here touches a working tree or an index: writes go blob -> tree -> commit, then a
+compare-and-swap ref update. Objects are written before the ref that makes them reachable,
+so a crash at any moment leaves every ref at its old or its new value and the repository
+consistent (at worst with unreachable objects, which ``git gc`` removes).
+
+Revision ids cross this module's boundary as 40-character hex strings and paths as POSIX
+strings, so no other layer needs to know dulwich's types.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import stat
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dulwich.config import StackedConfig
+from dulwich.errors import NotGitRepository, ObjectFormatException
+from dulwich.file import FileLocked
+from dulwich.object_store import commit_tree_changes, iter_tree_contents
+from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree, valid_hexsha
+from dulwich.refs import Ref
+from dulwich.repo import Repo
+
+from wikitool.errors import GitStoreError, NotAWikiError, NotFoundError, RefLockedError
+from wikitool.gitstore.treepath import check_tree_path
+from wikitool.model import TOOL_IDENTITY, Identity
+
+MAIN_REF = "refs/heads/main"
+FILE_MODE = 0o100644
+# How long a writer waits for another writer's ref lock before giving up. Locks are held
+# for microseconds; a lock older than STALE_LOCK_SECONDS was left by a killed process.
+LOCK_WAIT_SECONDS = 10.0
+STALE_LOCK_SECONDS = 30.0
+
+
+def _oid(sha: str | bytes) -> ObjectID:
+    return ObjectID(sha if isinstance(sha, bytes) else sha.encode("ascii"))
+
+
+def _ref(name: str) -> Ref:
+    return Ref(name.encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class CommitInfo:
+    """What a commit says, in plain types."""
+
+    id: str
+    tree: str
+    parents: tuple[str, ...]
+    author: str
+    committer: str
+    author_time: int
+    commit_time: int
+    message: str
+
+
+@dataclass(frozen=True)
+class TreeFile:
+    """One file in a commit's tree."""
+
+    path: str
+    mode: int
+    blob_id: str
+
+
+def _identity_from(config: StackedConfig) -> tuple[str, str] | None:
+    try:
+        name = config.get((b"user",), b"name").decode("utf-8", "replace")
+        email = config.get((b"user",), b"email").decode("utf-8", "replace")
+    except KeyError:
+        return None
+    return name, email
+
+
+def global_identity() -> tuple[str, str] | None:
+    """``user.name`` and ``user.email`` from the user's global git config, if set."""
+    return _identity_from(StackedConfig.default())
+
+
+class WikiStore:
+    """A wiki's git repository (bare or with a working tree, which is never used)."""
+
+    def __init__(self, repo: Repo) -> None:
+        self._repo = repo
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> WikiStore:
+        """Open the repository at ``path`` exactly.
+
+        Raises:
+            NotAWikiError: ``path`` is not a git repository.
+        """
+        try:
+            return cls(Repo(os.fspath(path)))
+        except (NotGitRepository, FileNotFoundError, NotADirectoryError) as exc:
+            raise NotAWikiError(f"{path} is not a git repository") from exc
+
+    @classmethod
+    def discover(cls, start: str | os.PathLike[str] = ".") -> WikiStore:
+        """Open the repository around ``start`` (it or one of its parents).
+
+        Raises:
+            NotAWikiError: no repository encloses ``start``.
+        """
+        try:
+            return cls(Repo.discover(os.fspath(start)))
+        except (NotGitRepository, FileNotFoundError) as exc:
+            raise NotAWikiError(
+                f"no wiki repository at {Path(start).resolve()} or above it (use --repo PATH)"
+            ) from exc
+
+    @classmethod
+    def init(cls, path: str | os.PathLike[str]) -> WikiStore:
+        """Create an empty repository with a working tree at ``path`` and ``main`` as HEAD."""
+        target = Path(path)
+        target.mkdir(parents=True, exist_ok=True)
+        repo = Repo.init(os.fspath(target), default_branch=b"main")
+        return cls(repo)
+
+    def close(self) -> None:
+        """Release the repository's open files (pack indexes)."""
+        self._repo.close()
+
+    def __enter__(self) -> WikiStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def configured_identity(self) -> tuple[str, str] | None:
+        """``user.name`` and ``user.email`` from this repository's git config stack."""
+        return _identity_from(self._repo.get_config_stack())
+
+    @property
+    def git_dir(self) -> Path:
+        """The ``.git`` directory (or the repository itself when bare)."""
+        return Path(self._repo.controldir())
+
+    @property
+    def work_tree(self) -> Path | None:
+        """The staff working tree, or ``None`` for a bare repository."""
+        return None if self._repo.bare else Path(self._repo.path)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def ref(self, name: str) -> str | None:
+        """The commit id a ref points at, or ``None`` when it does not exist."""
+        try:
+            value = self._repo.refs[_ref(name)]
+        except KeyError:
+            return None
+        return value.decode("ascii")
+
+    def refs(self, prefix: str) -> dict[str, str]:
+        """Every ref under ``prefix`` (e.g. ``refs/reviews/``), name -> commit id."""
+        raw = self._repo.refs.as_dict(_ref(prefix.rstrip("/")))
+        base = prefix.rstrip("/")
+        return {f"{base}/{k.decode()}": v.decode("ascii") for k, v in raw.items()}
+
+    def main(self) -> str:
+        """The tip of ``main``.
+
+        Raises:
+            NotAWikiError: the repository has no ``main`` branch.
+        """
+        tip = self.ref(MAIN_REF)
+        if tip is None:
+            raise NotAWikiError(f"{self._repo.path} has no main branch: is it a wiki repository?")
+        return tip
+
+    def resolve(self, rev: str) -> str:
+        """The commit id for a full or abbreviated id, or a ref name such as ``main``.
+
+        Raises:
+            NotFoundError: nothing by that name is a commit here.
+        """
+        for name in (rev, f"refs/heads/{rev}", f"refs/{rev}"):
+            if name.startswith("refs/"):
+                tip = self.ref(name)
+                if tip is not None:
+                    return tip
+        if 4 <= len(rev) <= 40 and all(c in "0123456789abcdef" for c in rev):
+            if len(rev) == 40 and valid_hexsha(rev):
+                if self._is_commit(rev):
+                    return rev
+            else:
+                matches = [
+                    sha.decode() for sha in self._repo.object_store.iter_prefix(rev.encode())
+                ]
+                commits = [m for m in matches if self._is_commit(m)]
+                if len(commits) == 1:
+                    return commits[0]
+        raise NotFoundError(f"unknown revision {rev!r}")
+
+    def _is_commit(self, sha: str) -> bool:
+        try:
+            return isinstance(self._repo.object_store[_oid(sha)], Commit)
+        except KeyError:
+            return False
+
+    def _object(self, sha: str | bytes) -> ShaFile:
+        key = _oid(sha)
+        try:
+            return self._repo.object_store[key]
+        except KeyError as exc:
+            raise NotFoundError(f"object {key.decode()} is missing from the repository") from exc
+        except (ObjectFormatException, ValueError, OSError) as exc:
+            raise GitStoreError(f"object {key.decode()} is corrupt: {exc}") from exc
+
+    def _commit(self, sha: str) -> Commit:
+        obj = self._object(sha)
+        if not isinstance(obj, Commit):
+            raise NotFoundError(f"{sha} is not a commit")
+        return obj
+
+    def commit_info(self, sha: str) -> CommitInfo:
+        """The commit ``sha``'s metadata."""
+        c = self._commit(sha)
+        return CommitInfo(
+            id=sha,
+            tree=c.tree.decode(),
+            parents=tuple(p.decode() for p in c.parents),
+            author=c.author.decode("utf-8", "replace"),
+            committer=c.committer.decode("utf-8", "replace"),
+            author_time=c.author_time,
+            commit_time=c.commit_time,
+            message=c.message.decode("utf-8", "replace"),
+        )
+
+    def files(self, commit: str, prefix: str = "") -> list[TreeFile]:
+        """Every file (blob, symlink or submodule entry) in ``commit``'s tree under ``prefix``."""
+        tree_id = self._commit(commit).tree
+        out = []
+        for entry in iter_tree_contents(self._repo.object_store, tree_id):
+            assert entry.path is not None and entry.sha is not None and entry.mode is not None
+            path = entry.path.decode("utf-8", "surrogateescape")
+            if path.startswith(prefix):
+                out.append(TreeFile(path, entry.mode, entry.sha.decode()))
+        return out
+
+    def blob(self, blob_id: str) -> bytes:
+        """The bytes of a blob."""
+        obj = self._object(blob_id)
+        if not isinstance(obj, Blob):
+            raise NotFoundError(f"{blob_id} is not a file")
+        return obj.as_raw_string()
+
+    def read(self, commit: str, path: str) -> bytes | None:
+        """The content of ``path`` at ``commit``, or ``None`` when there is no such file."""
+        tree: ShaFile = self._object(self._commit(commit).tree.decode())
+        parts = path.split("/")
+        for i, name in enumerate(parts):
+            if not isinstance(tree, Tree):
+                return None
+            try:
+                mode, sha = tree[name.encode("utf-8")]
+            except KeyError:
+                return None
+            obj = self._object(sha)
+            if i == len(parts) - 1:
+                if stat.S_ISREG(mode) and isinstance(obj, Blob):
+                    return obj.as_raw_string()
+                return None
+            tree = obj
+        return None
+
+    def is_ancestor(self, ancestor: str, descendant: str) -> bool:
+        """Whether ``ancestor`` is reachable from ``descendant`` (or is it)."""
+        seen: set[str] = set()
+        todo = [descendant]
+        while todo:
+            sha = todo.pop()
+            if sha == ancestor:
+                return True
+            if sha in seen:
+                continue
+            seen.add(sha)
+            todo.extend(self.commit_info(sha).parents)
+        return False
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write_files_commit(
+        self,
+        *,
+        parents: list[str],
+        base_tree: str | None,
+        changes: Mapping[str, bytes | None],
+        message: str,
+        author: Identity,
+        committer: Identity = TOOL_IDENTITY,
+        when: int | None = None,
+    ) -> str:
+        """Write a commit whose tree is ``base_tree`` with ``changes`` applied.
+
+        ``changes`` maps a path to its new content, or to ``None`` to delete it. The ref is
+        not moved: follow with :meth:`update_ref`.
+
+        Returns:
+            The new commit's id.
+        """
+        store = self._repo.object_store
+        tree_changes: list[tuple[bytes, int | None, ObjectID | None]] = []
+        for path, content in sorted(changes.items()):
+            check_tree_path(path)
+            if content is None:
+                tree_changes.append((path.encode("utf-8"), None, None))
+                continue
+            blob = Blob.from_string(content)
+            store.add_object(blob)
+            tree_changes.append((path.encode("utf-8"), FILE_MODE, blob.id))
+        start = Tree()
+        if base_tree:
+            # commit_tree_changes edits the Tree object it is given: work on a copy.
+            original = self._object(base_tree)
+            assert isinstance(original, Tree)
+            copy = Tree.from_raw_string(Tree.type_num, original.as_raw_string())
+            assert isinstance(copy, Tree)
+            start = copy
+        tree_id = commit_tree_changes(store, start, tree_changes)
+        return self.write_commit(
+            tree=tree_id.decode(),
+            parents=parents,
+            message=message,
+            author=author,
+            committer=committer,
+            when=when,
+        )
+
+    def write_tree(self, files: Mapping[str, bytes]) -> str:
+        """Write a whole tree from ``path -> content`` in one pack; returns the tree id."""
+        objects: list[ShaFile] = []
+        root: dict[str, object] = {}
+        for path, content in sorted(files.items()):
+            check_tree_path(path)
+            blob = Blob.from_string(content)
+            objects.append(blob)
+            node = root
+            *dirs, name = path.split("/")
+            for d in dirs:
+                child = node.setdefault(d, {})
+                if not isinstance(child, dict):
+                    raise GitStoreError(f"{path}: {d} is both a file and a folder")
+                node = child
+            node[name] = blob
+
+        def build(node: dict[str, object]) -> Tree:
+            tree = Tree()
+            for name, value in node.items():
+                if isinstance(value, Blob):
+                    tree.add(name.encode("utf-8"), FILE_MODE, value.id)
+                else:
+                    assert isinstance(value, dict)
+                    sub = build(value)
+                    tree.add(name.encode("utf-8"), stat.S_IFDIR, sub.id)
+            objects.append(tree)
+            return tree
+
+        tree = build(root)
+        self._repo.object_store.add_objects([(obj, None) for obj in objects])
+        return tree.id.decode()
+
+    def write_commit(
+        self,
+        *,
+        tree: str,
+        parents: list[str],
+        message: str,
+        author: Identity,
+        committer: Identity = TOOL_IDENTITY,
+        when: int | None = None,
+    ) -> str:
+        """Write a commit object (checked as ``git fsck --strict`` would) and return its id."""
+        stamp = int(time.time()) if when is None else when
+        commit = Commit()
+        commit.tree = _oid(tree)
+        commit.parents = [_oid(p) for p in parents]
+        commit.author = author.git_bytes()
+        commit.committer = committer.git_bytes()
+        commit.author_time = commit.commit_time = stamp
+        commit.author_timezone = commit.commit_timezone = 0
+        commit.encoding = None
+        commit.message = message.encode("utf-8")
+        try:
+            commit.check()
+        except ObjectFormatException as exc:
+            raise GitStoreError(f"refusing to write an invalid commit: {exc}") from exc
+        self._repo.object_store.add_object(commit)
+        return commit.id.decode()
+
+    def update_ref(self, name: str, old: str | None, new: str, *, reason: str = "") -> bool:
+        """Move ``name`` from ``old`` to ``new`` atomically (compare-and-swap).
+
+        ``old=None`` means the ref must not exist yet. A lock held by another writer is
+        waited for (with jittered back-off); a lock left by a killed writer is removed once
+        it is older than ``STALE_LOCK_SECONDS``.
+
+        Returns:
+            True when the ref moved; False when it no longer held ``old``.
+
+        Raises:
+            RefLockedError: another writer kept the lock for ``LOCK_WAIT_SECONDS``.
+        """
+        refname = _ref(name)
+        message = reason.encode("utf-8") or None
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        delay = 0.001
+        while True:
+            try:
+                if old is None:
+                    return bool(self._repo.refs.add_if_new(refname, _oid(new), message=message))
+                return bool(
+                    self._repo.refs.set_if_equals(
+                        refname, _oid(old), _oid(new), message=message
+                    )
+                )
+            except FileLocked as exc:
+                self._remove_stale_lock(refname)
+                if time.monotonic() > deadline:
+                    raise RefLockedError(
+                        f"{name} is locked by another writer; try again in a moment"
+                    ) from exc
+                time.sleep(delay * (1 + random.random()))
+                delay = min(delay * 2, 0.05)
+
+    def delete_ref(self, name: str, old: str) -> bool:
+        """Delete ``name`` if it still holds ``old``; True when it was deleted."""
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                return bool(self._repo.refs.remove_if_equals(_ref(name), _oid(old)))
+            except FileLocked as exc:
+                self._remove_stale_lock(name.encode())
+                if time.monotonic() > deadline:
+                    raise RefLockedError(f"{name} is locked by another writer") from exc
+                time.sleep(0.005)
+
+    def _remove_stale_lock(self, refname: bytes) -> None:
+        lock = self.git_dir / (refname.decode() + ".lock")
+        try:
+            age = time.time() - lock.stat().st_mtime
+        except FileNotFoundError:
+            return
+        if age > STALE_LOCK_SECONDS:
+            # A writer holds a ref lock for microseconds; this one's writer is gone.
+            lock.unlink(missing_ok=True)
+
+    def check_out_main(self) -> None:
+        """Fill the staff working tree and index from ``main`` (only at ``init``).
+
+        This is the one place the tool writes a working tree: a new wiki's first checkout
+        for staff, before anyone else can be writing to it.
+        """
+        if self._repo.bare:
+            return
+        tree = self._commit(self.main()).tree
+        self._repo.get_worktree().reset_index(tree)
+
+    # -- exporting -------------------------------------------------------------------------
+
+    def export(self, commit: str, dest: Path, prefixes: tuple[str, ...] = ("",)) -> int:
+        """Write ``commit``'s files under ``prefixes`` into ``dest``; returns the file count.
+
+        Raises:
+            GitStoreError: the tree holds a symlink or submodule (a symlink would publish
+                whatever file it points at) or an unsafe path.
+        """
+        count = 0
+        for entry in self.files(commit):
+            if not any(entry.path.startswith(p) for p in prefixes):
+                continue
+            if not stat.S_ISREG(entry.mode):
+                kind = "symlink" if stat.S_ISLNK(entry.mode) else "submodule or special entry"
+                raise GitStoreError(f"{entry.path}: refusing to export a {kind}")
+            check_tree_path(entry.path)
+            target = dest / entry.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(self.blob(entry.blob_id))
+            count += 1
+        return count
+
+    def walk_first_parent(self, tip: str) -> Iterator[CommitInfo]:
+        """Commits from ``tip`` following first parents (a review log, ``main``'s line)."""
+        sha: str | None = tip
+        while sha is not None:
+            info = self.commit_info(sha)
+            yield info
+            sha = info.parents[0] if info.parents else None
