@@ -1,0 +1,397 @@
+"""Find markup in a guide that could run script or hide content once rendered.
+
+Policy: guides are Markdown only, so every raw HTML tag outside code is reported, not only
+the dangerous ones. Python-Markdown passes raw HTML through untouched (``<script>``,
+``on*`` handlers, ``<iframe>``, even ``\\<b>``), so a deny-list of tags would be one
+forgotten element away from script; a guide never needs HTML that Markdown cannot say.
+The message names the worst thing about each tag (an unsafe element, an event handler,
+a ``javascript:`` URL) so a reviewer sees why. Besides tags, this module reports:
+
+- ``javascript:``, ``vbscript:``, ``livescript:`` and ``data:`` URLs in Markdown links,
+  images, reference definitions and autolinks, in any case and through HTML entities
+  (``&#106;avascript:``), percent-encoding and embedded whitespace or control characters;
+- Markdown attribute lists (``{: onclick=... }``) with event handlers, ``style`` or such
+  URLs;
+- HTML comments that are not closed or could end early (``<!-->``, ``--!>``); plain,
+  closed comments are harmless and kept.
+
+``<`` followed by a space or digit ("under 18 < 21", "<3") is text, and Markdown escapes
+it. Autolinks with ``http``, ``https``, ``ftp`` or ``mailto`` and e-mail autolinks are
+links, not tags.
+
+Code is exempt, because Markdown escapes it: fenced blocks and inline code spans. Only the
+forms Python-Markdown is certain to read as code count (a fence at the start of a line with
+at most a plain language name, closed by the same fence; backtick spans paired on one line
+in a paragraph whose backticks all pair that way, outside tables), so a parser
+disagreement can only make this module stricter than the renderer, never laxer.
+
+Front matter values are rendered into templates too: run :func:`find_unsafe_markup` on
+the raw file (front matter included) and on each parsed string value, since YAML escapes
+(``"\\x3cscript\\x3e"``) only become ``<`` once parsed.
+
+``find_invisible_characters`` reports bidirectional overrides and isolates (the "Trojan
+Source" characters) and zero-width characters that can hide or disguise text. Not
+reported: a byte order mark at the very start (encoding noise, not hidden content);
+left-to-right and right-to-left marks (U+200E, U+200F, U+061C), which Arabic and Hebrew
+text needs and which cannot reorder strong characters; and a zero-width (non-)joiner
+between two non-ASCII letters or emoji, as Persian, Indic scripts and emoji sequences
+require it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
+from urllib.parse import unquote
+
+DANGEROUS_SCHEMES = ("javascript", "vbscript", "livescript", "data")
+# Elements that run script, load other documents or styles, submit data, or change how
+# the page resolves links; reported by name.
+DANGEROUS_ELEMENTS = frozenset(
+    {
+        "script", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+        "input", "button", "textarea", "select", "style", "link", "meta", "base", "svg",
+        "math", "template", "noscript", "xmp", "plaintext", "noembed", "noframes", "portal",
+    }
+)  # fmt: skip
+_SAFE_AUTOLINK_SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
+_MAX_NAME = 40
+
+
+class UnsafeMarkup(NamedTuple):
+    """One unsafe construct: where it starts (1-based line and column) and what it is."""
+
+    line: int
+    column: int
+    message: str
+
+
+class InvisibleCharacter(NamedTuple):
+    """One invisible character: 1-based line and column, and e.g. "U+202E RIGHT-TO-LEFT
+    OVERRIDE"."""
+
+    line: int
+    column: int
+    name: str
+
+
+def find_unsafe_markup(markdown: str) -> list[UnsafeMarkup]:
+    """Raw HTML, script URLs and unsafe attribute lists in ``markdown``, by position.
+
+    Args:
+        markdown: a guide (front matter included) or any text a citizen sends.
+
+    Returns:
+        One entry per unsafe construct, sorted by position; empty when the text is safe.
+    """
+    code = _CodeRanges(markdown)
+    hits: dict[int, str] = {}
+    for finder in (_links, _reference_definitions, _attribute_lists, _tags):
+        for offset, message in finder(markdown):
+            if not code.contains(offset):
+                hits.setdefault(offset, message)
+    if not hits:
+        return []
+    lines = _line_starts(markdown)
+    return [UnsafeMarkup(*_position(lines, offset), hits[offset]) for offset in sorted(hits)]
+
+
+# --- raw HTML -------------------------------------------------------------------------
+
+# Where an HTML tokenizer leaves text: "<" then a letter, "/", "!" or "?".
+_TAG_OPEN_RE = re.compile(r"<[A-Za-z/!?]")
+_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}):[^<>\s]*>")
+_AUTOMAIL_RE = re.compile(r"<(?:mailto:)?[^<> !]+@[^@<> ]+>")
+_TAG_RE = re.compile(r"</?([A-Za-z][^\s/<>]{0,200})([^<>]{0,4000})")
+_HANDLER_RE = re.compile(r"(?:^|[\s/\"'])(on[a-z0-9_\-]*)\s*=", re.IGNORECASE)
+_ATTRIBUTE_VALUE_RE = re.compile(r"=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
+
+
+def _tags(text: str) -> Iterator[tuple[int, str]]:
+    unclosed_comment_from = len(text) + 1
+    for opening in _TAG_OPEN_RE.finditer(text):
+        start = opening.start()
+        second = text[start + 1]
+        if second == "!":
+            if text.startswith("<!--", start):
+                message = _comment_problem(text, start, unclosed_comment_from)
+                if message == _UNCLOSED_COMMENT:
+                    unclosed_comment_from = min(unclosed_comment_from, start)
+                if message is not None:
+                    yield start, message
+            else:
+                yield start, "raw HTML declaration <!...>: guides are Markdown only"
+            continue
+        if second == "?":
+            yield start, "raw HTML processing instruction <?...>: guides are Markdown only"
+            continue
+        autolink = _AUTOLINK_RE.match(text, start)
+        if autolink is not None:
+            scheme = autolink[1].lower()
+            if scheme in _SAFE_AUTOLINK_SCHEMES:
+                continue
+            if scheme in DANGEROUS_SCHEMES:
+                yield start, f"{scheme}: URL in an autolink"
+                continue
+        if _AUTOMAIL_RE.match(text, start):
+            continue
+        tag = _TAG_RE.match(text, start)
+        if tag is None:  # "</" followed by something other than a letter
+            yield start, "raw HTML: guides are Markdown only"
+            continue
+        yield start, _tag_problem(tag[1], tag[2], closing=text[start + 1] == "/")
+
+
+def _tag_problem(name: str, attributes: str, *, closing: bool) -> str:
+    shown = _shown(name)
+    handler = _HANDLER_RE.search(attributes)
+    if handler is not None:
+        return f"HTML event handler attribute {_shown(handler[1])} in <{shown}>"
+    for value in _ATTRIBUTE_VALUE_RE.finditer(attributes):
+        scheme = _dangerous_scheme(value[1].strip("\"'"))
+        if scheme is not None:
+            return f"{scheme}: URL in <{shown}>"
+    if name.lower() in DANGEROUS_ELEMENTS:
+        return f"unsafe HTML element <{shown}>"
+    slash = "/" if closing else ""
+    return f"raw HTML <{slash}{shown}>: guides are Markdown only"
+
+
+_UNCLOSED_COMMENT = "HTML comment that is never closed"
+
+
+def _comment_problem(text: str, start: int, unclosed_from: int) -> str | None:
+    # Browsers end a comment early at "<!-->", "<!--->" and "--!>": whatever follows would
+    # be live markup although a reviewer reads it as a comment.
+    end = -1 if start > unclosed_from else text.find("-->", start + 4)
+    if end < 0:
+        return _UNCLOSED_COMMENT
+    body = text[start + 4 : end]
+    if body.startswith((">", "->")) or "--" in body or "<" in body or ">" in body:
+        return "HTML comment that hides markup or may end early"
+    return None
+
+
+# --- URLs -----------------------------------------------------------------------------
+
+# Inline links and images: "](" then the destination, in angle brackets or up to the first
+# bracket, parenthesis or line end (Python-Markdown accepts spaces in a destination).
+_LINK_RE = re.compile(r"\]\([ \t]*(?:<([^<>\n]{0,2048})>|([^()\[\]\n]{0,2048}))")
+_REFERENCE_RE = re.compile(
+    r"^[ ]{0,3}\[[^\]\n]{1,999}\]:[ \t]*\n?[ \t]*<?([^\s>]{1,2048})", re.MULTILINE
+)
+
+
+def _links(text: str) -> Iterator[tuple[int, str]]:
+    for link in _LINK_RE.finditer(text):
+        scheme = _dangerous_scheme(link[1] if link[1] is not None else link[2])
+        if scheme is not None:
+            yield link.start() + 2, f"{scheme}: URL in a Markdown link or image"
+
+
+def _reference_definitions(text: str) -> Iterator[tuple[int, str]]:
+    for definition in _REFERENCE_RE.finditer(text):
+        scheme = _dangerous_scheme(definition[1])
+        if scheme is not None:
+            yield definition.start(1), f"{scheme}: URL in a link reference definition"
+
+
+def _dangerous_scheme(url: str) -> str | None:
+    """The dangerous scheme ``url`` uses once decoded as a browser would, if any."""
+    value = url
+    # Entities and percent-escapes may be nested ("&amp;#106;"); a few rounds undo any
+    # encoding a renderer or browser would undo.
+    for _ in range(4):
+        decoded = unquote(html.unescape(value))
+        if decoded == value:
+            break
+        value = decoded
+    # Browsers drop tabs and newlines inside a URL and controls before it; dropping every
+    # space, control and format character is stricter still.
+    compact = "".join(
+        ch for ch in value[:256] if ch > " " and unicodedata.category(ch)[0] not in "CZ"
+    ).lower()
+    for scheme in DANGEROUS_SCHEMES:
+        if compact.startswith(scheme + ":"):
+            return scheme
+    return None
+
+
+# --- attribute lists ------------------------------------------------------------------
+
+_ATTRIBUTE_LIST_RE = re.compile(r"\{:?([^{}\n]{0,2000})\}")
+_KEY_VALUE_RE = re.compile(r"([^\s={}]+)\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s}]*)")
+
+
+def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
+    for attribute_list in _ATTRIBUTE_LIST_RE.finditer(text):
+        body = html.unescape(attribute_list[1])
+        for pair in _KEY_VALUE_RE.finditer(body):
+            key = pair[1].lower()
+            if key.startswith("on"):
+                message = f"event handler {_shown(pair[1])} in a Markdown attribute list"
+            elif key == "style":
+                message = "style attribute in a Markdown attribute list"
+            else:
+                scheme = _dangerous_scheme(pair[2].strip("\"'"))
+                if scheme is None:
+                    continue
+                message = f"{scheme}: URL in a Markdown attribute list"
+            yield attribute_list.start(), message
+            break
+
+
+# --- code, where markup is shown rather than rendered ---------------------------------
+
+_FENCE_OPEN_RE = re.compile(r"(`{3,}|~{3,})[ ]*\.?[\w#.+-]*[ ]*")
+_FENCE_CLOSE_RE = re.compile(r"(`{3,}|~{3,})[ ]*")
+_BACKTICKS_RE = re.compile(r"`+")
+
+
+class _CodeRanges:
+    """Offsets of code Python-Markdown certainly escapes: strict fences and plain spans."""
+
+    def __init__(self, text: str) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        if "`" in text or "~~~" in text:
+            self._find(text)
+
+    def contains(self, offset: int) -> bool:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index >= 0 and offset < self._ends[index]
+
+    def _find(self, text: str) -> None:
+        lines = text.split("\n")
+        starts = [0]
+        for line in lines:
+            starts.append(starts[-1] + len(line) + 1)
+        # Closing fences by their exact text, to find each opener's closer in log time.
+        closers: dict[str, list[int]] = {}
+        for number, line in enumerate(lines):
+            fence = _FENCE_CLOSE_RE.fullmatch(line) if line[:1] in ("`", "~") else None
+            if fence is not None:
+                closers.setdefault(fence[1], []).append(number)
+        paragraph: list[int] = []
+        number = 0
+        while number < len(lines):
+            line = lines[number]
+            opener = _FENCE_OPEN_RE.fullmatch(line) if line[:1] in ("`", "~") else None
+            if opener is not None:
+                candidates = closers.get(opener[1], [])
+                index = bisect.bisect_right(candidates, number)
+                if index < len(candidates):
+                    closer = candidates[index]
+                    self._add_spans(text, starts, paragraph)
+                    paragraph = []
+                    self._add(starts[number], starts[closer + 1] - 1)
+                    number = closer + 1
+                    continue
+            if line.strip():
+                paragraph.append(number)
+            else:
+                self._add_spans(text, starts, paragraph)
+                paragraph = []
+            number += 1
+        self._add_spans(text, starts, paragraph)
+
+    def _add_spans(self, text: str, starts: list[int], paragraph: list[int]) -> None:
+        # Every backtick run of the paragraph must pair with the next run on the same line
+        # (same length, no backslash before either, no table pipe on the line); otherwise
+        # Python-Markdown may pair them differently, and nothing in it is exempt.
+        spans: list[tuple[int, int]] = []
+        for number in paragraph:
+            line = text[starts[number] : starts[number + 1] - 1]
+            runs = list(_BACKTICKS_RE.finditer(line))
+            if not runs:
+                continue
+            if "|" in line or len(runs) % 2:
+                return
+            for opener, closer in zip(runs[::2], runs[1::2], strict=True):
+                if len(opener[0]) != len(closer[0]) or "\\" in (
+                    line[opener.start() - 1 : opener.start()],
+                    line[closer.start() - 1 : closer.start()],
+                ):
+                    return
+                spans.append((starts[number] + opener.start(), starts[number] + closer.end()))
+        for start, end in spans:
+            self._add(start, end)
+
+    def _add(self, start: int, end: int) -> None:
+        index = bisect.bisect_right(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+
+# --- invisible characters -------------------------------------------------------------
+
+_INVISIBLE_RE = re.compile(
+    "[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060-\u2064\ufeff\u180e]|[\U000e0000-\U000e007f]+"
+)
+_JOINERS = frozenset({"\u200c", "\u200d"})
+_JOINABLE = frozenset({"Lo", "Lm", "Ll", "Lu", "Mn", "Mc", "So", "Sk"})
+_FLAG = "\U0001f3f4"
+_CANCEL_TAG = "\U000e007f"
+
+
+def find_invisible_characters(text: str) -> list[InvisibleCharacter]:
+    """Bidirectional controls and zero-width characters in ``text``, by position.
+
+    Returns:
+        ``(line, column, name)`` for each, e.g. ``(3, 14, "U+202E RIGHT-TO-LEFT OVERRIDE")``.
+    """
+    found: list[tuple[int, str]] = []
+    for match in _INVISIBLE_RE.finditer(text):
+        start = match.start()
+        run = match.group()
+        if run[0] >= "\U000e0000":
+            # Tag characters spell out hidden text, except in a subdivision flag such as
+            # Scotland's (waving black flag, tag letters, cancel tag).
+            if not (text[start - 1 : start] == _FLAG and run.endswith(_CANCEL_TAG)):
+                found.extend((start + i, _code_point_name(ch)) for i, ch in enumerate(run))
+            continue
+        if run == "\ufeff" and start == 0:
+            continue
+        if run in _JOINERS and _joins_letters(text, start):
+            continue
+        found.append((start, _code_point_name(run)))
+    if not found:
+        return []
+    lines = _line_starts(text)
+    return [InvisibleCharacter(*_position(lines, offset), name) for offset, name in found]
+
+
+def _joins_letters(text: str, index: int) -> bool:
+    if index == 0 or index + 1 >= len(text):
+        return False
+    return all(_joinable(ch) for ch in (text[index - 1], text[index + 1]))
+
+
+def _joinable(ch: str) -> bool:
+    # Letters and marks of non-Latin scripts, emoji and their modifiers and variation
+    # selector: what zero-width joiners legitimately sit between.
+    return ch == "\ufe0f" or (not ch.isascii() and unicodedata.category(ch) in _JOINABLE)
+
+
+def _code_point_name(ch: str) -> str:
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED CHARACTER')}"
+
+
+# --- positions ------------------------------------------------------------------------
+
+
+def _shown(name: str) -> str:
+    return name if len(name) <= _MAX_NAME else name[:_MAX_NAME] + "..."
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in re.finditer("\n", text))]
+
+
+def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(line_starts, offset)
+    return line, offset - line_starts[line - 1] + 1

@@ -1,0 +1,423 @@
+"""Find personal data in text a citizen sends, before any of it is written to git.
+
+Looked for: e-mail addresses, phone numbers, IBANs, payment card numbers and national ID
+numbers. Precision comes from structure, not guesswork: phone numbers must be valid
+numbers in libphonenumber's metadata, IBANs and national ID numbers must pass their check
+digits, card numbers must pass Luhn and start with a known issuer prefix. Numbers the wiki
+already publishes (an agency's helpline, its fee account) are passed in as an allowlist.
+
+Phone numbers are read in international form (``+44 ...``, ``0044 ...``) for any country,
+and in national form for the regions in ``PHONE_REGIONS``. A national number that does
+not start with a trunk ``0`` (North American, Spanish, Italian mobile numbers) must be
+written in groups (``(201) 555-0123``, ``612 34 56 78``): bare runs of nine or ten digits
+are far more often case or order numbers than phone numbers.
+
+Every pattern is linear in the length of the text. The phone number matcher is the one
+costly step, so it only sees short runs of digits and separators, and at most
+``PHONE_CHECK_BUDGET`` distinct runs per scan; text with more than that is hostile or
+machine-made, and the runs left over are reported unchecked ("fail closed") rather than
+let through.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+from stdnum import iban
+
+from wikitool.screening.identifiers import CONTEXT_WINDOW, SCHEMES, is_card_number
+
+KIND_EMAIL = "e-mail address"
+KIND_PHONE = "phone number"
+KIND_IBAN = "IBAN"
+KIND_CARD = "payment card number"
+NATIONAL_ID_PREFIX = "national ID number"
+
+# National phone formats understood besides international ones (which any region reads).
+PHONE_REGIONS: tuple[str, ...] = ("GB", "IE", "FR", "BE", "NL", "DE", "IT", "ES", "US")
+# Distinct digit runs checked with the phone matcher in one scan (up to 2 ms each).
+PHONE_CHECK_BUDGET = 200
+
+_PLACEHOLDERS = {
+    KIND_EMAIL: "[e-mail removed]",
+    KIND_PHONE: "[phone number removed]",
+    KIND_IBAN: "[IBAN removed]",
+    KIND_CARD: "[card number removed]",
+}
+_ID_PLACEHOLDER = "[ID number removed]"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data: what it is and where, never the value itself.
+
+    ``line`` and ``column`` count from 1; ``start`` and ``end`` are offsets in the text
+    (``text[start:end]`` is the value); ``preview`` is a redacted hint such as
+    ``a***@example.org`` or ``***42`` that is safe to print in a report.
+    """
+
+    kind: str
+    line: int
+    column: int
+    start: int
+    end: int
+    preview: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.kind} {self.preview}"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    kind: str
+    start: int
+    end: int
+    # Normalized forms compared with the allowlist.
+    keys: frozenset[str]
+    # Lower wins when two candidates overlap: an IBAN holds digit runs a phone matcher
+    # would also accept, and an e-mail address can hold digits.
+    rank: int
+
+
+def scan(text: str, allowlist: Collection[str] = ()) -> list[Finding]:
+    """Find the personal data in ``text``, in order of position.
+
+    Args:
+        text: any text (a guide, a summary, a rationale).
+        allowlist: contacts already published in the wiki, raw (``"0800 555 0142"``) or
+            as returned by :func:`published_contacts`; they are not reported.
+
+    Returns:
+        The findings, sorted by ``start``; they never overlap.
+    """
+    allowed: set[str] = set()
+    for entry in allowlist:
+        allowed |= _entry_keys(entry)
+    kept = [c for c in _screen(text) if not c.keys & allowed]
+    lines = _line_starts(text) if kept else []
+    return [_finding(text, c, lines) for c in kept]
+
+
+def published_contacts(texts: Iterable[str]) -> set[str]:
+    """Normalized phone numbers, e-mail addresses and IBANs found in published guides.
+
+    Pass the result as ``allowlist`` to :func:`scan`, so that quoting an official helpline
+    or an agency's fee account is not taken for personal data. E-mail addresses are
+    lowercased; numbers are reduced to their digits (phone numbers also in E.164 form).
+    """
+    contacts: set[str] = set()
+    for text in texts:
+        for candidate in _screen(text):
+            if candidate.kind in (KIND_EMAIL, KIND_PHONE, KIND_IBAN):
+                contacts |= candidate.keys
+    return contacts
+
+
+def redact(text: str, findings: Sequence[Finding]) -> str:
+    """``text`` with each finding replaced by a placeholder such as ``[e-mail removed]``.
+
+    Findings that overlap one already replaced, or fall outside the text, are skipped.
+    """
+    parts: list[str] = []
+    position = 0
+    for finding in sorted(findings, key=lambda f: (f.start, -f.end)):
+        if finding.start < position or finding.end > len(text) or finding.start >= finding.end:
+            continue
+        parts.append(text[position : finding.start])
+        parts.append(_PLACEHOLDERS.get(finding.kind, _ID_PLACEHOLDER))
+        position = finding.end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _screen(text: str) -> list[_Candidate]:
+    candidates = [
+        *_emails(text),
+        *_ibans(text),
+        *_cards(text),
+        *_national_ids(text),
+        *_phones(text),
+    ]
+    return _without_overlaps(candidates)
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    starts: list[int] = []
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.rank, c.start, c.start - c.end)):
+        index = bisect.bisect_right(starts, candidate.start)
+        if index > 0 and kept[index - 1].end > candidate.start:
+            continue
+        if index < len(kept) and kept[index].start < candidate.end:
+            continue
+        starts.insert(index, candidate.start)
+        kept.insert(index, candidate)
+    return kept
+
+
+# --- e-mail addresses -------------------------------------------------------------------
+
+# The local part is matched possessively and capped at 64 characters (RFC 5321), so a long
+# run of word characters costs at most 64 steps per start and never backtracks.
+_EMAIL_RE = re.compile(
+    r"(?<![\w!#$%&'*+/=?^`{|}~-])"
+    r"(?P<local>[\w!#$%&'*+/=?^`{|}~.-]{1,64}+)"
+    r"@(?P<domain>[\w-]{1,63}(?:\.[\w-]{1,63}){1,10})"
+)
+# "logo@2x.png" is an image name, not an address.
+_FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "pdf"})
+
+
+def _emails(text: str) -> Iterator[_Candidate]:
+    if "@" not in text:
+        return
+    for match in _EMAIL_RE.finditer(text):
+        # Dots cannot start a local part or repeat in it: in "see...ana@example.org" the
+        # address starts after the last run of dots.
+        local = match["local"].rsplit("..", 1)[-1].lstrip(".")
+        start = match.end("local") - len(local)
+        if not local or local.endswith("."):
+            continue
+        domain = _valid_domain(match["domain"])
+        if domain is None:
+            continue
+        end = match.start("domain") + len(domain)
+        yield _Candidate(KIND_EMAIL, start, end, frozenset({text[start:end].lower()}), 0)
+
+
+def _valid_domain(domain: str) -> str | None:
+    """The longest prefix of ``domain`` made of valid labels ending in a top-level domain."""
+    labels = domain.split(".")
+    while len(labels) >= 2:
+        tld = labels[-1]
+        if (
+            2 <= len(tld) <= 63
+            and tld.isalpha()
+            and tld.lower() not in _FILE_SUFFIXES
+            and all(label and label[0] != "-" and label[-1] != "-" for label in labels)
+        ):
+            return ".".join(labels)
+        labels.pop()
+    return None
+
+
+# --- IBANs ----------------------------------------------------------------------------
+
+# Country code, check digits, then 11 to 30 characters, optionally grouped with spaces.
+_IBAN_RE = re.compile(
+    r"(?<![\w])[A-Z]{2}[0-9]{2}(?:[ \u00a0]?[A-Z0-9]){11,30}+", re.ASCII | re.IGNORECASE
+)
+
+
+def _ibans(text: str) -> Iterator[_Candidate]:
+    for match in _IBAN_RE.finditer(text):
+        # The pattern may run on into the next word ("... 7654 32 and"): take the longest
+        # prefix that ends at a word boundary and passes the mod-97 check.
+        for end in range(match.end(), match.start() + 14, -1):
+            if (end < len(text) and text[end].isalnum()) or text[end - 1].isspace():
+                continue
+            value = text[match.start() : end]
+            # The mod-97 check and the country's length and format, but not the national
+            # bank registries (check_country), which lag behind real accounts.
+            if iban.is_valid(value.replace("\u00a0", " "), check_country=False):
+                yield _Candidate(KIND_IBAN, match.start(), end, _alnum_keys(value), 1)
+                break
+
+
+# --- payment card numbers ---------------------------------------------------------------
+
+# 13 to 19 digits, optionally grouped by spaces or dashes, and not part of a longer run.
+_CARD_RE = re.compile(r"(?<![0-9])(?<![0-9][ -])[0-9](?:[ -]?[0-9]){12,18}+(?![ -]?[0-9])")
+
+
+def _cards(text: str) -> Iterator[_Candidate]:
+    for match in _CARD_RE.finditer(text):
+        if is_card_number(_digits(match.group())):
+            yield _Candidate(KIND_CARD, match.start(), match.end(), _alnum_keys(match.group()), 2)
+
+
+# --- national ID numbers ----------------------------------------------------------------
+
+
+def _national_ids(text: str) -> Iterator[_Candidate]:
+    for scheme in SCHEMES:
+        for match in scheme.pattern.finditer(text):
+            if scheme.context is not None and not scheme.context.search(
+                text, max(0, match.start() - CONTEXT_WINDOW), match.start()
+            ):
+                continue
+            if _passes(scheme.is_valid, match.group()):
+                kind = f"{NATIONAL_ID_PREFIX} ({scheme.country})"
+                yield _Candidate(kind, match.start(), match.end(), _alnum_keys(match.group()), 3)
+
+
+def _passes(is_valid: Callable[[str], bool], value: str) -> bool:
+    # A validator that trips over odd input counts as "not this scheme" rather than
+    # aborting the whole scan.
+    try:
+        return bool(is_valid(value))
+    except (ValueError, TypeError, ArithmeticError, LookupError):
+        return False
+
+
+# --- phone numbers ----------------------------------------------------------------------
+
+# Digits and the separators people put between them; possessive, so linear.
+_PHONE_RUN_RE = re.compile(r"[+(]?[0-9](?:[ \u00a0().\-/]{0,3}[0-9])*+\)?")
+# A group of more digits than any phone number has (E.164: 15) cannot be part of one.
+_LONG_DIGITS_RE = re.compile(r"[0-9]{18,}")
+_MIN_PHONE_DIGITS = 7
+# Runs longer than this are cut at spaces before the matcher sees them.
+_MAX_PIECE = 64
+_SEPARATOR_RE = re.compile(r"[ \u00a0().\-/]")
+# Dates ("22.11.2026", "2026-11-22") are the commonest digit runs in a guide. The matcher
+# refuses a date on its own but not always one in a range ("01.02.2026 - 15.03.2026");
+# lone dates are skipped before the matcher, which also keeps them out of the budget.
+_DATE_RE = re.compile(r"[0-9]{1,4}([./-])[0-9]{1,2}\1[0-9]{1,4}")
+_PhoneHit = tuple[int, int, str]
+_phone_cache: dict[str, tuple[_PhoneHit, ...]] = {}
+_PHONE_CACHE_SIZE = 4096
+
+
+def _phones(text: str) -> Iterator[_Candidate]:
+    checked: set[str] = set()
+    for start, end in _phone_pieces(text):
+        # One character of context each side lets the matcher refuse a number glued to a
+        # word ("REF2026..."); a neighbouring digit would only confuse it.
+        before = start - 1 if start > 0 and not text[start - 1].isdigit() else start
+        after = end + 1 if end < len(text) and not text[end].isdigit() else end
+        piece = text[before:after]
+        if piece not in checked and len(checked) >= PHONE_CHECK_BUDGET:
+            # Over budget whatever the cache holds, so the result never depends on it.
+            raw = text[start:end]
+            yield _Candidate(KIND_PHONE, start, end, frozenset({_digits(raw)}), 4)
+            continue
+        checked.add(piece)
+        hits = _phone_cache.get(piece)
+        if hits is None:
+            hits = _phones_in(piece)
+            if len(_phone_cache) >= _PHONE_CACHE_SIZE:
+                _phone_cache.clear()
+            _phone_cache[piece] = hits
+        for hit_start, hit_end, e164 in hits:
+            raw = piece[hit_start:hit_end]
+            keys = frozenset({_digits(raw), e164})
+            yield _Candidate(KIND_PHONE, before + hit_start, before + hit_end, keys, 4)
+
+
+def _phone_pieces(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` short enough for the phone matcher and holding enough digits."""
+    for run in _PHONE_RUN_RE.finditer(text):
+        position = run.start()
+        for long_digits in _LONG_DIGITS_RE.finditer(text, run.start(), run.end()):
+            yield from _short_pieces(text, position, long_digits.start())
+            position = long_digits.end()
+        yield from _short_pieces(text, position, run.end())
+
+
+def _short_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end:
+        stop = end
+        if stop - start > _MAX_PIECE:
+            cut = text.rfind(" ", start + 1, start + _MAX_PIECE)
+            stop = cut if cut > start else start + _MAX_PIECE
+        piece = text[start:stop].strip(" \u00a0")
+        if not _DATE_RE.fullmatch(piece) and _count_digits(piece) >= _MIN_PHONE_DIGITS:
+            yield start, stop
+        start = stop
+
+
+def _phones_in(piece: str) -> tuple[_PhoneHit, ...]:
+    """Valid phone numbers in ``piece``: (start, end, E.164 digits)."""
+    hits: dict[tuple[int, int], str] = {}
+    for region in PHONE_REGIONS:
+        for match in PhoneNumberMatcher(piece, region, leniency=Leniency.VALID):
+            span = (match.start, match.end)
+            if span in hits or _DATE_RE.fullmatch(match.raw_string):
+                continue
+            if not _plausibly_written(match.raw_string, region):
+                continue
+            e164 = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
+            hits[span] = _digits(e164)
+    return tuple((start, end, e164) for (start, end), e164 in hits.items())
+
+
+def _plausibly_written(raw: str, region: str) -> bool:
+    """International numbers and numbers with a trunk 0 stand as written; others need groups."""
+    if raw.startswith("+") or _digits(raw).startswith("0"):
+        return True
+    if not _SEPARATOR_RE.search(raw):
+        return False
+    return any(True for _ in PhoneNumberMatcher(raw, region, leniency=Leniency.STRICT_GROUPING))
+
+
+# --- normalization and reporting --------------------------------------------------------
+
+
+def _count_digits(value: str) -> int:
+    return sum("0" <= ch <= "9" for ch in value)
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if "0" <= ch <= "9")
+
+
+def _alnum_keys(value: str) -> frozenset[str]:
+    return frozenset({"".join(ch for ch in value if ch.isascii() and ch.isalnum()).upper()})
+
+
+_PHONE_LIKE_RE = re.compile(r"\+?[0-9 \u00a0().\-/]{5,40}")
+
+
+def _entry_keys(entry: str) -> set[str]:
+    """The normalized forms of one allowlist entry, as comparable with a candidate's keys."""
+    value = entry.strip()
+    if "@" in value:
+        return {value.lower().removeprefix("mailto:")}
+    keys = set(_alnum_keys(value)) - {""}
+    if _PHONE_LIKE_RE.fullmatch(value):
+        # "0800 555 0142" must also match "+44 800 555 0142": add the E.164 digits for
+        # every region in which the entry is a valid number.
+        regions: Iterable[str | None] = (None,) if value.startswith("+") else PHONE_REGIONS
+        for region in regions:
+            try:
+                number = phonenumbers.parse(value, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                keys.add(_digits(phonenumbers.format_number(number, PhoneNumberFormat.E164)))
+    return keys
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in re.finditer("\n", text))]
+
+
+def _finding(text: str, candidate: _Candidate, line_starts: list[int]) -> Finding:
+    line = bisect.bisect_right(line_starts, candidate.start)
+    column = candidate.start - line_starts[line - 1] + 1
+    value = text[candidate.start : candidate.end]
+    return Finding(
+        kind=candidate.kind,
+        line=line,
+        column=column,
+        start=candidate.start,
+        end=candidate.end,
+        preview=_preview(candidate.kind, value),
+    )
+
+
+def _preview(kind: str, value: str) -> str:
+    if kind == KIND_EMAIL:
+        local, _, domain = value.rpartition("@")
+        return f"{local[:1]}***@{domain}"
+    characters = [ch for ch in value if ch.isalnum()]
+    tail = "".join(characters[-2:])
+    if kind == KIND_IBAN:
+        return f"{''.join(characters[:2]).upper()}***{tail}"
+    return f"***{tail}"
