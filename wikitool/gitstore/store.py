@@ -366,7 +366,20 @@ class WikiStore:
             return tree
 
         tree = build(root)
-        self._repo.object_store.add_objects([(obj, None) for obj in objects])
+        if len(objects) > 32:
+            # One pack for a whole wiki; loose objects for a handful (a pack per small
+            # write would leave thousands of packs behind).
+            self._repo.object_store.add_objects([(obj, None) for obj in objects])
+        else:
+            for obj in objects:
+                self._repo.object_store.add_object(obj)
+        return tree.id.decode()
+
+    def empty_tree(self) -> str:
+        """The id of the empty tree (review events carry their data in the message)."""
+        tree = Tree()
+        if tree.id not in self._repo.object_store:
+            self._repo.object_store.add_object(tree)
         return tree.id.decode()
 
     def write_commit(

@@ -1,0 +1,59 @@
+"""Commands that publish the wiki: ``build`` and ``serve``."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import click
+
+from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, pass_wiki
+from wikitool.services.preview import serve_directory
+from wikitool.services.publish import build_site
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("site"),
+    show_default=True,
+    help="Where to write the static site (replaced if it exists).",
+)
+@click.option("--rev", default="main", show_default=True, help="The revision to publish.")
+@pass_wiki
+def build(wiki: WikiContext, out: Path, rev: str) -> None:
+    """Build the static site from main's committed tree (never the working tree).
+
+    \b
+    Example:
+      wikitool build --out /var/www/guides
+    """
+    result = build_site(wiki.store(), out, rev=rev)
+    click.echo(f"Built {result.pages} pages from {result.commit[:12]} into {result.site_dir}")
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--rev", default="main", show_default=True, help="The revision to preview.")
+@pass_wiki
+def serve(wiki: WikiContext, host: str, port: int, rev: str) -> None:
+    """Build main and preview the site on http://HOST:PORT until interrupted.
+
+    \b
+    Example:
+      wikitool serve --port 8000
+    """
+    with tempfile.TemporaryDirectory(prefix="wikitool-site-") as tmp:
+        result = build_site(wiki.store(), Path(tmp) / "site", rev=rev)
+        server = serve_directory(result.site_dir, host, port)
+        click.echo(
+            f"Serving {result.commit[:12]} on http://{host}:{server.server_port}/ (Ctrl+C stops)"
+        )
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()

@@ -1,0 +1,108 @@
+"""``wikitool suggest``: citizens' suggestions become reviewable branches."""
+
+from __future__ import annotations
+
+import sys
+from typing import BinaryIO
+
+import click
+
+from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.errors import SuggestionError
+from wikitool.guides.paths import guide_path
+from wikitool.services.private_store import contact_forget
+from wikitool.services.review_log import checked_id
+from wikitool.services.suggestion_input import SuggestionInput, parse_suggestion
+from wikitool.services.suggestions import SubmitResult, suggestion_submit
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+def suggest() -> None:
+    """Turn a citizen's suggested edit into a branch staff can review.
+
+    \b
+    Example:
+      wikitool suggest submit fee-fix.yaml
+    """
+
+
+def _report(result: SubmitResult, as_json: bool) -> None:
+    if as_json:
+        print_json(result.to_json())
+        return
+    click.echo(result.id)
+    for warning in result.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+@suggest.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("file", type=click.File("rb"))
+@json_option('Print {"id", "branch", "guide", "base", "warnings"} as JSON.')
+@pass_wiki
+def submit(wiki: WikiContext, file: BinaryIO, as_json: bool) -> None:
+    """Submit the suggestion in FILE (JSON or YAML; - reads standard input).
+
+    Prints the new suggestion's id. Nothing is written when the suggestion is refused.
+
+    \b
+    Example:
+      wikitool suggest submit fee-fix.yaml
+      curl -s https://example.org/s.json | wikitool suggest submit --json -
+    """
+    name = getattr(file, "name", "<stdin>")
+    name = name if name == "<stdin>" else click.format_filename(name)
+    raw = file.read()
+    result = suggestion_submit(wiki.store(), parse_suggestion(raw, source=name))
+    _report(result, as_json)
+
+
+@suggest.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("guide")
+@click.option("--summary", "-m", help="One line saying what you changed (asked for if missing).")
+@click.option("--rationale", default="", help="Why the change is right (public).")
+@json_option('Print {"id", "branch", "guide", "base", "warnings"} as JSON.')
+@pass_wiki
+def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_json: bool) -> None:
+    """Edit GUIDE as it is on main in $EDITOR, then submit the change as a suggestion.
+
+    \b
+    Example:
+      wikitool suggest edit identity-and-travel/renew-an-adult-passport.md
+    """
+    store = wiki.store()
+    path = guide_path(guide)
+    base = store.main()
+    current = store.read(base, path)
+    if current is None:
+        raise SuggestionError(f"{path} does not exist on main")
+    edited = click.edit(current.decode("utf-8"), extension=".md", require_save=True)
+    if edited is None or edited == current.decode("utf-8"):
+        raise SuggestionError("no change made: nothing submitted")
+    if summary is None:
+        summary = (
+            click.prompt("One-line summary of your change", err=True) if sys.stdin.isatty() else ""
+        )
+    suggestion = SuggestionInput(
+        guide=path, content=edited, summary=summary or "", base=base, rationale=rationale
+    )
+    if not suggestion.summary.strip():
+        raise SuggestionError("a one-line summary is required (--summary)")
+    _report(suggestion_submit(store, suggestion), as_json)
+
+
+@suggest.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@pass_wiki
+def forget(wiki: WikiContext, suggestion_id: str) -> None:
+    """Delete the private contact details (name, e-mail) kept for suggestion ID.
+
+    Git never held them; this removes them from the private store as well.
+
+    \b
+    Example:
+      wikitool suggest forget 01jd4m7k2q8x9v0c3b5n6r7t8w
+    """
+    if contact_forget(wiki.store(), checked_id(suggestion_id)):
+        click.echo(f"Deleted the contact details of suggestion {suggestion_id}")
+    else:
+        click.echo(f"No contact details are kept for suggestion {suggestion_id}")

@@ -1,0 +1,30 @@
+"""Scaffold a new guide in the staff working tree (``wikitool new``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from wikitool.errors import WikitoolError
+from wikitool.guides.paths import guide_path
+from wikitool.guides.scaffold import guide_skeleton
+
+
+def new_guide(work_tree: Path, path: str, title: str, *, today: date) -> Path:
+    """Write a valid guide skeleton at ``content/<path>`` in ``work_tree``; returns its path.
+
+    Raises:
+        UnsafePathError: ``path`` is not a guide path under ``content/``.
+        WikitoolError: the file exists already, or the title is not plain text.
+    """
+    relative = guide_path(path)
+    if Path(relative).name == "index.md":
+        raise WikitoolError(f"{relative}: index.md is a category page, not a guide")
+    text = guide_skeleton(relative, title, today)
+    target = work_tree / relative
+    if target.exists() or target.is_symlink():
+        raise WikitoolError(f"{relative} already exists")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+    return target

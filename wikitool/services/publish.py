@@ -1,0 +1,78 @@
+"""Publish ``main`` as a static site with MkDocs (``wikitool build``).
+
+The site is built from ``main``'s committed tree, exported to a temporary directory, never
+from the working tree: an uncommitted edit or an unmerged suggestion cannot reach readers.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from wikitool.errors import BuildError, WikitoolError
+from wikitool.gitstore import WikiStore
+from wikitool.services.wiki_init import WIKI_PARTS
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """A built site: where it is, which commit it shows, how many pages it has."""
+
+    site_dir: Path
+    commit: str
+    pages: int
+
+
+@contextmanager
+def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, str]]:
+    """Export ``rev``'s wiki files to a temporary directory; yields ``(dir, commit)``."""
+    commit = store.resolve(rev)
+    with tempfile.TemporaryDirectory(prefix="wikitool-export-") as tmp:
+        root = Path(tmp)
+        store.export(commit, root, prefixes=tuple(p if "." in p else p + "/" for p in WIKI_PARTS))
+        if not (root / "mkdocs.yml").is_file():
+            raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
+        yield root, commit
+
+
+def build_site(
+    store: WikiStore, out: Path, *, rev: str = "main", strict: bool = True
+) -> BuildResult:
+    """Build the static site for ``rev`` into ``out`` (replacing what was there).
+
+    Raises:
+        BuildError: MkDocs failed, or (``strict``) warned about the content.
+        GitStoreError: ``rev``'s tree holds a symlink or submodule.
+    """
+    out = out.resolve()
+    with exported_tree(store, rev) as (root, commit):
+        try:
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
+            # The plugin reads history from the real repository, not the export.
+            config["extra"].setdefault("wikitool", {})
+            config["extra"]["wikitool"]["repository"] = str(store.git_dir)
+            config["extra"]["wikitool"]["commit"] = commit
+            if out.exists():
+                shutil.rmtree(out)
+            _quiet_mkdocs_info()
+            mkdocs_build(config)
+        except (MkDocsException, OSError) as exc:
+            raise BuildError(f"the site did not build: {exc}") from exc
+        except WikitoolError:
+            raise
+    pages = sum(1 for _ in out.rglob("index.html"))
+    return BuildResult(site_dir=out, commit=commit, pages=pages)
+
+
+def _quiet_mkdocs_info() -> None:
+    # MkDocs logs every step at INFO; staff need its warnings, not its chatter.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)

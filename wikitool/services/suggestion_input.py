@@ -1,0 +1,181 @@
+"""Read a citizen's suggestion (JSON or YAML) into plain, checked fields.
+
+The format (see README, "The suggestion format")::
+
+    guide: identity-and-travel/renew-an-adult-passport.md   # under content/
+    base: 9f2c1e...          # the revision the citizen saw (default: main's tip)
+    new: false               # true proposes a new guide at that path
+    content: |               # the whole proposed Markdown, front matter included
+      ---
+      title: ...
+    summary: Fee is now 86 euros          # one line, required
+    rationale: I renewed last week ...    # optional, public
+    author: {name: Ana, email: ana@example.org, credit: true}   # optional, private
+
+Unknown fields are refused, so a typo never silently drops what a citizen meant.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from wikitool.errors import GuideError, SuggestionError
+from wikitool.guides.plain_yaml import load_plain_yaml
+
+MAX_CONTENT_BYTES = 200 * 1024
+"""Largest proposed guide (a long guide is about 15 KB)."""
+MAX_INPUT_BYTES = MAX_CONTENT_BYTES + 16 * 1024
+"""Largest suggestion document: the content plus room for the other fields."""
+MAX_SUMMARY_CHARS = 150
+MAX_RATIONALE_CHARS = 5000
+MAX_NAME_CHARS = 100
+MAX_EMAIL_CHARS = 254
+
+_FIELDS = {"guide", "base", "new", "content", "summary", "rationale", "author"}
+_AUTHOR_FIELDS = {"name", "email", "credit"}
+
+
+@dataclass(frozen=True)
+class SuggestionAuthor:
+    """Who suggested: kept out of git except a credited name."""
+
+    name: str = ""
+    email: str = ""
+    credit: bool = False
+
+
+@dataclass(frozen=True)
+class SuggestionInput:
+    """A suggestion as the citizen sent it, with each field of the right type and size."""
+
+    guide: str
+    content: str
+    summary: str
+    base: str | None = None
+    new: bool = False
+    rationale: str = ""
+    author: SuggestionAuthor = SuggestionAuthor()
+
+
+def parse_suggestion(raw: bytes, *, source: str = "suggestion") -> SuggestionInput:
+    """Parse a JSON or YAML suggestion document.
+
+    Raises:
+        SuggestionError: the document is too large, not UTF-8, not JSON/YAML, or a field
+            is missing, unknown, of the wrong type or too long. One line, naming ``source``.
+    """
+    if len(raw) > MAX_INPUT_BYTES:
+        raise SuggestionError(f"{source}: is larger than {MAX_INPUT_BYTES // 1024} KB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SuggestionError(f"{source}:{line}: is not valid UTF-8") from None
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        raise SuggestionError(f"{source}: contains a NUL byte")
+    data = _load_document(text, source)
+    return suggestion_from_mapping(data, source=source)
+
+
+def _load_document(text: str, source: str) -> Mapping[str, Any]:
+    if text.lstrip().startswith("{"):
+        try:
+            loaded = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        except json.JSONDecodeError as exc:
+            raise SuggestionError(f"{source}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+        except ValueError as exc:
+            raise SuggestionError(f"{source}: {exc}") from None
+        if not isinstance(loaded, dict):
+            raise SuggestionError(f"{source}: must be a JSON object")
+        return loaded
+    try:
+        return load_plain_yaml(text.replace("\r\n", "\n"), path=source, first_line=1)
+    except GuideError as exc:
+        raise SuggestionError(str(exc).replace("front matter", "suggestion")) from None
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"field {key!r} appears twice")
+        out[key] = value
+    return out
+
+
+def suggestion_from_mapping(
+    data: Mapping[str, Any], *, source: str = "suggestion"
+) -> SuggestionInput:
+    """Check the fields of an already-decoded suggestion (the intake's JSON body).
+
+    Raises:
+        SuggestionError: a field is missing, unknown, of the wrong type or too long.
+    """
+    unknown = sorted(set(data) - _FIELDS)
+    if unknown:
+        raise SuggestionError(f"{source}: unknown field {unknown[0]!r}")
+    guide = _text(data, "guide", source, required=True, limit=300)
+    content = _text(data, "content", source, required=True, limit=None)
+    if len(content.encode("utf-8")) > MAX_CONTENT_BYTES:
+        raise SuggestionError(f"{source}: content is larger than {MAX_CONTENT_BYTES // 1024} KB")
+    summary = " ".join(_text(data, "summary", source, required=True, limit=None).split())
+    if not summary:
+        raise SuggestionError(f"{source}: summary is empty: say in one line what you changed")
+    if len(summary) > MAX_SUMMARY_CHARS:
+        raise SuggestionError(
+            f"{source}: summary is longer than {MAX_SUMMARY_CHARS} characters: "
+            "keep it to one line and put details in rationale"
+        )
+    rationale = _text(data, "rationale", source, limit=MAX_RATIONALE_CHARS).strip()
+    base = _text(data, "base", source, limit=100).strip() or None
+    new = data.get("new", False)
+    if not isinstance(new, bool):
+        raise SuggestionError(f"{source}: new must be true or false")
+    return SuggestionInput(
+        guide=guide.strip(),
+        content=content,
+        summary=summary,
+        base=base,
+        new=new,
+        rationale=rationale,
+        author=_author(data.get("author"), source),
+    )
+
+
+def _text(
+    data: Mapping[str, Any], key: str, source: str, *, required: bool = False, limit: int | None
+) -> str:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise SuggestionError(f"{source}: missing required field {key!r}")
+        return ""
+    if not isinstance(value, str):
+        raise SuggestionError(f"{source}: {key} must be text")
+    if limit is not None and len(value) > limit:
+        raise SuggestionError(f"{source}: {key} is longer than {limit} characters")
+    return str(value)
+
+
+def _author(value: Any, source: str) -> SuggestionAuthor:
+    if value is None:
+        return SuggestionAuthor()
+    if not isinstance(value, Mapping):
+        raise SuggestionError(f"{source}: author must be a mapping with name, email, credit")
+    unknown = sorted(set(value) - _AUTHOR_FIELDS)
+    if unknown:
+        raise SuggestionError(f"{source}: unknown field 'author.{unknown[0]}'")
+    name = _text(value, "name", source, limit=MAX_NAME_CHARS).strip()
+    email = _text(value, "email", source, limit=MAX_EMAIL_CHARS).strip()
+    credit = value.get("credit", False)
+    if not isinstance(credit, bool):
+        raise SuggestionError(f"{source}: author.credit must be true or false")
+    if email and ("@" not in email or any(c.isspace() for c in email)):
+        raise SuggestionError(f"{source}: author.email is not an e-mail address")
+    if credit and not name:
+        raise SuggestionError(f"{source}: author.credit needs author.name")
+    return SuggestionAuthor(name=name, email=email, credit=credit)

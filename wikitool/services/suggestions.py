@@ -1,0 +1,344 @@
+"""Turn a citizen's suggestion into a reviewable branch (``wikitool suggest submit``).
+
+Everything is checked before anything is written. Then, without a working tree:
+
+1. the suggestion commit (parent: ``base``; tree: base's tree with the guide replaced);
+2. the review log's first event, ``submitted``, on ``refs/reviews/<id>``, naming that
+   commit in its ``Commit:`` trailer;
+3. the branch ``refs/heads/suggestions/<id>``.
+
+The review log is the record of what exists: a branch appears only after its log, so
+no reader ever sees a branch without its review. If a process dies between 2 and 3,
+:func:`repair_branches` (run before every submission and by ``review list``) creates the
+missing branch from the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import date
+
+from wikitool.errors import SuggestionError, UnsafePathError, WikitoolError
+from wikitool.events import (
+    EventKind,
+    ReviewEvent,
+    SuggestionState,
+    parse_trailers,
+    suggestion_state,
+)
+from wikitool.gitstore import WikiStore
+from wikitool.guides.checks import check_guide, is_guide_path
+from wikitool.guides.paths import CONTENT_DIR, guide_path
+from wikitool.ids import new_suggestion_id
+from wikitool.model import Identity
+from wikitool.screening.markup import find_invisible_characters, find_unsafe_markup
+from wikitool.screening.personal_data import Finding, published_contacts, redact, scan
+from wikitool.services.private_store import Contact, contact_save
+from wikitool.services.review_log import (
+    REVIEWS_PREFIX,
+    SUGGESTIONS_PREFIX,
+    append_event,
+    read_events,
+    review_ref,
+    suggestion_ref,
+    write_event,
+)
+from wikitool.services.suggestion_input import SuggestionInput
+
+NOREPLY_DOMAIN = "suggestions.invalid"
+CONTENT_CLAIMS_PREFIX = "refs/wikitool/suggested-content/"
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    """What ``suggest submit`` reports: the suggestion's id and branch, and any warnings."""
+
+    id: str
+    branch: str
+    guide: str
+    base: str
+    warnings: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+    """Set when the suggestion was recorded as +1 on an identical open one (same id)."""
+
+    def to_json(self) -> dict[str, object]:
+        """The ``--json`` form: ``{"id", "branch", "guide", "base", "warnings"}`` (+ duplicate)."""
+        data: dict[str, object] = {
+            "id": self.id,
+            "branch": self.branch,
+            "guide": self.guide,
+            "base": self.base,
+            "warnings": self.warnings,
+        }
+        if self.duplicate_of:
+            data["duplicate_of"] = self.duplicate_of
+        return data
+
+
+def citizen_identity(suggestion_id: str, credited_name: str = "") -> Identity:
+    """The pseudonymous author of a suggestion, or the credited name (never an e-mail)."""
+    name = credited_name or f"Citizen {suggestion_id}"
+    return Identity.sanitized(name, f"{suggestion_id}@{NOREPLY_DOMAIN}")
+
+
+def suggestion_submit(
+    store: WikiStore, suggestion: SuggestionInput, *, today: date | None = None
+) -> SubmitResult:
+    """Check a suggestion and record it as a branch and a review log.
+
+    Raises:
+        SuggestionError: the suggestion is refused (one line: what and where);
+            nothing has been written.
+    """
+    repair_branches(store)
+    path = _checked_path(suggestion.guide)
+    main = store.main()
+    base = _checked_base(store, suggestion.base, main)
+    content = suggestion.content.encode("utf-8")
+    current = store.read(base, path)
+    if suggestion.new and current is not None:
+        raise SuggestionError(
+            f"{path} already exists: suggest a change to it instead of a new guide"
+        )
+    if not suggestion.new and current is None:
+        raise SuggestionError(f"{path} does not exist (set new: true to propose a new guide)")
+    if current == content:
+        raise SuggestionError(f"{path}: the suggested content is the same as the published guide")
+
+    existing = {f.path for f in store.files(base, CONTENT_DIR + "/") if f.path.endswith(".md")}
+    _check_content(path, content, existing | {path}, today or date.today())
+    warnings = _check_guide_warnings(path, content, existing | {path}, today or date.today())
+    allowlist = _published_contacts(store, base)
+    _refuse_personal_data(path, suggestion.content, allowlist)
+    summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
+    warnings = redactions + warnings
+
+    suggestion_id = new_suggestion_id()
+    author = citizen_identity(
+        suggestion_id, suggestion.author.name if suggestion.author.credit else ""
+    )
+    now = int(time.time())
+    message = f"{summary}\n\n"
+    if rationale:
+        message += f"{rationale}\n\n"
+    message += f"Suggestion-Id: {suggestion_id}\nBase: {base}\n"
+    commit = store.write_files_commit(
+        parents=[base],
+        base_tree=store.commit_info(base).tree,
+        changes={path: content},
+        message=message,
+        author=author,
+        when=now,
+    )
+    duplicate = _claim_content(store, path, content, commit)
+    if duplicate is not None:
+        # The commit just written stays unreachable; git gc removes it.
+        return _plus_one(store, duplicate, path, base, warnings)
+
+    submitted = ReviewEvent(
+        kind=EventKind.SUBMITTED,
+        suggestion_id=suggestion_id,
+        actor=str(author),
+        text="\n".join(f"Warning: {w}" for w in warnings),
+        data={"Commit": commit, "Base": base, "Guide": path},
+    )
+    log = write_event(store, submitted, parent=None, author=author, when=now)
+    if not store.update_ref(review_ref(suggestion_id), None, log, reason="suggestion submitted"):
+        raise WikitoolError(f"suggestion id {suggestion_id} is taken; submit again")
+    store.update_ref(suggestion_ref(suggestion_id), None, commit, reason="suggestion submitted")
+    if suggestion.author.email or (suggestion.author.name and not suggestion.author.credit):
+        contact_save(
+            store, Contact(suggestion_id, suggestion.author.name, suggestion.author.email, now)
+        )
+    return SubmitResult(suggestion_id, suggestion_ref(suggestion_id), path, base, warnings)
+
+
+def _checked_path(guide: str) -> str:
+    try:
+        path = guide_path(guide)
+    except UnsafePathError as exc:
+        raise SuggestionError(str(exc)) from None
+    if not is_guide_path(path):
+        raise SuggestionError(
+            f"{path} is a category page, not a guide: suggest a change to a guide"
+        )
+    return path
+
+
+def _checked_base(store: WikiStore, base: str | None, main: str) -> str:
+    if base is None:
+        return main
+    if len(base) != 40:
+        raise SuggestionError(f"base must be a full 40-character commit id, got {base!r}")
+    try:
+        resolved = store.resolve(base)
+    except WikitoolError:
+        raise SuggestionError(f"unknown base revision {base}") from None
+    if not store.is_ancestor(resolved, main):
+        raise SuggestionError(f"base {base[:12]} is not a published revision of main")
+    return resolved
+
+
+def _check_content(path: str, content: bytes, existing: set[str], today: date) -> None:
+    problems = [
+        p for p in check_guide(path, content, existing, today, False) if p.severity == "error"
+    ]
+    if problems:
+        first = problems[0]
+        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+        raise SuggestionError(f"{first}{more}")
+    text = content.decode("utf-8")
+    for line, message in _unsafe(text):
+        raise SuggestionError(f"{path}:{line}: {message}")
+
+
+def _unsafe(text: str) -> list[tuple[int, str]]:
+    found = [(f.line, f.message) for f in find_unsafe_markup(text)]
+    found += [
+        (c.line, f"invisible character {c.name} is not allowed")
+        for c in find_invisible_characters(text)
+    ]
+    return sorted(found)
+
+
+def _check_guide_warnings(path: str, content: bytes, existing: set[str], today: date) -> list[str]:
+    return [
+        str(p)
+        for p in check_guide(path, content, existing, today, False)
+        if p.severity == "warning"
+    ]
+
+
+def _published_contacts(store: WikiStore, commit: str) -> set[str]:
+    """Phone numbers and e-mails already published on ``commit`` (official helplines).
+
+    Cached per tree in ``.git/wikitool/`` because reading every guide on each submission
+    would dominate its cost on a large wiki.
+    """
+    tree = store.commit_info(commit).tree
+    cache = store.git_dir / "wikitool" / "published-contacts" / f"{tree}.json"
+    try:
+        return set(json.loads(cache.read_text()))
+    except (OSError, ValueError):
+        pass
+    texts = [
+        store.blob(f.blob_id).decode("utf-8", "replace")
+        for f in store.files(commit, CONTENT_DIR + "/")
+        if f.path.endswith(".md")
+    ]
+    contacts = published_contacts(texts)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache.with_suffix(f".{time.monotonic_ns()}.tmp")
+    tmp.write_text(json.dumps(sorted(contacts)))
+    tmp.replace(cache)  # atomic: concurrent submitters never read half a file
+    return contacts
+
+
+def _describe(findings: list[Finding]) -> str:
+    return ", ".join(f"{f.kind} ({f.preview}) on line {f.line}" for f in findings[:3])
+
+
+def _refuse_personal_data(path: str, content: str, allowlist: set[str]) -> None:
+    findings = scan(content, allowlist)
+    if findings:
+        raise SuggestionError(
+            f"{path}: personal data is not allowed in a guide: {_describe(findings)}; "
+            "remove it and submit again"
+        )
+
+
+def _redacted_texts(suggestion: SuggestionInput, allowlist: set[str]) -> tuple[str, str, list[str]]:
+    warnings = []
+    texts = []
+    for name, text in (("summary", suggestion.summary), ("rationale", suggestion.rationale)):
+        findings = scan(text, allowlist)
+        if findings:
+            text = redact(text, findings)
+            kinds = sorted({f.kind for f in findings})
+            warnings.append(f"{name}: removed personal data ({', '.join(kinds)})")
+        texts.append(text)
+    return texts[0], texts[1], warnings
+
+
+def _claim_content(store: WikiStore, path: str, content: bytes, commit: str) -> str | None:
+    """Claim this exact guide content for the new suggestion ``commit``.
+
+    ``refs/wikitool/suggested-content/<sha256 of path and content>`` points at the
+    suggestion commit that first proposed it. Creating it is a compare-and-swap, so two
+    identical suggestions racing each other still make one branch.
+
+    Returns:
+        None when claimed (a new suggestion), or the id of the open suggestion that
+        already proposes the same content.
+    """
+    key = hashlib.sha256(path.encode() + b"\0" + content).hexdigest()
+    ref = f"{CONTENT_CLAIMS_PREFIX}{key}"
+    while True:
+        current = store.ref(ref)
+        if current is None:
+            if store.update_ref(ref, None, commit, reason="suggestion content"):
+                return None
+            continue
+        holder = _suggestion_id_of(store, current)
+        if holder is not None and _is_open(store, holder):
+            return holder
+        # The earlier suggestion was merged, rejected or never completed: take over.
+        if store.update_ref(ref, current, commit, reason="suggestion content"):
+            return None
+
+
+def _suggestion_id_of(store: WikiStore, commit: str) -> str | None:
+    trailers = parse_trailers(store.commit_info(commit).message.rsplit("\n\n", 1)[-1])
+    return trailers.get("Suggestion-Id")
+
+
+def _is_open(store: WikiStore, suggestion_id: str) -> bool:
+    if store.ref(review_ref(suggestion_id)) is None:
+        return False
+    return suggestion_state(read_events(store, suggestion_id)) is SuggestionState.OPEN
+
+
+def _plus_one(
+    store: WikiStore, suggestion_id: str, path: str, base: str, warnings: list[str]
+) -> SubmitResult:
+    supporter = citizen_identity(new_suggestion_id())
+
+    def decide(events: list[ReviewEvent]) -> ReviewEvent:
+        return ReviewEvent(
+            kind=EventKind.PLUS_ONE,
+            suggestion_id=suggestion_id,
+            actor=str(supporter),
+            text="The same change was suggested again.",
+        )
+
+    append_event(store, suggestion_id, decide, author=supporter)
+    note = f"the same change is already suggested as {suggestion_id}: recorded as +1 on it"
+    return SubmitResult(
+        suggestion_id, suggestion_ref(suggestion_id), path, base, [note, *warnings], suggestion_id
+    )
+
+
+def repair_branches(store: WikiStore) -> int:
+    """Create the branch of any open suggestion whose writer died before making it.
+
+    Returns:
+        How many branches were created.
+    """
+    branches = store.refs(SUGGESTIONS_PREFIX)
+    repaired = 0
+    for ref in store.refs(REVIEWS_PREFIX):
+        suggestion_id = ref.removeprefix(REVIEWS_PREFIX)
+        if suggestion_ref(suggestion_id) in branches:
+            continue
+        events = read_events(store, suggestion_id)
+        if suggestion_state(events) is not SuggestionState.OPEN or not events:
+            continue
+        commit = events[0].data.get("Commit")
+        if commit and store.update_ref(
+            suggestion_ref(suggestion_id), None, commit, reason="repair"
+        ):
+            repaired += 1
+    return repaired
