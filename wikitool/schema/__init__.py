@@ -1,1 +1,241 @@
-"""The JSON Schema of guide front matter, shipped in the package."""
+"""The JSON Schema of guide front matter, shipped in the package, and validation against it.
+
+The schema file (``guide.schema.json``) is the contract editors can use too; this module
+checks a parsed page against it and turns jsonschema's findings into one-line problems
+that name the field and the file line, in plain English.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from wikitool.guides.frontmatter import GuideSource
+from wikitool.model import Problem
+
+_SCHEMA_FILE = "guide.schema.json"
+
+# What each type is called in messages.
+_TYPE_NAMES = {
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "empty",
+}
+
+# Keywords about one value: at most one of these is reported per value, in this order
+# (a wrong type explains everything else; a bad pattern explains a failed format).
+_VALUE_RANK = {"type": 0, "pattern": 1, "format": 2}
+
+
+def schema_path() -> Traversable:
+    """The packaged guide schema file (for publishing it beside the site)."""
+    return files(__name__) / _SCHEMA_FILE
+
+
+@cache
+def _schema_text() -> str:
+    return schema_path().read_text(encoding="utf-8")
+
+
+def load_guide_schema() -> dict[str, Any]:
+    """The guide front matter schema as a fresh dict (callers may change their copy)."""
+    schema: dict[str, Any] = json.loads(_schema_text())
+    return schema
+
+
+@cache
+def _guide_validator() -> Draft202012Validator:
+    schema = load_guide_schema()
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _index_validator() -> Draft202012Validator:
+    # Home and category pages are not guides: they only need a plain title (MkDocs
+    # options such as `hide` are allowed beside it).
+    defs = load_guide_schema()["$defs"]
+    schema = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object",
+        "required": ["title"],
+        "properties": {
+            "title": {"$ref": "#/$defs/plainLine", "minLength": 3, "maxLength": 120},
+            "summary": {"$ref": "#/$defs/plainLine"},
+        },
+        "$defs": defs,
+    }
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _pattern_messages() -> dict[str, str]:
+    """What a value failing each of the schema's patterns must be, in words."""
+    schema = load_guide_schema()
+    defs = schema["$defs"]
+    fees = schema["properties"]["fees"]["items"]["properties"]
+    online = schema["properties"]["apply"]["properties"]["online"]["properties"]
+    return {
+        defs["slug"]["pattern"]: (
+            "must be a slug of lowercase letters, digits and single hyphens, "
+            "like 'identity-and-travel'"
+        ),
+        defs["date"]["pattern"]: "must be a date in the form YYYY-MM-DD",
+        fees["currency"]["pattern"]: "must be a three-letter currency code in capitals, like EUR",
+        online["url"]["pattern"]: "must be a web address starting with https://, without spaces",
+        schema["properties"]["lang"]["pattern"]: "must be a language code like 'en' or 'en-GB'",
+    }
+
+
+def validate_front_matter(guide: GuideSource) -> list[Problem]:
+    """Check a guide's front matter against the guide schema.
+
+    Returns:
+        One error per problem, with the file line of the offending key (the opening
+        ``---`` for a missing top-level field), sorted by line.
+    """
+    return _validate(guide, _guide_validator())
+
+
+def validate_index_front_matter(guide: GuideSource) -> list[Problem]:
+    """Check the front matter of a home or category page: it needs a plain ``title``."""
+    return _validate(guide, _index_validator())
+
+
+def _validate(guide: GuideSource, validator: Draft202012Validator) -> list[Problem]:
+    errors = sorted(validator.iter_errors(guide.data()), key=_rank)
+    reported: set[tuple[Any, ...]] = set()
+    problems: list[Problem] = []
+    for error in errors:
+        location = tuple(error.absolute_path)
+        if error.validator in ("required", "additionalProperties"):
+            key = (location, error.validator)
+        else:
+            key = (location, "value")
+        if key in reported:
+            continue  # required/additionalProperties: all names were reported at once
+        reported.add(key)
+        for message, at in _describe(error, location):
+            problems.append(Problem(guide.path, guide.line_of(at), message))
+    return sorted(problems, key=lambda p: (p.line or 0, p.message))
+
+
+def _rank(error: ValidationError) -> int:
+    return _VALUE_RANK.get(str(error.validator), len(_VALUE_RANK))
+
+
+def _describe(
+    error: ValidationError, location: Sequence[str | int]
+) -> Iterable[tuple[str, Sequence[str | int]]]:
+    """Plain-English messages for one jsonschema error, each with where it points."""
+    prefix = f"{_dotted(location)}: " if location else ""
+    keyword = error.validator
+    value: Any = error.instance
+    limit: Any = error.validator_value
+    if keyword == "required":
+        for name in limit:
+            if name not in value:
+                yield f"{prefix}missing required field '{name}'", location
+        return
+    if keyword == "additionalProperties":
+        schema: Any = error.schema
+        known = sorted(schema.get("properties", {}))
+        for name in value:
+            if name not in known:
+                yield (
+                    f"{prefix}unknown field '{name}'{_did_you_mean(name, known)}",
+                    (
+                        *location,
+                        name,
+                    ),
+                )
+        return
+    yield prefix + _value_message(error), location
+
+
+def _value_message(error: ValidationError) -> str:
+    keyword = error.validator
+    value: Any = error.instance
+    limit: Any = error.validator_value
+    if keyword == "type":
+        wanted = [limit] if isinstance(limit, str) else list(limit)
+        expected = " or ".join(_TYPE_NAMES.get(name, name) for name in wanted)
+        return f"must be {expected}, not {_kind_of(value)}"
+    if keyword == "pattern":
+        return _pattern_message(str(value), str(limit))
+    if keyword == "format":
+        return f"{_show(value)} is not a real date" if limit == "date" else error.message
+    if keyword == "minimum":
+        return f"{_show(value)} is less than the minimum of {limit}"
+    if keyword == "maximum":
+        return f"{_show(value)} is more than the maximum of {limit}"
+    if keyword == "minLength":
+        return f"must be at least {limit} characters long"
+    if keyword == "maxLength":
+        return f"must be at most {limit} characters long (it has {len(value)})"
+    if keyword == "minItems":
+        return f"must list at least {limit} item{'s' if limit != 1 else ''}"
+    if keyword == "minProperties":
+        return "must not be empty"
+    if keyword == "uniqueItems":
+        return "must not list the same item twice"
+    return " ".join(error.message.split())
+
+
+def _pattern_message(value: str, pattern: str) -> str:
+    known = _pattern_messages().get(pattern)
+    if known is not None:
+        return known
+    # Otherwise it is the plainLine pattern: one line of text, no HTML.
+    if "<" in value or ">" in value:
+        return "must be plain text without HTML"
+    if "\n" in value:
+        return "must be a single line of text"
+    return "must not contain control characters"
+
+
+def _dotted(location: Sequence[str | int]) -> str:
+    """``["fees", 0, "amount"]`` -> ``fees[0].amount``."""
+    text = ""
+    for step in location:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else step)
+    return text
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {_show(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of fields"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:39] + "…"
+        return repr(short) if "'" in short else f"'{short}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _did_you_mean(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
