@@ -1,0 +1,199 @@
+"""Checks on whole pages: schema, the Steps section, links, review dates and category.
+
+Paths are repository-relative POSIX paths (``content/travel/renew-adult-passport.md``);
+``existing_paths`` is every file of the wiki in the same form. Every check returns
+problems rather than raising, so ``wikitool check`` can report them all at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from urllib.parse import unquote
+
+from wikitool.errors import GuideError
+from wikitool.guides.frontmatter import GuideSource, parse_guide
+from wikitool.guides.markdown_body import (
+    has_list_after_paragraph,
+    has_ordered_list,
+    headings,
+    links,
+    section_text,
+)
+from wikitool.guides.paths import CONTENT_DIR
+from wikitool.model import Problem
+from wikitool.schema import validate_front_matter, validate_index_front_matter
+
+STEPS_HEADING = "Steps"
+
+_SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_page_path(path: str) -> bool:
+    """Whether ``path`` is a Markdown page of the wiki: ``content/**/*.md``, no ``..``."""
+    parts = path.split("/")
+    return (
+        len(parts) >= 2
+        and parts[0] == CONTENT_DIR
+        and path.endswith(".md")
+        and all(part not in ("", ".", "..") for part in parts)
+    )
+
+
+def is_index_path(path: str) -> bool:
+    """Whether ``path`` is the home page or a category page (an ``index.md``)."""
+    return is_page_path(path) and posixpath.basename(path) == "index.md"
+
+
+def is_guide_path(path: str) -> bool:
+    """Whether ``path`` is a guide: a page under ``content/`` other than an ``index.md``."""
+    return is_page_path(path) and not is_index_path(path)
+
+
+def check_guide(
+    path: str,
+    raw: bytes | str,
+    existing_paths: set[str],
+    today: dt.date,
+    strict: bool = False,
+) -> list[Problem]:
+    """Every check on one page: a guide in full, an index page lightly.
+
+    Args:
+        path: the page's repository-relative path.
+        raw: the page's bytes.
+        existing_paths: every file in the wiki, for link checks.
+        today: the date review dates are compared with.
+        strict: report a passed ``review_by`` as an error rather than a warning.
+
+    Returns:
+        The problems found, sorted by line; a page that cannot be parsed gives one.
+    """
+    if is_index_path(path):
+        return check_index_page(path, raw, existing_paths)
+    if not is_guide_path(path):
+        return [Problem(path, None, "not a page of the wiki (pages are content/**/*.md)")]
+    try:
+        guide = parse_guide(raw, path)
+    except GuideError as error:
+        return [Problem(path, error.line, error.message)]
+    problems = [
+        *validate_front_matter(guide),
+        *check_category(guide),
+        *check_steps(guide),
+        *check_links(guide, existing_paths),
+        *check_review_dates(guide, today, strict=strict),
+    ]
+    return _sorted(problems)
+
+
+def check_index_page(path: str, raw: bytes | str, existing_paths: set[str]) -> list[Problem]:
+    """Checks for a home or category page: front matter with a plain title, links that resolve."""
+    try:
+        page = parse_guide(raw, path)
+    except GuideError as error:
+        return [Problem(path, error.line, error.message)]
+    return _sorted([*validate_index_front_matter(page), *check_links(page, existing_paths)])
+
+
+def check_category(guide: GuideSource) -> list[Problem]:
+    """A guide lives at ``content/<category>/<name>.md`` and its ``category`` is that folder."""
+    parts = guide.path.split("/")
+    if len(parts) != 3:
+        return [Problem(guide.path, None, "guides must be at content/<category>/<name>.md")]
+    folder = parts[1]
+    category = guide.front_matter.get("category")
+    if isinstance(category, str) and category != folder:
+        line = guide.line_of(["category"])
+        message = f"category '{category}' does not match the guide's folder '{folder}'"
+        return [Problem(guide.path, line, message)]
+    return []
+
+
+def check_steps(guide: GuideSource) -> list[Problem]:
+    """The body has a ``## Steps`` section holding a numbered list."""
+    for heading in headings(guide.body):
+        if heading.level == 2 and heading.text.casefold() == STEPS_HEADING.casefold():
+            text = section_text(guide.body, heading)
+            if has_ordered_list(text):
+                return []
+            message = "the '## Steps' section has no numbered list (1., 2., 3.)"
+            if has_list_after_paragraph(text):
+                message = (
+                    "the '## Steps' section has no numbered list: leave a blank line before '1.'"
+                )
+            return [Problem(guide.path, guide.body_line + heading.index, message)]
+    message = "missing a '## Steps' section with a numbered list of steps"
+    return [Problem(guide.path, guide.closing_line, message)]
+
+
+def check_links(guide: GuideSource, existing_paths: set[str]) -> list[Problem]:
+    """Relative links point to files of the wiki; web links and same-page anchors are skipped."""
+    problems = []
+    for link in links(guide.body):
+        message = _link_problem(guide.path, link.target, existing_paths)
+        if message is not None:
+            problems.append(Problem(guide.path, guide.body_line + link.index, message))
+    return problems
+
+
+def check_review_dates(guide: GuideSource, today: dt.date, strict: bool = False) -> list[Problem]:
+    """``review_by`` has not passed (a warning, or an error if ``strict``); ``last_reviewed``
+    is neither in the future nor after ``review_by``. Dates the schema refuses are skipped."""
+    data = guide.data()
+    last_reviewed = _as_date(data.get("last_reviewed"))
+    review_by = _as_date(data.get("review_by"))
+    problems = []
+    if review_by is not None and review_by < today:
+        problems.append(
+            Problem(
+                guide.path,
+                guide.line_of(["review_by"]),
+                f"review_by date {review_by} has passed: check the guide and set a new date",
+                "error" if strict else "warning",
+            )
+        )
+    if last_reviewed is not None:
+        line = guide.line_of(["last_reviewed"])
+        if last_reviewed > today:
+            message = f"last_reviewed date {last_reviewed} is in the future"
+            problems.append(Problem(guide.path, line, message))
+        if review_by is not None and last_reviewed > review_by:
+            message = f"last_reviewed date {last_reviewed} is after review_by date {review_by}"
+            problems.append(Problem(guide.path, line, message))
+    return problems
+
+
+def _link_problem(page: str, target: str, existing_paths: set[str]) -> str | None:
+    if not target or target.startswith("#") or target.startswith("//"):
+        return None
+    if _SCHEME_RE.match(target):
+        return None  # web, mail and phone links are not checked here
+    file_part = re.split(r"[#?]", target, maxsplit=1)[0]
+    if not file_part:
+        return None
+    if file_part.startswith("/"):
+        return f"link '{target}' is absolute: use a relative link such as '../category/guide.md'"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(file_part)))
+    if file_part.endswith("/"):
+        resolved = posixpath.join(resolved, "index.md")
+    if resolved != CONTENT_DIR and not resolved.startswith(CONTENT_DIR + "/"):
+        return f"link '{target}' points outside the wiki"
+    if resolved not in existing_paths:
+        return f"link '{target}' points to {resolved}, which does not exist"
+    return None
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, str) and _ISO_DATE_RE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.line or 0, p.message))
