@@ -1,0 +1,51 @@
+"""Every kind of page passes axe-core's WCAG 2.1 A/AA rules and asks no third party for anything.
+
+Run on each kind of page a reader meets, at desktop width and on a 375 px phone.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browsing import (
+    CATEGORY,
+    HOME,
+    PASSPORT,
+    OffsiteRequests,
+    PublishedWiki,
+    axe_violations,
+    changes_page_url,
+    search,
+)
+from playwright.sync_api import Page
+
+pytestmark = pytest.mark.browser
+
+PLACES = ["home", "category", "guide", "changes", "search results"]
+
+
+def visit(page: Page, published: PublishedWiki, place: str) -> None:
+    """Open one kind of page as a reader would, and wait until it has settled."""
+    if place == "changes":
+        page.goto(changes_page_url(page, published))
+    elif place == "search results":
+        page.goto(published.url(HOME))
+        search(page, "passport")
+    else:
+        page.goto(published.url({"home": HOME, "category": CATEGORY, "guide": PASSPORT}[place]))
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_page_has_no_wcag_21_aa_violation(page: Page, published: PublishedWiki, place: str) -> None:
+    visit(page, published, place)
+
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_page_asks_no_third_party_host_for_anything(
+    page: Page, published: PublishedWiki, offsite: OffsiteRequests, place: str
+) -> None:
+    visit(page, published, place)
+
+    assert offsite.urls == []
