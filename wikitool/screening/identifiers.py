@@ -65,8 +65,8 @@ def _us_ssn_is_valid(number: str) -> bool:
 
 
 SCHEMES: tuple[IdScheme, ...] = (
-    IdScheme("Spain", _shape(r"\d{8}-?[A-HJ-NP-TV-Z]"), es_dni.is_valid),
-    IdScheme("Spain", _shape(r"[XYZ]-?\d{7}-?[A-HJ-NP-TV-Z]"), es_nie.is_valid),
+    IdScheme("Spain", _shape(r"\d{8}-?[A-HJ-NP-TV-Z]", re.IGNORECASE), es_dni.is_valid),
+    IdScheme("Spain", _shape(r"[XYZ]-?\d{7}-?[A-HJ-NP-TV-Z]", re.IGNORECASE), es_nie.is_valid),
     IdScheme(
         "France",
         _shape(r"[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}"),

@@ -58,6 +58,9 @@ DANGEROUS_ELEMENTS = frozenset(
         "math", "template", "noscript", "xmp", "plaintext", "noembed", "noframes", "portal",
     }
 )  # fmt: skip
+# Reporting stops here: a text this bad is refused anyway, and hostile input should not
+# cost time in proportion to how many problems it packs in.
+MAX_PROBLEMS = 500
 _SAFE_AUTOLINK_SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
 _MAX_NAME = 40
 
@@ -87,17 +90,23 @@ def find_unsafe_markup(markdown: str) -> list[UnsafeMarkup]:
 
     Returns:
         One entry per unsafe construct, sorted by position; empty when the text is safe.
+        Text with more than ``MAX_PROBLEMS`` gets that many (it is refused either way).
     """
     code = _CodeRanges(markdown)
     hits: dict[int, str] = {}
     for finder in (_links, _reference_definitions, _attribute_lists, _tags):
+        found = 0
         for offset, message in finder(markdown):
             if not code.contains(offset):
                 hits.setdefault(offset, message)
+                found += 1
+                if found == MAX_PROBLEMS:
+                    break
     if not hits:
         return []
     lines = _line_starts(markdown)
-    return [UnsafeMarkup(*_position(lines, offset), hits[offset]) for offset in sorted(hits)]
+    offsets = sorted(hits)[:MAX_PROBLEMS]
+    return [UnsafeMarkup(*_position(lines, offset), hits[offset]) for offset in offsets]
 
 
 # --- raw HTML -------------------------------------------------------------------------
@@ -112,15 +121,21 @@ _ATTRIBUTE_VALUE_RE = re.compile(r"=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
 
 
 def _tags(text: str) -> Iterator[tuple[int, str]]:
-    unclosed_comment_from = len(text) + 1
+    # Where the last "-->" is, and where the comment being read ends: each found once, so
+    # a text full of comment openers is still read in linear time.
+    last_close = text.rfind("-->")
+    resume = 0
     for opening in _TAG_OPEN_RE.finditer(text):
         start = opening.start()
+        if start < resume:
+            continue
         second = text[start + 1]
         if second == "!":
             if text.startswith("<!--", start):
-                message = _comment_problem(text, start, unclosed_comment_from)
-                if message == _UNCLOSED_COMMENT:
-                    unclosed_comment_from = min(unclosed_comment_from, start)
+                end = text.find("-->", start + 4) if start + 4 <= last_close else -1
+                message = _comment_problem(text, start, end)
+                if end >= 0:
+                    resume = end + 3
                 if message is not None:
                     yield start, message
             else:
@@ -162,17 +177,20 @@ def _tag_problem(name: str, attributes: str, *, closing: bool) -> str:
 
 
 _UNCLOSED_COMMENT = "HTML comment that is never closed"
+_EARLY_END = "HTML comment that hides markup or may end early"
 
 
-def _comment_problem(text: str, start: int, unclosed_from: int) -> str | None:
+def _comment_problem(text: str, start: int, end: int) -> str | None:
+    """What is wrong with the comment at ``start`` whose "-->" is at ``end`` (-1: none)."""
     # Browsers end a comment early at "<!-->", "<!--->" and "--!>": whatever follows would
     # be live markup although a reviewer reads it as a comment.
-    end = -1 if start > unclosed_from else text.find("-->", start + 4)
     if end < 0:
+        if text.find("--!>", start + 4, start + 4096) >= 0:
+            return _EARLY_END
         return _UNCLOSED_COMMENT
     body = text[start + 4 : end]
     if body.startswith((">", "->")) or "--" in body or "<" in body or ">" in body:
-        return "HTML comment that hides markup or may end early"
+        return _EARLY_END
     return None
 
 
@@ -202,6 +220,8 @@ def _reference_definitions(text: str) -> Iterator[tuple[int, str]]:
 
 def _dangerous_scheme(url: str) -> str | None:
     """The dangerous scheme ``url`` uses once decoded as a browser would, if any."""
+    if ":" not in url and "&" not in url and "%" not in url:
+        return None  # no colon, plain or encoded: no scheme at all
     value = url
     # Entities and percent-escapes may be nested ("&amp;#106;"); a few rounds undo any
     # encoding a renderer or browser would undo.
@@ -342,10 +362,14 @@ def find_invisible_characters(text: str) -> list[InvisibleCharacter]:
     """Bidirectional controls and zero-width characters in ``text``, by position.
 
     Returns:
-        ``(line, column, name)`` for each, e.g. ``(3, 14, "U+202E RIGHT-TO-LEFT OVERRIDE")``.
+        ``(line, column, name)`` for each, e.g. ``(3, 14, "U+202E RIGHT-TO-LEFT OVERRIDE")``;
+        at most ``MAX_PROBLEMS`` of them.
     """
     found: list[tuple[int, str]] = []
     for match in _INVISIBLE_RE.finditer(text):
+        if len(found) >= MAX_PROBLEMS:
+            del found[MAX_PROBLEMS:]
+            break
         start = match.start()
         run = match.group()
         if run[0] >= "\U000e0000":

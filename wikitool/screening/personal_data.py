@@ -104,17 +104,18 @@ def scan(text: str, allowlist: Collection[str] = ()) -> list[Finding]:
 
 
 def published_contacts(texts: Iterable[str]) -> set[str]:
-    """Normalized phone numbers, e-mail addresses and IBANs found in published guides.
+    """Normalized contacts and numbers found in published guides, to pass to :func:`scan`.
 
-    Pass the result as ``allowlist`` to :func:`scan`, so that quoting an official helpline
-    or an agency's fee account is not taken for personal data. E-mail addresses are
-    lowercased; numbers are reduced to their digits (phone numbers also in E.164 form).
+    Mostly helplines, agency e-mail addresses and fee accounts, but every kind counts: a
+    sample ID number a guide shows as an example is public by the same token, and a
+    suggestion repeating what the wiki already says adds no personal data. E-mail
+    addresses are lowercased; numbers are reduced to their digits and letters (phone
+    numbers also to E.164 digits).
     """
     contacts: set[str] = set()
     for text in texts:
         for candidate in _screen(text):
-            if candidate.kind in (KIND_EMAIL, KIND_PHONE, KIND_IBAN):
-                contacts |= candidate.keys
+            contacts |= candidate.keys
     return contacts
 
 
@@ -268,13 +269,14 @@ def _passes(is_valid: Callable[[str], bool], value: str) -> bool:
 # --- phone numbers ----------------------------------------------------------------------
 
 # Digits and the separators people put between them; possessive, so linear.
-_PHONE_RUN_RE = re.compile(r"[+(]?[0-9](?:[ \u00a0().\-/]{0,3}[0-9])*+\)?")
+_PHONE_SEPARATORS = " \u00a0\u2009\u202f().\\-\u2010-\u2015/"
+_PHONE_RUN_RE = re.compile(rf"[+(]?[0-9](?:[{_PHONE_SEPARATORS}]{{0,3}}[0-9])*+\)?")
 # A group of more digits than any phone number has (E.164: 15) cannot be part of one.
 _LONG_DIGITS_RE = re.compile(r"[0-9]{18,}")
 _MIN_PHONE_DIGITS = 7
 # Runs longer than this are cut at spaces before the matcher sees them.
 _MAX_PIECE = 64
-_SEPARATOR_RE = re.compile(r"[ \u00a0().\-/]")
+_SEPARATOR_RE = re.compile(f"[{_PHONE_SEPARATORS}]")
 # Dates ("22.11.2026", "2026-11-22") are the commonest digit runs in a guide. The matcher
 # refuses a date on its own but not always one in a range ("01.02.2026 - 15.03.2026");
 # lone dates are skipped before the matcher, which also keeps them out of the budget.
@@ -326,7 +328,7 @@ def _short_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if stop - start > _MAX_PIECE:
             cut = text.rfind(" ", start + 1, start + _MAX_PIECE)
             stop = cut if cut > start else start + _MAX_PIECE
-        piece = text[start:stop].strip(" \u00a0")
+        piece = text[start:stop].strip(" \u00a0\u2009\u202f")
         if not _DATE_RE.fullmatch(piece) and _count_digits(piece) >= _MIN_PHONE_DIGITS:
             yield start, stop
         start = stop
