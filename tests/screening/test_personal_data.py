@@ -199,6 +199,11 @@ def test_allowlist_entries_match_in_any_format(allowlist: set[str], text: str) -
     assert scan(text, allowlist) == []
 
 
+def test_sample_numbers_shown_in_published_guides_are_allowed() -> None:
+    guide = "Your DNI looks like 12345678Z: eight digits and a check letter."
+    assert found("I typed 12345678Z as the guide shows.", published_contacts([guide])) == []
+
+
 def test_allowlist_keeps_other_numbers() -> None:
     text = "Helpline 0800 555 0142, my mobile 07400 123456."
     assert found(text, {"0800 555 0142"}) == [("phone number", "07400 123456")]
@@ -218,8 +223,7 @@ def test_findings_say_where_without_the_value() -> None:
 def test_previews_never_show_the_value(text: str, kind: str, value: str) -> None:
     (finding,) = scan(text)
     assert value not in finding.preview
-    digits = "".join(ch for ch in value if ch.isdigit())
-    assert digits[-3:] not in finding.preview or len(digits) < 3
+    assert sum(ch.isdigit() for ch in finding.preview) <= 2
 
 
 @pytest.mark.parametrize(
@@ -279,9 +283,10 @@ def test_several_kinds_in_one_text() -> None:
     ],
 )
 def test_hostile_text_scans_in_well_under_a_second(hostile: str) -> None:
-    started = time.perf_counter()
+    # CPU time of this process: other jobs on a busy machine do not count against it.
+    started = time.process_time()
     scan(hostile)
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_numbers_beyond_the_check_budget_are_reported_unchecked() -> None:
@@ -299,6 +304,6 @@ def test_numbers_beyond_the_check_budget_are_reported_unchecked() -> None:
 
 def test_a_number_dense_text_takes_bounded_time() -> None:
     text = "".join(f"({n % 97}) {n:06d}-{n % 13} / " for n in range(12_000))  # about 200 KB
-    started = time.perf_counter()
+    started = time.process_time()
     scan(text)
-    assert time.perf_counter() - started < 3
+    assert time.process_time() - started < 3
