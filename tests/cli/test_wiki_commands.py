@@ -241,3 +241,19 @@ def test_every_command_has_help_with_an_example() -> None:
         result = CliRunner().invoke(cli, [*path, "-h"])
         assert result.exit_code == 0, path
         assert "Example" in result.output, path
+
+
+def test_build_and_check_refuse_a_committed_symlink(
+    wiki: Path, tmp_path: Path, run_cli: RunCli, git: Callable[..., str]
+) -> None:
+    (wiki / "content/housing/leak.md").symlink_to("/etc/passwd")
+    _commit_all(git, wiki, "Sneak a symlink in")
+
+    build = run_cli("--repo", str(wiki), "build", "--out", str(tmp_path / "site"))
+    check = run_cli("--repo", str(wiki), "check")
+
+    assert build.exit_code == 1
+    assert build.stderr == "Error: content/housing/leak.md: refusing to export a symlink\n"
+    assert not (tmp_path / "site").exists()
+    assert check.exit_code == 1
+    assert "content/housing/leak.md: is a symlink or submodule, not a file" in check.stdout
