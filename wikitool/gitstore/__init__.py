@@ -1,6 +1,33 @@
 """The git store: the only package that imports dulwich."""
 
+from wikitool.gitstore.merge import (
+    ChangedFile,
+    ConflictHunk,
+    FileConflict,
+    TreeMerge,
+    blob_ids,
+    changed_files,
+    merge_base,
+    merge_commits,
+    merge_texts,
+)
 from wikitool.gitstore.store import MAIN_REF, CommitInfo, TreeFile, WikiStore, global_identity
 from wikitool.gitstore.treepath import check_tree_path
 
-__all__ = ["MAIN_REF", "CommitInfo", "TreeFile", "WikiStore", "check_tree_path", "global_identity"]
+__all__ = [
+    "MAIN_REF",
+    "ChangedFile",
+    "CommitInfo",
+    "ConflictHunk",
+    "FileConflict",
+    "TreeFile",
+    "TreeMerge",
+    "WikiStore",
+    "blob_ids",
+    "changed_files",
+    "check_tree_path",
+    "global_identity",
+    "merge_base",
+    "merge_commits",
+    "merge_texts",
+]
