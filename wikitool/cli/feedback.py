@@ -1,0 +1,52 @@
+"""``wikitool feedback``: what readers said about pages, for staff."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.events import one_line
+from wikitool.services.feedback import Feedback, feedback_list
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+def feedback() -> None:
+    """Read the feedback readers left on the site's pages.
+
+    \b
+    Example:
+      wikitool feedback list --page identity-and-travel/renew-an-adult-passport.md
+    """
+
+
+@feedback.command("list", context_settings=CONTEXT_SETTINGS)
+@click.option("--page", metavar="PAGE", help="Only this page (its path under content/).")
+@json_option('Print a list of {"id", "page", "section", "helpful", "wrong", ...} as JSON.')
+@pass_wiki
+def list_feedback(wiki: WikiContext, page: str | None, as_json: bool) -> None:
+    """List readers' feedback, oldest first: date, page#section, helpful, what is wrong.
+
+    Personal data was removed from the text before it was stored.
+
+    \b
+    Example:
+      wikitool feedback list
+      wikitool feedback list --page housing/apply-for-social-housing.md --json
+    """
+    items = feedback_list(wiki.store(), page=page)
+    if as_json:
+        print_json([item.to_json() for item in items])
+        return
+    for item in items:
+        click.echo(_line(item))
+    click.echo(f"{len(items)} item(s) of feedback", err=True)
+
+
+def _line(item: Feedback) -> str:
+    when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(item.created))
+    where = item.page.removeprefix("content/") + (f"#{item.section}" if item.section else "")
+    helpful = {True: "helpful", False: "not helpful", None: "-"}[item.helpful]
+    wrong = f"  {one_line(item.wrong, 300)!r}" if item.wrong else ""
+    return f"{when}  {where}  {helpful}{wrong}"

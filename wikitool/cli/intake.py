@@ -1,0 +1,100 @@
+"""``wikitool intake``: the HTTP service behind the site's suggestion form and feedback widget."""
+
+from __future__ import annotations
+
+import click
+
+from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, pass_wiki
+from wikitool.intake.settings import DEFAULT_RATE_LIMIT, IntakeSettings, checked_origin
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+def intake() -> None:
+    """Receive suggestions and feedback from the static site over HTTP.
+
+    \b
+    Example:
+      wikitool intake serve --allow-origin https://guides.example.org
+    """
+
+
+@intake.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port",
+    default=8001,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0 picks a free one).",
+)
+@click.option(
+    "--allow-origin",
+    "origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="The site's origin (https://host[:port]) browsers may call the API from; repeatable.",
+)
+@click.option(
+    "--rate-limit",
+    default=DEFAULT_RATE_LIMIT,
+    show_default=True,
+    type=click.IntRange(0),
+    metavar="PER_MINUTE",
+    help="Suggestions and feedback per client IP per minute (0: no limit).",
+)
+@click.option(
+    "--public-url",
+    metavar="URL",
+    help="The API's public base URL, for tracking links (default: the URL it is called at).",
+)
+@click.option(
+    "--published-rev",
+    metavar="REV",
+    help="The ref the public site was built from; merged suggestions in it show 'published'.",
+)
+@pass_wiki
+def serve(
+    wiki: WikiContext,
+    host: str,
+    port: int,
+    origins: tuple[str, ...],
+    rate_limit: int,
+    public_url: str | None,
+    published_rev: str | None,
+) -> None:
+    """Serve the intake API on http://HOST:PORT/api/ until interrupted.
+
+    POST /api/suggestions runs the checks of `suggest submit` and creates the branch;
+    GET /api/suggestions/ID is its public status; POST /api/feedback stores feedback.
+    Put a TLS-terminating proxy in front of it in production.
+
+    \b
+    Example:
+      wikitool intake serve --port 8001 --allow-origin http://127.0.0.1:8000
+    """
+    # The web stack loads only when serving: every other command starts faster without it.
+    from wikitool.intake.app import create_app
+    from wikitool.intake.server import bind_socket, make_server
+
+    store = wiki.store()
+    settings = IntakeSettings(
+        repo=store.work_tree or store.git_dir,
+        allow_origins=tuple(checked_origin(o) for o in origins),
+        rate_limit=rate_limit,
+        public_url=public_url,
+        published_rev=published_rev,
+    )
+    server = make_server(create_app(settings))
+    sock = bind_socket(host, port)
+    shown_host = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"Intake for {settings.repo} on http://{shown_host}:{sock.getsockname()[1]}/api/ "
+        "(Ctrl+C stops)"
+    )
+    allowed = ", ".join(settings.allow_origins) or "none (same-origin and non-browser only)"
+    limit = f"{rate_limit}/min per client" if rate_limit else "off"
+    click.echo(f"Allowed origins: {allowed}; rate limit: {limit}")
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()

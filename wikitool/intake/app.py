@@ -1,0 +1,254 @@
+"""The intake HTTP API: the static site's suggestion form and feedback widget post here.
+
+``POST /api/suggestions``
+    a suggestion as JSON (the suggestion format, plus the ``website`` honeypot) -> 201
+    ``{"id", "status_url", "duplicate", "warnings"}``; exactly what ``suggest submit`` does.
+``GET /api/suggestions/<id>``
+    its public status -> 200 ``{"id", "guide", "summary", "status", "reason",
+    "reason_code", "updated"}``.
+``POST /api/feedback``
+    ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.
+``GET /api/health``
+    200 ``{"ok": true}`` once the server can serve.
+
+Every error is ``{"error": "<one line>"}`` with its status: 400 invalid input, 404 unknown
+suggestion, 408 body too slow, 413 body too large, 415 not JSON, 429 too many requests
+(with ``Retry-After``), 503 the repository is busy. README, "The intake API", is the
+reference for the site's pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any, TypeVar
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from wikitool.errors import (
+    GuideError,
+    NotFoundError,
+    SuggestionError,
+    UnsafePathError,
+    WikitoolError,
+)
+from wikitool.events import one_line
+from wikitool.gitstore import WikiStore
+from wikitool.ids import is_suggestion_id, new_suggestion_id
+from wikitool.intake.body import (
+    RequestRefused,
+    check_json_content_type,
+    decode_json_object,
+    read_body,
+)
+from wikitool.intake.rate_limit import RateLimiter
+from wikitool.intake.security_headers import SecurityHeadersMiddleware
+from wikitool.intake.settings import READS_PER_WRITE, IntakeSettings
+from wikitool.intake.status import PublicStatus, public_status
+from wikitool.intake.thread_stores import ThreadStores
+from wikitool.services.feedback import (
+    MAX_FEEDBACK_BYTES,
+    FeedbackError,
+    feedback_from_mapping,
+    feedback_save,
+)
+from wikitool.services.suggestion_input import MAX_INPUT_BYTES, suggestion_from_mapping
+from wikitool.services.suggestions import SubmitResult, suggestion_submit
+
+HONEYPOT_FIELD = "website"
+"""A form field people never see (hidden by the page) and bots fill in."""
+NOT_FOUND = "no suggestion with this id"
+
+log = logging.getLogger("wikitool.intake")
+
+T = TypeVar("T")
+
+# Refusals of the input itself (the citizen can fix them); any other WikitoolError is the
+# server's trouble (a busy ref lock, a broken repository) and gets a 503.
+_USER_ERRORS = (SuggestionError, FeedbackError, UnsafePathError, GuideError, NotFoundError)
+
+
+def create_app(settings: IntakeSettings) -> Starlette:
+    """The intake ASGI application for ``settings``.
+
+    Raises:
+        NotAWikiError: ``settings.repo`` is not a wiki repository.
+    """
+    with WikiStore.open(settings.repo) as store:
+        store.main()  # fail at start, not on the first citizen's request
+    stores = ThreadStores(settings.repo)
+    writes = RateLimiter(settings.rate_limit)
+    reads = RateLimiter(settings.rate_limit * READS_PER_WRITE)
+
+    async def in_thread(work: Callable[[WikiStore], T]) -> T:
+        try:
+            return await run_in_threadpool(lambda: work(stores.get()))
+        except _USER_ERRORS as exc:
+            raise RequestRefused(400, one_line(str(exc))) from None
+        except WikitoolError as exc:
+            log.warning("repository busy or unreadable: %s", exc)
+            raise RequestRefused(
+                503, "the service is busy: try again in a moment", {"Retry-After": "5"}
+            ) from None
+        except Exception:
+            # Answered here rather than by Starlette's outermost error handler so the
+            # response still carries the security headers.
+            log.exception("intake request failed")
+            raise RequestRefused(500, "internal error") from None
+
+    async def submit_suggestion(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_INPUT_BYTES)
+        if _honeypot_filled(data):
+            # Looks like success so the bot moves on; nothing is written.
+            return _created(request, settings, {"id": new_suggestion_id(), "duplicate": False})
+        try:
+            suggestion = suggestion_from_mapping(data, source="suggestion")
+        except SuggestionError as exc:
+            raise RequestRefused(400, one_line(str(exc))) from None
+        result: SubmitResult = await in_thread(lambda store: suggestion_submit(store, suggestion))
+        return _created(
+            request,
+            settings,
+            {
+                "id": result.id,
+                "duplicate": result.duplicate_of is not None,
+                "warnings": result.warnings,
+            },
+        )
+
+    async def suggestion_status(request: Request) -> Response:
+        _count(request, reads)
+        suggestion_id = request.path_params["suggestion_id"]
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+
+        def read(store: WikiStore) -> PublicStatus | None:
+            published = _published_commit(store, settings.published_rev)
+            try:
+                return public_status(store, suggestion_id, published_commit=published)
+            except NotFoundError:
+                return None
+
+        status = await in_thread(read)
+        if status is None:
+            raise RequestRefused(404, NOT_FOUND)
+        return JSONResponse(status.to_json())
+
+    async def submit_feedback(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_FEEDBACK_BYTES)
+        if _honeypot_filled(data):
+            return JSONResponse({"id": new_suggestion_id(), "warnings": []}, status_code=201)
+        try:
+            feedback = feedback_from_mapping(data)
+        except FeedbackError as exc:
+            raise RequestRefused(400, one_line(str(exc))) from None
+        saved = await in_thread(lambda store: feedback_save(store, feedback))
+        warnings = []
+        if saved.redacted:
+            warnings.append(f"wrong: removed personal data ({', '.join(saved.redacted)})")
+        return JSONResponse({"id": saved.id, "warnings": warnings}, status_code=201)
+
+    async def health(request: Request) -> Response:
+        return JSONResponse({"ok": True})
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
+    return Starlette(
+        routes=[
+            Route("/api/suggestions", submit_suggestion, methods=["POST"]),
+            Route("/api/suggestions/{suggestion_id}", suggestion_status, methods=["GET"]),
+            Route("/api/feedback", submit_feedback, methods=["POST"]),
+            Route("/api/health", health, methods=["GET"]),
+        ],
+        middleware=[
+            Middleware(SecurityHeadersMiddleware),
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.allow_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=["Content-Type"],
+                expose_headers=["Location", "Retry-After"],
+                max_age=600,
+            ),
+        ],
+        exception_handlers={
+            RequestRefused: _refused,
+            HTTPException: _http_error,
+            Exception: _server_error,
+        },
+        lifespan=lifespan,
+    )
+
+
+async def _json_body(request: Request, limiter: RateLimiter, limit: int) -> dict[str, Any]:
+    """Count the request against the client's allowance, then read its JSON object body."""
+    _count(request, limiter)
+    check_json_content_type(request)
+    return decode_json_object(await read_body(request, limit))
+
+
+def _count(request: Request, limiter: RateLimiter) -> None:
+    # Behind a proxy on this host, uvicorn takes the client from X-Forwarded-For.
+    client = request.client.host if request.client else "unknown"
+    wait = limiter.check(client)
+    if wait:
+        seconds = limiter.retry_after(wait)
+        raise RequestRefused(
+            429,
+            f"too many requests: try again in {seconds} seconds",
+            {"Retry-After": str(seconds)},
+        )
+
+
+def _honeypot_filled(data: dict[str, Any]) -> bool:
+    value = data.pop(HONEYPOT_FIELD, None)
+    return value not in (None, "")
+
+
+def _created(request: Request, settings: IntakeSettings, body: dict[str, Any]) -> Response:
+    base = settings.public_url or str(request.base_url)
+    status_url = f"{base.rstrip('/')}/api/suggestions/{body['id']}"
+    return JSONResponse(
+        {"status_url": status_url, "warnings": [], **body},
+        status_code=201,
+        headers={"Location": status_url},
+    )
+
+
+def _published_commit(store: WikiStore, rev: str | None) -> str | None:
+    if not rev:
+        return None
+    try:
+        return store.resolve(rev)
+    except WikitoolError:
+        return None  # not deployed yet: merged suggestions show as accepted
+
+
+async def _refused(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestRefused)
+    return JSONResponse({"error": exc.message}, status_code=exc.status, headers=exc.headers)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    messages = {404: "not found", 405: "method not allowed"}
+    message = messages.get(exc.status_code, str(exc.detail))
+    return JSONResponse(
+        {"error": message}, status_code=exc.status_code, headers=dict(exc.headers or {})
+    )
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.exception("intake request failed", exc_info=exc)
+    return JSONResponse({"error": "internal error"}, status_code=500)

@@ -1,0 +1,48 @@
+"""How an intake server is configured (``wikitool intake serve`` options)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from wikitool.errors import WikitoolError
+
+DEFAULT_RATE_LIMIT = 30
+"""Write requests (suggestions, feedback) per client IP per minute."""
+READS_PER_WRITE = 10
+"""Status reads are cheaper and a tracking page may poll: they get this many times more."""
+
+
+@dataclass(frozen=True)
+class IntakeSettings:
+    """Everything the intake app needs to know."""
+
+    repo: Path
+    """The wiki repository suggestions are written to."""
+    allow_origins: tuple[str, ...] = ()
+    """Origins of the static site allowed to call the API from a browser (CORS)."""
+    rate_limit: int = DEFAULT_RATE_LIMIT
+    """Write requests per client per minute; 0 turns the limit off."""
+    public_url: str | None = None
+    """The API's public base URL (behind a proxy); default: the URL the request came to."""
+    published_rev: str | None = None
+    """A ref naming the revision the public site was built from (for ``published``)."""
+
+
+def checked_origin(origin: str) -> str:
+    """An ``--allow-origin`` value as browsers send it: ``scheme://host[:port]``.
+
+    Raises:
+        WikitoolError: it is a wildcard, has a path, or is not an http(s) origin.
+    """
+    if origin == "*" or "*" in origin:
+        raise WikitoolError("--allow-origin takes the site's origin, not a wildcard")
+    parts = urlsplit(origin)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise WikitoolError(f"--allow-origin {origin!r} is not an origin like https://example.org")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
+        raise WikitoolError(
+            f"--allow-origin {origin!r} must be scheme://host[:port] with no path"
+        )
+    return f"{parts.scheme}://{parts.netloc.lower()}"

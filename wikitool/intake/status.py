@@ -1,0 +1,158 @@
+"""A suggestion's public status, as the "track your suggestion" page shows it.
+
+Derived from the review log only, and it never carries personal data: no name (not even
+a credited one), no e-mail, no staff comment. The states:
+
+``received``
+    submitted; no member of staff has acted on it yet (+1s from other citizens do not count).
+``in review``
+    a member of staff commented, approved, asked for changes or amended it.
+``accepted``
+    merged into ``main``.
+``published``
+    merged, and the revision the public site was built from contains the merge. The
+    intake knows that revision only when told (``intake serve --published-rev REV``, a ref
+    the deployment moves after uploading a build); otherwise a merged suggestion stays
+    ``accepted``. A merge event names its commit on ``main`` in a ``Merged-As:`` trailer.
+``rejected``
+    with the public reason (the ``Reason:`` trailer of the reject event, in plain words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from wikitool.errors import NotFoundError, WikitoolError
+from wikitool.events import EventKind, RejectReason, ReviewEvent
+from wikitool.gitstore import WikiStore
+from wikitool.services.review_log import read_events
+
+RECEIVED = "received"
+IN_REVIEW = "in review"
+ACCEPTED = "accepted"
+PUBLISHED = "published"
+REJECTED = "rejected"
+
+PUBLIC_REASONS = {
+    RejectReason.DUPLICATE: "The same change was already suggested or made.",
+    RejectReason.INCORRECT: "We checked, and the guide was already right.",
+    RejectReason.OUT_OF_SCOPE: "The change is about something this guide does not cover.",
+    RejectReason.SPAM: "The suggestion was not a change to the guide.",
+    RejectReason.OTHER: "We decided not to make this change.",
+}
+
+_STAFF_EVENTS = {
+    EventKind.COMMENT,
+    EventKind.APPROVE,
+    EventKind.REQUEST_CHANGES,
+    EventKind.AMEND,
+}
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    """What anyone holding a suggestion's id may see about it."""
+
+    id: str
+    guide: str
+    summary: str
+    status: str
+    updated: int
+    """Seconds since the epoch of the last event that changed the status."""
+    reason_code: str | None = None
+    reason: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The body of ``GET /api/suggestions/<id>``."""
+        return {
+            "id": self.id,
+            "guide": self.guide,
+            "summary": self.summary,
+            "status": self.status,
+            "reason": self.reason,
+            "reason_code": self.reason_code,
+            "updated": datetime.fromtimestamp(self.updated, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        }
+
+
+def public_status(
+    store: WikiStore, suggestion_id: str, *, published_commit: str | None = None
+) -> PublicStatus:
+    """The public status of a suggestion.
+
+    Args:
+        published_commit: the commit the public site was built from, if known.
+
+    Raises:
+        NotFoundError: no suggestion has this id (or it is not of the form of an id).
+    """
+    events = read_events(store, suggestion_id)
+    if not events or events[0].kind is not EventKind.SUBMITTED:
+        raise NotFoundError(f"no suggestion {suggestion_id}")
+    submitted = events[0]
+    status, decisive = _status(events)
+    reason_code = reason = None
+    if status == REJECTED:
+        code = _reject_reason(decisive)
+        reason_code, reason = code.value, PUBLIC_REASONS[code]
+    elif status == ACCEPTED and published_commit:
+        merged_as = decisive.data.get("Merged-As", "")
+        if merged_as and _contains(store, published_commit, merged_as):
+            status = PUBLISHED
+    return PublicStatus(
+        id=suggestion_id,
+        guide=submitted.data.get("Guide", ""),
+        summary=_summary(store, submitted),
+        status=status,
+        updated=decisive.time,
+        reason_code=reason_code,
+        reason=reason,
+    )
+
+
+def _status(events: list[ReviewEvent]) -> tuple[str, ReviewEvent]:
+    """The status and the event that set it."""
+    status, decisive = RECEIVED, events[0]
+    for event in events[1:]:
+        if event.kind is EventKind.MERGE:
+            status, decisive = ACCEPTED, event
+        elif event.kind is EventKind.REJECT:
+            status, decisive = REJECTED, event
+        elif event.kind in _STAFF_EVENTS and status in (RECEIVED, IN_REVIEW):
+            status, decisive = IN_REVIEW, event
+    return status, decisive
+
+
+def _reject_reason(event: ReviewEvent) -> RejectReason:
+    try:
+        return RejectReason(event.data.get("Reason", "").strip().lower())
+    except ValueError:
+        return RejectReason.OTHER
+
+
+def _summary(store: WikiStore, submitted: ReviewEvent) -> str:
+    """The subject of the suggestion commit: the citizen's summary, already redacted."""
+    commit = submitted.data.get("Commit", "")
+    if not commit:
+        return ""
+    return store.commit_info(commit).message.split("\n", 1)[0]
+
+
+# (published, merged) -> contained. Walking history is the one costly step of a status
+# read, and both commits are immutable, so the answer never changes.
+_CONTAINS: dict[tuple[str, str], bool] = {}
+_CONTAINS_MAX = 10_000
+
+
+def _contains(store: WikiStore, descendant: str, ancestor: str) -> bool:
+    key = (descendant, ancestor)
+    if key not in _CONTAINS:
+        try:
+            found = store.is_ancestor(ancestor, descendant)
+        except WikitoolError:  # an unknown commit: the site is not known to show the change
+            found = False
+        if len(_CONTAINS) >= _CONTAINS_MAX:
+            _CONTAINS.clear()
+        _CONTAINS[key] = found
+    return _CONTAINS[key]

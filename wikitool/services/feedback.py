@@ -1,0 +1,232 @@
+"""Readers' feedback on a page ("Was this page helpful?", "Is something wrong?").
+
+Feedback is kept in an SQLite file next to the private contact store,
+``.git/wikitool/feedback.sqlite3`` (or the path in ``WIKITOOL_FEEDBACK_STORE``), not in
+git: it is free text from anonymous readers, mostly about a moment in time, and git
+history is forever and copied to every clone. The free text is scanned for personal data
+and redacted before it is stored, so the file never holds an e-mail address or a phone
+number a reader typed by mistake. Nothing is sent anywhere; staff read it with
+``wikitool feedback list``.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wikitool.errors import UnsafePathError, WikitoolError
+from wikitool.gitstore import WikiStore
+from wikitool.guides.paths import guide_path
+from wikitool.ids import new_suggestion_id
+from wikitool.screening.markup import find_invisible_characters
+from wikitool.screening.personal_data import redact, scan
+
+# The published-contacts allowlist is cached per tree by the suggestion service; feedback
+# must not redact an official helpline a reader says is wrong, so it reuses that cache.
+from wikitool.services.suggestions import _published_contacts
+
+FEEDBACK_STORE_ENV = "WIKITOOL_FEEDBACK_STORE"
+MAX_FEEDBACK_BYTES = 8 * 1024
+"""Largest feedback document the intake reads."""
+MAX_WRONG_CHARS = 2000
+MAX_SECTION_CHARS = 200
+
+_FIELDS = {"page", "section", "helpful", "wrong"}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id TEXT PRIMARY KEY,
+    page TEXT NOT NULL,
+    section TEXT NOT NULL,
+    helpful INTEGER,
+    wrong TEXT NOT NULL,
+    redacted TEXT NOT NULL,
+    created INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS feedback_page ON feedback (page, created);
+"""
+
+
+class FeedbackError(WikitoolError):
+    """Feedback is refused: a field is missing, unknown, of the wrong type or too long."""
+
+
+@dataclass(frozen=True)
+class FeedbackInput:
+    """Feedback as a reader sent it, each field checked."""
+
+    page: str
+    """The page's source path, ``content/<folder>/<name>.md``."""
+    section: str = ""
+    """The id of the heading the reader was at, if any."""
+    helpful: bool | None = None
+    wrong: str = ""
+    """What the reader says is wrong (free text, not yet screened)."""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Stored feedback: the text already redacted."""
+
+    id: str
+    page: str
+    section: str
+    helpful: bool | None
+    wrong: str
+    redacted: tuple[str, ...]
+    """Kinds of personal data removed from ``wrong`` (e.g. ``e-mail address``)."""
+    created: int
+
+    def to_json(self) -> dict[str, object]:
+        """The ``--json`` form of one item."""
+        return {
+            "id": self.id,
+            "page": self.page,
+            "section": self.section,
+            "helpful": self.helpful,
+            "wrong": self.wrong,
+            "redacted": list(self.redacted),
+            "created": self.created,
+        }
+
+
+def feedback_from_mapping(data: Mapping[str, Any]) -> FeedbackInput:
+    """Check the fields of a decoded feedback document.
+
+    Raises:
+        FeedbackError: a field is missing, unknown, of the wrong type or too long, or the
+            feedback says nothing (neither ``helpful`` nor ``wrong``).
+    """
+    unknown = sorted(set(data) - _FIELDS)
+    if unknown:
+        raise FeedbackError(f"feedback: unknown field {unknown[0]!r}")
+    page = data.get("page")
+    if not isinstance(page, str):
+        raise FeedbackError("feedback: page must be the page's source path, e.g. travel/visa.md")
+    try:
+        page = guide_path(page)
+    except UnsafePathError as exc:
+        raise FeedbackError(f"feedback: {exc}") from None
+    section = _text(data, "section", MAX_SECTION_CHARS)
+    if any(ch.isspace() or not ch.isprintable() for ch in section):
+        raise FeedbackError("feedback: section must be a heading id (no spaces)")
+    helpful = data.get("helpful")
+    if helpful is not None and not isinstance(helpful, bool):
+        raise FeedbackError("feedback: helpful must be true, false or null")
+    wrong = _text(data, "wrong", MAX_WRONG_CHARS).strip()
+    if find_invisible_characters(wrong):
+        raise FeedbackError("feedback: wrong contains invisible characters")
+    if helpful is None and not wrong:
+        raise FeedbackError("feedback: empty: send helpful (true or false) or wrong (text)")
+    return FeedbackInput(page=page, section=section, helpful=helpful, wrong=wrong)
+
+
+def _text(data: Mapping[str, Any], key: str, limit: int) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise FeedbackError(f"feedback: {key} must be text")
+    if len(value) > limit:
+        raise FeedbackError(f"feedback: {key} is longer than {limit} characters")
+    if "\x00" in value:
+        raise FeedbackError(f"feedback: {key} contains a NUL character")
+    return value
+
+
+def feedback_store_path(store: WikiStore) -> Path:
+    """Where this wiki's feedback is kept."""
+    configured = os.environ.get(FEEDBACK_STORE_ENV)
+    if configured:
+        return Path(configured)
+    return store.git_dir / "wikitool" / "feedback.sqlite3"
+
+
+@contextmanager
+def _connect(path: Path) -> Iterator[sqlite3.Connection]:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    with closing(sqlite3.connect(path, timeout=30)) as db:
+        # Owner only: even redacted, readers' words are not for other local users.
+        os.chmod(path, 0o600)
+        db.executescript(_SCHEMA)
+        with db:
+            yield db
+
+
+def feedback_save(
+    store: WikiStore, feedback: FeedbackInput, *, now: int | None = None
+) -> Feedback:
+    """Redact personal data from the free text and store the feedback.
+
+    Contacts the wiki already publishes (an agency's helpline) are not redacted, so a
+    reader can say that one is wrong.
+
+    Returns:
+        The feedback as stored.
+    """
+    wrong = feedback.wrong
+    kinds: tuple[str, ...] = ()
+    if wrong:
+        findings = scan(wrong, _published_contacts(store, store.main()))
+        if findings:
+            wrong = redact(wrong, findings)
+            kinds = tuple(sorted({f.kind for f in findings}))
+    saved = Feedback(
+        id=new_suggestion_id(),
+        page=feedback.page,
+        section=feedback.section,
+        helpful=feedback.helpful,
+        wrong=wrong,
+        redacted=kinds,
+        created=int(time.time()) if now is None else now,
+    )
+    with _connect(feedback_store_path(store)) as db:
+        db.execute(
+            "INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                saved.id,
+                saved.page,
+                saved.section,
+                None if saved.helpful is None else int(saved.helpful),
+                saved.wrong,
+                ",".join(saved.redacted),
+                saved.created,
+            ),
+        )
+    return saved
+
+
+def feedback_list(store: WikiStore, *, page: str | None = None) -> list[Feedback]:
+    """Stored feedback, oldest first; only ``page``'s when given.
+
+    Raises:
+        UnsafePathError: ``page`` is not a page path.
+    """
+    path = feedback_store_path(store)
+    if not path.exists():
+        return []
+    query = "SELECT id, page, section, helpful, wrong, redacted, created FROM feedback"
+    params: tuple[str, ...] = ()
+    if page is not None:
+        query += " WHERE page = ?"
+        params = (guide_path(page),)
+    with _connect(path) as db:
+        rows = db.execute(query + " ORDER BY created, id", params).fetchall()
+    return [
+        Feedback(
+            id=row[0],
+            page=row[1],
+            section=row[2],
+            helpful=None if row[3] is None else bool(row[3]),
+            wrong=row[4],
+            redacted=tuple(k for k in row[5].split(",") if k),
+            created=row[6],
+        )
+        for row in rows
+    ]
