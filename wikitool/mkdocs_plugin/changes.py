@@ -1,0 +1,153 @@
+"""How fresh a guide is and what changed in it, and the wiki-wide "What changed" list.
+
+Commit subjects are citizens' suggestion summaries: plain text, escaped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from html import escape
+
+from wikitool.history import Change, CommitChanges
+from wikitool.history.index import ADDED, DELETED, RENAMED
+from wikitool.mkdocs_plugin.display import format_date, plural
+from wikitool.mkdocs_plugin.guide import GuideFacts
+
+PageLink = Callable[[str], "tuple[str, str] | None"]
+"""A docs path -> ``(relative href, plain title)`` of its page, or ``None`` if none."""
+
+_CITIZEN_BADGE = '<span class="wt-badge">Suggested by a citizen</span>'
+_STATUS_BADGES = {
+    ADDED: '<span class="wt-badge wt-badge--neutral">New</span>',
+    RENAMED: '<span class="wt-badge wt-badge--neutral">Moved</span>',
+    DELETED: '<span class="wt-badge wt-badge--neutral">Removed</span>',
+}
+
+
+def citizen_improvements(history: Sequence[Change]) -> int:
+    """How many distinct citizens' suggestions changed the guide."""
+    return len({sid for change in history for sid in change.suggestion_ids})
+
+
+def _time(moment: date | datetime) -> str:
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return f'<time datetime="{day.isoformat()}">{format_date(day)}</time>'
+
+
+def render_freshness(guide: GuideFacts, history: Sequence[Change], today: date) -> str:
+    """"Last updated" (git), "Checked by AGENCY on DATE" (``last_reviewed``), and a
+    notice when ``review_by`` has passed.
+
+    A review date still to come is written in ``data-wt-review-by`` (and the agency in
+    ``data-wt-agency``): the theme's script adds the same notice once that date passes,
+    so a site that is not rebuilt for months does not claim a freshness it has lost.
+    """
+    facts = []
+    if history:
+        updated = _time(history[0].date)
+        facts.append(f'<span class="wt-freshness__updated">Last updated {updated}</span>')
+    if guide.last_reviewed is not None:
+        who = f" by {escape(guide.agency)}" if guide.agency else ""
+        checked = _time(guide.last_reviewed)
+        facts.append(f'<span class="wt-freshness__checked">Checked{who} on {checked}</span>')
+    parts = [f'<p class="wt-freshness__facts">{" ".join(facts)}</p>'] if facts else []
+    attributes = ""
+    if guide.review_by is not None and guide.review_overdue(today):
+        parts.append(review_notice(guide.review_by, guide.agency))
+    elif guide.review_by is not None:
+        attributes = (
+            f' data-wt-review-by="{guide.review_by.isoformat()}"'
+            f' data-wt-agency="{escape(guide.agency)}"'
+        )
+    if not parts and not attributes:
+        return ""
+    return f'<div class="wt-freshness"{attributes}>{"".join(parts)}</div>'
+
+
+def review_notice(review_by: date, agency: str) -> str:
+    """The "may be out of date" notice (theme/assets/javascripts/wikitool.js writes the
+    same one in the browser: keep the two in step)."""
+    contact = f" with {escape(agency)}" if agency else ""
+    return (
+        '<div class="admonition warning wt-review" role="note">'
+        '<p class="admonition-title">This guide may be out of date</p>'
+        f"<p>It was due to be checked again by {_time(review_by)}. "
+        f"Check the details{contact} before you apply.</p></div>"
+    )
+
+
+def render_guide_changes(history: Sequence[Change], recent: int) -> str:
+    """Recent changes, the number of citizens' improvements, and the full history."""
+    if not history:
+        return ""
+    count = citizen_improvements(history)
+    citizens = (
+        plural(count, "improvement", "improvements") + " suggested by citizens"
+        if count
+        else "No improvements suggested by citizens yet"
+    )
+    items = "".join(_change_item(change) for change in history[:recent])
+    full = "".join(_change_item(change) for change in history)
+    return (
+        '<section class="wt-changes" aria-labelledby="__wt-changes">'
+        '<h2 id="__wt-changes">Recent changes</h2>'
+        f'<p class="wt-changes__citizens">{citizens}</p>'
+        f'<ul class="wt-changes__recent">{items}</ul>'
+        '<details class="wt-history"><summary>'
+        f"Full history ({plural(len(history), 'change', 'changes')})</summary>"
+        f'<ol class="wt-history__list" reversed>{full}</ol></details></section>'
+    )
+
+
+def _change_item(change: Change) -> str:
+    badges = [_STATUS_BADGES.get(change.status, ""), _CITIZEN_BADGE if change.suggested else ""]
+    tail = _after(" ".join(b for b in badges if b))
+    return f"<li>{_time(change.date)}: {escape(change.subject)}{tail}</li>"
+
+
+def _after(badges: str) -> str:
+    return f" {badges}" if badges else ""
+
+
+def render_wiki_changes(commits: Sequence[CommitChanges], link: PageLink, limit: int) -> str:
+    """The "What changed" list: recent changes across the wiki, grouped by day."""
+    days: list[tuple[date, list[str]]] = []
+    for commit in commits[:limit]:
+        guides = [_guide_item(c, link) for c in commit.changes if c.path.endswith(".md")]
+        if not guides:
+            continue
+        badge = _after(_CITIZEN_BADGE) if commit.suggestion_ids else ""
+        entry = (
+            '<li class="wt-feed__entry">'
+            f'<p class="wt-feed__summary">{escape(commit.subject)}{badge}</p>'
+            f'<ul class="wt-feed__guides">{"".join(guides)}</ul></li>'
+        )
+        day = commit.date.date()
+        if days and days[-1][0] == day:
+            days[-1][1].append(entry)
+        else:
+            days.append((day, [entry]))
+    if not days:
+        return '<p class="wt-feed__empty">Nothing has changed yet.</p>'
+    return "".join(
+        f'<h2 class="wt-feed__day">{_time(day)}</h2><ul class="wt-feed">{"".join(entries)}</ul>'
+        for day, entries in days
+    )
+
+
+def _guide_item(change: Change, link: PageLink) -> str:
+    target = link(change.current_path) if change.current_path else None
+    badge = _after(_STATUS_BADGES.get(change.status, ""))
+    if target is None:
+        return f"<li>{escape(title_from_path(change.path))}{badge}</li>"
+    href, title = target
+    return f'<li><a href="{escape(href)}">{escape(title)}</a>{badge}</li>'
+
+
+def title_from_path(path: str) -> str:
+    """A readable name for a page that no longer exists: ``Renew an adult passport``."""
+    name = path.rsplit("/", 1)[-1].removesuffix(".md")
+    if name == "index":
+        name = path.rsplit("/", 2)[-2] if "/" in path else "Home"
+    return name.replace("-", " ").replace("_", " ").capitalize()

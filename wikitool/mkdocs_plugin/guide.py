@@ -1,0 +1,190 @@
+"""A guide's front matter as typed facts, for the page around it.
+
+``wikitool check`` validates guides against the schema; the site still has to render
+whatever reached ``main``, so a field of the wrong shape is left out here, never fatal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Fee:
+    """One fee: ``label``, ``amount`` in ``currency`` (ISO 4217), optional ``note``."""
+
+    label: str
+    amount: float
+    currency: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """Something to bring or send."""
+
+    name: str
+    required: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ProcessingTime:
+    """How long the procedure takes, in calendar days."""
+
+    max_days: int
+    min_days: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A way to apply: ``kind`` is ``online``, ``in_person`` or ``by_post``.
+
+    ``detail`` is the web address, the place or the postal address.
+    """
+
+    kind: str
+    detail: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Law:
+    """A law or regulation the procedure rests on (``url`` only if it is https)."""
+
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class GuideFacts:
+    """What a reader needs at a glance, from a guide's front matter."""
+
+    title: str
+    summary: str = ""
+    agency: str = ""
+    owner: str = ""
+    last_reviewed: date | None = None
+    review_by: date | None = None
+    fees: tuple[Fee, ...] | None = None
+    """``()`` means free; ``None`` means the guide does not say."""
+    processing_time: ProcessingTime | None = None
+    documents: tuple[Document, ...] = ()
+    eligibility: tuple[str, ...] = ()
+    apply: tuple[Channel, ...] = ()
+    legal_basis: tuple[Law, ...] = ()
+    tags: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], fallback_title: str) -> GuideFacts:
+        """Read the facts from plain front matter data, skipping malformed fields."""
+        return cls(
+            title=_text(data.get("title")) or fallback_title,
+            summary=_text(data.get("summary")),
+            agency=_text(data.get("agency")),
+            owner=_text(data.get("owner")),
+            last_reviewed=_date(data.get("last_reviewed")),
+            review_by=_date(data.get("review_by")),
+            fees=_fees(data.get("fees")),
+            processing_time=_processing_time(data.get("processing_time")),
+            documents=tuple(
+                Document(_text(d.get("name")), d.get("required") is not False, _text(d.get("note")))
+                for d in _mappings(data.get("documents"))
+                if _text(d.get("name"))
+            ),
+            eligibility=tuple(t for t in map(_text, _list(data.get("eligibility"))) if t),
+            apply=_channels(data.get("apply")),
+            legal_basis=tuple(
+                Law(_text(law.get("title")), _https(law.get("url")))
+                for law in _mappings(data.get("legal_basis"))
+                if _text(law.get("title"))
+            ),
+            tags=tuple(t for t in map(_text, _list(data.get("tags"))) if t),
+        )
+
+    def review_overdue(self, today: date) -> bool:
+        """Whether the date by which the guide had to be checked again has passed."""
+        return self.review_by is not None and self.review_by < today
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _mappings(value: Any) -> list[dict[str, Any]]:
+    return [item for item in _list(value) if isinstance(item, dict)]
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value) if value >= 0 else None
+
+
+def _date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _https(value: Any) -> str:
+    url = _text(value)
+    # Only web addresses become links: a "javascript:" or "data:" value stays text-free.
+    return url if url.lower().startswith("https://") else ""
+
+
+def _fees(value: Any) -> tuple[Fee, ...] | None:
+    if not isinstance(value, list):
+        return None
+    fees = []
+    for item in _mappings(value):
+        amount = _number(item.get("amount"))
+        currency = _text(item.get("currency")).upper()
+        if amount is None or len(currency) != 3 or not currency.isalpha():
+            continue
+        fees.append(Fee(_text(item.get("label")), amount, currency, _text(item.get("note"))))
+    # A list of nothing but malformed fees says nothing; only an empty list means free.
+    return tuple(fees) if fees or not value else None
+
+
+def _processing_time(value: Any) -> ProcessingTime | None:
+    if not isinstance(value, dict):
+        return None
+    max_days = _number(value.get("max_days"))
+    if max_days is None:
+        return None
+    min_days = _number(value.get("min_days"))
+    return ProcessingTime(
+        int(max_days), None if min_days is None else int(min_days), _text(value.get("note"))
+    )
+
+
+_CHANNEL_FIELDS = (("online", "url"), ("in_person", "where"), ("by_post", "address"))
+
+
+def _channels(value: Any) -> tuple[Channel, ...]:
+    if not isinstance(value, dict):
+        return ()
+    channels = []
+    for kind, detail_key in _CHANNEL_FIELDS:
+        item = value.get(kind)
+        if not isinstance(item, dict):
+            continue
+        detail = _https(item.get(detail_key)) if kind == "online" else _text(item.get(detail_key))
+        if detail or kind == "online":
+            channels.append(Channel(kind, detail, _text(item.get("note"))))
+    return tuple(channels)

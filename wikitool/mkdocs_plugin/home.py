@@ -1,0 +1,61 @@
+"""The home page's generated sections: the topics (categories) and recently updated guides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+
+from wikitool.mkdocs_plugin.display import format_date, plural
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A category: its index page's title and summary, and how many guides it holds."""
+
+    title: str
+    summary: str
+    href: str
+    guides: int
+
+
+@dataclass(frozen=True)
+class RecentGuide:
+    """A guide and when it last changed."""
+
+    title: str
+    href: str
+    updated: datetime
+
+
+def render_home(topics: list[Topic], recent: list[RecentGuide], changes_href: str = "") -> str:
+    """The topics as cards, then the most recently updated guides and a link to all
+    changes (``changes_href``, when there is a changes page)."""
+    parts = []
+    if topics:
+        cards = "".join(
+            '<li class="wt-topic">'
+            f'<a class="wt-topic__link" href="{escape(t.href)}">{escape(t.title)}</a>'
+            + (f'<p class="wt-topic__summary">{escape(t.summary)}</p>' if t.summary else "")
+            + f'<p class="wt-note">{plural(t.guides, "guide", "guides")}</p></li>'
+            for t in topics
+        )
+        parts.append(
+            '<section class="wt-home__topics" aria-labelledby="__wt-topics">'
+            '<h2 id="__wt-topics">Browse by topic</h2>'
+            f'<ul class="wt-topics">{cards}</ul></section>'
+        )
+    more = f'<p><a href="{escape(changes_href)}">See all changes</a></p>' if changes_href else ""
+    if recent:
+        items = "".join(
+            f'<li><a href="{escape(g.href)}">{escape(g.title)}</a> '
+            f'<span class="wt-note">updated <time datetime="{g.updated.date().isoformat()}">'
+            f"{format_date(g.updated)}</time></span></li>"
+            for g in recent
+        )
+        parts.append(
+            '<section class="wt-home__recent" aria-labelledby="__wt-recent">'
+            '<h2 id="__wt-recent">Recently updated guides</h2>'
+            f'<ul class="wt-recent">{items}</ul>{more}</section>'
+        )
+    return "".join(parts)

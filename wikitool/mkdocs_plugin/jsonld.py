@@ -1,0 +1,142 @@
+"""Structured data for search engines: a schema.org GovernmentService and a HowTo.
+
+The JSON sits inside a ``<script>`` element, where ``</script>`` or ``<!--`` in a value
+would end it early; every ``<``, ``>`` and ``&`` is written as a JSON ``\\u`` escape, so
+no front matter value can break out, and the data still parses as the same JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from typing import Any
+
+from wikitool.mkdocs_plugin.guide import GuideFacts
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_CHANNEL_NAMES = {"online": "Online", "in_person": "In person", "by_post": "By post"}
+
+
+def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[dict[str, Any]]:
+    """The guide as schema.org items: the service, and (if it has steps) a HowTo."""
+    service: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": guide.title,
+        "description": guide.summary,
+    }
+    if url:
+        service["url"] = url
+    if guide.agency:
+        service["provider"] = {"@type": "GovernmentOrganization", "name": guide.agency}
+    if guide.eligibility:
+        service["audience"] = {"@type": "Audience", "description": " ".join(guide.eligibility)}
+    if guide.fees:
+        service["offers"] = [
+            {
+                "@type": "Offer",
+                "name": fee.label,
+                "price": f"{fee.amount:.2f}",
+                "priceCurrency": fee.currency,
+            }
+            for fee in guide.fees
+        ]
+    channels = [_channel(c.kind, c.detail) for c in guide.apply]
+    if channels:
+        service["availableChannel"] = channels
+    items = [service]
+    if steps:
+        howto: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "HowTo",
+            "name": guide.title,
+            "description": guide.summary,
+            "step": [
+                {"@type": "HowToStep", "position": n, "text": text}
+                for n, text in enumerate(steps, start=1)
+            ],
+        }
+        if guide.documents:
+            howto["supply"] = [{"@type": "HowToSupply", "name": d.name} for d in guide.documents]
+        items.append(howto)
+    return items
+
+
+def _channel(kind: str, detail: str) -> dict[str, Any]:
+    channel: dict[str, Any] = {"@type": "ServiceChannel", "name": _CHANNEL_NAMES[kind]}
+    if kind == "online" and detail:
+        channel["serviceUrl"] = detail
+    elif kind == "in_person":
+        channel["serviceLocation"] = {"@type": "Place", "name": detail}
+    elif kind == "by_post":
+        channel["servicePostalAddress"] = {"@type": "PostalAddress", "streetAddress": detail}
+    return channel
+
+
+def jsonld_scripts(items: list[dict[str, Any]]) -> str:
+    """One ``<script type="application/ld+json">`` element per item, none breakable."""
+    return "".join(
+        '<script type="application/ld+json">'
+        f'{json.dumps(item, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)}'
+        "</script>"
+        for item in items
+    )
+
+
+def steps_from_html(fragment: str, heading: str = "Steps") -> list[str]:
+    """The text of each item of the first ordered list after the ``## Steps`` heading."""
+    parser = _StepsParser(heading.casefold())
+    parser.feed(fragment)
+    parser.close()
+    return [" ".join(step.split()) for step in parser.steps if step.strip()]
+
+
+class _StepsParser(HTMLParser):
+    def __init__(self, heading: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self._heading = heading
+        self._in_h2 = False
+        self._h2_text = ""
+        self._after_heading = False
+        self._list_depth = 0  # depth inside the steps list (1 = its own items)
+        self._item_open = False
+        self._skip = 0  # inside a permalink anchor: not step text
+        self._done = False
+        self.steps: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._done:
+            return
+        if tag == "h2":
+            if self._list_depth == 0:
+                self._in_h2, self._h2_text, self._after_heading = True, "", False
+        elif tag == "a" and ("class", "headerlink") in attrs:
+            self._skip += 1
+        elif tag in ("ol", "ul") and (self._list_depth or (self._after_heading and tag == "ol")):
+            self._list_depth += 1
+        elif tag == "li" and self._list_depth == 1:
+            self.steps.append("")
+            self._item_open = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._done:
+            return
+        if tag == "h2" and self._in_h2:
+            self._in_h2 = False
+            self._after_heading = self._h2_text.strip().casefold() == self._heading
+        elif tag == "a" and self._skip:
+            self._skip -= 1
+        elif tag in ("ol", "ul") and self._list_depth:
+            self._list_depth -= 1
+            if self._list_depth == 0:
+                self._done = True
+        elif tag == "li" and self._list_depth == 1:
+            self._item_open = False
+
+    def handle_data(self, data: str) -> None:
+        if self._done or self._skip:
+            return
+        if self._in_h2:
+            self._h2_text += data
+        elif self._item_open and self.steps:
+            self.steps[-1] += data

@@ -1,0 +1,98 @@
+"""The at-a-glance panel: who can apply, what to bring, what it costs, how long it
+takes, how to apply and the legal basis, rendered from a guide's front matter.
+
+Rendered here rather than in a template because MkDocs' Jinja does not autoescape:
+every value goes through :func:`html.escape` in this one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from wikitool.mkdocs_plugin.display import format_days, format_money
+from wikitool.mkdocs_plugin.guide import Channel, Document, Fee, GuideFacts
+
+_CHANNEL_NAMES = {"online": "Online", "in_person": "In person", "by_post": "By post"}
+
+
+def render_panel(guide: GuideFacts) -> str:
+    """The panel's HTML, or ``""`` when the guide gives none of its facts."""
+    rows = [
+        ("Who can apply", _list(escape(c) for c in guide.eligibility)),
+        ("What to bring", _list(_document(d) for d in guide.documents)),
+        ("What it costs", _fees(guide.fees)),
+        ("How long it takes", _duration(guide)),
+        ("How to apply", _list(_channel(c) for c in guide.apply)),
+        ("Legal basis", _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
+    ]
+    facts = "".join(
+        f'<div class="wt-panel__fact"><dt>{label}</dt><dd>{value}</dd></div>'
+        for label, value in rows
+        if value
+    )
+    if not facts:
+        return ""
+    return (
+        '<section class="wt-panel" aria-labelledby="__wt-panel">'
+        '<h2 class="wt-panel__title" id="__wt-panel">At a glance</h2>'
+        f'<dl class="wt-panel__facts">{facts}</dl></section>'
+    )
+
+
+def _list(items: Iterable[str]) -> str:
+    entries = [f"<li>{item}</li>" for item in items]
+    return f"<ul>{''.join(entries)}</ul>" if entries else ""
+
+
+def _note(text: str) -> str:
+    return f' <span class="wt-note">{escape(text)}</span>' if text else ""
+
+
+def _document(document: Document) -> str:
+    optional = "" if document.required else ' <span class="wt-note">(if it applies to you)</span>'
+    return f"{escape(document.name)}{optional}{_note(document.note)}"
+
+
+def _fees(fees: tuple[Fee, ...] | None) -> str:
+    if fees is None:
+        return ""
+    if not fees or all(fee.amount == 0 for fee in fees):
+        return '<p class="wt-fee"><strong>Free</strong></p>'
+    if len(fees) == 1:
+        fee = fees[0]
+        label = f" ({escape(fee.label)})" if fee.label else ""
+        money = format_money(fee.amount, fee.currency)
+        return f'<p class="wt-fee"><strong>{escape(money)}</strong>{label}{_note(fee.note)}</p>'
+    return _list(
+        f"{escape(fee.label)}: <strong>{escape(format_money(fee.amount, fee.currency))}</strong>"
+        f"{_note(fee.note)}"
+        if fee.label
+        else f"<strong>{escape(format_money(fee.amount, fee.currency))}</strong>{_note(fee.note)}"
+        for fee in fees
+    )
+
+
+def _duration(guide: GuideFacts) -> str:
+    time = guide.processing_time
+    if time is None:
+        return ""
+    text = escape(format_days(time.min_days, time.max_days))
+    return f"<p>{text}{_note(time.note)}</p>"
+
+
+def _channel(channel: Channel) -> str:
+    name = _CHANNEL_NAMES[channel.kind]
+    if channel.kind == "online":
+        body = (
+            f'<a href="{escape(channel.detail)}">Apply online</a>' if channel.detail else ""
+        )
+    else:
+        body = escape(channel.detail)
+    return f"<strong>{name}:</strong> {body}{_note(channel.note)}"
+
+
+def _law_link(title: str, url: str) -> str:
+    if url:
+        return f'<a href="{escape(url)}">{escape(title)}</a>'
+    return escape(title)
