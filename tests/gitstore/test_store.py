@@ -160,3 +160,18 @@ def test_concurrent_writers_never_lose_an_update(wiki: Path, git: Callable[..., 
     assert len(git(wiki, "ls-tree", "-r", "--name-only", "main", "content/").split()) >= 40
     git(wiki, "fsck", "--full", "--strict")
     assert not list((wiki / ".git").rglob("*.lock"))
+
+
+def test_a_stale_object_lock_left_by_a_killed_writer_is_recovered(store: WikiStore, wiki: Path) -> None:
+    import os
+
+    from dulwich.objects import Tree
+
+    empty = Tree().id.decode()
+    lock = wiki / ".git/objects" / empty[:2] / (empty[2:] + ".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text("")
+    os.utime(lock, (1_000_000_000, 1_000_000_000))
+
+    assert store.empty_tree() == empty
+    assert not lock.exists()

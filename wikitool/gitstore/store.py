@@ -22,7 +22,7 @@ from pathlib import Path
 from dulwich.config import StackedConfig
 from dulwich.errors import NotGitRepository, ObjectFormatException
 from dulwich.file import FileLocked
-from dulwich.object_store import commit_tree_changes, iter_tree_contents
+from dulwich.object_store import iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree, valid_hexsha
 from dulwich.refs import Ref
 from dulwich.repo import Repo
@@ -33,10 +33,11 @@ from wikitool.model import TOOL_IDENTITY, Identity
 
 MAIN_REF = "refs/heads/main"
 FILE_MODE = 0o100644
-# How long a writer waits for another writer's ref lock before giving up. Locks are held
-# for microseconds; a lock older than STALE_LOCK_SECONDS was left by a killed process.
+# How long a writer waits for another writer's lock before giving up. Ref and object
+# locks are held for microseconds to milliseconds; one older than STALE_LOCK_SECONDS was
+# left by a killed process and is removed, so the next run recovers by itself.
 LOCK_WAIT_SECONDS = 10.0
-STALE_LOCK_SECONDS = 30.0
+STALE_LOCK_SECONDS = 5.0
 
 
 def _oid(sha: str | bytes) -> ObjectID:
@@ -82,6 +83,16 @@ def _identity_from(config: StackedConfig) -> tuple[str, str] | None:
 def global_identity() -> tuple[str, str] | None:
     """``user.name`` and ``user.email`` from the user's global git config, if set."""
     return _identity_from(StackedConfig.default())
+
+
+def _remove_if_stale(lock: Path) -> None:
+    try:
+        age = time.time() - lock.stat().st_mtime
+    except FileNotFoundError:
+        return
+    if age > STALE_LOCK_SECONDS:
+        # A writer holds a lock for milliseconds at most; this one's writer is gone.
+        lock.unlink(missing_ok=True)
 
 
 class WikiStore:
@@ -308,7 +319,6 @@ class WikiStore:
         Returns:
             The new commit's id.
         """
-        store = self._repo.object_store
         tree_changes: list[tuple[bytes, int | None, ObjectID | None]] = []
         for path, content in sorted(changes.items()):
             check_tree_path(path)
@@ -316,25 +326,59 @@ class WikiStore:
                 tree_changes.append((path.encode("utf-8"), None, None))
                 continue
             blob = Blob.from_string(content)
-            store.add_object(blob)
+            self._add(blob)
             tree_changes.append((path.encode("utf-8"), FILE_MODE, blob.id))
-        start = Tree()
-        if base_tree:
-            # commit_tree_changes edits the Tree object it is given: work on a copy.
-            original = self._object(base_tree)
-            assert isinstance(original, Tree)
-            copy = Tree.from_raw_string(Tree.type_num, original.as_raw_string())
-            assert isinstance(copy, Tree)
-            start = copy
-        tree_id = commit_tree_changes(store, start, tree_changes)
+        tree_id = self._apply_changes(base_tree, tree_changes)
         return self.write_commit(
-            tree=tree_id.decode(),
+            tree=tree_id,
             parents=parents,
             message=message,
             author=author,
             committer=committer,
             when=when,
         )
+
+    def _apply_changes(
+        self, tree_id: str | None, changes: list[tuple[bytes, int | None, ObjectID | None]]
+    ) -> str:
+        """Write the tree ``tree_id`` with ``(path, mode, blob)`` changes; returns its id.
+
+        Our own version of dulwich's ``commit_tree_changes``, so every tree goes through
+        :meth:`_add` (lock recovery) and the caller's tree object is never edited in place.
+        """
+        tree = Tree()
+        if tree_id:
+            original = self._object(tree_id)
+            if not isinstance(original, Tree):
+                raise GitStoreError(f"{tree_id} is not a tree")
+            for entry in original.iteritems():
+                tree.add(entry.path, entry.mode, entry.sha)
+        nested: dict[bytes, list[tuple[bytes, int | None, ObjectID | None]]] = {}
+        for path, mode, sha in changes:
+            head, sep, rest = path.partition(b"/")
+            if sep:
+                nested.setdefault(head, []).append((rest, mode, sha))
+            elif sha is None:
+                if head in tree:
+                    del tree[head]
+            else:
+                assert mode is not None
+                tree.add(head, mode, sha)
+        for name, subchanges in nested.items():
+            sub_id: str | None = None
+            if name in tree:
+                mode, sha = tree[name]
+                if not stat.S_ISDIR(mode):
+                    raise GitStoreError(f"{name.decode()} is a file, not a folder")
+                sub_id = sha.decode()
+            new_sub = self._apply_changes(sub_id, subchanges)
+            if self._object(new_sub).as_raw_string() == b"":
+                if name in tree:
+                    del tree[name]
+            else:
+                tree.add(name, stat.S_IFDIR, _oid(new_sub))
+        self._add(tree)
+        return tree.id.decode()
 
     def write_tree(self, files: Mapping[str, bytes]) -> str:
         """Write a whole tree from ``path -> content`` in one pack; returns the tree id."""
@@ -372,14 +416,37 @@ class WikiStore:
             self._repo.object_store.add_objects([(obj, None) for obj in objects])
         else:
             for obj in objects:
-                self._repo.object_store.add_object(obj)
+                self._add(obj)
         return tree.id.decode()
+
+    def _add(self, obj: ShaFile) -> None:
+        """Write one loose object, recovering from a lock a killed writer left behind.
+
+        dulwich writes a loose object through ``<object>.lock`` and a rename; a process
+        killed in between leaves the lock, and every later write of the same object (the
+        empty tree, an unchanged blob) would fail. A fresh lock means another process is
+        writing the identical object: wait for it.
+        """
+        store = self._repo.object_store
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while True:
+            try:
+                store.add_object(obj)
+                return
+            except FileLocked as exc:
+                if obj.id in store:
+                    return
+                lock = Path(store._get_shafile_path(obj.id) + ".lock")
+                _remove_if_stale(lock)
+                if time.monotonic() > deadline:
+                    raise RefLockedError(f"object {obj.id.decode()} is locked") from exc
+                time.sleep(0.005)
 
     def empty_tree(self) -> str:
         """The id of the empty tree (review events carry their data in the message)."""
         tree = Tree()
         if tree.id not in self._repo.object_store:
-            self._repo.object_store.add_object(tree)
+            self._add(tree)
         return tree.id.decode()
 
     def write_commit(
@@ -407,7 +474,7 @@ class WikiStore:
             commit.check()
         except ObjectFormatException as exc:
             raise GitStoreError(f"refusing to write an invalid commit: {exc}") from exc
-        self._repo.object_store.add_object(commit)
+        self._add(commit)
         return commit.id.decode()
 
     def update_ref(self, name: str, old: str | None, new: str, *, reason: str = "") -> bool:
@@ -458,14 +525,7 @@ class WikiStore:
                 time.sleep(0.005)
 
     def _remove_stale_lock(self, refname: bytes) -> None:
-        lock = self.git_dir / (refname.decode() + ".lock")
-        try:
-            age = time.time() - lock.stat().st_mtime
-        except FileNotFoundError:
-            return
-        if age > STALE_LOCK_SECONDS:
-            # A writer holds a ref lock for microseconds; this one's writer is gone.
-            lock.unlink(missing_ok=True)
+        _remove_if_stale(self.git_dir / (refname.decode() + ".lock"))
 
     def check_out_main(self) -> None:
         """Fill the staff working tree and index from ``main`` (only at ``init``).
