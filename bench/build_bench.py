@@ -1,0 +1,247 @@
+"""Site build time on a synthetic wiki: ``wikitool build`` against plain MkDocs and git plugins.
+
+Three builds of the same wiki, side by side in one run, each as its own process:
+
+- ``wikitool build``: exports main's tree and runs MkDocs with the ``wikitool`` plugin
+  (at-a-glance panel, freshness, history, changes page, sanitizing);
+- plain ``mkdocs build``: the wiki's own mkdocs.yml without the ``wikitool`` plugin;
+- ``mkdocs build`` with mkdocs-git-revision-date-localized-plugin and
+  mkdocs-git-authors-plugin instead (the usual way to show dates and authors from git).
+
+The target (issue 5): wikitool within 1.15x of plain, and faster than the git plugins.
+
+The git plugins are not project dependencies; install them into the venv for the bench::
+
+    .venv/bin/pip install mkdocs-git-revision-date-localized-plugin mkdocs-git-authors-plugin
+
+Run::
+
+    .venv/bin/python bench/build_bench.py                          # 2,000 guides, 10,000 commits
+    .venv/bin/python bench/build_bench.py --guides 500 --commits 2000 --repeat 3
+    .venv/bin/python bench/build_bench.py --wiki /tmp/wiki          # reuse a generated wiki
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata as metadata
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml  # type: ignore[import-untyped]
+from synthetic_wiki import make_synthetic_wiki
+
+VENV_BIN = Path(sys.executable).parent
+TARGET_RATIO = 1.15
+GIT_PLUGINS = {
+    "git-revision-date-localized": "mkdocs-git-revision-date-localized-plugin",
+    "git-authors": "mkdocs-git-authors-plugin",
+}
+PACKAGES = ["mkdocs", "mkdocs-material", "dulwich", "nh3", *GIT_PLUGINS.values()]
+
+
+@dataclass
+class Contender:
+    """One way of building the site, and its timings."""
+
+    name: str
+    command: list[str]
+    out: Path
+    seconds: list[float]
+    """Wall-clock time of each build."""
+    cpu: list[float] = field(default_factory=list)
+    """CPU time (user + system, the process and every git it ran) of each build."""
+    pages: int = 0
+    skipped: str = ""
+
+
+def _plugin_name(entry: Any) -> str:
+    return next(iter(entry)) if isinstance(entry, dict) else str(entry)
+
+
+def write_configs(wiki: Path) -> tuple[Path, Path]:
+    """Write the plain and the git-plugin MkDocs configs beside the wiki's own mkdocs.yml.
+
+    Both are the wiki's config without the ``wikitool`` plugin; the second adds the two
+    git plugins, set up as their documentation suggests for "last updated" and authors.
+    The files are untracked: ``wikitool build`` reads main's tree and never sees them.
+    """
+    config = yaml.safe_load((wiki / "mkdocs.yml").read_text("utf-8"))
+    plugins = [p for p in config.get("plugins", ["search"]) if _plugin_name(p) != "wikitool"]
+    plain = {**config, "plugins": plugins}
+    with_git = {
+        **config,
+        "plugins": [
+            *plugins,
+            {"git-revision-date-localized": {"type": "date", "enable_creation_date": True}},
+            "git-authors",
+        ],
+    }
+    paths = wiki / "bench-plain.yml", wiki / "bench-git-plugins.yml"
+    for path, data in zip(paths, (plain, with_git), strict=True):
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    return paths
+
+
+def missing_git_plugins() -> list[str]:
+    """The git plugin packages that are not installed."""
+    installed = {ep.name for ep in metadata.entry_points(group="mkdocs.plugins")}
+    return [package for name, package in GIT_PLUGINS.items() if name not in installed]
+
+
+def run_once(contender: Contender) -> None:
+    """Build once, from scratch, and record the wall-clock time."""
+    shutil.rmtree(contender.out, ignore_errors=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(contender.command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(
+            f"{contender.name} failed (exit {done.returncode}):\n{done.stderr[-3000:]}"
+        )
+    contender.seconds.append(elapsed)
+    contender.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    contender.pages = sum(1 for _ in contender.out.rglob("index.html"))
+
+
+def versions() -> str:
+    """Python, packages, git and the machine, on one line each."""
+    lines = [f"python {platform.python_version()}"]
+    for package in PACKAGES:
+        try:
+            lines.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            lines.append(f"{package} (not installed)")
+    git = subprocess.run(["git", "--version"], capture_output=True, text=True).stdout.strip()
+    cores = os.cpu_count()
+    lines += [git, f"{platform.machine()}, {cores} cores, {platform.system()} {platform.release()}"]
+    return "\n".join(lines)
+
+
+def table(contenders: list[Contender]) -> str:
+    """A Markdown table: best wall-clock and CPU seconds, their ratios to plain MkDocs, pages.
+
+    Best of the repeats, because noise on a shared machine only ever adds time.
+    """
+    plain = next(c for c in contenders if c.name == "plain mkdocs build")
+    rows = [
+        "| build | wall (s) | vs plain | CPU (s) | vs plain | pages |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for c in contenders:
+        if c.skipped:
+            rows.append(f"| {c.name} | - | - | - | - | {c.skipped} |")
+            continue
+        wall, cpu = min(c.seconds), min(c.cpu)
+        rows.append(
+            f"| {c.name} | {wall:.1f} | {wall / min(plain.seconds):.2f}x"
+            f" | {cpu:.1f} | {cpu / min(plain.cpu):.2f}x | {c.pages:,} |"
+        )
+    return "\n".join(rows)
+
+
+def verdict(contenders: list[Contender]) -> list[str]:
+    """Whether wikitool met the issue's targets, on CPU time (steady on a busy machine)."""
+    by_name = {c.name: c for c in contenders if not c.skipped}
+    ours = min(by_name["wikitool build"].cpu)
+    plain = min(by_name["plain mkdocs build"].cpu)
+    lines = [
+        f"wikitool / plain = {ours / plain:.2f}x CPU (target <= {TARGET_RATIO}x): "
+        + ("met" if ours / plain <= TARGET_RATIO else "MISSED")
+    ]
+    git = by_name.get("mkdocs + git plugins")
+    if git:
+        theirs = min(git.cpu)
+        lines.append(
+            f"wikitool vs git plugins: {ours:.1f} s vs {theirs:.1f} s CPU: "
+            + ("faster" if ours < theirs else "NOT faster")
+        )
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the options, generate or reuse the wiki, build it three ways, print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--guides", type=int, default=2000, help="guides (2000)")
+    parser.add_argument("--commits", type=int, default=10_000, help="commits (10000)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per contender (1)")
+    parser.add_argument("--wiki", type=Path, help="a wiki made by synthetic_wiki.py to reuse")
+    parser.add_argument("--workdir", type=Path, help="keep the wiki and sites here")
+    args = parser.parse_args(argv)
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="wikitool-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    wiki = args.wiki
+    if wiki is None:
+        wiki = work / "wiki"
+        if wiki.exists():
+            shutil.rmtree(wiki)
+        print(f"Generating {args.guides:,} guides, {args.commits:,} commits in {wiki} ...")
+        made = make_synthetic_wiki(wiki, guides=args.guides, commits=args.commits)
+        print(f"  done in {made.seconds:.1f} s")
+    plain_yml, git_yml = write_configs(wiki)
+    mkdocs, wikitool = str(VENV_BIN / "mkdocs"), str(VENV_BIN / "wikitool")
+    contenders = [
+        Contender(
+            "wikitool build",
+            [wikitool, "--repo", str(wiki), "build", "--out", str(work / "site-wikitool")],
+            work / "site-wikitool",
+            [],
+        ),
+        Contender(
+            "plain mkdocs build",
+            [mkdocs, "build", "-q", "-f", str(plain_yml), "-d", str(work / "site-plain")],
+            work / "site-plain",
+            [],
+        ),
+        Contender(
+            "mkdocs + git plugins",
+            [mkdocs, "build", "-q", "-f", str(git_yml), "-d", str(work / "site-git")],
+            work / "site-git",
+            [],
+        ),
+    ]
+    missing = missing_git_plugins()
+    if missing:
+        contenders[2].skipped = "not installed: pip install " + " ".join(missing)
+        print(f"Skipping the git plugins: .venv/bin/pip install {' '.join(missing)}")
+    # Round robin, so a busy moment on the machine does not hit one contender only.
+    for round_ in range(args.repeat):
+        for contender in contenders:
+            if contender.skipped:
+                continue
+            run_once(contender)
+            print(
+                f"  round {round_ + 1}: {contender.name}: {contender.seconds[-1]:.1f} s"
+                f" ({contender.cpu[-1]:.1f} s CPU)"
+            )
+
+    print()
+    guides = sum(1 for p in (wiki / "content").rglob("*.md") if p.name != "index.md")
+    commits = subprocess.run(
+        ["git", "-C", str(wiki), "rev-list", "--count", "main"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    print(f"{time.strftime('%Y-%m-%d')}: {guides:,} guides, {int(commits):,} commits on main")
+    print(versions())
+    print()
+    print(table(contenders))
+    print()
+    print("\n".join(verdict(contenders)))
+    print(f"\nWiki and sites: {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
