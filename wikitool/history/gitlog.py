@@ -146,9 +146,21 @@ def discover_repository(folder: Path) -> Repository | None:
         return None
     try:
         out = subprocess.run(
-            ["git", "-C", str(folder), "rev-parse", "--absolute-git-dir", "--show-prefix",
-             "--verify", "--quiet", "HEAD"],
-            capture_output=True, text=True, check=True, env=_clean_env(),
+            [
+                "git",
+                "-C",
+                str(folder),
+                "rev-parse",
+                "--absolute-git-dir",
+                "--show-prefix",
+                "--verify",
+                "--quiet",
+                "HEAD",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=_clean_env(),
         ).stdout.split("\n")
     except (subprocess.CalledProcessError, OSError):
         return None
@@ -160,8 +172,15 @@ def discover_repository(folder: Path) -> Repository | None:
 def _git(git_dir: Path, *args: str) -> str:
     if shutil.which("git") is None:
         raise GitStoreError("git is not installed: it is needed to read the wiki's history")
-    command = ["git", f"--git-dir={git_dir}", "-c", "core.quotePath=false",
-               "-c", "log.showSignature=false", *args]
+    command = [
+        "git",
+        f"--git-dir={git_dir}",
+        "-c",
+        "core.quotePath=false",
+        "-c",
+        "log.showSignature=false",
+        *args,
+    ]
     try:
         done = subprocess.run(command, capture_output=True, check=False, env=_clean_env())
     except OSError as exc:

@@ -99,8 +99,13 @@ class HistoryIndex:
                     now_at[path] = None
             if changes:
                 self.commits.append(
-                    CommitChanges(commit.id, commit.date, commit.subject,
-                                  commit.suggestion_ids, tuple(changes))
+                    CommitChanges(
+                        commit.id,
+                        commit.date,
+                        commit.subject,
+                        commit.suggestion_ids,
+                        tuple(changes),
+                    )
                 )
 
     def of(self, path: str) -> list[Change]:
@@ -119,4 +124,4 @@ class HistoryIndex:
 def _relative(path: str | None, prefix: str) -> str | None:
     if path is None or not path.startswith(prefix):
         return None
-    return path[len(prefix):]
+    return path[len(prefix) :]

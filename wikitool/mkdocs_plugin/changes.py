@@ -36,7 +36,7 @@ def _time(moment: date | datetime) -> str:
 
 
 def render_freshness(guide: GuideFacts, history: Sequence[Change], today: date) -> str:
-    """"Last updated" (git), "Checked by AGENCY on DATE" (``last_reviewed``), and a
+    """ "Last updated" (git), "Checked by AGENCY on DATE" (``last_reviewed``), and a
     notice when ``review_by`` has passed.
 
     A review date still to come is written in ``data-wt-review-by`` (and the agency in

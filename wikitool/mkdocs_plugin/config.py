@@ -1,11 +1,11 @@
 """The ``wikitool`` plugin's options in ``mkdocs.yml`` (all optional)::
 
-    plugins:
-      - search
-      - wikitool:
-          suggest_url: suggest/?guide={path}
-          changes_page: changes.md
-          feed: changes.xml
+plugins:
+  - search
+  - wikitool:
+      suggest_url: suggest/?guide={path}
+      changes_page: changes.md
+      feed: changes.xml
 """
 
 from __future__ import annotations

@@ -33,8 +33,7 @@ def atom_feed(
     _text(feed, "id", feed_id)
     newest = max((e.updated for e in entries), default=datetime(1970, 1, 1, tzinfo=UTC))
     _text(feed, "updated", newest.isoformat())
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=self_link,
-                  type="application/atom+xml")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=self_link, type="application/atom+xml")
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href=page_link, type="text/html")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", title)
@@ -43,8 +42,7 @@ def atom_feed(
         _text(item, "title", entry.title)
         _text(item, "id", entry.id)
         _text(item, "updated", entry.updated.isoformat())
-        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", href=entry.link,
-                      type="text/html")
+        ET.SubElement(item, f"{{{ATOM}}}link", rel="alternate", href=entry.link, type="text/html")
         who = "Suggested by a citizen. " if entry.suggested else ""
         _text(item, "summary", f"{who}Guides changed: {', '.join(entry.guides)}.")
     return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True))

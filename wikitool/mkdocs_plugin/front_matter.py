@@ -6,7 +6,8 @@ guide, too slow to publish one. A build only needs the plain data, so this modul
 the front matter from libyaml's event stream (C) and builds the data itself, with the
 same refusals as ``wikitool.guides.plain_yaml`` (no anchors, aliases, tags, directives,
 duplicate keys, deep nesting or huge values) and the same YAML 1.2 reading of plain
-values (``yes`` and ``on`` are text; PyYAML's ``page.meta`` would make them booleans).
+values, refusing those YAML 1.1 would read otherwise (``yes``, ``12:30``: PyYAML's
+``page.meta`` makes them a boolean and a number).
 
 Anything this fast path is not sure to read exactly as ``parse_guide`` does (an unusual
 number such as ``0o17``, a timestamp with a time, any refusal, any YAML error) goes to
@@ -32,6 +33,9 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"---[ \t]*")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 _RESOLVER = VersionedResolver(version=(1, 2))
+# MkDocs (PyYAML) reads YAML 1.1: a value that is text in 1.2 but not in 1.1 (`yes`,
+# `12:30`) is refused by parse_guide, so this reader hands it over.
+_RESOLVER_1_1 = VersionedResolver(version=(1, 1))
 _CORE = "tag:yaml.org,2002:"
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _SIMPLE_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -146,6 +150,8 @@ def _scalar(event: Any, is_key: bool) -> Any:
         return value  # quoted or block text
     kind = str(_RESOLVER.resolve(ScalarNode, value, (True, False))).removeprefix(_CORE)
     if kind == "str":
+        if _RESOLVER_1_1.resolve(ScalarNode, value, (True, False)) != f"{_CORE}str":
+            raise _NotSure
         return value
     if is_key:
         raise _NotSure

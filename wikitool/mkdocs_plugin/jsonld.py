@@ -77,7 +77,7 @@ def jsonld_scripts(items: list[dict[str, Any]]) -> str:
     """One ``<script type="application/ld+json">`` element per item, none breakable."""
     return "".join(
         '<script type="application/ld+json">'
-        f'{json.dumps(item, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)}'
+        f"{json.dumps(item, ensure_ascii=False, separators=(',', ':')).translate(_SCRIPT_SAFE)}"
         "</script>"
         for item in items
     )

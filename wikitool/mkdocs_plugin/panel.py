@@ -84,12 +84,11 @@ def _duration(guide: GuideFacts) -> str:
 def _channel(channel: Channel) -> str:
     name = _CHANNEL_NAMES[channel.kind]
     if channel.kind == "online":
-        body = (
-            f'<a href="{escape(channel.detail)}">Apply online</a>' if channel.detail else ""
-        )
+        body = f'<a href="{escape(channel.detail)}">Apply online</a>' if channel.detail else ""
     else:
         body = escape(channel.detail)
-    return f"<strong>{name}:</strong> {body}{_note(channel.note)}"
+    rest = f"{body}{_note(channel.note)}".strip()
+    return f"<strong>{name}:</strong> {rest}" if rest else f"<strong>{name}</strong>"
 
 
 def _law_link(title: str, url: str) -> str:

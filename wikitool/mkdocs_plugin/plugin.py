@@ -273,9 +273,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         }
         return self._relative(template.format(**values), page)
 
-    def _guide_fragments(
-        self, info: _PageInfo, page: Page, config: MkDocsConfig
-    ) -> dict[str, Any]:
+    def _guide_fragments(self, info: _PageInfo, page: Page, config: MkDocsConfig) -> dict[str, Any]:
         guide = info.guide
         assert guide is not None
         history = self._history_of(info.src)
@@ -310,7 +308,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
                 folder, _, name = info.src.rpartition("/")
                 if name in _INDEX_NAMES and folder and "/" not in folder:
                     count = sum(
-                        1 for other in self._pages.values()
+                        1
+                        for other in self._pages.values()
                         if other.guide is not None and other.src.startswith(folder + "/")
                     )
                     topics.append(
@@ -352,9 +351,11 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
 
     def _write_feed(self, config: MkDocsConfig) -> None:
         site_url = config.site_url or ""
-        changes_url = self._pages[self.config.changes_page].url if (
-            self.config.changes_page in self._pages
-        ) else ""
+        changes_url = (
+            self._pages[self.config.changes_page].url
+            if (self.config.changes_page in self._pages)
+            else ""
+        )
         entries = []
         commits = self._history.commits if self._history is not None else []
         for commit in commits[: self.config.changes_limit]:
@@ -381,7 +382,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             )
         feed = atom_feed(
             title=f"{config.site_name}: {self.config.changes_title}",
-            feed_id=urljoin(site_url, self.config.feed) if site_url
+            feed_id=urljoin(site_url, self.config.feed)
+            if site_url
             else f"urn:wikitool:feed:{quote(config.site_name, safe='')}",
             self_link=urljoin(site_url, self.config.feed) if site_url else self.config.feed,
             page_link=urljoin(site_url, changes_url) if site_url else changes_url or "./",
