@@ -96,5 +96,8 @@ def serve(
     click.echo(f"Allowed origins: {allowed}; rate limit: {limit}")
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn shut down gracefully, then re-raised the Ctrl+C it caught
     finally:
         sock.close()
+    click.echo("Intake stopped")

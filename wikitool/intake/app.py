@@ -105,7 +105,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
             raise RequestRefused(500, "internal error") from None
 
     async def submit_suggestion(request: Request) -> Response:
-        data = await _json_body(request, writes, MAX_INPUT_BYTES)
+        data = await _json_body(request, writes, MAX_INPUT_BYTES, settings.body_timeout)
         if _honeypot_filled(data):
             # Looks like success so the bot moves on; nothing is written.
             return _created(request, settings, {"id": new_suggestion_id(), "duplicate": False})
@@ -143,7 +143,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
         return JSONResponse(status.to_json())
 
     async def submit_feedback(request: Request) -> Response:
-        data = await _json_body(request, writes, MAX_FEEDBACK_BYTES)
+        data = await _json_body(request, writes, MAX_FEEDBACK_BYTES, settings.body_timeout)
         if _honeypot_filled(data):
             return JSONResponse({"id": new_suggestion_id(), "warnings": []}, status_code=201)
         try:
@@ -191,11 +191,13 @@ def create_app(settings: IntakeSettings) -> Starlette:
     )
 
 
-async def _json_body(request: Request, limiter: RateLimiter, limit: int) -> dict[str, Any]:
+async def _json_body(
+    request: Request, limiter: RateLimiter, limit: int, timeout: float
+) -> dict[str, Any]:
     """Count the request against the client's allowance, then read its JSON object body."""
     _count(request, limiter)
     check_json_content_type(request)
-    return decode_json_object(await read_body(request, limit))
+    return decode_json_object(await read_body(request, limit, timeout=timeout))
 
 
 def _count(request: Request, limiter: RateLimiter) -> None:

@@ -16,16 +16,11 @@ from typing import Any
 import anyio
 from starlette.requests import ClientDisconnect, Request
 
-BODY_TIMEOUT_SECONDS = 10.0
-"""Longest a client may take to send a body (a phone on a slow network needs < 2 s)."""
-
 
 class RequestRefused(Exception):
     """The request cannot be served: answered with ``status`` and ``{"error": message}``."""
 
-    def __init__(
-        self, status: int, message: str, headers: Mapping[str, str] | None = None
-    ) -> None:
+    def __init__(self, status: int, message: str, headers: Mapping[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
@@ -44,9 +39,7 @@ def check_json_content_type(request: Request) -> None:
         raise RequestRefused(415, "send the request body as application/json (UTF-8)")
 
 
-async def read_body(
-    request: Request, limit: int, *, timeout: float = BODY_TIMEOUT_SECONDS
-) -> bytes:
+async def read_body(request: Request, limit: int, *, timeout: float) -> bytes:
     """The request body, at most ``limit`` bytes.
 
     Raises:

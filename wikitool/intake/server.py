@@ -25,6 +25,7 @@ MAX_CONNECTIONS = 500
 class IntakeH11Protocol(H11Protocol):
     """uvicorn's HTTP/1.1 protocol, closing a connection whose request headers are late."""
 
+    headers_timeout: float = HEADERS_TIMEOUT_SECONDS
     _headers_timer: asyncio.TimerHandle | None = None
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -41,7 +42,7 @@ class IntakeH11Protocol(H11Protocol):
 
     def _arm_headers_timer(self) -> None:
         self._disarm_headers_timer()
-        self._headers_timer = self.loop.call_later(HEADERS_TIMEOUT_SECONDS, self._headers_late)
+        self._headers_timer = self.loop.call_later(self.headers_timeout, self._headers_late)
 
     def _disarm_headers_timer(self) -> None:
         if self._headers_timer is not None:
@@ -70,14 +71,20 @@ def bind_socket(host: str, port: int) -> socket.socket:
     return sock
 
 
-def make_server(app: ASGIApp, *, log_level: str = "warning") -> uvicorn.Server:
+def make_server(
+    app: ASGIApp,
+    *,
+    headers_timeout: float = HEADERS_TIMEOUT_SECONDS,
+    log_level: str = "warning",
+) -> uvicorn.Server:
     """A uvicorn server for ``app`` with the intake's limits.
 
     No access log: it would record every citizen's IP address.
     """
+    protocol = type("IntakeH11Protocol", (IntakeH11Protocol,), {"headers_timeout": headers_timeout})
     config = uvicorn.Config(
         app,
-        http=IntakeH11Protocol,
+        http=protocol,
         ws="none",
         lifespan="on",
         access_log=False,

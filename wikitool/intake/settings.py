@@ -28,6 +28,9 @@ class IntakeSettings:
     """The API's public base URL (behind a proxy); default: the URL the request came to."""
     published_rev: str | None = None
     """A ref naming the revision the public site was built from (for ``published``)."""
+    body_timeout: float = 10.0
+    """Seconds a client may take to send a request body (a phone on a slow network needs
+    less than two)."""
 
 
 def checked_origin(origin: str) -> str:
@@ -42,7 +45,5 @@ def checked_origin(origin: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise WikitoolError(f"--allow-origin {origin!r} is not an origin like https://example.org")
     if parts.path not in ("", "/") or parts.query or parts.fragment or "@" in parts.netloc:
-        raise WikitoolError(
-            f"--allow-origin {origin!r} must be scheme://host[:port] with no path"
-        )
+        raise WikitoolError(f"--allow-origin {origin!r} must be scheme://host[:port] with no path")
     return f"{parts.scheme}://{parts.netloc.lower()}"

@@ -159,9 +159,7 @@ def _connect(path: Path) -> Iterator[sqlite3.Connection]:
             yield db
 
 
-def feedback_save(
-    store: WikiStore, feedback: FeedbackInput, *, now: int | None = None
-) -> Feedback:
+def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None = None) -> Feedback:
     """Redact personal data from the free text and store the feedback.
 
     Contacts the wiki already publishes (an agency's helpline) are not redacted, so a
@@ -208,14 +206,14 @@ def feedback_list(store: WikiStore, *, page: str | None = None) -> list[Feedback
     Raises:
         UnsafePathError: ``page`` is not a page path.
     """
-    path = feedback_store_path(store)
-    if not path.exists():
-        return []
     query = "SELECT id, page, section, helpful, wrong, redacted, created FROM feedback"
     params: tuple[str, ...] = ()
     if page is not None:
         query += " WHERE page = ?"
         params = (guide_path(page),)
+    path = feedback_store_path(store)
+    if not path.exists():
+        return []
     with _connect(path) as db:
         rows = db.execute(query + " ORDER BY created, id", params).fetchall()
     return [
