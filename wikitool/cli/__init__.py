@@ -10,7 +10,9 @@ import click
 from wikitool import __version__
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, WikitoolGroup
 from wikitool.cli.feedback import feedback
+from wikitool.cli.history import history
 from wikitool.cli.intake import intake
+from wikitool.cli.review import review
 from wikitool.cli.site import build, serve
 from wikitool.cli.suggest import suggest
 from wikitool.cli.wiki import check, init, new
@@ -35,7 +37,7 @@ def cli(ctx: click.Context, repo: str | None) -> None:
     ctx.obj = WikiContext(repo)
 
 
-for command in (init, check, new, build, serve, suggest, intake, feedback):
+for command in (init, check, new, build, serve, suggest, intake, feedback, review, history):
     cli.add_command(command)
 
 

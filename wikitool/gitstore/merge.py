@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from dulwich.diff_tree import tree_changes
 from dulwich.graph import find_merge_base
 from dulwich.merge import Merger, three_way_merge
 from dulwich.object_store import BaseObjectStore
-from dulwich.objects import Blob, Commit, ObjectID, Tree
+from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from merge3 import Merge3
 
 from wikitool.errors import NotFoundError
@@ -103,6 +103,31 @@ def _objects(store: WikiStore) -> BaseObjectStore:
     return store._repo.object_store
 
 
+class _ConcurrentWrites:
+    """An object store view whose ``add_object`` is the store's safe one.
+
+    Two reviewers merging at once compute the same merged blobs and trees, and dulwich
+    raises ``FileLocked`` when another process is writing that very loose object; the
+    store's writer waits for it instead (its content is the same: the name is its hash).
+    """
+
+    def __init__(self, store: WikiStore) -> None:
+        self._store = store
+        self._objects = _objects(store)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._objects, name)
+
+    def __getitem__(self, sha: ObjectID) -> ShaFile:
+        return self._objects[sha]
+
+    def __contains__(self, sha: ObjectID) -> bool:
+        return sha in self._objects
+
+    def add_object(self, obj: ShaFile) -> None:
+        self._store._add(obj)
+
+
 def _oid(sha: str) -> ObjectID:
     return ObjectID(sha.encode("ascii"))
 
@@ -137,7 +162,7 @@ def merge_commits(store: WikiStore, base: str | None, ours: str, theirs: str) ->
         ``(tree, conflicts)``: the merged tree's id, and one :class:`FileConflict` per
         file that does not merge cleanly.
     """
-    objects = _objects(store)
+    objects = cast(BaseObjectStore, _ConcurrentWrites(store))
     ours_commit, theirs_commit = _commit(objects, ours), _commit(objects, theirs)
     base_commit = _commit(objects, base) if base else None
     merger = Merger(objects)

@@ -1,0 +1,44 @@
+"""``wikitool history GUIDE``: what changed in a guide on main, when, and why."""
+
+from __future__ import annotations
+
+import time
+
+import click
+
+from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.services.guide_history import GuideChange, guide_history
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("guide")
+@json_option('Print a list of {"commit", "time", "author", "summary", "suggestion_ids", ...}.')
+@pass_wiki
+def history(wiki: WikiContext, guide: str, as_json: bool) -> None:
+    """Show the changes to GUIDE on main, newest first: date, summary, who merged it.
+
+    Changes that came from a citizen's suggestion are marked with the suggestion's id
+    (see `wikitool review log ID` for its review). Renames are followed.
+
+    \b
+    Example:
+      wikitool history identity-and-travel/renew-an-adult-passport.md
+    """
+    changes = guide_history(wiki.store(), guide)
+    if as_json:
+        print_json([change.to_json() for change in changes])
+        return
+    for change in changes:
+        click.echo(_line(change))
+
+
+def _line(change: GuideChange) -> str:
+    day = time.strftime("%Y-%m-%d", time.gmtime(change.time))
+    what = "" if change.status == "changed" else f"[{change.status}] "
+    if change.old_path:
+        what = f"[renamed from {change.old_path}] "
+    source = (
+        f"  (citizen suggestion {', '.join(change.suggestion_ids)})" if change.suggested else ""
+    )
+    summary = "".join(ch if ch.isprintable() else "?" for ch in change.summary)
+    return f"{day}  {change.commit[:12]}  {what}{summary}{source}  - {change.author}"

@@ -1,0 +1,514 @@
+"""``wikitool review``: staff list, read, discuss, approve, reject and merge suggestions."""
+
+from __future__ import annotations
+
+import os
+import time
+import unicodedata
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from wikitool.cli.base import (
+    CONTEXT_SETTINGS,
+    WikiContext,
+    json_option,
+    pass_wiki,
+    print_json,
+    stdout_is_terminal,
+)
+from wikitool.diffing import render_text
+from wikitool.events import RejectReason, ReviewEvent
+from wikitool.gitstore import FileConflict
+from wikitool.model import Identity
+from wikitool.services.review import (
+    Requirements,
+    SuggestionConflictError,
+    review_approve,
+    review_comment,
+    review_merge,
+    review_reject,
+    review_request_changes,
+    review_requirements,
+)
+from wikitool.services.review_checkout import review_checkout
+from wikitool.services.review_list import SORTS, STATES, BacklogRow, review_list
+from wikitool.services.review_log import read_events
+from wikitool.services.review_record import resolve_id
+from wikitool.services.review_show import SuggestionView, review_show
+from wikitool.services.review_stats import review_stats
+from wikitool.services.staff import staff_identity
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def staff_option(func: F) -> F:
+    """The ``--as "Name <email>"`` option of every command that acts."""
+    return click.option(
+        "--as",
+        "as_staff",
+        metavar='"NAME <EMAIL>"',
+        help="Who is acting (default: $WIKITOOL_STAFF, $GIT_AUTHOR_NAME/EMAIL, git config).",
+    )(func)
+
+
+def message_option(required: bool, help_text: str) -> Callable[[F], F]:
+    """``-m/--message``."""
+    return click.option("-m", "--message", required=required, help=help_text)
+
+
+def _staff(wiki: WikiContext, as_staff: str | None) -> Identity:
+    return staff_identity(as_staff, wiki.store())
+
+
+def _when(stamp: int) -> str:
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(stamp))
+
+
+def _visible(text: str, keep_newlines: bool = False) -> str:
+    """Untrusted text made safe for a terminal: control and invisible characters are
+    shown as codes, so an escape sequence cannot rewrite the reviewer's screen."""
+    out = []
+    for ch in text:
+        if keep_newlines and ch == "\n":
+            out.append(ch)
+        elif unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"}:
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"<U+{ord(ch):04X}>")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _use_color() -> bool:
+    return stdout_is_terminal() and not os.environ.get("NO_COLOR")
+
+
+@click.group(context_settings=CONTEXT_SETTINGS)
+def review() -> None:
+    """Review citizens' suggestions: list, read, discuss, approve, reject and merge them.
+
+    Every action is recorded in the suggestion's review log (refs/reviews/<id>) with
+    who did it and when; `wikitool review log ID` shows it.
+
+    \b
+    Example (find the oldest suggestion, read it, approve it with a colleague, merge):
+      wikitool review list
+      wikitool review show 01jd4m7k
+      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@passports.veloria.invalid>"
+      wikitool review approve 01jd4m7k --as "Ben Osei <ben.osei@passports.veloria.invalid>"
+      wikitool review merge 01jd4m7k
+    """
+
+
+# -- list ------------------------------------------------------------------------------
+
+
+@review.command("list", context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--state",
+    type=click.Choice(STATES),
+    default="open",
+    show_default=True,
+    help="Which suggestions to list.",
+)
+@click.option("--guide", metavar="GUIDE", help="Only this guide, or every guide in this folder.")
+@click.option(
+    "--sort",
+    type=click.Choice(SORTS),
+    default="age",
+    show_default=True,
+    help="Oldest first, or by guide (then oldest first).",
+)
+@json_option("Print a list of suggestion objects as JSON.")
+@pass_wiki
+def list_suggestions(
+    wiki: WikiContext, state: str, guide: str | None, sort: str, as_json: bool
+) -> None:
+    """List suggestions, oldest first: id, age, guide, size, approvals, +1s, flags, summary.
+
+    \b
+    SIZE is lines added and removed. APPROVALS is given/needed. FLAGS:
+      stale          main moved since the suggestion's base
+      guide-changed  the guide itself changed on main since then (read it again)
+      conflict       it would not merge cleanly onto main now
+      sensitive      it changes fees, eligibility, documents or legal_basis
+                     (two approvals from different people are needed)
+
+    \b
+    Example:
+      wikitool review list
+      wikitool review list --guide identity-and-travel --sort guide
+      wikitool review list --state all --json
+    """
+    rows = review_list(wiki.store(), state=state, guide=guide, sort=sort)
+    if as_json:
+        print_json([row.to_json() for row in rows])
+        return
+    if not rows:
+        click.echo(f"No {'' if state == 'all' else state + ' '}suggestions.")
+        return
+    table = [_row_cells(row, state) for row in rows]
+    header = ["ID", "AGE", *(["STATE"] if state != "open" else []), "GUIDE", "SIZE"]
+    header += ["APPROVALS", "+1", "FLAGS", "SUMMARY"]
+    widths = [max(len(str(cells[i])) for cells in [header, *table]) for i in range(len(header))]
+    for cells in [header, *table]:
+        padded = [str(c).ljust(w) for c, w in zip(cells[:-1], widths[:-1], strict=True)]
+        click.echo("  ".join([*padded, str(cells[-1])]).rstrip())
+    click.echo(f"{len(rows)} suggestion(s)", err=True)
+
+
+def _row_cells(row: BacklogRow, state: str) -> list[str]:
+    entry = row.entry
+    cells = [entry.id, f"{row.age_days}d"]
+    if state != "open":
+        cells.append(entry.state.value)
+    cells += [
+        _visible(entry.guide.removeprefix("content/")),
+        f"+{row.added} -{row.removed}",
+        f"{len(row.requirements.approvers)}/{row.requirements.required}",
+        str(entry.plus_ones),
+        ",".join(row.flags) or "-",
+        _visible(entry.summary),
+    ]
+    return cells
+
+
+# -- show ------------------------------------------------------------------------------
+
+
+@review.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@json_option("Print the suggestion, its checks, approvals, mergeability and diff as JSON.")
+@pass_wiki
+def show(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
+    """Show suggestion ID: summary, rationale, warnings, approvals, whether it merges
+    cleanly onto today's main, and a readable diff.
+
+    The diff lists changed details (front matter) field by field and the text word by
+    word: [-removed-] {+added+}. It is coloured on a terminal (not under NO_COLOR or
+    in a pipe). ID is a suggestion id, or any unique start of one.
+
+    \b
+    Example:
+      wikitool review show 01jd4m7k
+      wikitool review show 01jd4m7k --json | jq .mergeable
+    """
+    view = review_show(wiki.store(), suggestion_id)
+    if as_json:
+        print_json(view.to_json())
+        return
+    click.echo(_show_text(view, _use_color()), nl=False)
+
+
+def _show_text(view: SuggestionView, color: bool) -> str:
+    record = view.record
+    lines = [
+        f"Suggestion {record.id} ({record.state.value})",
+        f"Guide:      {_visible(record.guide)}",
+        f"Summary:    {_visible(record.summary)}",
+        f"Submitted:  {_when(record.submitted_at)} by {_visible(record.author)}",
+    ]
+    if record.rationale:
+        rationale = _visible(record.rationale, keep_newlines=True).splitlines()
+        lines.append(f"Rationale:  {rationale[0]}")
+        lines += [f"            {line}" for line in rationale[1:]]
+    if record.warnings:
+        lines.append("Warnings:")
+        lines += [f"  - {_visible(w)}" for w in record.warnings]
+    if record.plus_ones:
+        lines.append(f"Supported:  {record.plus_ones} other citizen(s) suggested the same (+1)")
+    if view.amendments:
+        lines.append("Amended:")
+        lines += [
+            f"  {sha[:12]} {_visible(author)}: {_visible(subject)}"
+            for sha, author, subject in view.amendments
+        ]
+    decision = record.decision
+    if decision is not None:
+        what = decision.kind.value + (
+            f" ({decision.data['Reason']})" if decision.data.get("Reason") else ""
+        )
+        lines.append(f"Decision:   {what} by {decision.actor} on {_when(decision.time)}")
+    else:
+        lines += _approval_lines(view.requirements)
+        lines.append(f"Merge:      {_merge_line(view)}")
+        for conflict in view.conflicts:
+            lines += ["  " + line for line in _conflict_lines(conflict)]
+    text = "\n".join(lines) + "\n"
+    for diff in view.diffs:
+        text += "\n" + render_text(diff, color=color)
+    return text
+
+
+def _approval_lines(needs: Requirements) -> list[str]:
+    given = f"{len(needs.approvers)} of {needs.required} needed"
+    if needs.sensitive_fields:
+        given += f" (it changes {', '.join(needs.sensitive_fields)})"
+    lines = [f"Approvals:  {given}"]
+    lines += [f"  - {a}" for a in needs.approvers]
+    if needs.owners:
+        lines.append(f"Owners:     {', '.join(needs.owners)}")
+    if needs.changes_requested_by:
+        lines.append(f"Changes requested by: {', '.join(needs.changes_requested_by)}")
+    ready = "yes" if not needs.missing else "no: " + "; ".join(needs.missing)
+    lines.append(f"Ready:      {ready}")
+    return lines
+
+
+def _merge_line(view: SuggestionView) -> str:
+    if view.conflicts:
+        return "CONFLICT: does not merge cleanly onto today's main"
+    if view.stale:
+        return "merges cleanly onto today's main (main moved since its base: a three-way merge)"
+    return "merges cleanly onto today's main (based on main's tip)"
+
+
+def _conflict_lines(conflict: FileConflict) -> list[str]:
+    lines = [f"{_visible(conflict.path)}: {conflict.reason}"]
+    for hunk in conflict.hunks:
+        lines.append(f"  at line {hunk.line} of the suggestion's base:")
+        lines += [f"    main:       {_visible(line)}" for line in hunk.ours or ("(nothing)",)]
+        lines += [f"    suggestion: {_visible(line)}" for line in hunk.theirs or ("(nothing)",)]
+    return lines
+
+
+# -- decisions -------------------------------------------------------------------------
+
+
+@review.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@message_option(True, "The comment (public on the citizen's tracking page).")
+@staff_option
+@pass_wiki
+def comment(wiki: WikiContext, suggestion_id: str, message: str, as_staff: str | None) -> None:
+    """Comment on suggestion ID without deciding anything.
+
+    \b
+    Example:
+      wikitool review comment 01jd4m7k -m "Checking the new fee with Finance."
+    """
+    staff = _staff(wiki, as_staff)
+    event = review_comment(wiki.store(), suggestion_id, staff=staff, text=message)
+    click.echo(f"Commented on suggestion {event.suggestion_id}")
+
+
+@review.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@message_option(False, "Optional note with the approval.")
+@staff_option
+@pass_wiki
+def approve(
+    wiki: WikiContext, suggestion_id: str, message: str | None, as_staff: str | None
+) -> None:
+    """Approve the current version of suggestion ID.
+
+    The suggestion's author (and anyone who amended it) cannot approve it; each
+    person's approval counts once. Approvals are for the version you saw: if the
+    branch is amended later, it needs fresh approvals.
+
+    \b
+    Example:
+      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@passports.veloria.invalid>"
+    """
+    store = wiki.store()
+    staff = _staff(wiki, as_staff)
+    event = review_approve(store, suggestion_id, staff=staff, text=message or "")
+    needs = review_requirements(store, event.suggestion_id)
+    status = (
+        "ready to merge" if not needs.missing else "not ready to merge: " + "; ".join(needs.missing)
+    )
+    click.echo(
+        f"Approved suggestion {event.suggestion_id} "
+        f"({len(needs.approvers)} of {needs.required} approvals; {status})"
+    )
+
+
+@review.command("request-changes", context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@message_option(True, "What must change (public on the citizen's tracking page).")
+@staff_option
+@pass_wiki
+def request_changes(
+    wiki: WikiContext, suggestion_id: str, message: str, as_staff: str | None
+) -> None:
+    """Ask for changes to suggestion ID; it cannot be merged until you approve it or
+    the branch is amended (see review checkout).
+
+    \b
+    Example:
+      wikitool review request-changes 01jd4m7k -m "The fee applies from 1 March only."
+    """
+    staff = _staff(wiki, as_staff)
+    event = review_request_changes(wiki.store(), suggestion_id, staff=staff, text=message)
+    click.echo(f"Requested changes to suggestion {event.suggestion_id}")
+
+
+@review.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@click.option(
+    "--reason",
+    required=True,
+    type=click.Choice([r.value for r in RejectReason]),
+    help="Why (shown to the citizen).",
+)
+@message_option(False, "Explanation for the citizen (required with --reason other).")
+@staff_option
+@pass_wiki
+def reject(
+    wiki: WikiContext,
+    suggestion_id: str,
+    reason: str,
+    message: str | None,
+    as_staff: str | None,
+) -> None:
+    """Reject suggestion ID; its branch is archived under refs/archive/suggestions/.
+
+    \b
+    Example:
+      wikitool review reject 01jd4m7k --reason duplicate -m "Same as 01jd3x..., merged."
+    """
+    staff = _staff(wiki, as_staff)
+    closed = review_reject(
+        wiki.store(), suggestion_id, staff=staff, reason=RejectReason(reason), text=message or ""
+    )
+    click.echo(f"Rejected suggestion {closed.event.suggestion_id} ({reason})")
+    for note in closed.notes:
+        click.echo(f"Note: {note}", err=True)
+
+
+@review.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@staff_option
+@json_option('Print {"id", "commit", "previous_main", "three_way", "approvers", ...} as JSON.')
+@pass_wiki
+def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: bool) -> None:
+    """Merge approved suggestion ID onto main.
+
+    Needs one approval, or two from different people when a sensitive field (fees,
+    eligibility, documents, legal_basis) changes; review-policy.yaml on main can ask
+    for more per folder. The result must pass `wikitool check`. Always writes a merge
+    commit (summary, Suggestion-Id and Reviewed-by trailers). On a conflict it exits
+    with code 3, shows the clashing lines, and changes nothing.
+
+    \b
+    Example:
+      wikitool review merge 01jd4m7k --as "Ben Osei <ben.osei@passports.veloria.invalid>"
+    """
+    staff = _staff(wiki, as_staff)
+    try:
+        result = review_merge(wiki.store(), suggestion_id, staff=staff)
+    except SuggestionConflictError as error:
+        for conflict in error.conflicts:
+            for line in _conflict_lines(conflict):
+                click.echo(line, err=True)
+        raise
+    if as_json:
+        print_json(result.to_json())
+    else:
+        how = "three-way merge" if result.three_way else "based on main's tip"
+        click.echo(f"Merged suggestion {result.id} as {result.commit[:12]} ({how})")
+    for note in result.notes:
+        click.echo(f"Note: {note}", err=True)
+
+
+# -- trail, checkout, stats ---------------------------------------------------------------
+
+
+@review.command("log", context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@json_option('Print a list of {"event", "by", "time", "text", "data"} as JSON.')
+@pass_wiki
+def log(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
+    """Show the audit trail of suggestion ID: who did what, when, and what they said.
+
+    \b
+    Example:
+      wikitool review log 01jd4m7k
+    """
+    store = wiki.store()
+    events = read_events(store, resolve_id(store, suggestion_id))
+    if as_json:
+        print_json([_event_json(e) for e in events])
+        return
+    for event in events:
+        click.echo(_event_line(event))
+        for line in _visible(event.text, keep_newlines=True).splitlines():
+            click.echo(f"    {line}")
+
+
+def _event_json(event: ReviewEvent) -> dict[str, object]:
+    return {
+        "event": event.kind.value,
+        "by": event.actor,
+        "time": event.time,
+        "text": event.text,
+        "data": dict(event.data),
+        "commit": event.commit,
+    }
+
+
+def _event_line(event: ReviewEvent) -> str:
+    what = event.kind.value
+    extra = ""
+    if event.data.get("Reason"):
+        what += f" ({event.data['Reason']})"
+    if event.data.get("Merged-As"):
+        extra = f"  merged as {event.data['Merged-As'][:12]}"
+    elif event.data.get("Commit"):
+        extra = f"  version {event.data['Commit'][:12]}"
+    return f"{_when(event.time)}  {what:<16} {_visible(event.actor)}{extra}"
+
+
+@review.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@pass_wiki
+def checkout(wiki: WikiContext, suggestion_id: str) -> None:
+    """Check out suggestion ID's branch in the working tree, to amend it yourself.
+
+    Edit, commit as usual: your commits are on the suggestion's branch and are
+    reviewed like the rest (the log records them as an amend; approvals given before
+    count no more, and you cannot approve a suggestion you amended).
+
+    \b
+    Example:
+      wikitool review checkout 01jd4m7k
+      $EDITOR content/identity-and-travel/renew-an-adult-passport.md
+      git commit -am "Say the new fee applies from 1 March" && git checkout main
+    """
+    done = review_checkout(wiki.store(), suggestion_id)
+    click.echo(f"Switched to branch {done.branch} in {done.work_tree}")
+    click.echo(f"Edit {done.guide}, commit, then: wikitool review show {done.id}")
+
+
+@review.command(context_settings=CONTEXT_SETTINGS)
+@json_option("Print the figures as JSON.")
+@pass_wiki
+def stats(wiki: WikiContext, as_json: bool) -> None:
+    """Show the backlog (size, age), median time to a decision, decisions by month.
+
+    \b
+    Example:
+      wikitool review stats --json
+    """
+    figures = review_stats(wiki.store())
+    if as_json:
+        print_json(figures.to_json())
+        return
+    backlog = f"Open suggestions:   {figures.open}"
+    if figures.open:
+        backlog += (
+            f" (oldest {figures.oldest_days} days, median age {figures.median_age_days} days)"
+        )
+    click.echo(backlog)
+    decided = f"Decided:            {figures.decided}"
+    if figures.decided:
+        decided += f" (median time to decision {figures.median_days_to_decision} days)"
+    click.echo(decided)
+    if figures.rejected_by_reason:
+        reasons = ", ".join(f"{k} {v}" for k, v in sorted(figures.rejected_by_reason.items()))
+        click.echo(f"Rejected by reason: {reasons}")
+    if figures.months:
+        click.echo("By month:           merged  rejected")
+        for month in figures.months:
+            click.echo(f"  {month.month}          {month.merged:>6}  {month.rejected:>8}")

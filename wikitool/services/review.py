@@ -1,0 +1,583 @@
+"""Staff decisions on suggestions: comment, approve, request changes, reject, merge.
+
+Every decision is an event appended to the suggestion's review log by compare-and-swap
+(:func:`~wikitool.services.review_log.append_event`): the rules below run on the log as
+it is at the moment of writing, and again if another reviewer wrote first, so two
+people acting at once never lose an event and never both merge.
+
+Merging writes without a working tree: a merge commit on ``main`` whose parents are
+``main``'s tip and the suggestion's tip, made by a three-way merge when the suggestion
+is based on an older revision. A merge commit is written even when ``main`` has not moved
+since the suggestion's base (``--no-ff``): it carries the summary and the
+``Suggestion-Id``/``Reviewed-by`` trailers that ``wikitool history`` and the site's
+"recent changes" read from ``main``'s first-parent line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from wikitool.errors import MergeConflictError, ReviewError
+from wikitool.events import (
+    EventKind,
+    RejectReason,
+    ReviewEvent,
+    SuggestionState,
+    suggestion_state,
+    trailer_block,
+)
+from wikitool.gitstore import (
+    MAIN_REF,
+    FileConflict,
+    WikiStore,
+    merge_base,
+    merge_commits,
+)
+from wikitool.guides.checks import check_guide, is_page_path
+from wikitool.guides.paths import CONTENT_DIR
+from wikitool.model import TOOL_IDENTITY, Identity
+from wikitool.services.review_changes import FileSummary, sensitive_fields, summarize_change
+from wikitool.services.review_log import append_event, archive_ref, suggestion_ref
+from wikitool.services.review_policy import ReviewPolicy, load_policy
+from wikitool.services.review_record import (
+    SuggestionRecord,
+    Vote,
+    amend_commits,
+    authors,
+    current_votes,
+    load_record,
+)
+from wikitool.services.suggestions import NOREPLY_DOMAIN
+
+MAX_TEXT = 5000
+MERGE_ATTEMPTS = 20
+"""How many times a merge is redone when ``main`` moves under it before giving up."""
+RECOVERY_WALK = 1000
+"""How far back main's line is searched for a merge whose event was never recorded."""
+
+
+class SuggestionConflictError(MergeConflictError):
+    """The suggestion does not merge onto today's main; ``conflicts`` says where."""
+
+    def __init__(self, message: str, conflicts: tuple[FileConflict, ...]) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts
+
+
+class _NothingToAppend(Exception):
+    """Raised inside a ``decide`` callback: the event is already in the log."""
+
+
+@dataclass(frozen=True)
+class Requirements:
+    """What a merge needs, and how far the suggestion's current version is from it."""
+
+    required: int
+    approvers: tuple[str, ...]
+    sensitive_fields: tuple[str, ...]
+    owners: tuple[str, ...]
+    owner_approved: bool
+    changes_requested_by: tuple[str, ...]
+
+    @property
+    def missing(self) -> list[str]:
+        """Why it cannot be merged yet (empty: it can)."""
+        out = []
+        if len(self.approvers) < self.required:
+            why = (
+                f" because it changes {', '.join(self.sensitive_fields)}"
+                if self.sensitive_fields and self.required > 1
+                else ""
+            )
+            people = " from different people" if self.required > 1 else ""
+            out.append(
+                f"it needs {self.required} approval{'s' if self.required > 1 else ''}{people}"
+                f"{why}; it has {len(self.approvers)}"
+            )
+        if not self.owner_approved:
+            out.append(
+                f"it needs an approval from an owner of the folder ({', '.join(self.owners)})"
+            )
+        if self.changes_requested_by:
+            out.append(
+                f"changes were requested by {', '.join(self.changes_requested_by)} "
+                "(they can approve the current version, or the branch can be amended)"
+            )
+        return out
+
+    def to_json(self) -> dict[str, object]:
+        """The ``--json`` form."""
+        return {
+            "required_approvals": self.required,
+            "approvers": list(self.approvers),
+            "sensitive_fields": list(self.sensitive_fields),
+            "owners": list(self.owners),
+            "owner_approved": self.owner_approved,
+            "changes_requested_by": list(self.changes_requested_by),
+            "missing": self.missing,
+        }
+
+
+def requirements(
+    guide: str,
+    votes: list[Vote],
+    policy: ReviewPolicy,
+    files: list[FileSummary],
+) -> Requirements:
+    """What merging a suggestion needs under ``policy``, given the standing ``votes`` on
+    its current version and the ``files`` it changes (``guide`` when it changes none)."""
+    rules = policy.for_paths([f.path for f in files] or [guide])
+    touched = sensitive_fields(files, rules.sensitive_fields)
+    approvals = [v for v in votes if v.kind is EventKind.APPROVE]
+    return Requirements(
+        required=rules.required(bool(touched)),
+        approvers=tuple(v.reviewer for v in approvals),
+        sensitive_fields=touched,
+        owners=rules.owners,
+        owner_approved=not rules.owners or any(rules.is_owner(v.email) for v in approvals),
+        changes_requested_by=tuple(
+            v.reviewer for v in votes if v.kind is EventKind.REQUEST_CHANGES
+        ),
+    )
+
+
+def review_requirements(store: WikiStore, suggestion: str) -> Requirements:
+    """What merging suggestion ``suggestion``'s current version onto today's main needs.
+
+    Raises:
+        NotFoundError: no such suggestion.
+    """
+    record = load_record(store, suggestion)
+    main = store.main()
+    base = merge_base(store, main, record.tip) or record.base
+    files = summarize_change(store, base, record.tip)
+    return requirements(record.guide, record.votes(), load_policy(store, main), files)
+
+
+# -- who may act ------------------------------------------------------------------------
+
+
+def checked_staff(identity: Identity) -> Identity:
+    """``identity`` if it may act as a member of staff.
+
+    Raises:
+        ReviewError: it is a citizen's pseudonymous address.
+    """
+    if identity.email.casefold().endswith("@" + NOREPLY_DOMAIN):
+        raise ReviewError(f"{identity} is a citizen's pseudonymous address, not a member of staff")
+    return identity
+
+
+def _require_open(events: list[ReviewEvent], suggestion_id: str) -> None:
+    state = suggestion_state(events)
+    if state is SuggestionState.MERGED:
+        raise ReviewError(f"suggestion {suggestion_id} is already merged")
+    if state is SuggestionState.REJECTED:
+        raise ReviewError(f"suggestion {suggestion_id} was rejected; it can no longer be changed")
+
+
+def _recorded_tip(events: list[ReviewEvent]) -> str:
+    for event in reversed(events):
+        if event.kind in (EventKind.SUBMITTED, EventKind.AMEND) and event.data.get("Commit"):
+            return event.data["Commit"]
+    return ""
+
+
+def _clean_text(text: str) -> str:
+    """Free text from staff, minus control and invisible formatting characters (it is
+    shown on terminals and on the citizen's tracking page)."""
+    kept = (
+        ch
+        for ch in text.replace("\r\n", "\n")
+        if ch in "\n\t" or unicodedata.category(ch) not in {"Cc", "Cf"}
+    )
+    cleaned = "".join(kept).strip()
+    if len(cleaned) > MAX_TEXT:
+        raise ReviewError(f"the message is longer than {MAX_TEXT} characters")
+    return cleaned
+
+
+def _required_text(text: str | None, what: str) -> str:
+    cleaned = _clean_text(text or "")
+    if not cleaned:
+        raise ReviewError(f'{what} needs a message: pass -m "..."')
+    return cleaned
+
+
+# -- events ------------------------------------------------------------------------------
+
+
+def _append(
+    store: WikiStore,
+    suggestion_id: str,
+    decide: Callable[[list[ReviewEvent]], ReviewEvent],
+    author: Identity,
+) -> ReviewEvent | None:
+    try:
+        return append_event(store, suggestion_id, decide, author=author)
+    except _NothingToAppend:
+        return None
+
+
+def record_amendment(
+    store: WikiStore, record: SuggestionRecord, staff: Identity
+) -> SuggestionRecord:
+    """Log an ``amend`` event when the branch moved since the log last saw it.
+
+    Staff amend a suggestion with ordinary commits on its branch (``review checkout``).
+    The next review action notices and records the new version before acting on it, so
+    the audit trail names every version that was approved or merged.
+
+    Returns:
+        The record, read again when an event was written.
+    """
+    if record.state is not SuggestionState.OPEN or record.tip == record.recorded_tip:
+        return record
+    commits = amend_commits(store, record)
+    ids = [sha for sha, _, _ in commits]
+    since = ids.index(record.recorded_tip) + 1 if record.recorded_tip in ids else 0
+    new = commits[since:] or commits
+    tip_author = store.commit_info(record.tip).author
+
+    def decide(events: list[ReviewEvent]) -> ReviewEvent:
+        _require_open(events, record.id)
+        if _recorded_tip(events) == record.tip:
+            raise _NothingToAppend
+        lines = [f"{sha[:12]} {subject}" for sha, _, subject in new]
+        return ReviewEvent(
+            kind=EventKind.AMEND,
+            suggestion_id=record.id,
+            actor=tip_author,
+            text="\n".join(lines),
+            data={"Commit": record.tip, "Previous": _recorded_tip(events)},
+        )
+
+    _append(store, record.id, decide, staff)
+    return load_record(store, record.id)
+
+
+def _on_current_version(record: SuggestionRecord, events: list[ReviewEvent]) -> None:
+    if _recorded_tip(events) != record.tip:
+        raise ReviewError(
+            f"suggestion {record.id} changed while you were acting on it; "
+            "look at it again (wikitool review show)"
+        )
+
+
+def review_comment(store: WikiStore, suggestion: str, *, staff: Identity, text: str) -> ReviewEvent:
+    """Add a comment to an open suggestion.
+
+    Raises:
+        ReviewError: no message, or the suggestion is merged or rejected.
+        NotFoundError: no such suggestion.
+    """
+    message = _required_text(text, "a comment")
+    return _vote_or_comment(store, suggestion, staff, EventKind.COMMENT, message)
+
+
+def review_approve(
+    store: WikiStore, suggestion: str, *, staff: Identity, text: str = ""
+) -> ReviewEvent:
+    """Approve the current version of an open suggestion.
+
+    Raises:
+        ReviewError: the approver wrote or amended the suggestion, already approved this
+            version, or the suggestion is merged or rejected.
+        NotFoundError: no such suggestion.
+    """
+    return _vote_or_comment(store, suggestion, staff, EventKind.APPROVE, _clean_text(text))
+
+
+def review_request_changes(
+    store: WikiStore, suggestion: str, *, staff: Identity, text: str
+) -> ReviewEvent:
+    """Ask for changes to the current version; blocks the merge until settled.
+
+    Raises:
+        ReviewError: no message, or the suggestion is merged or rejected.
+        NotFoundError: no such suggestion.
+    """
+    message = _required_text(text, "a request for changes")
+    return _vote_or_comment(store, suggestion, staff, EventKind.REQUEST_CHANGES, message)
+
+
+def _vote_or_comment(
+    store: WikiStore, suggestion: str, staff: Identity, kind: EventKind, text: str
+) -> ReviewEvent:
+    checked_staff(staff)
+    record = load_record(store, suggestion)
+    _require_open(list(record.events), record.id)
+    record = record_amendment(store, record, staff)
+    email = staff.email.casefold()
+    if kind is EventKind.APPROVE and email in authors(store, record):
+        raise ReviewError(
+            f"{staff} wrote or amended suggestion {record.id} and cannot approve it: "
+            "ask a colleague to review it"
+        )
+
+    def decide(events: list[ReviewEvent]) -> ReviewEvent:
+        _require_open(events, record.id)
+        _on_current_version(record, events)
+        if kind is EventKind.APPROVE:
+            mine = [v for v in current_votes(events, record.tip) if v.email == email]
+            if mine and mine[0].kind is EventKind.APPROVE:
+                raise ReviewError(f"{staff} has already approved suggestion {record.id}")
+        data = {"Commit": record.tip} if kind is not EventKind.COMMENT else {}
+        return ReviewEvent(
+            kind=kind, suggestion_id=record.id, actor=str(staff), text=text, data=data
+        )
+
+    event = _append(store, record.id, decide, staff)
+    assert event is not None
+    return event
+
+
+@dataclass(frozen=True)
+class Closed:
+    """A rejected or merged suggestion: its event, and where its tip was archived."""
+
+    event: ReviewEvent
+    archived: str | None
+    notes: list[str] = field(default_factory=list)
+
+
+def review_reject(
+    store: WikiStore, suggestion: str, *, staff: Identity, reason: RejectReason, text: str = ""
+) -> Closed:
+    """Reject an open suggestion; its tip moves to ``refs/archive/suggestions/<id>``.
+
+    Raises:
+        ReviewError: the reason is ``other`` without a message, or the suggestion is
+            merged or rejected.
+        NotFoundError: no such suggestion.
+    """
+    checked_staff(staff)
+    message = _clean_text(text)
+    if reason is RejectReason.OTHER and not message:
+        raise ReviewError('rejecting for reason "other" needs a message: pass -m "..."')
+    record = load_record(store, suggestion)
+    _require_open(list(record.events), record.id)
+    record = record_amendment(store, record, staff)
+
+    def decide(events: list[ReviewEvent]) -> ReviewEvent:
+        _require_open(events, record.id)
+        return ReviewEvent(
+            kind=EventKind.REJECT,
+            suggestion_id=record.id,
+            actor=str(staff),
+            text=message,
+            data={"Reason": reason.value, "Commit": record.tip},
+        )
+
+    event = _append(store, record.id, decide, staff)
+    assert event is not None
+    archived, notes = archive_branch(store, record.id)
+    return Closed(event, archived, notes)
+
+
+def archive_branch(store: WikiStore, suggestion_id: str) -> tuple[str | None, list[str]]:
+    """Move a decided suggestion's branch tip to ``refs/archive/suggestions/<id>``.
+
+    The archive ref is written before the branch is deleted, both by compare-and-swap,
+    so the tip is reachable at every moment, even if someone commits to the branch
+    meanwhile (the newer tip is archived instead).
+
+    Returns:
+        The archived commit (``None`` when there was no branch), and notes for the user.
+    """
+    branch, archive = suggestion_ref(suggestion_id), archive_ref(suggestion_id)
+    while True:
+        tip = store.ref(branch)
+        if tip is None:
+            return store.ref(archive), []
+        current = store.ref(archive)
+        if current != tip and not store.update_ref(archive, current, tip, reason="archive"):
+            continue
+        if _checked_out(store, branch):
+            return tip, [
+                f"the branch {branch.removeprefix('refs/heads/')} is checked out in the "
+                "working tree, so it was kept: switch branches, then delete it with "
+                f"git branch -D {branch.removeprefix('refs/heads/')}"
+            ]
+        if store.delete_ref(branch, tip):
+            return tip, []
+
+
+def _checked_out(store: WikiStore, ref: str) -> bool:
+    """Whether the staff working tree has ``ref`` checked out (git refuses to delete it)."""
+    if store.work_tree is None:
+        return False
+    try:
+        head = (store.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+    except OSError:
+        return False
+    return head == f"ref: {ref}"
+
+
+# -- merging -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """A merged suggestion: the merge commit, what it replaced, who approved."""
+
+    id: str
+    commit: str
+    previous_main: str
+    three_way: bool
+    """False when main had not moved since the suggestion's base."""
+    approvers: tuple[str, ...]
+    archived: str | None
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        """The ``--json`` form."""
+        return {
+            "id": self.id,
+            "commit": self.commit,
+            "previous_main": self.previous_main,
+            "three_way": self.three_way,
+            "approvers": list(self.approvers),
+            "archived": self.archived,
+            "notes": self.notes,
+        }
+
+
+def review_merge(
+    store: WikiStore, suggestion: str, *, staff: Identity, today: date | None = None
+) -> MergeResult:
+    """Merge an approved suggestion onto ``main``.
+
+    Checks the approvals the review policy asks for, merges (three-way when main moved
+    since the suggestion's base), validates every changed guide of the result as
+    ``wikitool check`` would, and moves ``main`` by compare-and-swap, all over again if
+    ``main`` moved meanwhile. Then records the ``merge`` event and archives the branch.
+
+    Raises:
+        SuggestionConflictError: (exit code 3) it does not merge cleanly; nothing changed.
+        ReviewError: too few approvals, changes requested, the result fails the checks,
+            or the suggestion is already merged or rejected.
+        NotFoundError: no such suggestion.
+    """
+    checked_staff(staff)
+    day = today or date.today()
+    for _ in range(MERGE_ATTEMPTS):
+        record = load_record(store, suggestion)
+        _require_open(list(record.events), record.id)
+        record = record_amendment(store, record, staff)
+        main = store.main()
+        base = merge_base(store, main, record.tip)
+        if base == record.tip:
+            _recover_merge_event(store, record, main, staff)
+            raise ReviewError(f"suggestion {record.id} is already merged")
+        files = summarize_change(store, base or record.base, record.tip)
+        needs = requirements(record.guide, record.votes(), load_policy(store, main), files)
+        if needs.missing:
+            raise ReviewError(
+                f"suggestion {record.id} cannot be merged yet: {'; '.join(needs.missing)}"
+            )
+        three_way = base != main
+        tree = store.commit_info(record.tip).tree
+        if three_way:
+            tree, conflicts = merge_commits(store, base, main, record.tip)
+            if conflicts:
+                raise _conflict_error(record.id, conflicts)
+        commit = store.write_commit(
+            tree=tree,
+            parents=[main, record.tip],
+            message=merge_message(record, needs.approvers),
+            author=staff,
+            committer=TOOL_IDENTITY,
+        )
+        _validate(store, commit, [f.path for f in files if f.new_blob], day)
+        if store.update_ref(MAIN_REF, main, commit, reason=f"merge suggestion {record.id}"):
+            break
+    else:
+        raise ReviewError("main kept changing while merging; try again")
+
+    _record_merge(store, record, commit, staff)
+    archived, notes = archive_branch(store, record.id)
+    return MergeResult(record.id, commit, main, three_way, needs.approvers, archived, notes)
+
+
+def merge_message(record: SuggestionRecord, approvers: tuple[str, ...]) -> str:
+    """Summary, blank line, trailers: ``Suggestion-Id``, ``Reviewed-by`` per approver,
+    ``Co-authored-by`` for a citizen who asked to be credited."""
+    trailers = [("Suggestion-Id", record.id)]
+    trailers += [("Reviewed-by", approver) for approver in approvers]
+    if record.credited_name is not None:
+        trailers.append(("Co-authored-by", record.author))
+    return f"{record.summary}\n\n{trailer_block(trailers)}\n"
+
+
+def _validate(store: WikiStore, commit: str, paths: list[str], today: date) -> None:
+    pages = [p for p in paths if is_page_path(p)]
+    if not pages:
+        return
+    existing = {f.path for f in store.files(commit, CONTENT_DIR + "/")}
+    problems = []
+    for path in pages:
+        raw = store.read(commit, path)
+        if raw is None:
+            problems.append(f"{path}: is not a plain file")
+            continue
+        problems += [
+            str(p) for p in check_guide(path, raw, existing, today) if p.severity == "error"
+        ]
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ReviewError(f"the merged guide would not pass wikitool check: {problems[0]}{more}")
+
+
+def _conflict_error(
+    suggestion_id: str, conflicts: tuple[FileConflict, ...]
+) -> SuggestionConflictError:
+    where = "; ".join(_conflict_place(c) for c in conflicts)
+    return SuggestionConflictError(
+        f"suggestion {suggestion_id} does not merge cleanly onto main: {where}; "
+        "nothing was changed",
+        conflicts,
+    )
+
+
+def _conflict_place(conflict: FileConflict) -> str:
+    lines = ", ".join(str(h.line) for h in conflict.hunks)
+    plural = "s" if len(conflict.hunks) > 1 else ""
+    at = f", line{plural} {lines}" if conflict.hunks else ""
+    return f"{conflict.path} ({conflict.reason}{at})"
+
+
+def _record_merge(store: WikiStore, record: SuggestionRecord, commit: str, staff: Identity) -> None:
+    def decide(events: list[ReviewEvent]) -> ReviewEvent:
+        for event in events:
+            if event.kind is EventKind.MERGE:
+                if event.data.get("Merged-As") == commit:
+                    raise _NothingToAppend  # another process recorded this very merge
+                raise ReviewError(f"suggestion {record.id} is already merged")
+        # A reject that raced this merge loses: the change is on main, which is the fact.
+        return ReviewEvent(
+            kind=EventKind.MERGE,
+            suggestion_id=record.id,
+            actor=str(staff),
+            data={"Commit": record.tip, "Merged-As": commit},
+        )
+
+    _append(store, record.id, decide, staff)
+
+
+def _recover_merge_event(
+    store: WikiStore, record: SuggestionRecord, main: str, staff: Identity
+) -> None:
+    """The tip is already on main but the log says open: the merging process died (or is
+    about to write the event). Record the merge it made, as made by its author."""
+    for depth, info in enumerate(store.walk_first_parent(main)):
+        if depth > RECOVERY_WALK:
+            return
+        if len(info.parents) > 1 and info.parents[1] == record.tip:
+            merger = Identity.parse(info.author) or staff
+            _record_merge(store, record, info.id, merger)
+            archive_branch(store, record.id)
+            return

@@ -1,0 +1,343 @@
+"""The review backlog (``wikitool review list``), fast for thousands of suggestions.
+
+What a suggestion is depends only on its review log and its tip, both immutable commits:
+so each suggestion is read once (log, commits, tree diff, front matter fields) and kept
+in an index under ``.git/wikitool/`` keyed by those two ids, never in git. A listing
+reads the refs, reuses every entry whose ids still match, and only compares with today's
+main: a lookup of each changed file's blob on main (folders read once for all), and a
+merge in memory for the few files main changed since the suggestion's base.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wikitool.errors import WikitoolError
+from wikitool.events import EventKind, SuggestionState
+from wikitool.gitstore import WikiStore, blob_ids, merge_texts
+from wikitool.guides.paths import CONTENT_DIR
+from wikitool.services.review import Requirements, requirements
+from wikitool.services.review_changes import FileSummary, summarize_change
+from wikitool.services.review_log import (
+    ARCHIVE_PREFIX,
+    REVIEWS_PREFIX,
+    SUGGESTIONS_PREFIX,
+    read_events,
+)
+from wikitool.services.review_policy import ReviewPolicy, load_policy
+from wikitool.services.review_record import Vote, record_from_events
+
+INDEX_VERSION = 1
+STATES = ("open", "merged", "rejected", "all")
+SORTS = ("age", "guide")
+DAY = 86_400
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What one suggestion is, as long as its log and tip do not move."""
+
+    id: str
+    log: str
+    tip: str
+    state: SuggestionState
+    guide: str
+    summary: str
+    base: str
+    submitted: int
+    decided: int | None
+    reason: str | None
+    merged_as: str | None
+    plus_ones: int
+    votes: tuple[Vote, ...]
+    files: tuple[FileSummary, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The index's stored form."""
+        return {
+            "log": self.log,
+            "tip": self.tip,
+            "state": self.state.value,
+            "guide": self.guide,
+            "summary": self.summary,
+            "base": self.base,
+            "submitted": self.submitted,
+            "decided": self.decided,
+            "reason": self.reason,
+            "merged_as": self.merged_as,
+            "plus_ones": self.plus_ones,
+            "votes": [[v.reviewer, v.kind.value, v.time] for v in self.votes],
+            "files": [f.to_json() for f in self.files],
+        }
+
+    @classmethod
+    def from_json(cls, suggestion_id: str, data: dict[str, Any]) -> IndexEntry:
+        """Read back :meth:`to_json`'s output (``KeyError``/``ValueError`` when malformed)."""
+        return cls(
+            id=suggestion_id,
+            log=data["log"],
+            tip=data["tip"],
+            state=SuggestionState(data["state"]),
+            guide=data["guide"],
+            summary=data["summary"],
+            base=data["base"],
+            submitted=int(data["submitted"]),
+            decided=data["decided"],
+            reason=data["reason"],
+            merged_as=data["merged_as"],
+            plus_ones=int(data["plus_ones"]),
+            votes=tuple(Vote(r, EventKind(k), int(t), "") for r, k, t in data["votes"]),
+            files=tuple(FileSummary.from_json(f) for f in data["files"]),
+        )
+
+
+@dataclass(frozen=True)
+class BacklogRow:
+    """One suggestion in the listing, with its standing against today's main."""
+
+    entry: IndexEntry
+    requirements: Requirements
+    stale: bool
+    """Main moved since the suggestion's base (open suggestions only)."""
+    guide_changed: bool
+    """A file the suggestion changes was also changed on main since its base."""
+    conflict: bool | None
+    """It would not merge cleanly onto main now (``None`` once merged or rejected)."""
+    now: int
+
+    @property
+    def added(self) -> int:
+        """Lines added, over every file the suggestion changes."""
+        return sum(f.added for f in self.entry.files)
+
+    @property
+    def removed(self) -> int:
+        """Lines removed, likewise."""
+        return sum(f.removed for f in self.entry.files)
+
+    @property
+    def age_days(self) -> int:
+        """Whole days since submission."""
+        return max(0, (self.now - self.entry.submitted) // DAY)
+
+    @property
+    def flags(self) -> list[str]:
+        """``stale``, ``guide-changed``, ``conflict``, ``sensitive`` as they apply."""
+        out = []
+        if self.stale:
+            out.append("stale")
+        if self.guide_changed:
+            out.append("guide-changed")
+        if self.conflict:
+            out.append("conflict")
+        if self.requirements.sensitive_fields:
+            out.append("sensitive")
+        return out
+
+    def to_json(self) -> dict[str, object]:
+        """The ``--json`` form of one row (stable keys)."""
+        entry = self.entry
+        return {
+            "id": entry.id,
+            "state": entry.state.value,
+            "guide": entry.guide,
+            "summary": entry.summary,
+            "submitted": entry.submitted,
+            "age_days": self.age_days,
+            "decided": entry.decided,
+            "reason": entry.reason,
+            "merged_as": entry.merged_as,
+            "added": self.added,
+            "removed": self.removed,
+            "approvals": len(self.requirements.approvers),
+            "required_approvals": self.requirements.required,
+            "approvers": list(self.requirements.approvers),
+            "plus_ones": entry.plus_ones,
+            "stale": self.stale,
+            "guide_changed": self.guide_changed,
+            "conflict": self.conflict,
+            "sensitive": bool(self.requirements.sensitive_fields),
+            "sensitive_fields": list(self.requirements.sensitive_fields),
+            "changes_requested": bool(self.requirements.changes_requested_by),
+            "base": entry.base,
+            "tip": entry.tip,
+        }
+
+
+def review_list(
+    store: WikiStore,
+    *,
+    state: str = "open",
+    guide: str | None = None,
+    sort: str = "age",
+    now: int | None = None,
+) -> list[BacklogRow]:
+    """The suggestions in ``state`` (open, merged, rejected or all), optionally for one
+    guide or folder, oldest first (``sort="age"``) or by guide.
+
+    Raises:
+        WikitoolError: an unknown state or sort order.
+    """
+    if state not in STATES:
+        raise WikitoolError(f"unknown state {state!r}: use one of {', '.join(STATES)}")
+    if sort not in SORTS:
+        raise WikitoolError(f"unknown sort order {sort!r}: use age or guide")
+    entries = suggestion_index(store)
+    wanted = [e for e in entries if state == "all" or e.state.value == state]
+    if guide:
+        wanted = [e for e in wanted if _in_scope(e.guide, guide)]
+    main = store.main()
+    policy = load_policy(store, main)
+    rows = _rows(store, wanted, main, policy, int(time.time()) if now is None else now)
+    if sort == "guide":
+        rows.sort(key=lambda r: (r.entry.guide, r.entry.submitted, r.entry.id))
+    else:
+        rows.sort(key=lambda r: (r.entry.submitted, r.entry.id))
+    return rows
+
+
+def _in_scope(path: str, wanted: str) -> bool:
+    """Whether guide ``path`` is ``wanted`` (a guide path or a folder, content/ optional)."""
+    target = wanted.strip().strip("/").removeprefix(CONTENT_DIR + "/")
+    relative = path.removeprefix(CONTENT_DIR + "/")
+    return relative == target or relative.startswith(target + "/")
+
+
+def _rows(
+    store: WikiStore,
+    entries: list[IndexEntry],
+    main: str,
+    policy: ReviewPolicy,
+    now: int,
+) -> list[BacklogRow]:
+    open_entries = [e for e in entries if e.state is SuggestionState.OPEN]
+    on_main = blob_ids(store, main, sorted({f.path for e in open_entries for f in e.files}))
+    rows = []
+    for entry in entries:
+        files = list(entry.files)
+        needs = requirements(entry.guide, list(entry.votes), policy, files)
+        if entry.state is not SuggestionState.OPEN:
+            rows.append(BacklogRow(entry, needs, False, False, None, now))
+            continue
+        changed = [f for f in files if on_main.get(f.path) != f.old_blob]
+        conflict = any(
+            on_main.get(f.path) != f.new_blob and _conflicts(store, f, on_main.get(f.path))
+            for f in changed
+        )
+        rows.append(BacklogRow(entry, needs, entry.base != main, bool(changed), conflict, now))
+    return rows
+
+
+def _conflicts(store: WikiStore, file: FileSummary, on_main: str | None) -> bool:
+    def read(blob: str | None) -> bytes | None:
+        return store.blob(blob) if blob else None
+
+    _, conflict = merge_texts(file.path, read(file.old_blob), read(on_main), read(file.new_blob))
+    return conflict is not None
+
+
+# -- the index ---------------------------------------------------------------------------
+
+
+def index_path(store: WikiStore) -> Path:
+    """Where the suggestion index lives (outside git: never pushed, safe to delete)."""
+    return store.git_dir / "wikitool" / "review-index.json"
+
+
+def suggestion_index(store: WikiStore) -> list[IndexEntry]:
+    """Every suggestion (any state), from the index where it is still current."""
+    logs = _by_id(store.refs(REVIEWS_PREFIX), REVIEWS_PREFIX)
+    branches = _by_id(store.refs(SUGGESTIONS_PREFIX), SUGGESTIONS_PREFIX)
+    archives = _by_id(store.refs(ARCHIVE_PREFIX), ARCHIVE_PREFIX)
+    cached = _load_index(store)
+    entries = []
+    changed = False
+    for suggestion_id, log in logs.items():
+        entry = cached.get(suggestion_id)
+        if (
+            entry is not None
+            and entry.log == log
+            and (
+                entry.state is not SuggestionState.OPEN
+                or entry.tip == branches.get(suggestion_id, entry.tip)
+            )
+        ):
+            entries.append(entry)
+            continue
+        built = _build_entry(store, suggestion_id, log, branches, archives)
+        if built is not None:
+            entries.append(built)
+            changed = True
+    if changed or len(entries) != len(cached):
+        _save_index(store, entries)
+    return entries
+
+
+def _by_id(refs: dict[str, str], prefix: str) -> dict[str, str]:
+    return {name.removeprefix(prefix): sha for name, sha in refs.items()}
+
+
+def _build_entry(
+    store: WikiStore,
+    suggestion_id: str,
+    log: str,
+    branches: dict[str, str],
+    archives: dict[str, str],
+) -> IndexEntry | None:
+    try:
+        events = read_events(store, suggestion_id, log)
+        record = record_from_events(
+            store,
+            suggestion_id,
+            events,
+            branch_tip=branches.get(suggestion_id),
+            archived_tip=archives.get(suggestion_id),
+            refs_known=True,
+        )
+    except WikitoolError:
+        return None  # an incomplete log (a writer died mid-submission): nothing to review
+    decision = record.decision
+    return IndexEntry(
+        id=suggestion_id,
+        log=log,
+        tip=record.tip,
+        state=record.state,
+        guide=record.guide,
+        summary=record.summary,
+        base=record.base,
+        submitted=record.submitted_at,
+        decided=record.decided_at,
+        reason=decision.data.get("Reason") if decision else None,
+        merged_as=decision.data.get("Merged-As") if decision else None,
+        plus_ones=record.plus_ones,
+        votes=tuple(record.votes()),
+        files=tuple(summarize_change(store, record.base, record.tip)),
+    )
+
+
+def _load_index(store: WikiStore) -> dict[str, IndexEntry]:
+    try:
+        data = json.loads(index_path(store).read_text(encoding="utf-8"))
+        if data.get("version") != INDEX_VERSION:
+            return {}
+        return {sid: IndexEntry.from_json(sid, e) for sid, e in data["suggestions"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}  # missing or damaged: it is only a cache, rebuilt from git
+
+
+def _save_index(store: WikiStore, entries: Iterable[IndexEntry]) -> None:
+    path = index_path(store)
+    data = {"version": INDEX_VERSION, "suggestions": {e.id: e.to_json() for e in entries}}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(path)  # atomic: a concurrent reader sees the old index or the new one
+    except OSError:
+        pass  # a read-only repository still lists, just without the speed-up

@@ -1,0 +1,178 @@
+"""Who must approve a suggestion before it is merged: ``review-policy.yaml`` on ``main``.
+
+The policy is a file in the wiki repository's root, read from ``main``'s committed tree
+(never a working tree), so changing it is itself a reviewed, recorded change::
+
+    # review-policy.yaml
+    approvals: 1                 # approvals any suggestion needs
+    sensitive_approvals: 2       # ... when it changes a sensitive field
+    sensitive_fields: [fees, eligibility, documents, legal_basis]
+    folders:
+      identity-and-travel:       # a folder under content/ (nested: a/b)
+        owners:                  # at least one approval must come from an owner
+          - passports@veloria.invalid
+          - "@passport-office.veloria.invalid"   # anyone at this domain
+        sensitive_approvals: 3
+
+A folder inherits every setting it does not name from its parent folders and from the
+top level; without a file the defaults above apply (and no owners).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from wikitool.errors import GuideError, ReviewError
+from wikitool.gitstore import WikiStore
+from wikitool.guides.paths import CONTENT_DIR
+from wikitool.guides.plain_yaml import load_plain_yaml
+
+POLICY_PATH = "review-policy.yaml"
+DEFAULT_SENSITIVE_FIELDS = ("fees", "eligibility", "documents", "legal_basis")
+MAX_APPROVALS = 10
+_SETTINGS = ("approvals", "sensitive_approvals", "sensitive_fields", "owners")
+
+
+@dataclass(frozen=True)
+class FolderPolicy:
+    """The rules for the guides of one folder."""
+
+    approvals: int = 1
+    sensitive_approvals: int = 2
+    sensitive_fields: tuple[str, ...] = DEFAULT_SENSITIVE_FIELDS
+    owners: tuple[str, ...] = ()
+    """E-mail addresses, or ``@domain`` for anyone at that domain."""
+
+    def required(self, sensitive: bool) -> int:
+        """Approvals needed: the sensitive count when a sensitive field changes."""
+        return max(self.approvals, self.sensitive_approvals) if sensitive else self.approvals
+
+    def is_owner(self, email: str) -> bool:
+        """Whether ``email`` is one of the folder's owners (always true without owners)."""
+        if not self.owners:
+            return True
+        address = email.casefold()
+        for owner in self.owners:
+            owner = owner.casefold()
+            if owner.startswith("@") and address.endswith(owner):
+                return True
+            if address == owner:
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class ReviewPolicy:
+    """The top-level rules and the per-folder overrides (folder: path under content/)."""
+
+    default: FolderPolicy = FolderPolicy()
+    folders: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def for_path(self, path: str) -> FolderPolicy:
+        """The rules for the file at ``path`` (``content/<folder>/.../<guide>.md``)."""
+        policy = self.default
+        folder = posixpath.dirname(path.removeprefix(CONTENT_DIR + "/"))
+        parts = folder.split("/") if folder else []
+        for depth in range(1, len(parts) + 1):
+            overrides = self.folders.get("/".join(parts[:depth]))
+            if overrides:
+                policy = replace(policy, **overrides)
+        return policy
+
+    def for_paths(self, paths: Sequence[str]) -> FolderPolicy:
+        """The strictest rules over several files (a suggestion amended to touch more)."""
+        policies = [self.for_path(p) for p in paths] or [self.default]
+        if len(policies) == 1:
+            return policies[0]
+        return FolderPolicy(
+            approvals=max(p.approvals for p in policies),
+            sensitive_approvals=max(p.sensitive_approvals for p in policies),
+            sensitive_fields=tuple(sorted({f for p in policies for f in p.sensitive_fields})),
+            owners=tuple(sorted({o for p in policies for o in p.owners})),
+        )
+
+
+def load_policy(store: WikiStore, commit: str | None = None) -> ReviewPolicy:
+    """The review policy committed on ``commit`` (default: main's tip).
+
+    Raises:
+        ReviewError: the policy file is malformed (names the file and line).
+    """
+    raw = store.read(commit or store.main(), POLICY_PATH)
+    if raw is None:
+        return ReviewPolicy()
+    return parse_policy(raw)
+
+
+def parse_policy(raw: bytes) -> ReviewPolicy:
+    """Parse ``review-policy.yaml``.
+
+    Raises:
+        ReviewError: malformed YAML, an unknown key, or a value of the wrong kind.
+    """
+    try:
+        data = load_plain_yaml(raw.decode("utf-8"), path=POLICY_PATH, first_line=1)
+    except UnicodeDecodeError:
+        raise ReviewError(f"{POLICY_PATH}: is not valid UTF-8") from None
+    except GuideError as error:
+        raise ReviewError(str(error)) from None
+    top = _settings(data, allowed=(*_SETTINGS, "folders"), where=None)
+    folders_data = data.get("folders") or {}
+    if not isinstance(folders_data, Mapping):
+        raise _error(data, "folders", "folders must map folder names to settings")
+    folders: dict[str, Mapping[str, Any]] = {}
+    for name, settings in folders_data.items():
+        folder = str(name).strip("/")
+        if folder.startswith(CONTENT_DIR + "/"):
+            folder = folder.removeprefix(CONTENT_DIR + "/")
+        if not isinstance(settings, Mapping):
+            raise _error(folders_data, name, f"folder {name!r} must map settings to values")
+        folders[folder] = _settings(settings, allowed=_SETTINGS, where=folder)
+    return ReviewPolicy(default=replace(FolderPolicy(), **top), folders=folders)
+
+
+def _settings(
+    data: Mapping[str, Any], *, allowed: Sequence[str], where: str | None
+) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    label = f"folders.{where}." if where else ""
+    for key, value in data.items():
+        if key not in allowed:
+            known = ", ".join(allowed)
+            raise _error(data, key, f"unknown key {label}{key} (known: {known})")
+        if key == "folders":
+            continue
+        if key in ("approvals", "sensitive_approvals"):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise _error(data, key, f"{label}{key} must be a whole number")
+            if not 1 <= value <= MAX_APPROVALS:
+                raise _error(data, key, f"{label}{key} must be between 1 and {MAX_APPROVALS}")
+            out[key] = value
+        else:
+            out[key] = _strings(data, key, value, f"{label}{key}")
+            if key == "owners" and not all("@" in o for o in out[key]):
+                raise _error(data, key, f"{label}owners must be e-mail addresses or @domains")
+    return out
+
+
+def _strings(data: Mapping[str, Any], key: str, value: object, label: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _error(data, key, f"{label} must be a list of text values")
+    return tuple(v.strip() for v in value)
+
+
+def _error(data: object, key: object, message: str) -> ReviewError:
+    line: int | None = None
+    lc = getattr(data, "lc", None)
+    if lc is not None:
+        try:
+            line = int(lc.key(key)[0]) + 1
+        except (KeyError, TypeError):
+            line = None
+    where = f"{POLICY_PATH}:{line}" if line is not None else POLICY_PATH
+    return ReviewError(f"{where}: {message}")

@@ -1,0 +1,105 @@
+"""Everything a reviewer needs to decide on one suggestion (``wikitool review show``).
+
+Read-only: the merge onto today's main is tried in memory, and a branch amended since
+the log last looked is shown as it is now (the next review action records the amendment).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wikitool.diffing import GuideDiff, guide_diff
+from wikitool.events import SuggestionState
+from wikitool.gitstore import FileConflict, WikiStore, blob_ids, merge_base
+from wikitool.services.review import Requirements, requirements
+from wikitool.services.review_changes import FileSummary, summarize_change, trial_merge
+from wikitool.services.review_policy import load_policy
+from wikitool.services.review_record import SuggestionRecord, amend_commits, load_record
+
+
+@dataclass(frozen=True)
+class SuggestionView:
+    """One suggestion as a reviewer sees it."""
+
+    record: SuggestionRecord
+    main: str
+    files: list[FileSummary]
+    diffs: list[GuideDiff]
+    requirements: Requirements
+    stale: bool
+    """Main moved since the suggestion's base."""
+    mergeable: bool | None
+    """Whether it merges cleanly onto today's main (``None`` once merged or rejected)."""
+    conflicts: list[FileConflict]
+    amendments: list[tuple[str, str, str]]
+    """Commits staff added to the branch: ``(id, author, subject)``."""
+
+    def to_json(self) -> dict[str, object]:
+        """The ``--json`` form (stable keys)."""
+        record = self.record
+        decision = record.decision
+        return {
+            "id": record.id,
+            "state": record.state.value,
+            "guide": record.guide,
+            "summary": record.summary,
+            "rationale": record.rationale,
+            "warnings": record.warnings,
+            "author": record.author,
+            "submitted": record.submitted_at,
+            "base": record.base,
+            "tip": record.tip,
+            "main": self.main,
+            "stale": self.stale,
+            "mergeable": self.mergeable,
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "plus_ones": record.plus_ones,
+            "amendments": [
+                {"commit": sha, "author": author, "subject": subject}
+                for sha, author, subject in self.amendments
+            ],
+            "decision": None
+            if decision is None
+            else {
+                "event": decision.kind.value,
+                "by": decision.actor,
+                "time": decision.time,
+                "reason": decision.data.get("Reason"),
+                "merged_as": decision.data.get("Merged-As"),
+            },
+            **self.requirements.to_json(),
+            "files": [f.to_json() for f in self.files],
+            "diffs": [d.to_json() for d in self.diffs],
+        }
+
+
+def review_show(store: WikiStore, suggestion: str) -> SuggestionView:
+    """Read suggestion ``suggestion`` (id or unique prefix) and try it against main.
+
+    Raises:
+        NotFoundError: no such suggestion.
+    """
+    record = load_record(store, suggestion)
+    main = store.main()
+    is_open = record.state is SuggestionState.OPEN
+    base = (merge_base(store, main, record.tip) if is_open else None) or record.base
+    files = summarize_change(store, base, record.tip)
+    diffs = [guide_diff(f.path, _read(store, f.old_blob), _read(store, f.new_blob)) for f in files]
+    conflicts: list[FileConflict] = []
+    if is_open and base != main:
+        conflicts = trial_merge(store, files, blob_ids(store, main, [f.path for f in files]))
+    return SuggestionView(
+        record=record,
+        main=main,
+        files=files,
+        diffs=diffs,
+        requirements=requirements(record.guide, record.votes(), load_policy(store, main), files),
+        stale=is_open and base != main,
+        mergeable=(not conflicts) if is_open else None,
+        conflicts=conflicts,
+        amendments=amend_commits(store, record) if record.tip != record.submitted_commit else [],
+    )
+
+
+def _read(store: WikiStore, blob: str | None) -> bytes | None:
+    return store.blob(blob) if blob else None
