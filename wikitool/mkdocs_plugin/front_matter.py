@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import yaml  # type: ignore[import-untyped]
@@ -142,16 +143,24 @@ def _add(frame: list[Any] | None, value: Any) -> None:
         container.append(value)
 
 
+@lru_cache(maxsize=4096)
+def _kind(value: str) -> str:
+    """The YAML 1.2 type of a plain scalar; ``ambiguous`` when YAML 1.1 reads text as
+    something else. Cached: guides repeat the same keys and values (``EUR``, ``true``)."""
+    kind = str(_RESOLVER.resolve(ScalarNode, value, (True, False))).removeprefix(_CORE)
+    if kind == "str" and _RESOLVER_1_1.resolve(ScalarNode, value, (True, False)) != f"{_CORE}str":
+        return "ambiguous"
+    return kind
+
+
 def _scalar(event: Any, is_key: bool) -> Any:
     value: str = event.value
     if len(value) > MAX_SCALAR_CHARS:
         raise _NotSure
     if event.style not in (None, "") or not event.implicit[0]:
         return value  # quoted or block text
-    kind = str(_RESOLVER.resolve(ScalarNode, value, (True, False))).removeprefix(_CORE)
+    kind = _kind(value)
     if kind == "str":
-        if _RESOLVER_1_1.resolve(ScalarNode, value, (True, False)) != f"{_CORE}str":
-            raise _NotSure
         return value
     if is_key:
         raise _NotSure

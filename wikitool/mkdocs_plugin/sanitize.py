@@ -20,18 +20,24 @@ from urllib.parse import urlsplit
 
 import nh3
 
-ALLOWED_TAGS = frozenset(
-    """a abbr b blockquote br caption cite code col colgroup dd del details dfn div dl dt em
-    figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp small
-    span strong sub summary sup table tbody td tfoot th thead tr u ul var""".split()
-)
+# fmt: off
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
+    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark",
+    "ol", "p", "pre", "q", "s", "samp", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul", "var",
+})
+# fmt: on
 """What Markdown, its usual extensions and mkdocs-material's typeset styles use."""
 
 # Removed together with their content: their text is code, styling or a hidden widget.
-DROPPED_WITH_CONTENT = frozenset(
-    """script style iframe frame frameset object embed noscript template svg math textarea
-    select title noembed noframes xmp""".split()
-)
+# fmt: off
+DROPPED_WITH_CONTENT = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "noscript",
+    "template", "svg", "math", "textarea", "select", "title", "noembed", "noframes", "xmp",
+})
+# fmt: on
 
 ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"id", "class", "title", "lang", "dir"},
