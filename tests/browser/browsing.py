@@ -62,7 +62,9 @@ DESKTOP = Viewport("desktop", 1280, 800, mobile=False)
 PHONE = Viewport("375px", 375, 740, mobile=True)
 
 DESKTOP_ONLY = pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"], indirect=True)
-"""For a test about something the screen width cannot change."""
+"""For a test about something the screen width cannot change, and no reader sees."""
+PHONE_ONLY = pytest.mark.parametrize("viewport", [PHONE], ids=["375px"], indirect=True)
+"""For a test about what a page says, whatever the width: read on the smallest screen."""
 
 
 @dataclass

@@ -17,6 +17,7 @@ from browsing import (
     MERGED_SUMMARY,
     OVERDUE,
     PASSPORT,
+    PHONE_ONLY,
     PublishedWiki,
     date_pattern,
     glance_panel,
@@ -35,6 +36,7 @@ OVERDUE_NOTICE = re.compile(
 )
 
 
+@PHONE_ONLY
 @pytest.mark.parametrize("guide", [PASSPORT, BIRTH, HOUSING_BENEFIT])
 def test_glance_panel_shows_each_fee_from_the_front_matter(
     page: Page, published: PublishedWiki, guide: str
@@ -51,6 +53,7 @@ def test_glance_panel_shows_each_fee_from_the_front_matter(
         assert re.search(money_pattern(fee["amount"], fee["currency"]), panel, re.I), (fee, panel)
 
 
+@PHONE_ONLY
 def test_glance_panel_shows_who_can_apply_what_to_bring_how_long_and_how(
     page: Page, published: PublishedWiki
 ) -> None:
@@ -81,6 +84,7 @@ def test_glance_panel_comes_before_the_steps(page: Page, published: PublishedWik
     assert panel.evaluate("(p, s) => p.compareDocumentPosition(s) & 4", steps.element_handle())
 
 
+@PHONE_ONLY
 def test_guide_says_when_it_changed_and_when_its_agency_checked_it(
     page: Page, published: PublishedWiki
 ) -> None:
@@ -94,6 +98,7 @@ def test_guide_says_when_it_changed_and_when_its_agency_checked_it(
     assert re.search(checked, text, re.I), text
 
 
+@PHONE_ONLY
 def test_guide_lists_recent_changes_and_counts_citizen_improvements(
     page: Page, published: PublishedWiki
 ) -> None:
@@ -106,6 +111,7 @@ def test_guide_lists_recent_changes_and_counts_citizen_improvements(
     assert re.search(r"\b1 improvement suggested by (citizens|a citizen)\b", text, re.I), text
 
 
+@PHONE_ONLY
 @pytest.mark.parametrize(("guide", "overdue"), [(OVERDUE, True), (PASSPORT, False)])
 def test_notice_shows_only_when_the_review_date_has_passed(
     page: Page, published: PublishedWiki, guide: str, overdue: bool
