@@ -50,10 +50,10 @@ def test_panel_answers_who_what_how_long_how_and_why(published: BuiltSite) -> No
     panel = content(published, PASSPORT).find("section", "wt-panel")
 
     assert [dt.text for dt in panel.find_all("dt")] == [
-        "Who can apply",
-        "What to bring",
         "What it costs",
         "How long it takes",
+        "Who can apply",
+        "What to bring",
         "How to apply",
         "Legal basis",
     ]

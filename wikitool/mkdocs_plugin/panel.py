@@ -1,5 +1,5 @@
-"""The at-a-glance panel: who can apply, what to bring, what it costs, how long it
-takes, how to apply and the legal basis, rendered from a guide's front matter.
+"""The at-a-glance panel: what it costs, how long it takes, who can apply, what to
+bring, how to apply and the legal basis, rendered from a guide's front matter.
 
 Rendered here rather than in a template because MkDocs' Jinja does not autoescape:
 every value goes through :func:`html.escape` in this one place.
@@ -13,16 +13,19 @@ from html import escape
 from wikitool.mkdocs_plugin.display import format_days, format_money
 from wikitool.mkdocs_plugin.guide import Channel, Document, Fee, GuideFacts
 
+_OPTIONAL = '<span class="wt-optional">(if it applies to you)</span>'
 _CHANNEL_NAMES = {"online": "Online", "in_person": "In person", "by_post": "By post"}
 
 
 def render_panel(guide: GuideFacts) -> str:
     """The panel's HTML, or ``""`` when the guide gives none of its facts."""
+    # The short answers first: on a phone the panel is one column, and cost and time
+    # are what most readers look for before reading on.
     rows = [
-        ("Who can apply", _list(escape(c) for c in guide.eligibility)),
-        ("What to bring", _list(_document(d) for d in guide.documents)),
         ("What it costs", _fees(guide.fees)),
         ("How long it takes", _duration(guide)),
+        ("Who can apply", _list(escape(c) for c in guide.eligibility)),
+        ("What to bring", _list(_document(d) for d in guide.documents)),
         ("How to apply", _list(_channel(c) for c in guide.apply)),
         ("Legal basis", _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
     ]
@@ -50,7 +53,7 @@ def _note(text: str) -> str:
 
 
 def _document(document: Document) -> str:
-    optional = "" if document.required else ' <span class="wt-note">(if it applies to you)</span>'
+    optional = "" if document.required else f" {_OPTIONAL}"
     return f"{escape(document.name)}{optional}{_note(document.note)}"
 
 
