@@ -49,7 +49,7 @@ def test_serve_prints_where_it_listens_and_serves_until_interrupted(
     process, url = serve("--allow-origin", "https://guides.example.org", "--rate-limit", "5")
     assert process.stdout is not None
     assert process.stdout.readline() == (
-        "Allowed origins: https://guides.example.org; rate limit: 5/min per client\n"
+        "Allowed origins: https://guides.example.org; rate limit: 5/min per client; workers: 1\n"
     )
 
     response = httpx.post(f"{url}/api/suggestions", json=suggestion, timeout=30)

@@ -269,3 +269,21 @@ def test_other_routes_and_methods_answer_json_errors(
     response = intake.client.request(method, path)
     assert response.status_code == status
     assert response.json() == {"error": error}
+
+
+def test_worker_processes_check_and_write_exactly_the_same(
+    start_intake: Callable[..., Intake], suggestion: dict[str, Any], wiki: Path,
+    git: Callable[..., str],
+) -> None:
+    intake = start_intake(workers=2)
+
+    created = intake.post("/api/suggestions", suggestion)
+    again = intake.post("/api/suggestions", suggestion)
+    refused = intake.post("/api/suggestions", {**suggestion, "guide": "identity-and-travel/nope.md"})
+
+    assert created.status_code == 201, created.text
+    sid = created.json()["id"]
+    assert git(wiki, "rev-parse", "--verify", f"refs/heads/suggestions/{sid}")
+    assert (again.status_code, again.json()["id"], again.json()["duplicate"]) == (201, sid, True)
+    assert refused.status_code == 400
+    assert refused.json() == {"error": "content/identity-and-travel/nope.md does not exist (set new: true to propose a new guide)"}

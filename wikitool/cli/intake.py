@@ -52,6 +52,13 @@ def intake() -> None:
     metavar="REV",
     help="The ref the public site was built from; merged suggestions in it show 'published'.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes that check and write suggestions (use the number of CPU cores).",
+)
 @pass_wiki
 def serve(
     wiki: WikiContext,
@@ -61,6 +68,7 @@ def serve(
     rate_limit: int,
     public_url: str | None,
     published_rev: str | None,
+    workers: int,
 ) -> None:
     """Serve the intake API on http://HOST:PORT/api/ until interrupted.
 
@@ -83,6 +91,7 @@ def serve(
         rate_limit=rate_limit,
         public_url=public_url,
         published_rev=published_rev,
+        workers=workers,
     )
     server = make_server(create_app(settings))
     sock = bind_socket(host, port)
@@ -93,7 +102,7 @@ def serve(
     )
     allowed = ", ".join(settings.allow_origins) or "none (same-origin and non-browser only)"
     limit = f"{rate_limit}/min per client" if rate_limit else "off"
-    click.echo(f"Allowed origins: {allowed}; rate limit: {limit}")
+    click.echo(f"Allowed origins: {allowed}; rate limit: {limit}; workers: {workers}")
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:

@@ -20,7 +20,7 @@ reference for the site's pages.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
@@ -33,13 +33,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from wikitool.errors import (
-    GuideError,
-    NotFoundError,
-    SuggestionError,
-    UnsafePathError,
-    WikitoolError,
-)
+from wikitool.errors import NotFoundError, SuggestionError, WikitoolError
 from wikitool.events import one_line
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id, new_suggestion_id
@@ -54,6 +48,7 @@ from wikitool.intake.security_headers import SecurityHeadersMiddleware
 from wikitool.intake.settings import READS_PER_WRITE, IntakeSettings
 from wikitool.intake.status import PublicStatus, public_status
 from wikitool.intake.thread_stores import ThreadStores
+from wikitool.intake.workers import USER_ERRORS, SubmitRefused, Submitter
 from wikitool.services.feedback import (
     MAX_FEEDBACK_BYTES,
     FeedbackError,
@@ -61,7 +56,6 @@ from wikitool.services.feedback import (
     feedback_save,
 )
 from wikitool.services.suggestion_input import MAX_INPUT_BYTES, suggestion_from_mapping
-from wikitool.services.suggestions import SubmitResult, suggestion_submit
 
 HONEYPOT_FIELD = "website"
 """A form field people never see (hidden by the page) and bots fill in."""
@@ -73,7 +67,8 @@ T = TypeVar("T")
 
 # Refusals of the input itself (the citizen can fix them); any other WikitoolError is the
 # server's trouble (a busy ref lock, a broken repository) and gets a 503.
-_USER_ERRORS = (SuggestionError, FeedbackError, UnsafePathError, GuideError, NotFoundError)
+_USER_ERRORS = (*USER_ERRORS, FeedbackError)
+BUSY = "the service is busy: try again in a moment"
 
 
 def create_app(settings: IntakeSettings) -> Starlette:
@@ -85,24 +80,13 @@ def create_app(settings: IntakeSettings) -> Starlette:
     with WikiStore.open(settings.repo) as store:
         store.main()  # fail at start, not on the first citizen's request
     stores = ThreadStores(settings.repo)
+    submitter = Submitter(settings.repo, stores, settings.workers)
     writes = RateLimiter(settings.rate_limit)
     reads = RateLimiter(settings.rate_limit * READS_PER_WRITE)
 
     async def in_thread(work: Callable[[WikiStore], T]) -> T:
-        try:
-            return await run_in_threadpool(lambda: work(stores.get()))
-        except _USER_ERRORS as exc:
-            raise RequestRefused(400, one_line(str(exc))) from None
-        except WikitoolError as exc:
-            log.warning("repository busy or unreadable: %s", exc)
-            raise RequestRefused(
-                503, "the service is busy: try again in a moment", {"Retry-After": "5"}
-            ) from None
-        except Exception:
-            # Answered here rather than by Starlette's outermost error handler so the
-            # response still carries the security headers.
-            log.exception("intake request failed")
-            raise RequestRefused(500, "internal error") from None
+        # The store is taken in the pool thread: each thread has its own.
+        return await _answered(run_in_threadpool(lambda: work(stores.get())))
 
     async def submit_suggestion(request: Request) -> Response:
         data = await _json_body(request, writes, MAX_INPUT_BYTES, settings.body_timeout)
@@ -113,7 +97,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
             suggestion = suggestion_from_mapping(data, source="suggestion")
         except SuggestionError as exc:
             raise RequestRefused(400, one_line(str(exc))) from None
-        result: SubmitResult = await in_thread(lambda store: suggestion_submit(store, suggestion))
+        result = await _answered(submitter.submit(suggestion))
         return _created(
             request,
             settings,
@@ -161,8 +145,12 @@ def create_app(settings: IntakeSettings) -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        yield
-        stores.close()
+        await submitter.start()
+        try:
+            yield
+        finally:
+            submitter.close()
+            stores.close()
 
     return Starlette(
         routes=[
@@ -189,6 +177,27 @@ def create_app(settings: IntakeSettings) -> Starlette:
         },
         lifespan=lifespan,
     )
+
+
+async def _answered(work: Awaitable[T]) -> T:
+    """``await work``, turning what it raises into the HTTP answer a client should get."""
+    try:
+        return await work
+    except _USER_ERRORS as exc:
+        raise RequestRefused(400, one_line(str(exc))) from None
+    except SubmitRefused as refused:
+        if refused.kind == "user":
+            raise RequestRefused(400, one_line(refused.message)) from None
+        log.warning("repository busy or unreadable: %s", refused.message)
+        raise RequestRefused(503, BUSY, {"Retry-After": "5"}) from None
+    except WikitoolError as exc:
+        log.warning("repository busy or unreadable: %s", exc)
+        raise RequestRefused(503, BUSY, {"Retry-After": "5"}) from None
+    except Exception:
+        # Answered here rather than by Starlette's outermost error handler so the
+        # response still carries the security headers.
+        log.exception("intake request failed")
+        raise RequestRefused(500, "internal error") from None
 
 
 async def _json_body(

@@ -28,6 +28,8 @@ class IntakeSettings:
     """The API's public base URL (behind a proxy); default: the URL the request came to."""
     published_rev: str | None = None
     """A ref naming the revision the public site was built from (for ``published``)."""
+    workers: int = 1
+    """Processes that run submissions (1: the server's own thread pool)."""
     body_timeout: float = 10.0
     """Seconds a client may take to send a request body (a phone on a slow network needs
     less than two)."""

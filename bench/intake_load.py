@@ -1,0 +1,493 @@
+"""Load on the intake: many citizens at once, with broken and hostile clients mixed in.
+
+Starts ``wikitool intake serve`` in its own process on 127.0.0.1 over a fresh wiki (or
+``--repo``), then from this process sends ``--suggestions`` suggestions from ``--clients``
+concurrent clients (each its own keep-alive connection and client address, passed as
+``X-Forwarded-For`` as a proxy on the same host would). The last request of the first
+``--duplicates`` clients repeats that client's first suggestion, which must come back as
+the same id and be recorded as a +1.
+
+While the load runs, other clients send malformed JSON, invalid UTF-8, bodies over the
+size limit (announced, chunked, and sent in full), bodies that trickle in, and
+connections that never finish their headers; each must get its status (400, 413, 408,
+or a closed connection) while the load goes on.
+
+Afterwards it checks that nothing was lost (one branch per distinct suggestion, one +1
+per duplicate, ``git fsck --full --strict`` clean) and that the server still serves.
+Everything stays on loopback and is bounded in time.
+
+Usage:
+    .venv/bin/python bench/intake_load.py [--suggestions 500] [--clients 20] [--json]
+    .venv/bin/python bench/intake_load.py --profile 100    # where suggestion_submit spends time
+
+Exits 1 when anything was lost, an abusive request got the wrong answer, or the server
+stopped serving. Missing the throughput target (100 suggestions/s) is reported, not fatal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import json
+import os
+import pstats
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import httpx
+
+from wikitool.gitstore import WikiStore
+from wikitool.model import Identity
+from wikitool.services.suggestion_input import SuggestionInput
+from wikitool.services.suggestions import suggestion_submit
+from wikitool.services.wiki_init import init_wiki
+
+GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
+TARGET_PER_SECOND = 100.0
+HOST = "127.0.0.1"
+BENCH_AUTHOR = Identity("Bench Staff", "bench@agency.invalid")
+REQUEST_TIMEOUT = 60.0
+SLOW_CLIENT_WAIT = 30.0
+"""Longest a slow client waits for the server to cut it off (its timeouts are 10 s)."""
+
+Attempt = Callable[[], Awaitable[str]]
+"""One abusive request: its outcome, an HTTP status or ``closed``."""
+
+
+@dataclass
+class LoadResult:
+    """What the load run measured and found."""
+
+    suggestions: int
+    clients: int
+    duplicates: int
+    seconds: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list)
+    statuses: Counter[int] = field(default_factory=Counter)
+    ids: dict[str, str] = field(default_factory=dict)
+    """Content key -> suggestion id answered."""
+    duplicate_ids_ok: int = 0
+    abuse: dict[str, Counter[str]] = field(default_factory=dict)
+    abuse_wrong: list[str] = field(default_factory=list)
+    branches: int = 0
+    plus_ones: int = 0
+    server_cpu_seconds: float | None = None
+    """CPU time of the server and its worker processes during the load (Linux)."""
+    fsck_clean: bool = False
+    serving_after: bool = False
+
+    @property
+    def per_second(self) -> float:
+        return len(self.latencies_ms) / self.seconds if self.seconds else 0.0
+
+    def percentile(self, q: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        if not ordered:
+            return 0.0
+        return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+    @property
+    def lost(self) -> int:
+        expected_branches = self.suggestions - self.duplicates
+        return max(0, expected_branches - self.branches) + max(0, self.duplicates - self.plus_ones)
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.lost == 0
+            and self.statuses == Counter({201: self.suggestions})
+            and self.duplicate_ids_ok == self.duplicates
+            and not self.abuse_wrong
+            and self.fsck_clean
+            and self.serving_after
+        )
+
+
+# -- the server --------------------------------------------------------------------------
+
+
+def start_server(repo: Path, rate_limit: int, workers: int) -> tuple[subprocess.Popen[str], str]:
+    """``wikitool intake serve`` in its own process on a free loopback port."""
+    command = [
+        sys.executable, "-c", "from wikitool.cli import main; main()",
+        "--repo", str(repo), "intake", "serve", "--host", HOST, "--port", "0",
+        "--rate-limit", str(rate_limit), "--workers", str(workers),
+    ]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    if " on http://" not in first:
+        process.kill()
+        raise SystemExit(f"the intake did not start: {first!r}")
+    url = first.split(" on ", 1)[1].split("/api/", 1)[0]
+    return process, url
+
+
+def tree_cpu_seconds(pid: int) -> float | None:
+    """CPU seconds used so far by process ``pid`` and its descendants (from /proc)."""
+    usage: dict[int, tuple[int, int]] = {}
+    try:
+        entries = [e for e in Path("/proc").iterdir() if e.name.isdigit()]
+    except OSError:
+        return None
+    for entry in entries:
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        usage[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    tree, todo = set(), [pid]
+    while todo:
+        current = todo.pop()
+        tree.add(current)
+        todo += [child for child, (parent, _) in usage.items() if parent == current]
+    ticks = sum(usage[p][1] for p in tree if p in usage)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def stop_server(process: subprocess.Popen[str]) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# -- the load ----------------------------------------------------------------------------
+
+
+def _content(published: str, client: int, n: int) -> str:
+    return published.replace("## Steps\n\n1. ", f"## Steps\n\n1. (Tip {client}-{n}) ", 1)
+
+
+async def _citizen(
+    url: str, client: int, count: int, repeat_first: bool, published: str, result: LoadResult
+) -> None:
+    headers = {"X-Forwarded-For": f"10.0.{client // 250}.{client % 250 + 1}"}
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=REQUEST_TIMEOUT) as http:
+        first_id = ""
+        for n in range(count):
+            repeat = repeat_first and n == count - 1
+            content = _content(published, client, 0 if repeat else n)
+            body = {
+                "guide": GUIDE,
+                "content": content,
+                "summary": f"Tip {client}-{n}",
+                "website": "",
+            }
+            started = time.perf_counter()
+            response = await http.post("/api/suggestions", json=body)
+            result.latencies_ms.append((time.perf_counter() - started) * 1000)
+            result.statuses[response.status_code] += 1
+            if response.status_code != 201:
+                print(f"client {client}: {response.status_code} {response.text}", file=sys.stderr)
+                continue
+            answer = response.json()
+            if n == 0:
+                first_id = answer["id"]
+            if repeat:
+                if answer["id"] == first_id and answer["duplicate"] is True:
+                    result.duplicate_ids_ok += 1
+            else:
+                result.ids[f"{client}-{n}"] = answer["id"]
+
+
+async def run_load(url: str, published: str, result: LoadResult) -> None:
+    """Citizens and abusers at once; ``result`` collects what happened."""
+    per_client, extra = divmod(result.suggestions, result.clients)
+    citizens = [
+        _citizen(
+            url, c, per_client + (c < extra), c < result.duplicates, published, result
+        )
+        for c in range(result.clients)
+    ]
+    abuse = asyncio.create_task(_abuse(url, result))
+    started = time.perf_counter()
+    await asyncio.gather(*citizens)
+    result.seconds = time.perf_counter() - started
+    await abuse
+
+
+# -- abuse ------------------------------------------------------------------------------
+
+
+async def _raw(url: str, data: bytes, *, trickle: bytes = b"") -> bytes:
+    """Send ``data`` (then ``trickle``, a byte every half second) on a raw connection.
+
+    Returns:
+        What the server answered before closing (empty when it closed without a word).
+    """
+    host, port = url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    # Read all along: a server that answers early and closes resets the connection, and
+    # an answer not read by then is lost.
+    answer = asyncio.create_task(_read_answer(reader))
+    try:
+        writer.write(data)
+        await writer.drain()
+        for byte in trickle:
+            if answer.done():
+                break
+            await asyncio.sleep(0.5)
+            writer.write(bytes([byte]))
+            await writer.drain()
+    except (ConnectionResetError, BrokenPipeError):
+        pass  # the server stopped listening: its answer, if any, is being read
+    try:
+        return await asyncio.wait_for(answer, SLOW_CLIENT_WAIT)
+    finally:
+        writer.close()
+
+
+async def _read_answer(reader: asyncio.StreamReader) -> bytes:
+    chunks = []
+    try:
+        while chunk := await reader.read(65536):
+            chunks.append(chunk)
+    except (ConnectionResetError, BrokenPipeError):
+        pass
+    return b"".join(chunks)
+
+
+def _head(length: int | None, client: str, chunked: bool = False) -> bytes:
+    head = (
+        "POST /api/suggestions HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n"
+        f"X-Forwarded-For: {client}\r\n"
+    )
+    head += "Transfer-Encoding: chunked\r\n" if chunked else f"Content-Length: {length}\r\n"
+    return (head + "\r\n").encode()
+
+
+def _status_of(answer: bytes) -> str:
+    parts = answer.split(b" ", 2)
+    return parts[1].decode() if len(parts) > 1 and answer.startswith(b"HTTP/") else "closed"
+
+
+async def _abuse(url: str, result: LoadResult) -> None:
+    """Each kind of abuse from its own address, a few times, while the load runs."""
+
+    async def posted(client: str, content: bytes) -> str:
+        async with httpx.AsyncClient(base_url=url, timeout=REQUEST_TIMEOUT) as http:
+            response = await http.post(
+                "/api/suggestions",
+                content=content,
+                headers={"Content-Type": "application/json", "X-Forwarded-For": client},
+            )
+            return str(response.status_code)
+
+    async def raw(data: bytes, trickle: bytes = b"") -> str:
+        return _status_of(await _raw(url, data, trickle=trickle))
+
+    chunk = b"x" * 65536
+    chunked_body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for _ in range(16))
+    huge_json = b"[" + b"1," * 600_000 + b"1]"
+    slow_headers = b"POST /api/suggestions HTTP/1.1\r\n"
+    # kind, expected outcome, how many, one attempt (each kind from its own address)
+    kinds: list[tuple[str, str, int, Attempt]] = [
+        ("malformed JSON", "400", 10, lambda: posted("10.9.0.1", b'{"guide": ')),
+        ("invalid UTF-8", "400", 10, lambda: posted("10.9.0.2", b'{"guide": "\xff\xfe"}')),
+        ("huge body sent", "413", 3, lambda: posted("10.9.0.3", huge_json)),
+        ("huge length announced", "413", 5, lambda: raw(_head(10 * 1024**3, "10.9.0.4"))),
+        ("huge chunked body", "413", 3, lambda: raw(_head(None, "10.9.0.5", True) + chunked_body)),
+        (
+            "body trickling in", "408", 5,
+            lambda: raw(_head(5000, "10.9.0.6") + b'{"guide": ', trickle=b"a" * 100),
+        ),
+        (
+            "headers never finished", "closed", 20,
+            lambda: raw(slow_headers, trickle=b"X-Slow: " + b"a" * 100),
+        ),
+    ]  # fmt: skip
+
+    async def run(kind: str, expected: str, count: int, attempt: Attempt) -> None:
+        outcomes = await asyncio.gather(*(_outcome(attempt()) for _ in range(count)))
+        result.abuse[kind] = Counter(outcomes)
+        wrong = [o for o in outcomes if o != expected]
+        if wrong:
+            result.abuse_wrong.append(f"{kind}: expected {expected}, got {Counter(wrong)}")
+
+    await asyncio.gather(*(run(*kind) for kind in kinds))
+
+
+async def _outcome(attempt: Awaitable[str]) -> str:
+    try:
+        return await attempt
+    except (httpx.TransportError, OSError, TimeoutError) as exc:
+        return f"error {type(exc).__name__}"
+
+
+# -- checks -----------------------------------------------------------------------------
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def verify(repo: Path, url: str, result: LoadResult) -> None:
+    """Count branches and +1 events with real git; check fsck and that the server serves."""
+    refs = _git(repo, "for-each-ref", "--format=%(refname)", "refs/heads/suggestions/").split()
+    result.branches = len(refs)
+    events = _git(
+        repo, "log", "--format=%(trailers:key=Event,valueonly)", "--glob=refs/reviews/*"
+    ).split()
+    result.plus_ones = events.count("+1")
+    try:
+        _git(repo, "fsck", "--full", "--strict")
+        result.fsck_clean = True
+    except subprocess.CalledProcessError:
+        result.fsck_clean = False
+    try:
+        health = httpx.get(f"{url}/api/health", timeout=10)
+        result.serving_after = health.status_code == 200
+    except httpx.TransportError:
+        result.serving_after = False
+
+
+def report(result: LoadResult) -> str:
+    lines = [
+        f"{result.suggestions} suggestions from {result.clients} concurrent clients "
+        f"({result.duplicates} repeated) in {result.seconds:.1f} s: "
+        f"{result.per_second:.1f} suggestions/s (target {TARGET_PER_SECOND:.0f}/s: "
+        f"{'met' if result.per_second >= TARGET_PER_SECOND else 'MISSED'})",
+        f"latency: p50 {result.percentile(0.5):.0f} ms, p95 {result.percentile(0.95):.0f} ms, "
+        f"max {max(result.latencies_ms, default=0):.0f} ms",
+        f"server CPU: {_cpu_line(result)}",
+        f"statuses: {dict(result.statuses)}",
+        f"branches: {result.branches} (expected {result.suggestions - result.duplicates}), "
+        f"+1 events: {result.plus_ones} (expected {result.duplicates}), "
+        f"duplicates answered with the first id: {result.duplicate_ids_ok}, lost: {result.lost}",
+        f"git fsck --full --strict: {'clean' if result.fsck_clean else 'ERRORS'}; "
+        f"serving afterwards: {'yes' if result.serving_after else 'NO'}",
+        "abuse during the load:",
+    ]
+    lines += [f"  {kind}: {dict(outcomes)}" for kind, outcomes in result.abuse.items()]
+    lines += [f"  WRONG: {w}" for w in result.abuse_wrong]
+    lines.append("OK" if result.ok else "FAILED")
+    return "\n".join(lines)
+
+
+def _cpu_line(result: LoadResult) -> str:
+    if result.server_cpu_seconds is None:
+        return "unknown (no /proc)"
+    each = result.server_cpu_seconds / result.suggestions * 1000
+    return (
+        f"{result.server_cpu_seconds:.1f} s, {each:.1f} ms per suggestion "
+        f"(at most {1000 / each:.0f} suggestions/s per core)"
+    )
+
+
+# -- profile ----------------------------------------------------------------------------
+
+
+def profile(repo: Path, published: str, count: int) -> str:
+    """Profile ``count`` direct ``suggestion_submit`` calls (what each request runs)."""
+    with WikiStore.open(repo) as store:
+        suggestion_submit(store, _suggestion(published, 9999, 0))  # warm caches
+        cpu = time.process_time()
+        for n in range(count):
+            suggestion_submit(store, _suggestion(published, 9997, n))
+        cpu_each = (time.process_time() - cpu) / count * 1000
+        profiler = cProfile.Profile()
+        started = time.perf_counter()
+        profiler.enable()
+        for n in range(count):
+            suggestion_submit(store, _suggestion(published, 9998, n))
+        profiler.disable()
+        seconds = time.perf_counter() - started
+    out = [
+        f"direct suggestion_submit: {cpu_each:.1f} ms CPU each without the profiler "
+        f"(at most {1000 / cpu_each:.0f}/s per core); {seconds / count * 1000:.1f} ms each "
+        "under it:"
+    ]
+    stats = pstats.Stats(profiler)
+    stream = _Lines()
+    stats.stream = stream  # type: ignore[attr-defined]
+    stats.sort_stats("cumulative").print_stats(r"wikitool|ruamel/yaml/main|dulwich/refs", 25)
+    out.append(stream.text())
+    return "\n".join(out)
+
+
+def _suggestion(published: str, client: int, n: int) -> SuggestionInput:
+    return SuggestionInput(guide=GUIDE, content=_content(published, client, n), summary=f"Tip {n}")
+
+
+class _Lines:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+# -- main ------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--suggestions", type=int, default=500)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--duplicates", type=int, default=20, help="at most --clients")
+    parser.add_argument("--rate-limit", type=int, default=30, help="passed to intake serve")
+    parser.add_argument("--workers", type=int, default=1, help="passed to intake serve")
+    parser.add_argument("--repo", type=Path, help="an existing wiki (default: a fresh one)")
+    parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile N direct submissions")
+    args = parser.parse_args()
+    duplicates = min(args.duplicates, args.clients)
+
+    with tempfile.TemporaryDirectory(prefix="wikitool-intake-load-") as tmp:
+        repo = args.repo
+        if repo is None:
+            repo = Path(tmp) / "wiki"
+            init_wiki(repo, author=BENCH_AUTHOR)
+        with WikiStore.open(repo) as store:
+            raw = store.read(store.main(), GUIDE)
+            assert raw is not None, f"{GUIDE} is not on main"
+            published = raw.decode("utf-8")
+        if args.profile:
+            print(profile(repo, published, args.profile))
+            return 0
+        result = LoadResult(args.suggestions, args.clients, duplicates)
+        process, url = start_server(repo, args.rate_limit, args.workers)
+        try:
+            cpu_before = tree_cpu_seconds(process.pid)
+            asyncio.run(run_load(url, published, result))
+            cpu_after = tree_cpu_seconds(process.pid)
+            if cpu_before is not None and cpu_after is not None:
+                result.server_cpu_seconds = cpu_after - cpu_before
+            verify(repo, url, result)
+        finally:
+            stop_server(process)
+
+    if args.json:
+        data = asdict(result)
+        data.pop("ids")
+        data["latencies_ms"] = {
+            "p50": result.percentile(0.5), "p95": result.percentile(0.95),
+            "max": max(result.latencies_ms, default=0.0),
+        }  # fmt: skip
+        data.update(per_second=result.per_second, lost=result.lost, ok=result.ok)
+        print(json.dumps(data, indent=2, sort_keys=True, default=dict))
+    else:
+        print(report(result))
+    return 0 if result.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
