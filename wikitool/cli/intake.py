@@ -86,7 +86,7 @@ def serve(
 
     store = wiki.store()
     settings = IntakeSettings(
-        repo=store.work_tree or store.git_dir,
+        repo=(store.work_tree or store.git_dir).resolve(),
         allow_origins=tuple(checked_origin(o) for o in origins),
         rate_limit=rate_limit,
         public_url=public_url,
