@@ -51,6 +51,11 @@ XSS_VECTORS = [
     ("<!-- a --!><script>alert(1)</script>", "HTML comment that hides markup or may end early"),
     ("<!-- never closed", "HTML comment that is never closed"),
     (
+        "Fee <!-- old: 80 --> 85 EUR",
+        "HTML comment inside a line: comments must stand on lines of their own",
+    ),
+    ("<!-- a --> [x](y)", "HTML comment inside a line: comments must stand on lines of their own"),
+    (
         '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
         "unsafe HTML element <noscript>",
     ),
@@ -66,6 +71,10 @@ XSS_VECTORS = [
     ("[click](\x01javascript:alert(1))", "javascript: URL in a Markdown link or image"),
     ("[click]( vbscript:msgbox(1))", "vbscript: URL in a Markdown link or image"),
     ("[click](<javascript:alert(1)>)", "javascript: URL in a Markdown link or image"),
+    ("[click](\n    javascript:alert(1))", "javascript: URL in a Markdown link or image"),
+    ("[click](\r\njavascript:alert(1))", "javascript: URL in a Markdown link or image"),
+    ("![x](`data:text/html,x`)", "data: URL in a Markdown link or image"),
+    ("[a] b\r[a]: data:text/html,x", "data: URL in a link reference definition"),
     ("![x](data:text/html;base64,PHNjcmlwdD4=)", "data: URL in a Markdown link or image"),
     ("[x]: javascript:alert(1)\n\n[click][x]", "javascript: URL in a link reference definition"),
     ("[x]:\n   JAVASCRIPT:alert(1)", "javascript: URL in a link reference definition"),
@@ -84,6 +93,9 @@ XSS_VECTORS = [
     ("```foo bar\n<script>alert(1)</script>\n```", "unsafe HTML element <script>"),
     ("```\n<script>alert(1)</script>\n", "unsafe HTML element <script>"),
     ("| `<b>` | `x |\n|---|---|\n| a | b |", "raw HTML <b>: guides are Markdown only"),
+    ("`a\r\r<script>alert(1)</script>`", "unsafe HTML element <script>"),
+    ("```\r\n*``` <b>x</b> ```", "raw HTML <b>: guides are Markdown only"),
+    ("``` x\n\u00a0\n``` <b>x</b> ```", "raw HTML <b>: guides are Markdown only"),
 ]
 
 
@@ -104,6 +116,7 @@ BENIGN = [
     "## Steps {: #steps }",
     "Bring {your passport} and pay x=1",
     "<!-- reviewed by the content owner, 2026 -->",
+    "# Fees\n\n<!--\n  checked with the agency\n-->\n\nThe fee is 85 EUR.",
     "Personal data: we keep it for 6 months. Data: see below.",
     "Type `<your reference>` in the box.",
     "```html\n<script>alert(1)</script>\n```",
@@ -139,6 +152,9 @@ def test_code_left_alone_is_rendered_escaped(text: str) -> None:
         "`open\n<script>alert(1)</script>` close",
         "```foo bar\n<script>alert(1)</script>\n```",
         "```\n<script>alert(1)</script>\n",
+        "`a\r\r<script>alert(1)</script>`",
+        "```\r\n*``` <b>x</b> ```",
+        "``` x\n\u00a0\n``` <b>x</b> ```",
     ],
 )
 def test_code_lookalikes_really_render_markup(text: str) -> None:
@@ -172,7 +188,7 @@ def test_problems_say_where_they_are() -> None:
     assert find_unsafe_markup(text) == [
         UnsafeMarkup(2, 8, "raw HTML <b>: guides are Markdown only"),
         UnsafeMarkup(2, 20, "raw HTML </b>: guides are Markdown only"),
-        UnsafeMarkup(6, 12, "javascript: URL in a Markdown link or image"),
+        UnsafeMarkup(6, 10, "javascript: URL in a Markdown link or image"),
         UnsafeMarkup(11, 3, "HTML event handler attribute onerror in <img>"),
     ]
 
@@ -199,3 +215,20 @@ def test_hostile_markup_is_checked_quickly(hostile: str) -> None:
     started = time.process_time()
     find_unsafe_markup(hostile)
     assert time.process_time() - started < 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: '`<script>alert(1)</script>`'\n---\n# Body\n",
+        "\ufeff---\ntitle: '`<script>alert(1)</script>`'\n...\n# Body\n",
+        "---\r\ntitle: '`<script>alert(1)</script>`'\r\n---\r\n# Body\r\n",
+    ],
+)
+def test_backticks_in_front_matter_protect_nothing(text: str) -> None:
+    # Templates print front matter values as they are: there is no code span there.
+    assert messages(text)[:1] == ["unsafe HTML element <script>"]
+
+
+def test_code_after_front_matter_is_still_exempt() -> None:
+    assert find_unsafe_markup("---\ntitle: Passports\n---\nType `<your name>`.\n") == []

@@ -12,14 +12,15 @@ a ``javascript:`` URL) so a reviewer sees why. Besides tags, this module reports
   (``&#106;avascript:``), percent-encoding and embedded whitespace or control characters;
 - Markdown attribute lists (``{: onclick=... }``) with event handlers, ``style`` or such
   URLs;
-- HTML comments that are not closed or could end early (``<!-->``, ``--!>``); plain,
-  closed comments are harmless and kept.
+- HTML comments that are not closed, could end early (``<!-->``, ``--!>``) or share a
+  line with text; a plain comment on lines of its own is harmless and kept.
 
 ``<`` followed by a space or digit ("under 18 < 21", "<3") is text, and Markdown escapes
 it. Autolinks with ``http``, ``https``, ``ftp`` or ``mailto`` and e-mail autolinks are
 links, not tags.
 
-Code is exempt, because Markdown escapes it: fenced blocks and inline code spans. Only the
+Code in the body is exempt, because Markdown escapes it: fenced blocks and inline code
+spans (front matter is not Markdown, so backticks there protect nothing). Only the
 forms Python-Markdown is certain to read as code count (a fence at the start of a line with
 at most a plain language name, closed by the same fence; backtick spans paired on one line
 in a paragraph whose backticks all pair that way, outside tables), so a parser
@@ -92,11 +93,21 @@ def find_unsafe_markup(markdown: str) -> list[UnsafeMarkup]:
         One entry per unsafe construct, sorted by position; empty when the text is safe.
         Text with more than ``MAX_PROBLEMS`` gets that many (it is refused either way).
     """
-    code = _CodeRanges(markdown)
+    # Markdown reads "\r\n" and a lone "\r" as line breaks; so must every check. Same
+    # length, so offsets still point into the original text ("\r\n" must not turn into
+    # a blank line: that would split a paragraph Markdown reads as one).
+    text = markdown.replace("\r\n", " \n").replace("\r", "\n")
+    code = _CodeRanges(text)
     hits: dict[int, str] = {}
-    for finder in (_links, _reference_definitions, _attribute_lists, _tags):
+    finders = (
+        _links(text),
+        _reference_definitions(text),
+        _attribute_lists(text),
+        _tags(text, code),
+    )
+    for finder in finders:
         found = 0
-        for offset, message in finder(markdown):
+        for offset, message in finder:
             if not code.contains(offset):
                 hits.setdefault(offset, message)
                 found += 1
@@ -120,14 +131,15 @@ _HANDLER_RE = re.compile(r"(?:^|[\s/\"'])(on[a-z0-9_\-]*)\s*=", re.IGNORECASE)
 _ATTRIBUTE_VALUE_RE = re.compile(r"=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'>]+)")
 
 
-def _tags(text: str) -> Iterator[tuple[int, str]]:
+def _tags(text: str, code: _CodeRanges) -> Iterator[tuple[int, str]]:
     # Where the last "-->" is, and where the comment being read ends: each found once, so
     # a text full of comment openers is still read in linear time.
     last_close = text.rfind("-->")
     resume = 0
     for opening in _TAG_OPEN_RE.finditer(text):
         start = opening.start()
-        if start < resume:
+        # A "<!--" shown in code opens no comment, so must not hide what follows it.
+        if start < resume or code.contains(start):
             continue
         second = text[start + 1]
         if second == "!":
@@ -178,6 +190,7 @@ def _tag_problem(name: str, attributes: str, *, closing: bool) -> str:
 
 _UNCLOSED_COMMENT = "HTML comment that is never closed"
 _EARLY_END = "HTML comment that hides markup or may end early"
+_INLINE_COMMENT = "HTML comment inside a line: comments must stand on lines of their own"
 
 
 def _comment_problem(text: str, start: int, end: int) -> str | None:
@@ -191,14 +204,21 @@ def _comment_problem(text: str, start: int, end: int) -> str | None:
     body = text[start + 4 : end]
     if body.startswith((">", "->")) or "--" in body or "<" in body or ">" in body:
         return _EARLY_END
+    line_end = text.find("\n", end)
+    rest = text[end + 3 : len(text) if line_end < 0 else line_end]
+    if (start > 0 and text[start - 1] != "\n") or rest.strip():
+        # Inside a paragraph, Markdown renders the comment's text as Markdown; on lines
+        # of its own, the comment is a raw block that Markdown leaves alone.
+        return _INLINE_COMMENT
     return None
 
 
 # --- URLs -----------------------------------------------------------------------------
 
 # Inline links and images: "](" then the destination, in angle brackets or up to the first
-# bracket, parenthesis or line end (Python-Markdown accepts spaces in a destination).
-_LINK_RE = re.compile(r"\]\([ \t]*(?:<([^<>\n]{0,2048})>|([^()\[\]\n]{0,2048}))")
+# bracket or parenthesis (Python-Markdown accepts spaces and line breaks in it). Reported
+# at the "]": a destination in backticks is still a destination, but a "](" in code is not.
+_LINK_RE = re.compile(r"\]\(\s*(?:<([^<>]{0,2048})>|([^()\[\]]{0,2048}))")
 _REFERENCE_RE = re.compile(
     r"^[ ]{0,3}\[[^\]\n]{1,999}\]:[ \t]*\n?[ \t]*<?([^\s>]{1,2048})", re.MULTILINE
 )
@@ -208,7 +228,7 @@ def _links(text: str) -> Iterator[tuple[int, str]]:
     for link in _LINK_RE.finditer(text):
         scheme = _dangerous_scheme(link[1] if link[1] is not None else link[2])
         if scheme is not None:
-            yield link.start() + 2, f"{scheme}: URL in a Markdown link or image"
+            yield link.start(), f"{scheme}: URL in a Markdown link or image"
 
 
 def _reference_definitions(text: str) -> Iterator[tuple[int, str]]:
@@ -231,9 +251,12 @@ def _dangerous_scheme(url: str) -> str | None:
             break
         value = decoded
     # Browsers drop tabs and newlines inside a URL and controls before it; dropping every
-    # space, control and format character is stricter still.
+    # space, control and format character is stricter still. Backticks go too: Markdown
+    # puts a code span's bare text into a link destination.
     compact = "".join(
-        ch for ch in value[:256] if ch > " " and unicodedata.category(ch)[0] not in "CZ"
+        ch
+        for ch in value[:256]
+        if ch > " " and ch != "`" and unicodedata.category(ch)[0] not in "CZ"
     ).lower()
     for scheme in DANGEROUS_SCHEMES:
         if compact.startswith(scheme + ":"):
@@ -272,6 +295,23 @@ _FENCE_CLOSE_RE = re.compile(r"(`{3,}|~{3,})[ ]*")
 _BACKTICKS_RE = re.compile(r"`+")
 
 
+# "\r" too: MkDocs reads files with universal newlines, so CRLF front matter is still
+# front matter to it.
+_FRONT_MATTER_OPEN_RE = re.compile(r"\ufeff?---[ \t\r]*")
+_FRONT_MATTER_CLOSE_RE = re.compile(r"(?:---|\.\.\.)[ \t\r]*")
+
+
+def _body_start(lines: list[str]) -> int:
+    """The first line after the YAML front matter, as MkDocs finds it (0: none)."""
+    # Front matter values go into page templates as they are, without Markdown: backticks
+    # protect nothing there, so no code is looked for in it.
+    if lines and _FRONT_MATTER_OPEN_RE.fullmatch(lines[0]):
+        for number in range(1, len(lines)):
+            if _FRONT_MATTER_CLOSE_RE.fullmatch(lines[number]):
+                return number + 1
+    return 0
+
+
 class _CodeRanges:
     """Offsets of code Python-Markdown certainly escapes: strict fences and plain spans."""
 
@@ -297,7 +337,7 @@ class _CodeRanges:
             if fence is not None:
                 closers.setdefault(fence[1], []).append(number)
         paragraph: list[int] = []
-        number = 0
+        number = _body_start(lines)
         while number < len(lines):
             line = lines[number]
             opener = _FENCE_OPEN_RE.fullmatch(line) if line[:1] in ("`", "~") else None
@@ -311,7 +351,8 @@ class _CodeRanges:
                     self._add(starts[number], starts[closer + 1] - 1)
                     number = closer + 1
                     continue
-            if line.strip():
+            # Only spaces and tabs make a blank line to Markdown (not, say, U+00A0).
+            if line.strip(" \t"):
                 paragraph.append(number)
             else:
                 self._add_spans(text, starts, paragraph)
@@ -321,11 +362,15 @@ class _CodeRanges:
 
     def _add_spans(self, text: str, starts: list[int], paragraph: list[int]) -> None:
         # Every backtick run of the paragraph must pair with the next run on the same line
-        # (same length, no backslash before either, no table pipe on the line); otherwise
-        # Python-Markdown may pair them differently, and nothing in it is exempt.
+        # (same length, no backslash before either, no table pipe or comment on the line);
+        # otherwise Python-Markdown may pair them differently, and nothing in it is exempt.
         spans: list[tuple[int, int]] = []
         for number in paragraph:
             line = text[starts[number] : starts[number + 1] - 1]
+            if "<!--" in line:
+                # A comment makes Python-Markdown read the rest of its lines as raw HTML,
+                # backticks included.
+                return
             runs = list(_BACKTICKS_RE.finditer(line))
             if not runs:
                 continue

@@ -22,6 +22,7 @@ let through.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -376,11 +377,14 @@ def _alnum_keys(value: str) -> frozenset[str]:
 _PHONE_LIKE_RE = re.compile(r"\+?[0-9 \u00a0().\-/]{5,40}")
 
 
-def _entry_keys(entry: str) -> set[str]:
+# Cached: the same allowlist (every contact on the wiki) comes with every scan, and
+# parsing a number in each region costs far more than the lookup.
+@functools.lru_cache(maxsize=8192)
+def _entry_keys(entry: str) -> frozenset[str]:
     """The normalized forms of one allowlist entry, as comparable with a candidate's keys."""
     value = entry.strip()
     if "@" in value:
-        return {value.lower().removeprefix("mailto:")}
+        return frozenset({value.lower().removeprefix("mailto:")})
     keys = set(_alnum_keys(value)) - {""}
     if _PHONE_LIKE_RE.fullmatch(value):
         # "0800 555 0142" must also match "+44 800 555 0142": add the E.164 digits for
@@ -393,7 +397,7 @@ def _entry_keys(entry: str) -> set[str]:
                 continue
             if phonenumbers.is_valid_number(number):
                 keys.add(_digits(phonenumbers.format_number(number, PhoneNumberFormat.E164)))
-    return keys
+    return frozenset(keys)
 
 
 def _line_starts(text: str) -> list[int]:
