@@ -177,3 +177,32 @@ def test_a_credited_citizen_is_a_co_author_of_the_merge(
     message = git(wiki, "log", "-1", "--format=%B", "main")
     assert f"Co-authored-by: Maria Lopez <{sid}@suggestions.invalid>" in message
     assert "maria@example.org" not in message
+
+
+def test_a_merge_whose_process_died_before_its_event_is_recorded_by_the_next_attempt(
+    wiki: Path, store: WikiStore, submit: Submit, review: Review, git: Git
+) -> None:
+    from wikitool.services.review import merge_message
+    from wikitool.services.review_record import load_record
+
+    sid = submit(FIRST_STEP, summary="Say what to do first")
+    assert review("approve", sid, *staff(ANA)).exit_code == 0
+    record = load_record(store, sid)
+    main = store.main()
+    # What a merging process does before it dies: main moves, no merge event yet.
+    commit = store.write_commit(
+        tree=store.commit_info(record.tip).tree, parents=[main, record.tip],
+        message=merge_message(record, (str(ANA),)), author=BEN,
+    )
+    assert store.update_ref("refs/heads/main", main, commit)
+
+    again = review("merge", sid, *staff(ANA))
+
+    assert again.exit_code == 1
+    assert again.stderr == f"Error: suggestion {sid} is already merged\n"
+    last = git(wiki, "log", "-1", "--format=%B", f"refs/reviews/{sid}")
+    assert f"Event: merge\nSuggestion-Id: {sid}\nReviewer: {BEN}\n" in last
+    assert f"Merged-As: {commit}" in last
+    assert git(wiki, "rev-parse", "main").strip() == commit
+    assert f"refs/archive/suggestions/{sid}" in _refs(git, wiki)
+    assert f"refs/heads/suggestions/{sid}" not in _refs(git, wiki)

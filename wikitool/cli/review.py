@@ -19,6 +19,7 @@ from wikitool.cli.base import (
     stdout_is_terminal,
 )
 from wikitool.diffing import render_text
+from wikitool.errors import WikitoolError
 from wikitool.events import RejectReason, ReviewEvent
 from wikitool.gitstore import FileConflict
 from wikitool.model import Identity
@@ -32,7 +33,6 @@ from wikitool.services.review import (
     review_request_changes,
     review_requirements,
 )
-from wikitool.services.review_checkout import review_checkout
 from wikitool.services.review_list import SORTS, STATES, BacklogRow, review_list
 from wikitool.services.review_log import read_events
 from wikitool.services.review_record import resolve_id
@@ -198,7 +198,9 @@ def show(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
     if as_json:
         print_json(view.to_json())
         return
-    click.echo(_show_text(view, _use_color()), nl=False)
+    color = _use_color()
+    # click strips ANSI codes when it thinks the stream is no terminal; we decided already.
+    click.echo(_show_text(view, color), nl=False, color=color)
 
 
 def _show_text(view: SuggestionView, color: bool) -> str:
@@ -314,7 +316,13 @@ def approve(
     store = wiki.store()
     staff = _staff(wiki, as_staff)
     event = review_approve(store, suggestion_id, staff=staff, text=message or "")
-    needs = review_requirements(store, event.suggestion_id)
+    try:
+        needs = review_requirements(store, event.suggestion_id)
+    except WikitoolError as error:
+        # The approval is recorded; only the readiness report failed (a broken policy).
+        click.echo(f"Approved suggestion {event.suggestion_id}")
+        click.echo(f"Note: cannot tell whether it is ready to merge: {error}", err=True)
+        return
     status = (
         "ready to merge" if not needs.missing else "not ready to merge: " + "; ".join(needs.missing)
     )
@@ -476,6 +484,9 @@ def checkout(wiki: WikiContext, suggestion_id: str) -> None:
       $EDITOR content/identity-and-travel/renew-an-adult-passport.md
       git commit -am "Say the new fee applies from 1 March" && git checkout main
     """
+    # GitPython takes a tenth of a second to import: only this command needs it.
+    from wikitool.services.review_checkout import review_checkout
+
     done = review_checkout(wiki.store(), suggestion_id)
     click.echo(f"Switched to branch {done.branch} in {done.work_tree}")
     click.echo(f"Edit {done.guide}, commit, then: wikitool review show {done.id}")

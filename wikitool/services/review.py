@@ -16,7 +16,7 @@ since the suggestion's base (``--no-ff``): it carries the summary and the
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -33,11 +33,11 @@ from wikitool.gitstore import (
     MAIN_REF,
     FileConflict,
     WikiStore,
+    blob_ids,
     merge_base,
     merge_commits,
 )
 from wikitool.guides.checks import check_guide, is_page_path
-from wikitool.guides.paths import CONTENT_DIR
 from wikitool.model import TOOL_IDENTITY, Identity
 from wikitool.services.review_changes import FileSummary, sensitive_fields, summarize_change
 from wikitool.services.review_log import append_event, archive_ref, suggestion_ref
@@ -517,7 +517,7 @@ def _validate(store: WikiStore, commit: str, paths: list[str], today: date) -> N
     pages = [p for p in paths if is_page_path(p)]
     if not pages:
         return
-    existing = {f.path for f in store.files(commit, CONTENT_DIR + "/")}
+    existing = TreePaths(store, commit)
     problems = []
     for path in pages:
         raw = store.read(commit, path)
@@ -530,6 +530,38 @@ def _validate(store: WikiStore, commit: str, paths: list[str], today: date) -> N
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise ReviewError(f"the merged guide would not pass wikitool check: {problems[0]}{more}")
+
+
+class TreePaths(set[str]):
+    """The file paths of a commit's tree, as a set whose ``in`` reads only what it needs.
+
+    Checking a merged guide's links asks whether a handful of paths exist; listing the
+    whole tree of a 2,000-guide wiki for that would cost more than the rest of the merge.
+    Anything other than ``in`` (iterating, ``len``) lists the tree first, so the set
+    behaves as the full set would.
+    """
+
+    def __init__(self, store: WikiStore, commit: str) -> None:
+        super().__init__()
+        self._store, self._commit, self._listed = store, commit, False
+
+    def __contains__(self, path: object) -> bool:
+        if self._listed or not isinstance(path, str):
+            return super().__contains__(path)
+        return blob_ids(self._store, self._commit, [path])[path] is not None
+
+    def __iter__(self) -> Iterator[str]:
+        self._list()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._list()
+        return super().__len__()
+
+    def _list(self) -> None:
+        if not self._listed:
+            self.update(f.path for f in self._store.files(self._commit))
+            self._listed = True
 
 
 def _conflict_error(

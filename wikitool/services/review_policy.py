@@ -70,16 +70,24 @@ class ReviewPolicy:
 
     default: FolderPolicy = FolderPolicy()
     folders: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    _resolved: dict[str, FolderPolicy] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Rules per folder, worked out once (``review list`` asks for each suggestion)."""
 
     def for_path(self, path: str) -> FolderPolicy:
         """The rules for the file at ``path`` (``content/<folder>/.../<guide>.md``)."""
-        policy = self.default
         folder = posixpath.dirname(path.removeprefix(CONTENT_DIR + "/"))
+        cached = self._resolved.get(folder)
+        if cached is not None:
+            return cached
+        policy = self.default
         parts = folder.split("/") if folder else []
         for depth in range(1, len(parts) + 1):
             overrides = self.folders.get("/".join(parts[:depth]))
             if overrides:
                 policy = replace(policy, **overrides)
+        self._resolved[folder] = policy
         return policy
 
     def for_paths(self, paths: Sequence[str]) -> FolderPolicy:

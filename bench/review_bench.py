@@ -1,0 +1,194 @@
+"""Benchmark staff review on a large wiki: ``review list`` over 1,000 open suggestions, and
+``review merge`` when main has moved since the suggestion's base (a three-way merge).
+
+Targets (issue 4): ``review list`` <= 1 s for 1,000 open suggestions in a 2,000-guide
+wiki; ``merge`` needing a three-way merge <= 100 ms median.
+
+Set-up (not timed): a synthetic wiki (``synthetic_wiki.py``); a first wave of
+suggestions submitted on main's tip through ``suggestion_submit``; a few of them approved
+and merged so main moves on; a second wave on the new tip. One suggestion in ten changes
+a fee (a sensitive field: two approvals); the rest reword a step. The backlog then holds
+``--suggestions`` open suggestions, the first wave stale, some in conflict.
+
+Timed:
+
+- ``review list`` in-process: cold (no index: every suggestion read once and indexed),
+  warm (median of 5), and after one new event (one entry read again);
+- ``wikitool review list --json`` as a user runs it (a new process each time: Python
+  start-up and imports included), median of 3;
+- ``review merge`` of first-wave suggestions, each needing a three-way merge because the
+  previous one moved main: median and worst over ``--merges``.
+
+Usage::
+
+    python bench/review_bench.py [--out bench/out/review] [--guides 2000] [--commits 3000]
+                                 [--suggestions 1000] [--merges 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from synthetic_wiki import make_synthetic_wiki, suggested_edit
+
+from wikitool.gitstore import WikiStore
+from wikitool.model import Identity
+from wikitool.services.review import review_approve, review_merge
+from wikitool.services.review_list import index_path, review_list
+from wikitool.services.suggestion_input import SuggestionInput
+from wikitool.services.suggestions import suggestion_submit
+
+ANA = Identity("Ana Ruiz", "ana.ruiz@passports.veloria.invalid")
+BEN = Identity("Ben Osei", "ben.osei@passports.veloria.invalid")
+FEE = re.compile(r"^(\s+amount: )(\d+)$", re.MULTILINE)
+FIRST_WAVE_MERGES = 10
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _guides(store: WikiStore) -> list[str]:
+    return [
+        f.path
+        for f in store.files(store.main(), "content/")
+        if f.path.endswith(".md") and not f.path.endswith("/index.md")
+    ]
+
+
+def _suggestion(store: WikiStore, path: str, rng: random.Random) -> SuggestionInput:
+    text = (store.read(store.main(), path) or b"").decode("utf-8")
+    fee = FEE.search(text)
+    if fee is not None and rng.random() < 0.1:
+        new = str(int(fee.group(2)) + rng.randint(1, 9))
+        content = text[: fee.start(2)] + new + text[fee.end(2) :]
+        return SuggestionInput(guide=path, content=content, summary=f"Fee is now {new} euros")
+    content, summary = suggested_edit(text, rng)
+    return SuggestionInput(guide=path, content=content, summary=summary)
+
+
+def _submit_wave(store: WikiStore, count: int, rng: random.Random, guides: list[str]) -> list[str]:
+    ids: list[str] = []
+    started = time.perf_counter()
+    while len(ids) < count:
+        result = suggestion_submit(store, _suggestion(store, rng.choice(guides), rng))
+        if result.duplicate_of is None:
+            ids.append(result.id)
+        if len(ids) % 100 == 0 and result.duplicate_of is None:
+            _say(f"  {len(ids)}/{count} submitted ({time.perf_counter() - started:.0f} s)")
+    return ids
+
+
+def _approve_twice(store: WikiStore, suggestion_id: str) -> None:
+    review_approve(store, suggestion_id, staff=ANA)
+    review_approve(store, suggestion_id, staff=BEN)
+
+
+def _timed(function: object, *args: object, **kwargs: object) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = function(*args, **kwargs)  # type: ignore[operator]
+    return time.perf_counter() - started, result
+
+
+def run(out: Path, guides: int, commits: int, suggestions: int, merges: int) -> dict[str, object]:
+    """Build the wiki and backlog in ``out`` and time list and merge; returns the figures."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    _say(f"Generating a {guides:,}-guide wiki with {commits:,} commits...")
+    wiki = make_synthetic_wiki(out / "wiki", guides=guides, commits=commits)
+    rng = random.Random(4)
+    first_wave = suggestions // 2 + FIRST_WAVE_MERGES
+    with WikiStore.open(wiki.path) as store:
+        paths = _guides(store)
+        _say(f"Submitting {first_wave} suggestions on main's tip...")
+        wave_a = _submit_wave(store, first_wave, rng, paths)
+        _say(f"Merging {FIRST_WAVE_MERGES} of them so main moves on...")
+        for suggestion_id in wave_a[:FIRST_WAVE_MERGES]:
+            _approve_twice(store, suggestion_id)
+            review_merge(store, suggestion_id, staff=BEN)
+        second_wave = suggestions - (first_wave - FIRST_WAVE_MERGES)
+        _say(f"Submitting {second_wave} suggestions on the new tip...")
+        _submit_wave(store, second_wave, rng, paths)
+
+    results: dict[str, object] = {
+        "guides": guides,
+        "commits": commits,
+        "open_suggestions": suggestions,
+    }
+    with WikiStore.open(wiki.path) as store:
+        index_path(store).unlink(missing_ok=True)
+        cold, rows = _timed(review_list, store)
+        assert isinstance(rows, list) and len(rows) == suggestions, len(rows)  # type: ignore[arg-type]
+        warm = [_timed(review_list, store)[0] for _ in range(5)]
+        flags = {
+            name: sum(1 for r in rows if name in r.flags)
+            for name in ("stale", "guide-changed", "conflict", "sensitive")
+        }
+        candidates = [r.entry.id for r in rows if r.stale and not r.conflict]
+        review_approve(store, rows[-1].entry.id, staff=ANA)
+        after_event, _ = _timed(review_list, store)
+    results.update(
+        list_cold_s=round(cold, 3),
+        list_warm_median_s=round(statistics.median(warm), 3),
+        list_after_one_event_s=round(after_event, 3),
+        flags=flags,
+    )
+
+    cli = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run(
+            [str(Path(sys.executable).parent / "wikitool"), "--repo", str(wiki.path), "review",
+             "list", "--json"],
+            check=True, stdout=subprocess.DEVNULL,
+        )  # fmt: skip
+        cli.append(time.perf_counter() - started)
+    results["list_cli_median_s"] = round(statistics.median(cli), 3)
+
+    _say(f"Merging {merges} stale suggestions (three-way merges)...")
+    merge_times = []
+    with WikiStore.open(wiki.path) as store:
+        chosen = candidates[:merges]
+        for suggestion_id in chosen:
+            _approve_twice(store, suggestion_id)
+        for suggestion_id in chosen:
+            seconds, outcome = _timed(review_merge, store, suggestion_id, staff=BEN)
+            assert getattr(outcome, "three_way", False), suggestion_id
+            merge_times.append(seconds)
+    results.update(
+        merges=len(merge_times),
+        merge_median_ms=round(statistics.median(merge_times) * 1000, 1),
+        merge_max_ms=round(max(merge_times) * 1000, 1),
+    )
+    subprocess.run(["git", "-C", str(wiki.path), "fsck", "--full", "--strict", "--no-progress"],
+                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The command line (see the module docstring)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=Path("bench/out/review"))
+    parser.add_argument("--guides", type=int, default=2000)
+    parser.add_argument("--commits", type=int, default=3000)
+    parser.add_argument("--suggestions", type=int, default=1000)
+    parser.add_argument("--merges", type=int, default=20)
+    args = parser.parse_args(argv)
+    results = run(args.out, args.guides, args.commits, args.suggestions, args.merges)
+    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

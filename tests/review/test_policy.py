@@ -1,0 +1,134 @@
+"""``review-policy.yaml``: approvals and owners per content folder, read from main."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+from review_samples import ANA, CARA, FEE, FIRST_STEP, Submit, staff
+
+from wikitool.errors import ReviewError
+from wikitool.services.review_policy import DEFAULT_SENSITIVE_FIELDS, FolderPolicy, parse_policy
+
+DAN = "Dan Ek <dan@housing.veloria.invalid>"
+EVE = "Eve Ho <eve@housing.veloria.invalid>"
+
+POLICY = b"""\
+# Who approves what.
+approvals: 1
+sensitive_approvals: 2
+folders:
+  identity-and-travel:
+    owners: ["@passports.veloria.invalid"]
+    approvals: 2
+  identity-and-travel/abroad:
+    sensitive_approvals: 3
+    sensitive_fields: [fees]
+  content/housing/:
+    owners: housing-lead@veloria.invalid
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("content/identity-and-travel/renew-an-adult-passport.md",
+         FolderPolicy(2, 2, DEFAULT_SENSITIVE_FIELDS, ("@passports.veloria.invalid",))),
+        ("content/identity-and-travel/abroad/renew-abroad.md",
+         FolderPolicy(2, 3, ("fees",), ("@passports.veloria.invalid",))),
+        ("content/housing/apply-for-housing-benefit.md",
+         FolderPolicy(1, 2, DEFAULT_SENSITIVE_FIELDS, ("housing-lead@veloria.invalid",))),
+        ("content/vehicles/pay-a-parking-fine.md", FolderPolicy()),
+        ("content/identity-and-travel-extra/x.md", FolderPolicy()),
+    ],
+)
+def test_a_folder_inherits_what_it_does_not_set(path: str, expected: FolderPolicy) -> None:
+    assert parse_policy(POLICY).for_path(path) == expected
+
+
+@pytest.mark.parametrize(
+    ("email", "owner"),
+    [
+        ("cara.lind@passports.veloria.invalid", True),
+        ("CARA.LIND@Passports.Veloria.Invalid", True),
+        ("dan@housing.veloria.invalid", False),
+        ("mallory@evil-passports.veloria.invalid", False),
+    ],
+)
+def test_owners_by_address_or_domain(email: str, owner: bool) -> None:
+    rules = parse_policy(POLICY).for_path("content/identity-and-travel/x.md")
+    assert rules.is_owner(email) is owner
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("approvals: 0\n", "review-policy.yaml:1: approvals must be between 1 and 10"),
+        ("approvals: two\n", "review-policy.yaml:1: approvals must be a whole number"),
+        ("approvals: true\n", "review-policy.yaml:1: approvals must be a whole number"),
+        ("\naprovals: 2\n", "review-policy.yaml:2: unknown key aprovals (known: approvals, sensitive_approvals, sensitive_fields, owners, folders)"),
+        ("folders: [housing]\n", "review-policy.yaml:1: folders must map folder names to settings"),
+        ("folders:\n  housing: 2\n", "review-policy.yaml:2: folder 'housing' must map settings to values"),
+        ("folders:\n  housing:\n    owners: [nobody]\n", "review-policy.yaml:3: folders.housing.owners must be e-mail addresses or @domains"),
+        ("folders:\n  housing:\n    folders: {}\n", "review-policy.yaml:3: unknown key folders.housing.folders (known: approvals, sensitive_approvals, sensitive_fields, owners)"),
+        ("sensitive_fields: 3\n", "review-policy.yaml:1: sensitive_fields must be a list of text values"),
+        ("approvals: &a 1\nsensitive_approvals: *a\n", "review-policy.yaml:1: *"),
+        ("approvals: [1\n", "review-policy.yaml:*"),
+    ],
+)
+def test_a_malformed_policy_is_refused_with_file_and_line(text: str, error: str) -> None:
+    with pytest.raises(ReviewError) as raised:
+        parse_policy(text.encode())
+    if error.endswith("*"):
+        assert str(raised.value).startswith(error[:-1])
+    else:
+        assert str(raised.value) == error
+
+
+def _commit_policy(git: Callable[..., str], wiki: Path, text: bytes) -> None:
+    (wiki / "review-policy.yaml").write_bytes(text)
+    git(wiki, "add", "review-policy.yaml")
+    git(wiki, "commit", "-qm", "Review policy")
+
+
+def test_merge_follows_the_policy_on_main(
+    wiki: Path, submit: Submit, review: Callable[..., Result], git: Callable[..., str]
+) -> None:
+    _commit_policy(git, wiki, POLICY)
+    sid = submit(FIRST_STEP, base=git(wiki, "rev-parse", "main").strip())
+    assert review("approve", sid, "--as", DAN).exit_code == 0
+    assert review("approve", sid, "--as", EVE).exit_code == 0
+
+    refused = review("merge", sid, "--as", EVE)
+
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"Error: suggestion {sid} cannot be merged yet: it needs an approval from an owner "
+        "of the folder (@passports.veloria.invalid)\n"
+    )
+    assert review("approve", sid, *staff(CARA)).exit_code == 0
+    merged = review("merge", sid, "--as", EVE)
+    assert merged.exit_code == 0, merged.output
+
+
+def test_the_built_in_policy_applies_without_a_file(
+    wiki: Path, submit: Submit, review: Callable[..., Result]
+) -> None:
+    sid = submit(FEE)
+    assert review("approve", sid, *staff(ANA)).exit_code == 0
+    assert "needs 2 approvals from different people because it changes fees" in review("merge", sid, "--as", DAN).stderr
+
+
+def test_a_broken_policy_on_main_stops_merges_with_a_clear_error(
+    wiki: Path, submit: Submit, review: Callable[..., Result], git: Callable[..., str]
+) -> None:
+    _commit_policy(git, wiki, b"approvals: 1\nowners: nobody\n")
+    sid = submit(FIRST_STEP, base=git(wiki, "rev-parse", "main").strip())
+    approved = review("approve", sid, *staff(ANA))
+    assert (approved.exit_code, approved.stdout) == (0, f"Approved suggestion {sid}\n")
+    assert approved.stderr.startswith("Note: cannot tell whether it is ready to merge: review-policy.yaml:2:")
+    result = review("merge", sid, "--as", DAN)
+    assert result.exit_code == 1
+    assert result.stderr == "Error: review-policy.yaml:2: owners must be e-mail addresses or @domains\n"
