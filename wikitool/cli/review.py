@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -41,6 +43,8 @@ from wikitool.services.review_stats import review_stats
 from wikitool.services.staff import staff_identity
 
 F = TypeVar("F", bound=Callable[..., Any])
+BAR_FROM = 50
+"""Suggestions to read before a progress bar is worth showing."""
 
 
 def staff_option(func: F) -> F:
@@ -141,7 +145,8 @@ def list_suggestions(
       wikitool review list --guide identity-and-travel --sort guide
       wikitool review list --state all --json
     """
-    rows = review_list(wiki.store(), state=state, guide=guide, sort=sort)
+    with _reading_bar() as progress:
+        rows = review_list(wiki.store(), state=state, guide=guide, sort=sort, progress=progress)
     if as_json:
         print_json([row.to_json() for row in rows])
         return
@@ -156,6 +161,29 @@ def list_suggestions(
         padded = [str(c).ljust(w) for c, w in zip(cells[:-1], widths[:-1], strict=True)]
         click.echo("  ".join([*padded, str(cells[-1])]).rstrip())
     click.echo(f"{len(rows)} suggestion(s)", err=True)
+
+
+@contextmanager
+def _reading_bar() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr while many suggestions are read (the first listing)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and total >= BAR_FROM:
+            bar = click.progressbar(length=total, label="Reading suggestions", file=sys.stderr)
+            bar.__enter__()
+        if bar is not None:
+            bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def _row_cells(row: BacklogRow, state: str) -> list[str]:

@@ -153,7 +153,7 @@ def review_requirements(store: WikiStore, suggestion: str) -> Requirements:
     record = load_record(store, suggestion)
     main = store.main()
     base = merge_base(store, main, record.tip) or record.base
-    files = summarize_change(store, base, record.tip)
+    files = summarize_change(store, base, record.tip, only=record.single_file(base))
     return requirements(record.guide, record.votes(), load_policy(store, main), files)
 
 
@@ -473,7 +473,10 @@ def review_merge(
         if base == record.tip:
             _recover_merge_event(store, record, main, staff)
             raise ReviewError(f"suggestion {record.id} is already merged")
-        files = summarize_change(store, base or record.base, record.tip)
+        base_or_own = base or record.base
+        files = summarize_change(
+            store, base_or_own, record.tip, only=record.single_file(base_or_own)
+        )
         needs = requirements(record.guide, record.votes(), load_policy(store, main), files)
         if needs.missing:
             raise ReviewError(

@@ -17,7 +17,14 @@ import re
 from dataclasses import dataclass
 
 from wikitool.diffing import count_lines
-from wikitool.gitstore import ChangedFile, FileConflict, WikiStore, changed_files, merge_texts
+from wikitool.gitstore import (
+    ChangedFile,
+    FileConflict,
+    WikiStore,
+    blob_ids,
+    changed_files,
+    merge_texts,
+)
 
 _FRONT_MATTER_END = re.compile(rb"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 # A top-level key as written at the start of a line: fees:, "fees":, 'fees':
@@ -65,9 +72,21 @@ def _optional(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def summarize_change(store: WikiStore, old: str, new: str) -> list[FileSummary]:
-    """Every file that differs between commits ``old`` and ``new``, summarized."""
-    return [summarize_file(store, change) for change in changed_files(store, old, new)]
+def summarize_change(
+    store: WikiStore, old: str, new: str, *, only: str | None = None
+) -> list[FileSummary]:
+    """Every file that differs between commits ``old`` and ``new``, summarized.
+
+    ``only`` names the one file the caller knows to be the whole difference (a citizen's
+    suggestion commit changes exactly its guide): its two blobs are looked up instead of
+    comparing the trees, which is most of the cost of reading a suggestion.
+    """
+    if only is None:
+        changes = changed_files(store, old, new)
+    else:
+        before, after = blob_ids(store, old, [only])[only], blob_ids(store, new, [only])[only]
+        changes = [ChangedFile(only, before, after)] if before != after else []
+    return [summarize_file(store, change) for change in changes]
 
 
 def summarize_file(store: WikiStore, change: ChangedFile) -> FileSummary:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,9 @@ INDEX_VERSION = 1
 STATES = ("open", "merged", "rejected", "all")
 SORTS = ("age", "guide")
 DAY = 86_400
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: how far reading suggestions into the index has got."""
 
 
 @dataclass(frozen=True)
@@ -177,9 +180,11 @@ def review_list(
     guide: str | None = None,
     sort: str = "age",
     now: int | None = None,
+    progress: Progress | None = None,
 ) -> list[BacklogRow]:
     """The suggestions in ``state`` (open, merged, rejected or all), optionally for one
-    guide or folder, oldest first (``sort="age"``) or by guide.
+    guide or folder, oldest first (``sort="age"``) or by guide. ``progress`` as for
+    :func:`suggestion_index`.
 
     Raises:
         WikitoolError: an unknown state or sort order.
@@ -188,7 +193,7 @@ def review_list(
         raise WikitoolError(f"unknown state {state!r}: use one of {', '.join(STATES)}")
     if sort not in SORTS:
         raise WikitoolError(f"unknown sort order {sort!r}: use age or guide")
-    entries = suggestion_index(store)
+    entries = suggestion_index(store, progress)
     wanted = [e for e in entries if state == "all" or e.state.value == state]
     if guide:
         wanted = [e for e in wanted if _in_scope(e.guide, guide)]
@@ -250,31 +255,34 @@ def index_path(store: WikiStore) -> Path:
     return store.git_dir / "wikitool" / "review-index.json"
 
 
-def suggestion_index(store: WikiStore) -> list[IndexEntry]:
-    """Every suggestion (any state), from the index where it is still current."""
+def suggestion_index(store: WikiStore, progress: Progress | None = None) -> list[IndexEntry]:
+    """Every suggestion (any state), from the index where it is still current.
+
+    ``progress(done, total)`` is called as suggestions missing from the index are read
+    (all of them the first time: about a second per hundred).
+    """
     logs = _by_id(store.refs(REVIEWS_PREFIX), REVIEWS_PREFIX)
     branches = _by_id(store.refs(SUGGESTIONS_PREFIX), SUGGESTIONS_PREFIX)
-    archives = _by_id(store.refs(ARCHIVE_PREFIX), ARCHIVE_PREFIX)
     cached = _load_index(store)
     entries = []
-    changed = False
+    stale = []
     for suggestion_id, log in logs.items():
         entry = cached.get(suggestion_id)
-        if (
-            entry is not None
-            and entry.log == log
-            and (
-                entry.state is not SuggestionState.OPEN
-                or entry.tip == branches.get(suggestion_id, entry.tip)
-            )
-        ):
+        current = entry is not None and entry.log == log
+        if entry is not None and current and entry.state is SuggestionState.OPEN:
+            current = entry.tip == branches.get(suggestion_id, entry.tip)
+        if entry is not None and current:
             entries.append(entry)
-            continue
+        else:
+            stale.append((suggestion_id, log))
+    archives = _by_id(store.refs(ARCHIVE_PREFIX), ARCHIVE_PREFIX) if stale else {}
+    for done, (suggestion_id, log) in enumerate(stale, start=1):
         built = _build_entry(store, suggestion_id, log, branches, archives)
         if built is not None:
             entries.append(built)
-            changed = True
-    if changed or len(entries) != len(cached):
+        if progress is not None:
+            progress(done, len(stale))
+    if stale or len(entries) != len(cached):
         _save_index(store, entries)
     return entries
 
@@ -317,7 +325,9 @@ def _build_entry(
         merged_as=decision.data.get("Merged-As") if decision else None,
         plus_ones=record.plus_ones,
         votes=tuple(record.votes()),
-        files=tuple(summarize_change(store, record.base, record.tip)),
+        files=tuple(
+            summarize_change(store, record.base, record.tip, only=record.single_file(record.base))
+        ),
     )
 
 

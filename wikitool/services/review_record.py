@@ -105,6 +105,12 @@ class SuggestionRecord:
                 return event.data["Commit"]
         return self.submitted_commit
 
+    def single_file(self, base: str) -> str | None:
+        """The guide, when it is all that differs between ``base`` and the tip: the tip is
+        the citizen's own commit (not amended) and ``base`` its parent."""
+        unamended = self.tip == self.submitted_commit and base == self.base
+        return self.guide if unamended and self.guide else None
+
     @property
     def credited_name(self) -> str | None:
         """The citizen's name when they asked to be credited, else ``None``."""

@@ -83,7 +83,7 @@ def review_show(store: WikiStore, suggestion: str) -> SuggestionView:
     main = store.main()
     is_open = record.state is SuggestionState.OPEN
     base = (merge_base(store, main, record.tip) if is_open else None) or record.base
-    files = summarize_change(store, base, record.tip)
+    files = summarize_change(store, base, record.tip, only=record.single_file(base))
     diffs = [guide_diff(f.path, _read(store, f.old_blob), _read(store, f.new_blob)) for f in files]
     conflicts: list[FileConflict] = []
     if is_open and base != main:
