@@ -6,6 +6,10 @@ plugins:
       suggest_url: suggest/?guide={path}
       changes_page: changes.md
       feed: changes.xml
+
+Where the site's suggestion form and feedback widget post to is not a plugin option but
+``extra.wikitool.intake_url`` (set by ``wikitool build --intake-url``), beside the other
+values the build hands over.
 """
 
 from __future__ import annotations
@@ -30,6 +34,15 @@ class WikitoolConfig(Config):  # type: ignore[no-untyped-call]
 
     report_url = c.Type(str, default="suggest/?guide={path}&report=1")
     """The "Is something wrong on this page?" link; same placeholders as ``suggest_url``."""
+
+    suggest_page = c.Type(str, default="suggest.md")
+    """Where the generated "Suggest an edit" page lives in the docs (empty: no page);
+    ``suggest_url`` and ``report_url`` should point at it. Each guide's source is written
+    beside it, ``suggest/sources/<path>.json``. Needs the theme's ``suggest.html``."""
+
+    track_page = c.Type(str, default="track.md")
+    """Where the generated "Track your suggestion" page lives (empty: no page). Needs the
+    theme's ``track.html``."""
 
     recent_changes = c.Type(int, default=5)
     """How many changes a guide page lists before its full history."""

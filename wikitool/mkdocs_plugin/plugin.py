@@ -15,6 +15,11 @@ Where history comes from:
 
 Fragments are HTML rendered in Python with every value escaped, handed to the theme
 (``theme/main.html``) as the ``wikitool`` template variable.
+
+The citizen's side (``suggest_pages.py``): a generated "Suggest an edit" page and "Track
+your suggestion" page (theme templates ``suggest.html`` and ``track.html``), every
+guide's source as JSON for the suggestion page, and, when ``extra.wikitool.intake_url``
+names the intake, a feedback widget on each guide.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit
 
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -48,6 +54,7 @@ from wikitool.mkdocs_plugin.changes import (
 )
 from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.feed import FeedEntry, atom_feed
+from wikitool.mkdocs_plugin.feedback_widget import Section, render_feedback
 from wikitool.mkdocs_plugin.front_matter import read_page
 from wikitool.mkdocs_plugin.guide import GuideFacts
 from wikitool.mkdocs_plugin.home import RecentGuide, Topic, render_home
@@ -55,6 +62,20 @@ from wikitool.mkdocs_plugin.jsonld import guide_jsonld, jsonld_scripts, steps_fr
 from wikitool.mkdocs_plugin.panel import render_panel
 from wikitool.mkdocs_plugin.redirects import redirect_page
 from wikitool.mkdocs_plugin.sanitize import escape_text, html_to_text, sanitize_html
+from wikitool.mkdocs_plugin.suggest_pages import (
+    SUGGEST_NO_SCRIPT,
+    SUGGEST_TEMPLATE,
+    SUGGEST_TITLE,
+    TRACK_NO_SCRIPT,
+    TRACK_TEMPLATE,
+    TRACK_TITLE,
+    GuideSource,
+    intake_url_from,
+    published_base,
+    source_document,
+    source_file,
+    sources_folder,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -84,6 +105,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._commit = ""
         self._pages: dict[str, _PageInfo] = {}
         self._today = date.today()
+        self._intake_url = ""
+        self._built_commit = ""
 
     # -- configuration and files ----------------------------------------------------------
 
@@ -100,9 +123,17 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
                     f"wikitool: {option} {template!r} is not a valid link template "
                     "(placeholders: {path}, {url}, {commit})"
                 ) from exc
-        changes_page = self.config.changes_page
-        if changes_page and (not changes_page.endswith(".md") or changes_page.startswith("/")):
-            raise PluginError(f"wikitool: changes_page {changes_page!r} must be a .md path")
+        for option in ("changes_page", "suggest_page", "track_page"):
+            generated = self.config[option]
+            if generated and (not generated.endswith(".md") or generated.startswith("/")):
+                raise PluginError(f"wikitool: {option} {generated!r} must be a .md path")
+        try:
+            self._intake_url = intake_url_from(config.extra)
+        except ValueError as exc:
+            raise PluginError(f"wikitool: {exc}") from exc
+        settings = config.extra.get("wikitool")
+        commit = settings.get("commit") if isinstance(settings, dict) else None
+        self._built_commit = str(commit or "")
         return None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -112,27 +143,63 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._pages = {}
         self._today = date.today()
         self._history = self._read_history(config) if self.config.history else None
-        page = self.config.changes_page
-        if page:
+        generated = {
+            "changes_page": _CHANGES_INTRO,
+            "suggest_page": SUGGEST_NO_SCRIPT,
+            "track_page": TRACK_NO_SCRIPT,
+        }
+        for option, content in generated.items():
+            page = self.config[option]
+            if not page:
+                continue
             if files.get_file_from_path(page) is not None:
+                what = option.removesuffix("_page")
                 raise PluginError(
                     f"wikitool: {page} exists in the docs, but the plugin generates the "
-                    "changes page there; set the plugin's changes_page to another path"
+                    f"{what} page there; set the plugin's {option} to another path"
                 )
-            files.append(File.generated(config, page, content=_CHANGES_INTRO))
+            files.append(File.generated(config, page, content=content))
         return files
 
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        """Put the generated "What changed" page last in the top-level navigation."""
-        if not self.config.enabled or not self.config.changes_page:
+        """Put the generated "What changed" page last in the top-level navigation; keep
+        the suggestion and tracking pages out of it (readers reach them from a guide)."""
+        if not self.config.enabled:
             return None
+        hidden = {self.config.suggest_page, self.config.track_page} - {""}
         for item in list(nav.items):
-            if isinstance(item, Page) and item.file.src_uri == self.config.changes_page:
+            if not isinstance(item, Page):
+                continue
+            if item.file.src_uri == self.config.changes_page:
                 nav.items.remove(item)
                 nav.items.append(item)
+            elif item.file.src_uri in hidden:
+                nav.items.remove(item)
+        nav.pages = [p for p in nav.pages if p.file.src_uri not in hidden]
         return nav
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        """Render a generated page with ``main.html`` (its no-script text only) when the
+        theme has no template for it, rather than failing the build."""
+        if not self.config.enabled:
+            return None
+        for option in ("suggest_page", "track_page"):
+            file = files.get_file_from_path(self.config[option]) if self.config[option] else None
+            page = file.page if file is not None else None
+            if page is None or "template" not in page.meta:
+                continue
+            try:
+                env.get_template(page.meta["template"])
+            except TemplateNotFound:
+                log.info(
+                    "the theme has no %s: %s shows its text only", page.meta["template"], option
+                )
+                del page.meta["template"]
+        return None
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -147,6 +214,19 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if src == self.config.changes_page and page.file.generated_by is not None:
             page.meta = {"title": escape_text(self.config.changes_title)}
             self._pages[src] = _PageInfo(src, page.url, self.config.changes_title)
+            return None
+        if src in (self.config.suggest_page, self.config.track_page) and (
+            page.file.generated_by is not None
+        ):
+            title = SUGGEST_TITLE if src == self.config.suggest_page else TRACK_TITLE
+            # A tool, not reading matter: no search entry, the whole width for the editor.
+            page.meta = {
+                "title": escape_text(title),
+                "search": {"exclude": True},
+                "hide": ["navigation", "toc"],
+                "template": SUGGEST_TEMPLATE if src == self.config.suggest_page else TRACK_TEMPLATE,
+            }
+            self._pages[src] = _PageInfo(src, page.url, title)
             return None
         try:
             source = read_page(page.file.content_string, _docs_path(config, src))
@@ -207,17 +287,24 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             fragments["after_content"] = self._home(page)
         elif page.file.src_uri == self.config.changes_page:
             fragments["after_content"] = self._changes(page, fragments["feed"])
+        elif page.file.src_uri == self.config.suggest_page:
+            fragments["suggest"] = self._suggest_fragments(page)
+        elif page.file.src_uri == self.config.track_page:
+            fragments["track"] = self._track_fragments(page, config)
         context["wikitool"] = fragments  # type: ignore[typeddict-unknown-key]
         return context
 
     # -- the build's extra files -----------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the Atom feed and the moved guides' redirect pages."""
+        """Write the Atom feed, the guides' sources for the suggestion page and the moved
+        guides' redirect pages."""
         if not self.config.enabled:
             return
         if self.config.feed:
             self._write_feed(config)
+        if self.config.suggest_page:
+            self._write_sources(config)
         if self.config.redirects and self._history is not None:
             self._write_redirects(config)
 
@@ -278,8 +365,15 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         assert guide is not None
         history = self._history_of(info.src)
         suggest = escape_text(self._link(self.config.suggest_url, page))
-        report = escape_text(self._link(self.config.report_url, page))
+        report_href = self._link(self.config.report_url, page)
+        report = escape_text(report_href)
         url = page.canonical_url if config.site_url else None
+        feedback = ""
+        if self._intake_url:
+            sections = [Section(item.id, item.title) for item in page.toc.items]
+            feedback = render_feedback(
+                self._intake_url, info.src, sections=sections, fix_href=report_href
+            )
         return {
             "guide": True,
             "summary": f'<p class="wt-summary">{escape_text(guide.summary)}</p>'
@@ -299,7 +393,53 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
                 "Tell us and the team that owns this guide will check it.</p>"
             ),
             "jsonld": jsonld_scripts(guide_jsonld(guide, info.steps, url)),
+            "feedback": feedback,
         }
+
+    def _suggest_fragments(self, page: Page) -> dict[str, str]:
+        """The suggestion page's settings for its script, as escaped attribute values."""
+        track = self._pages.get(self.config.track_page)
+        folder = sources_folder(self.config.suggest_page)
+        values = {
+            "intake": self._intake_url,
+            "sources": self._relative(folder + "/", page),
+            "track": self._relative(track.url or "./", page) if track else "",
+            "root": self._relative("./", page),
+        }
+        fragments = {key: escape_text(value) for key, value in values.items()}
+        # "Is something wrong?" without editing: the guide's page is set by the script.
+        fragments["feedback"] = (
+            render_feedback(self._intake_url, "", ask_helpful=False) if self._intake_url else ""
+        )
+        return fragments
+
+    def _track_fragments(self, page: Page, config: MkDocsConfig) -> dict[str, str]:
+        """The tracking page's settings for its script, as escaped attribute values."""
+        folder = sources_folder(self.config.suggest_page) if self.config.suggest_page else ""
+        values = {
+            "intake": self._intake_url,
+            "root": self._relative("./", page),
+            "docs_prefix": _docs_prefix(config),
+            # The guides' sources give the tracking page a guide's title.
+            "sources": self._relative(folder + "/", page) if folder else "",
+        }
+        return {key: escape_text(value) for key, value in values.items()}
+
+    def _write_sources(self, config: MkDocsConfig) -> None:
+        """Each guide's Markdown as published, for the suggestion page's editor."""
+        base = published_base(self._built_commit or self._commit)
+        folder = sources_folder(self.config.suggest_page)
+        site = Path(config.site_dir)
+        for info in self._pages.values():
+            if info.guide is None:
+                continue
+            # newline="": the exact bytes the citizen edits, so an untouched line is no change.
+            with open(Path(config.docs_dir) / info.src, encoding="utf-8", newline="") as file:
+                content = file.read()
+            source = GuideSource(info.src, info.title, info.url, content)
+            target = site / source_file(folder, info.src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source_document(source, base))
 
     def _home(self, page: Page) -> str:
         topics = []

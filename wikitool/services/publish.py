@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.exceptions import Abort, MkDocsException
 
 from wikitool.errors import BuildError, WikitoolError
 from wikitool.gitstore import WikiStore
@@ -45,9 +45,19 @@ def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, s
 
 
 def build_site(
-    store: WikiStore, out: Path, *, rev: str = "main", strict: bool = True
+    store: WikiStore,
+    out: Path,
+    *,
+    rev: str = "main",
+    strict: bool = True,
+    intake_url: str | None = None,
 ) -> BuildResult:
     """Build the static site for ``rev`` into ``out`` (replacing what was there).
+
+    Args:
+        intake_url: the base URL of ``wikitool intake serve`` the site's suggestion form
+            and feedback widget post to (``extra.wikitool.intake_url``); without it, and
+            without one in ``mkdocs.yml``, citizens download their suggestion as a file.
 
     Raises:
         BuildError: MkDocs failed, or (``strict``) warned about the content.
@@ -61,12 +71,14 @@ def build_site(
             config["extra"].setdefault("wikitool", {})
             config["extra"]["wikitool"]["repository"] = str(store.git_dir)
             config["extra"]["wikitool"]["commit"] = commit
+            if intake_url is not None:
+                config["extra"]["wikitool"]["intake_url"] = intake_url
             if out.exists():
                 shutil.rmtree(out)
             _quiet_mkdocs_info()
             mkdocs_build(config)
         except (MkDocsException, OSError) as exc:
-            raise BuildError(f"the site did not build: {exc}") from exc
+            raise BuildError(f"the site did not build: {_reason(exc)}") from exc
         except WikitoolError:
             raise
     pages = sum(1 for _ in out.rglob("index.html"))
@@ -76,3 +88,12 @@ def build_site(
 def _quiet_mkdocs_info() -> None:
     # MkDocs logs every step at INFO; staff need its warnings, not its chatter.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
+
+
+def _reason(exc: BaseException) -> str:
+    # MkDocs logs a plugin's error and raises a bare "Aborted with a BuildError!" from
+    # it: the plugin's own one-line message is what staff need to read.
+    context = exc.__context__
+    if isinstance(exc, Abort) and isinstance(context, MkDocsException) and str(context):
+        return str(context)
+    return str(exc)

@@ -1,0 +1,450 @@
+/*
+ * The "Suggest an edit" page (theme/suggest.html): /suggest/?guide=<path>[&report=1].
+ *
+ * Loads the guide's Markdown as published (sources/<path>.json, written by the build
+ * with the commit it was built from as `base`), lets the citizen change it in a plain
+ * textarea, shows the change as a diff, and then either posts the suggestion to the
+ * intake (`data-wt-intake`; README, "The intake API") and shows the tracking link, or,
+ * on a site without an intake, downloads it as a file in the suggestion format for
+ * `wikitool suggest submit`. Name and e-mail are sent only with the consent box ticked.
+ * No inline handlers, no third party: the page works under a strict CSP.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("__wt-suggest");
+  if (!root) return;
+
+  var GUIDE = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
+  var EMAIL = /^[^\s@]+@[^\s@]+$/;
+  var CONTEXT_LINES = 1;
+
+  function $(id) {
+    return document.getElementById("__wt-" + id);
+  }
+
+  function element(tag, className, text) {
+    var made = document.createElement(tag);
+    if (className) made.className = className;
+    if (text) made.textContent = text;
+    return made;
+  }
+
+  function hiddenText(text) {
+    return element("span", "wt-visually-hidden", text);
+  }
+
+  var intake = root.getAttribute("data-wt-intake") || "";
+  var sources = root.getAttribute("data-wt-sources") || "";
+  var trackPage = root.getAttribute("data-wt-track") || "";
+  var siteRoot = root.getAttribute("data-wt-root") || "";
+  var form = $("form");
+  var content = $("content");
+  var summary = $("summary");
+  var rationale = $("rationale");
+  var consent = $("consent");
+  var name = $("name");
+  var email = $("email");
+  var credit = $("credit");
+  var honeypot = $("website");
+  var send = $("send");
+  var errorSummary = $("errors");
+  var errorList = $("errors-list");
+  var diffView = $("diff");
+  var diffStatus = $("diff-status");
+
+  var noscript = document.querySelector("[data-wt-noscript]");
+  if (noscript) noscript.hidden = true;
+  root.hidden = false;
+
+  var params = new URLSearchParams(window.location.search);
+  var guide = params.get("guide") || "";
+  var reportMode = params.get("report") === "1";
+  var source = null;
+  var original = "";
+  var crlf = false;
+  var downloadUrl = "";
+
+  if (!GUIDE.test(guide) || guide.length > 200) {
+    loadProblem(guide
+      ? "The link does not name a guide of this site."
+      : "The link does not say which guide to edit.");
+    return;
+  }
+
+  fetch(sources + guide.replace(/\.md$/, ".json"), { credentials: "same-origin" })
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status === 404
+        ? "This site has no guide at " + guide + ". It may have moved or been removed."
+        : "The guide could not be loaded (error " + response.status + ").");
+      return response.json();
+    })
+    .then(start, function (error) {
+      loadProblem(error && error.message && !/fetch|network/i.test(error.message)
+        ? error.message
+        : "The guide could not be loaded. Check your internet connection and reload the page.");
+    });
+
+  function loadProblem(text) {
+    $("load-problem-text").textContent = text;
+    $("load-problem").hidden = false;
+  }
+
+  function start(loaded) {
+    source = loaded;
+    crlf = source.content.indexOf("\r\n") !== -1;
+    original = source.content.replace(/\r\n/g, "\n");
+    content.value = original;
+
+    var action = reportMode ? "Report a problem" : "Suggest an edit";
+    $("heading").textContent = action + ": " + source.title;
+    var site = document.title.split(" - ").slice(1).join(" - ");
+    document.title = action + ": " + source.title + (site ? " - " + site : "");
+    var back = $("guide-link");
+    back.href = siteRoot + source.url;
+    back.textContent = "Back to the guide: " + source.title;
+    $("done-guide").href = back.href;
+    $("saved-guide").href = back.href;
+
+    $("intro").hidden = false;
+    if (reportMode) {
+      root.querySelector(".wt-report-intro").hidden = false;
+      var feedback = root.querySelector(".wt-report-feedback");
+      if (feedback) {
+        feedback.hidden = false;
+        var widget = feedback.querySelector("[data-wt-feedback]");
+        if (widget) widget.setAttribute("data-wt-page", source.guide);
+      }
+    }
+    if (!intake) {
+      $("offline").hidden = false;
+      send.textContent = "Download suggestion file";
+    }
+    form.hidden = false;
+
+    content.addEventListener("input", scheduleDiff);
+    $("reset").addEventListener("click", function () {
+      content.value = original;
+      showDiff();
+      content.focus();
+    });
+    consent.addEventListener("change", showContactFields);
+    showContactFields();
+    form.addEventListener("submit", submit);
+    errorList.addEventListener("click", focusField);
+  }
+
+  // -- the change as a diff ---------------------------------------------------------
+
+  var diffTimer = 0;
+
+  function scheduleDiff() {
+    window.clearTimeout(diffTimer);
+    diffTimer = window.setTimeout(showDiff, 250);
+  }
+
+  function showDiff() {
+    var blocks = window.WikitoolDiff.lineChanges(original, content.value, CONTEXT_LINES);
+    var view = document.createDocumentFragment();
+    var changed = 0;
+    var added = 0;
+    var removed = 0;
+    for (var i = 0; i < blocks.length; i++) {
+      var block = blocks[i];
+      var pairs = Math.min(block.removed.length, block.added.length);
+      changed += pairs;
+      removed += block.removed.length - pairs;
+      added += block.added.length - pairs;
+      view.appendChild(renderBlock(block, pairs));
+    }
+    diffView.textContent = "";
+    diffView.appendChild(view);
+    diffStatus.textContent = describe(changed, added, removed);
+  }
+
+  function renderBlock(block, pairs) {
+    var box = element("div", "wt-diff__block");
+    box.appendChild(element("p", "wt-diff__where", "Line " + block.newLine));
+    var lines = element("div", "wt-diff__lines");
+    var k;
+    for (k = 0; k < block.before.length; k++) lines.appendChild(line("same", block.before[k]));
+    for (k = 0; k < pairs; k++) {
+      var words = window.WikitoolDiff.wordChanges(block.removed[k], block.added[k]);
+      lines.appendChild(line("del", words.before, "Before: "));
+      lines.appendChild(line("add", words.after, "After: "));
+    }
+    for (k = pairs; k < block.removed.length; k++) {
+      lines.appendChild(line("del", [{ text: block.removed[k], changed: true }], "Removed line: "));
+    }
+    for (k = pairs; k < block.added.length; k++) {
+      lines.appendChild(line("add", [{ text: block.added[k], changed: true }], "Added line: "));
+    }
+    for (k = 0; k < block.after.length; k++) lines.appendChild(line("same", block.after[k]));
+    box.appendChild(lines);
+    return box;
+  }
+
+  function line(kind, runs, label) {
+    var row = element("div", "wt-diff__line wt-diff__line--" + kind);
+    var sign = element("span", "wt-diff__sign", kind === "del" ? "\u2212" : kind === "add" ? "+" : "");
+    sign.setAttribute("aria-hidden", "true");
+    row.appendChild(sign);
+    if (typeof runs === "string") {
+      row.appendChild(hiddenText("Unchanged: "));
+      row.appendChild(document.createTextNode(runs || " "));
+      return row;
+    }
+    row.appendChild(hiddenText(label));
+    var text = element("span", "wt-diff__text");
+    for (var i = 0; i < runs.length; i++) {
+      if (runs[i].changed && runs[i].text.trim()) {
+        text.appendChild(element(kind === "del" ? "del" : "ins", "", runs[i].text));
+      } else {
+        text.appendChild(document.createTextNode(runs[i].text));
+      }
+    }
+    if (!text.textContent) text.appendChild(element("em", "", "(empty line)"));
+    row.appendChild(text);
+    return row;
+  }
+
+  function count(number, one) {
+    return number + " " + one + (number === 1 ? "" : "s");
+  }
+
+  function describe(changed, added, removed) {
+    var parts = [];
+    if (changed) parts.push("changed " + count(changed, "line"));
+    if (added) parts.push("added " + count(added, "line"));
+    if (removed) parts.push("removed " + count(removed, "line"));
+    if (!parts.length) return "You have not changed anything yet.";
+    var last = parts.pop();
+    return "You " + (parts.length ? parts.join(", ") + " and " + last : last) + ".";
+  }
+
+  // -- contact details, only with consent ---------------------------------------------
+
+  function showContactFields() {
+    var on = consent.checked;
+    $("contact-fields").hidden = !on;
+    name.disabled = !on;
+    email.disabled = !on;
+    credit.disabled = !on;
+  }
+
+  // -- checking and sending -----------------------------------------------------------
+
+  function check() {
+    var problems = [];
+    if (content.value === original) {
+      problems.push({ field: content, text: "Change the guide's text before you send your suggestion." });
+    } else if (!content.value.trim()) {
+      problems.push({ field: content, text: "The guide's text is empty. Undo your changes or change only what is wrong." });
+    }
+    if (!summary.value.trim()) {
+      problems.push({ field: summary, text: "Enter a summary of your change." });
+    }
+    if (consent.checked && email.value.trim() && !EMAIL.test(email.value.trim())) {
+      problems.push({ field: email, text: "Enter an e-mail address like name@example.org, or leave it empty." });
+    }
+    if (consent.checked && credit.checked && !name.value.trim()) {
+      problems.push({ field: name, text: "Enter your name to be shown with the change, or untick that box." });
+    }
+    return problems;
+  }
+
+  function suggestion() {
+    var text = crlf ? content.value.replace(/\n/g, "\r\n") : content.value;
+    var made = { guide: source.guide };
+    if (source.base) made.base = source.base;
+    made.content = text;
+    made.summary = summary.value.trim();
+    if (rationale.value.trim()) made.rationale = rationale.value.trim();
+    if (consent.checked) {
+      var author = {};
+      if (name.value.trim()) author.name = name.value.trim();
+      if (email.value.trim()) author.email = email.value.trim();
+      if (credit.checked && author.name) author.credit = true;
+      if (author.name || author.email) made.author = author;
+    }
+    return made;
+  }
+
+  function submit(event) {
+    event.preventDefault();
+    clearProblems();
+    var problems = check();
+    if (problems.length) {
+      showProblems(problems);
+      return;
+    }
+    if (intake) post(suggestion());
+    else download(suggestion());
+  }
+
+  function post(made) {
+    var body = {};
+    for (var key in made) body[key] = made[key];
+    body.website = honeypot.value;
+    var label = send.textContent;
+    send.disabled = true;
+    send.textContent = "Sending\u2026";
+    form.setAttribute("aria-busy", "true");
+    fetch(new URL("api/suggestions", new URL(intake, window.location.href)).href, {
+      method: "POST",
+      mode: "cors",
+      credentials: "omit",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body)
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          return { status: response.status, data: data };
+        });
+      })
+      .then(function (answer) {
+        if (answer.status === 201 && answer.data && answer.data.id) sent(answer.data);
+        else showProblems([{ text: refusal(answer.status, answer.data && answer.data.error) }]);
+      }, function () {
+        showProblems([{
+          text: "We could not reach the suggestions service. Check your internet " +
+            "connection and try again, or download your suggestion and send it to the agency.",
+          offerDownload: true
+        }]);
+      })
+      .then(function () {
+        send.disabled = false;
+        send.textContent = label;
+        form.removeAttribute("aria-busy");
+      });
+  }
+
+  function refusal(status, error) {
+    var said = error ? String(error) : "";
+    if (status === 400) return "Your suggestion was not accepted: " + (said || "it is not valid") + ".";
+    if (status === 413) return "Your suggestion is too large to send: " + (said || "shorten it") + ".";
+    if (status === 429) {
+      return "You have sent a lot in a short time. " + (said ? said.charAt(0).toUpperCase() + said.slice(1) + "." : "Try again in a minute.");
+    }
+    if (status === 503) return "The suggestions service is busy. Try again in a moment.";
+    return "Something went wrong on our side (error " + status + (said ? ": " + said : "") +
+      "). Try again later, or download your suggestion and send it to the agency.";
+  }
+
+  function sent(answer) {
+    form.hidden = true;
+    $("intro").hidden = true;
+    errorSummary.hidden = true;
+    $("done-id").textContent = answer.id;
+    $("done-duplicate").hidden = !answer.duplicate;
+    var notes = $("done-notes");
+    notes.textContent = "";
+    var warnings = answer.warnings || [];
+    var shown = 0;
+    for (var i = 0; i < warnings.length; i++) {
+      // The duplicate is already said in plain words above.
+      if (answer.duplicate && /already suggested/.test(warnings[i])) continue;
+      notes.appendChild(element("li", "", "Note: " + warnings[i]));
+      shown++;
+    }
+    notes.hidden = !shown;
+    var track = $("track-link");
+    if (trackPage) track.href = trackPage + "?id=" + encodeURIComponent(answer.id);
+    else track.hidden = true;
+    $("done").hidden = false;
+    document.title = "Suggestion sent: " + document.title;
+    $("done-title").focus();
+  }
+
+  function download(made) {
+    var text = JSON.stringify(made, null, 2) + "\n";
+    if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+    downloadUrl = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+    var file = "suggestion-" + guide.replace(/\.md$/, "").split("/").pop() + ".json";
+    var link = document.createElement("a");
+    link.href = downloadUrl;
+    link.download = file;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    var again = $("saved-again");
+    again.href = downloadUrl;
+    again.setAttribute("download", file);
+    $("saved-name").textContent = file;
+    if (intake) $("saved").hidden = false;
+    else {
+      form.hidden = true;
+      $("intro").hidden = true;
+      $("saved").hidden = false;
+    }
+    $("saved-title").focus();
+  }
+
+  // -- the error summary --------------------------------------------------------------
+
+  function clearProblems() {
+    errorSummary.hidden = true;
+    errorList.textContent = "";
+    var fields = [content, summary, email, name];
+    for (var i = 0; i < fields.length; i++) markField(fields[i], "");
+  }
+
+  function markField(field, text) {
+    var error = document.getElementById(field.id + "-error");
+    var described = (field.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && (!error || id !== error.id);
+    });
+    if (text && error) {
+      error.textContent = "";
+      error.appendChild(hiddenText("Error: "));
+      error.appendChild(document.createTextNode(text));
+      error.hidden = false;
+      described.push(error.id);
+    } else if (error) {
+      error.hidden = true;
+    }
+    if (described.length) field.setAttribute("aria-describedby", described.join(" "));
+    else field.removeAttribute("aria-describedby");
+    if (text) field.setAttribute("aria-invalid", "true");
+    else field.removeAttribute("aria-invalid");
+  }
+
+  function showProblems(problems) {
+    errorList.textContent = "";
+    for (var i = 0; i < problems.length; i++) {
+      var problem = problems[i];
+      var item = element("li");
+      if (problem.field) {
+        var link = element("a", "", problem.text);
+        link.href = "#" + problem.field.id;
+        link.setAttribute("data-wt-field", problem.field.id);
+        item.appendChild(link);
+        markField(problem.field, problem.text);
+      } else {
+        item.textContent = problem.text;
+      }
+      if (problem.offerDownload) {
+        var again = element("button", "md-button", "Download your suggestion");
+        again.type = "button";
+        again.addEventListener("click", function () {
+          download(suggestion());
+        });
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(again);
+      }
+      errorList.appendChild(item);
+    }
+    errorSummary.hidden = false;
+    errorSummary.focus();
+  }
+
+  function focusField(event) {
+    var target = event.target.closest ? event.target.closest("a[data-wt-field]") : null;
+    if (!target) return;
+    var field = document.getElementById(target.getAttribute("data-wt-field"));
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  }
+})();

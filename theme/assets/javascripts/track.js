@@ -1,0 +1,158 @@
+/*
+ * The "Track your suggestion" page (theme/track.html): /track/?id=<suggestion id>.
+ *
+ * Asks the intake for the suggestion's public status (GET /api/suggestions/<id>: no
+ * name, no e-mail, no staff comment) and says in plain words where it stands. The
+ * number form reloads the page with ?id=, so a status page can be bookmarked.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("__wt-track");
+  if (!root) return;
+
+  var ID = /^[0-9a-hjkmnp-tv-z]{26}$/;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December"];
+  var STATUSES = {
+    "received": ["Received",
+      "We have received your suggestion. Nobody from the team that owns the guide has looked at it yet."],
+    "in review": ["Being reviewed",
+      "The team that owns the guide is looking at your suggestion."],
+    "accepted": ["Accepted",
+      "Your suggestion was accepted. The guide will show it the next time this site is updated."],
+    "published": ["Accepted and published",
+      "Your suggestion was accepted, and the guide now shows it. Thank you for helping."],
+    "rejected": ["Not accepted",
+      "The team that owns the guide decided not to make this change."]
+  };
+
+  function $(id) {
+    return document.getElementById("__wt-track-" + id);
+  }
+
+  var intake = root.getAttribute("data-wt-intake") || "";
+  var siteRoot = root.getAttribute("data-wt-root") || "";
+  var docsPrefix = root.getAttribute("data-wt-docs-prefix") || "";
+  var sources = root.getAttribute("data-wt-sources") || "";
+
+  var noscript = document.querySelector("[data-wt-noscript]");
+  if (noscript) noscript.hidden = true;
+  root.hidden = false;
+
+  if (!intake) {
+    $("offline").hidden = false;
+    return;
+  }
+
+  var form = $("form");
+  var input = $("id");
+  var fieldError = $("id-error");
+  form.hidden = false;
+  form.addEventListener("submit", function (event) {
+    var typed = normalise(input.value);
+    if (!ID.test(typed)) {
+      event.preventDefault();
+      invalid();
+      return;
+    }
+    input.value = typed;
+  });
+
+  var asked = new URLSearchParams(window.location.search).get("id");
+  if (asked === null) return;
+  var id = normalise(asked);
+  input.value = id;
+  if (!ID.test(id)) {
+    invalid();
+    return;
+  }
+  lookUp(id);
+
+  function normalise(text) {
+    return text.replace(/\s+/g, "").toLowerCase();
+  }
+
+  function invalid() {
+    fieldError.textContent = "Enter your suggestion number: 26 letters and digits, as shown when you sent your suggestion.";
+    fieldError.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    input.setAttribute("aria-describedby", fieldError.id + " " + input.id + "-hint");
+    input.focus();
+  }
+
+  function lookUp(number) {
+    var loading = $("loading");
+    loading.textContent = "Looking up suggestion " + number + "\u2026";
+    var url = new URL("api/suggestions/" + encodeURIComponent(number), new URL(intake, window.location.href));
+    fetch(url.href, {
+      mode: "cors",
+      credentials: "omit",
+      headers: { "Accept": "application/json" }
+    })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          loading.textContent = "";
+          if (response.ok) show(data);
+          else if (response.status === 404) {
+            problem("We have no suggestion with the number " + number +
+              ". Check that you copied the whole number or the whole link.");
+          } else {
+            problem("We could not look up your suggestion just now (" +
+              (data.error || "error " + response.status) + "). Try again later.");
+          }
+        });
+      }, function () {
+        loading.textContent = "";
+        problem("We could not reach the suggestions service. Check your internet connection and reload the page.");
+      });
+  }
+
+  function problem(text) {
+    $("problem-text").textContent = text;
+    $("problem").hidden = false;
+  }
+
+  function show(status) {
+    var known = STATUSES[status.status] || [status.status, ""];
+    $("status").textContent = "Status: " + known[0];
+    $("explain").textContent = known[1];
+    var reason = $("reason");
+    reason.hidden = !status.reason;
+    reason.textContent = status.reason ? "The reason: " + status.reason : "";
+    $("number").textContent = status.id;
+    $("summary").textContent = status.summary || "";
+    var guide = $("guide");
+    var path = String(status.guide || "");
+    if (docsPrefix && path.indexOf(docsPrefix) === 0) path = path.slice(docsPrefix.length);
+    guide.textContent = path;
+    guide.href = siteRoot + path.replace(/(^|\/)(index|README)\.md$/, "$1").replace(/\.md$/, "/");
+    if (sources && /^[a-z0-9\/-]+\.md$/.test(path)) nameGuide(guide, path);
+    var updated = $("updated");
+    updated.setAttribute("datetime", status.updated || "");
+    updated.textContent = when(status.updated);
+    $("result").hidden = false;
+    document.title = "Status: " + known[0] + " - " + document.title;
+  }
+
+  /* The guide's title in place of its path, from the source the suggestion page uses. */
+  function nameGuide(link, path) {
+    fetch(sources + path.replace(/\.md$/, ".json"), { credentials: "same-origin" })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (source) {
+        if (source && source.title) {
+          link.textContent = source.title;
+          if (source.url) link.href = siteRoot + source.url;
+        }
+      }, function () {});
+  }
+
+  function when(iso) {
+    var parts = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso || "");
+    if (!parts) return iso || "";
+    return parseInt(parts[3], 10) + " " + MONTHS[parseInt(parts[2], 10) - 1] + " " + parts[1] +
+      ", " + parts[4] + ":" + parts[5] + " UTC";
+  }
+})();

@@ -1,0 +1,108 @@
+"""The feedback widget: "Was this page helpful?" and "Is something wrong?" on each guide.
+
+Rendered hidden; the theme's ``feedback.js`` shows it and posts ``{page, section,
+helpful, wrong}`` to the intake's ``/api/feedback``. Without JavaScript, or on a site
+built without an intake, readers still have the "Is something wrong on this page?" link
+to the suggestion page. Nothing goes to any analytics service.
+
+Ids start with ``__wt-``: the sanitizer removes such ids from page content, so a guide
+cannot clobber the widget's elements.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from wikitool.mkdocs_plugin.sanitize import escape_text
+
+HONEYPOT_FIELD = "website"
+"""The intake's honeypot: people never see it, bots fill it in."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the page a reader can point at: a heading's id and escaped title."""
+
+    id: str
+    title_html: str
+
+
+def honeypot(field_id: str) -> str:
+    """The intake's honeypot field: out of sight, out of the tab order, unannounced."""
+    return (
+        f'<div class="wt-honeypot" aria-hidden="true"><label for="{field_id}">'
+        f'Leave this empty</label><input type="text" id="{field_id}" name="{HONEYPOT_FIELD}" '
+        'tabindex="-1" autocomplete="off" value=""></div>'
+    )
+
+
+def render_feedback(
+    intake_url: str,
+    page: str,
+    *,
+    sections: Sequence[Section] = (),
+    fix_href: str = "",
+    ask_helpful: bool = True,
+) -> str:
+    """The widget for the page whose docs path is ``page`` ("" when the page's script
+    sets ``data-wt-page`` itself, as the suggestion page does).
+
+    Args:
+        sections: the page's headings a reader may say the problem is in.
+        fix_href: the page's suggestion link, offered to readers who know the fix.
+        ask_helpful: also ask "Was this page helpful?".
+    """
+    helpful = (
+        '<div class="wt-feedback__helpful" data-wt-helpful-block>'
+        '<p class="wt-feedback__question" id="__wt-helpful-question">Was this page helpful?</p>'
+        '<div class="wt-feedback__buttons" role="group" aria-labelledby="__wt-helpful-question">'
+        '<button type="button" class="md-button" data-wt-helpful="yes">Yes</button>'
+        '<button type="button" class="md-button" data-wt-helpful="no">No</button>'
+        "</div></div>"
+        if ask_helpful
+        else ""
+    )
+    choose = ""
+    if sections:
+        options = "".join(
+            f'<option value="{escape(s.id)}">{s.title_html}</option>' for s in sections
+        )
+        choose = (
+            '<div class="wt-field">'
+            '<label class="wt-label" for="__wt-wrong-section">Which part of the page? '
+            '<span class="wt-optional">(optional)</span></label>'
+            '<select id="__wt-wrong-section" name="section">'
+            f'<option value="">The whole page</option>{options}</select></div>'
+        )
+    fix = (
+        '<p class="wt-feedback__fix">If you know what it should say, you can also '
+        f'<a href="{escape_text(fix_href)}">correct the guide yourself</a>.</p>'
+        if fix_href
+        else ""
+    )
+    return (
+        '<section class="wt-feedback" data-wt-feedback hidden '
+        f'data-wt-intake="{escape_text(intake_url)}" data-wt-page="{escape_text(page)}" '
+        'aria-labelledby="__wt-feedback-title">'
+        '<h2 class="wt-feedback__title" id="__wt-feedback-title">Help us improve this guide</h2>'
+        f"{helpful}"
+        '<form class="wt-feedback__wrong" novalidate>'
+        f"{choose}"
+        '<div class="wt-field">'
+        '<label class="wt-label" for="__wt-wrong">Is something wrong on this page? '
+        "Tell us what</label>"
+        '<p class="wt-hint" id="__wt-wrong-hint">A few words are enough, at most 2,000 '
+        "characters. Do not include personal details such as your name, phone number or "
+        "identity number.</p>"
+        '<p class="wt-field-error" id="__wt-wrong-error" hidden></p>'
+        '<textarea id="__wt-wrong" name="wrong" rows="3" maxlength="2000" '
+        'aria-describedby="__wt-wrong-hint"></textarea></div>'
+        f"{honeypot('__wt-wrong-website')}"
+        '<button type="submit" class="md-button">Send</button>'
+        "</form>"
+        '<p class="wt-feedback__status" role="status"></p>'
+        f"{fix}"
+        "</section>"
+    )

@@ -1,0 +1,132 @@
+"""The citizen's pages: "Suggest an edit", "Track your suggestion", and each guide's source.
+
+One suggestion page serves every guide (``suggest/?guide=<path>``). Its script loads the
+guide's Markdown from ``suggest/sources/<path without .md>.json``, which the build writes
+for every guide from the exported docs: ``{"guide", "base", "title", "url", "content"}``,
+``base`` being the commit the site was built from. A JSON file per guide is a few
+kilobytes; a generated page per guide would repeat the whole theme 2,000 times.
+
+Where suggestions go is ``extra.wikitool.intake_url`` (``wikitool build --intake-url``):
+the base URL of ``wikitool intake serve``, or a path on the site's own host when a
+proxy serves the intake there (``/`` for ``/api/...``). Without it the page lets the citizen download
+the suggestion as a file to send to the agency, and the guides have no feedback widget.
+
+The generated pages' Markdown is what a reader without JavaScript sees: how to suggest
+a correction anyway. The theme's ``suggest.html`` and ``track.html`` add the forms.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+SUGGEST_TEMPLATE = "suggest.html"
+TRACK_TEMPLATE = "track.html"
+SUGGEST_TITLE = "Suggest an edit"
+TRACK_TITLE = "Track your suggestion"
+
+SUGGEST_NO_SCRIPT = """\
+This page lets you correct a guide in your browser and send the correction to the team
+that owns the guide. It needs JavaScript, which your browser is not running.
+
+You can still tell us what is wrong:
+
+1. Go back to the guide and note what is wrong, what it should say, and how you know.
+2. Send this to the agency that owns the guide. The guide names the agency near its
+   title, and its "Get help" section says how to contact them.
+
+The team that owns the guide checks every correction. Please do not include personal
+details, such as your phone number or identity number, in what you write.
+"""
+
+TRACK_NO_SCRIPT = """\
+This page shows what happened to a suggestion you sent: whether it was received, is
+being reviewed, or was accepted or turned down. It needs JavaScript, which your browser
+is not running.
+
+To find out about your suggestion without it, contact the agency that owns the guide
+and give them your suggestion number.
+"""
+
+_BASE = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
+
+
+@dataclass(frozen=True)
+class GuideSource:
+    """What the suggestion page needs to edit one guide."""
+
+    guide: str
+    """The guide's path in the docs folder, ``travel/renew.md`` (the suggestion's ``guide``)."""
+    title: str
+    """Plain text."""
+    url: str
+    """The guide's page, relative to the site's root."""
+    content: str
+    """The Markdown as published, front matter included."""
+
+
+def intake_url_from(extra: Mapping[str, object]) -> str:
+    """``extra.wikitool.intake_url`` checked: an http(s) URL or a path on the site ("/").
+
+    Returns:
+        The URL ending in "/" ("" when not set): the API is at ``api/`` relative to it.
+
+    Raises:
+        ValueError: the value is not text, or not such a URL.
+    """
+    settings = extra.get("wikitool")
+    value = settings.get("intake_url") if isinstance(settings, Mapping) else None
+    if value is None or value == "":
+        return ""
+    if not isinstance(value, str):
+        raise ValueError("extra.wikitool.intake_url must be text, e.g. https://intake.example.org")
+    parts = urlsplit(value)
+    absolute = parts.scheme in ("http", "https") and bool(parts.netloc)
+    on_site = not parts.scheme and not parts.netloc and value.startswith("/")
+    if (
+        not (absolute or on_site)
+        or parts.query
+        or parts.fragment
+        or "@" in parts.netloc
+        or any(ch.isspace() or ch in "\"'<>\\" for ch in value)
+    ):
+        raise ValueError(
+            f"extra.wikitool.intake_url {value!r} is not an http(s) URL "
+            "such as https://intake.example.org"
+        )
+    return value.rstrip("/") + "/"
+
+
+def published_base(commit: str) -> str | None:
+    """The commit to give as a suggestion's ``base``: a full commit id, or ``None`` when
+    the build does not know one (the intake then uses main's tip)."""
+    return commit if _BASE.fullmatch(commit) else None
+
+
+def sources_folder(suggest_page: str) -> str:
+    """Where the guides' sources are written in the site, beside the suggestion page:
+    ``suggest.md`` (or ``suggest/index.md``) -> ``suggest/sources``."""
+    stem = suggest_page.removesuffix(".md")
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) in ("index", "README") else stem
+    return posixpath.join(folder, "sources") if folder else "sources"
+
+
+def source_file(folder: str, guide: str) -> str:
+    """The site path of a guide's source: ``suggest/sources/travel/renew.json``."""
+    return f"{folder}/{guide.removesuffix('.md')}.json"
+
+
+def source_document(source: GuideSource, base: str | None) -> bytes:
+    """The JSON the suggestion page loads for one guide."""
+    document = {
+        "guide": source.guide,
+        "base": base,
+        "title": source.title,
+        "url": source.url,
+        "content": source.content,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
