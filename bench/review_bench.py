@@ -42,8 +42,9 @@ from synthetic_wiki import make_synthetic_wiki, suggested_edit
 
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.review import review_approve, review_merge
+from wikitool.services.review import review_approve
 from wikitool.services.review_list import index_path, review_list
+from wikitool.services.review_merge import review_merge
 from wikitool.services.suggestion_input import SuggestionInput
 from wikitool.services.suggestions import suggestion_submit
 

@@ -35,7 +35,8 @@ from review_samples import (
 from wikitool.events import RejectReason
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.review import review_approve, review_merge, review_reject
+from wikitool.services.review import review_approve, review_reject
+from wikitool.services.review_merge import review_merge
 from wikitool.services.suggestion_input import SuggestionAuthor, SuggestionInput
 from wikitool.services.suggestions import suggestion_submit
 from wikitool.services.wiki_init import init_wiki

@@ -14,8 +14,9 @@ from review_samples import ANA, BEN, EXPIRY, FIRST_STEP, HELPLINE, UPLOAD, Submi
 from wikitool.errors import ReviewError
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.review import review_approve, review_merge
+from wikitool.services.review import review_approve
 from wikitool.services.review_log import read_events
+from wikitool.services.review_merge import review_merge
 
 ROUNDS = (FIRST_STEP, UPLOAD, HELPLINE, EXPIRY)
 

@@ -27,16 +27,15 @@ from wikitool.gitstore import FileConflict
 from wikitool.model import Identity
 from wikitool.services.review import (
     Requirements,
-    SuggestionConflictError,
     review_approve,
     review_comment,
-    review_merge,
     review_reject,
     review_request_changes,
     review_requirements,
 )
 from wikitool.services.review_list import SORTS, STATES, BacklogRow, review_list
 from wikitool.services.review_log import read_events
+from wikitool.services.review_merge import SuggestionConflictError, review_merge
 from wikitool.services.review_record import resolve_id
 from wikitool.services.review_show import SuggestionView, review_show
 from wikitool.services.review_stats import review_stats

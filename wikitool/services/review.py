@@ -1,44 +1,30 @@
-"""Staff decisions on suggestions: comment, approve, request changes, reject, merge.
+"""Staff decisions on suggestions: comment, approve, request changes, reject.
 
 Every decision is an event appended to the suggestion's review log by compare-and-swap
 (:func:`~wikitool.services.review_log.append_event`): the rules below run on the log as
 it is at the moment of writing, and again if another reviewer wrote first, so two
-people acting at once never lose an event and never both merge.
-
-Merging writes without a working tree: a merge commit on ``main`` whose parents are
-``main``'s tip and the suggestion's tip, made by a three-way merge when the suggestion
-is based on an older revision. A merge commit is written even when ``main`` has not moved
-since the suggestion's base (``--no-ff``): it carries the summary and the
-``Suggestion-Id``/``Reviewed-by`` trailers that ``wikitool history`` and the site's
-"recent changes" read from ``main``'s first-parent line.
+people acting at once never lose an event. Merging is in :mod:`review_merge`.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
-from wikitool.errors import MergeConflictError, ReviewError
+from wikitool.errors import ReviewError
 from wikitool.events import (
     EventKind,
     RejectReason,
     ReviewEvent,
     SuggestionState,
     suggestion_state,
-    trailer_block,
 )
 from wikitool.gitstore import (
-    MAIN_REF,
-    FileConflict,
     WikiStore,
-    blob_ids,
     merge_base,
-    merge_commits,
 )
-from wikitool.guides.checks import check_guide, is_page_path
-from wikitool.model import TOOL_IDENTITY, Identity
+from wikitool.model import Identity
 from wikitool.services.review_changes import FileSummary, sensitive_fields, summarize_change
 from wikitool.services.review_log import append_event, archive_ref, suggestion_ref
 from wikitool.services.review_policy import ReviewPolicy, load_policy
@@ -53,21 +39,9 @@ from wikitool.services.review_record import (
 from wikitool.services.suggestions import NOREPLY_DOMAIN
 
 MAX_TEXT = 5000
-MERGE_ATTEMPTS = 20
-"""How many times a merge is redone when ``main`` moves under it before giving up."""
-RECOVERY_WALK = 1000
-"""How far back main's line is searched for a merge whose event was never recorded."""
 
 
-class SuggestionConflictError(MergeConflictError):
-    """The suggestion does not merge onto today's main; ``conflicts`` says where."""
-
-    def __init__(self, message: str, conflicts: tuple[FileConflict, ...]) -> None:
-        super().__init__(message)
-        self.conflicts = conflicts
-
-
-class _NothingToAppend(Exception):
+class NothingToAppend(Exception):
     """Raised inside a ``decide`` callback: the event is already in the log."""
 
 
@@ -171,7 +145,8 @@ def checked_staff(identity: Identity) -> Identity:
     return identity
 
 
-def _require_open(events: list[ReviewEvent], suggestion_id: str) -> None:
+def require_open(events: list[ReviewEvent], suggestion_id: str) -> None:
+    """Refuse any action on a merged or rejected suggestion."""
     state = suggestion_state(events)
     if state is SuggestionState.MERGED:
         raise ReviewError(f"suggestion {suggestion_id} is already merged")
@@ -210,7 +185,7 @@ def _required_text(text: str | None, what: str) -> str:
 # -- events ------------------------------------------------------------------------------
 
 
-def _append(
+def append_unless_recorded(
     store: WikiStore,
     suggestion_id: str,
     decide: Callable[[list[ReviewEvent]], ReviewEvent],
@@ -218,7 +193,7 @@ def _append(
 ) -> ReviewEvent | None:
     try:
         return append_event(store, suggestion_id, decide, author=author)
-    except _NothingToAppend:
+    except NothingToAppend:
         return None
 
 
@@ -243,9 +218,9 @@ def record_amendment(
     tip_author = store.commit_info(record.tip).author
 
     def decide(events: list[ReviewEvent]) -> ReviewEvent:
-        _require_open(events, record.id)
+        require_open(events, record.id)
         if _recorded_tip(events) == record.tip:
-            raise _NothingToAppend
+            raise NothingToAppend
         lines = [f"{sha[:12]} {subject}" for sha, _, subject in new]
         return ReviewEvent(
             kind=EventKind.AMEND,
@@ -255,7 +230,7 @@ def record_amendment(
             data={"Commit": record.tip, "Previous": _recorded_tip(events)},
         )
 
-    _append(store, record.id, decide, staff)
+    append_unless_recorded(store, record.id, decide, staff)
     return load_record(store, record.id)
 
 
@@ -309,7 +284,7 @@ def _vote_or_comment(
 ) -> ReviewEvent:
     checked_staff(staff)
     record = load_record(store, suggestion)
-    _require_open(list(record.events), record.id)
+    require_open(list(record.events), record.id)
     record = record_amendment(store, record, staff)
     email = staff.email.casefold()
     if kind is EventKind.APPROVE and email in authors(store, record):
@@ -319,7 +294,7 @@ def _vote_or_comment(
         )
 
     def decide(events: list[ReviewEvent]) -> ReviewEvent:
-        _require_open(events, record.id)
+        require_open(events, record.id)
         _on_current_version(record, events)
         if kind is EventKind.APPROVE:
             mine = [v for v in current_votes(events, record.tip) if v.email == email]
@@ -330,7 +305,7 @@ def _vote_or_comment(
             kind=kind, suggestion_id=record.id, actor=str(staff), text=text, data=data
         )
 
-    event = _append(store, record.id, decide, staff)
+    event = append_unless_recorded(store, record.id, decide, staff)
     assert event is not None
     return event
 
@@ -359,11 +334,11 @@ def review_reject(
     if reason is RejectReason.OTHER and not message:
         raise ReviewError('rejecting for reason "other" needs a message: pass -m "..."')
     record = load_record(store, suggestion)
-    _require_open(list(record.events), record.id)
+    require_open(list(record.events), record.id)
     record = record_amendment(store, record, staff)
 
     def decide(events: list[ReviewEvent]) -> ReviewEvent:
-        _require_open(events, record.id)
+        require_open(events, record.id)
         return ReviewEvent(
             kind=EventKind.REJECT,
             suggestion_id=record.id,
@@ -372,7 +347,7 @@ def review_reject(
             data={"Reason": reason.value, "Commit": record.tip},
         )
 
-    event = _append(store, record.id, decide, staff)
+    event = append_unless_recorded(store, record.id, decide, staff)
     assert event is not None
     archived, notes = archive_branch(store, record.id)
     return Closed(event, archived, notes)
@@ -415,204 +390,3 @@ def _checked_out(store: WikiStore, ref: str) -> bool:
     except OSError:
         return False
     return head == f"ref: {ref}"
-
-
-# -- merging -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class MergeResult:
-    """A merged suggestion: the merge commit, what it replaced, who approved."""
-
-    id: str
-    commit: str
-    previous_main: str
-    three_way: bool
-    """False when main had not moved since the suggestion's base."""
-    approvers: tuple[str, ...]
-    archived: str | None
-    notes: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, object]:
-        """The ``--json`` form."""
-        return {
-            "id": self.id,
-            "commit": self.commit,
-            "previous_main": self.previous_main,
-            "three_way": self.three_way,
-            "approvers": list(self.approvers),
-            "archived": self.archived,
-            "notes": self.notes,
-        }
-
-
-def review_merge(
-    store: WikiStore, suggestion: str, *, staff: Identity, today: date | None = None
-) -> MergeResult:
-    """Merge an approved suggestion onto ``main``.
-
-    Checks the approvals the review policy asks for, merges (three-way when main moved
-    since the suggestion's base), validates every changed guide of the result as
-    ``wikitool check`` would, and moves ``main`` by compare-and-swap, all over again if
-    ``main`` moved meanwhile. Then records the ``merge`` event and archives the branch.
-
-    Raises:
-        SuggestionConflictError: (exit code 3) it does not merge cleanly; nothing changed.
-        ReviewError: too few approvals, changes requested, the result fails the checks,
-            or the suggestion is already merged or rejected.
-        NotFoundError: no such suggestion.
-    """
-    checked_staff(staff)
-    day = today or date.today()
-    for _ in range(MERGE_ATTEMPTS):
-        record = load_record(store, suggestion)
-        _require_open(list(record.events), record.id)
-        record = record_amendment(store, record, staff)
-        main = store.main()
-        base = merge_base(store, main, record.tip)
-        if base == record.tip:
-            _recover_merge_event(store, record, main, staff)
-            raise ReviewError(f"suggestion {record.id} is already merged")
-        base_or_own = base or record.base
-        files = summarize_change(
-            store, base_or_own, record.tip, only=record.single_file(base_or_own)
-        )
-        needs = requirements(record.guide, record.votes(), load_policy(store, main), files)
-        if needs.missing:
-            raise ReviewError(
-                f"suggestion {record.id} cannot be merged yet: {'; '.join(needs.missing)}"
-            )
-        three_way = base != main
-        tree = store.commit_info(record.tip).tree
-        if three_way:
-            tree, conflicts = merge_commits(store, base, main, record.tip)
-            if conflicts:
-                raise _conflict_error(record.id, conflicts)
-        commit = store.write_commit(
-            tree=tree,
-            parents=[main, record.tip],
-            message=merge_message(record, needs.approvers),
-            author=staff,
-            committer=TOOL_IDENTITY,
-        )
-        _validate(store, commit, [f.path for f in files if f.new_blob], day)
-        if store.update_ref(MAIN_REF, main, commit, reason=f"merge suggestion {record.id}"):
-            break
-    else:
-        raise ReviewError("main kept changing while merging; try again")
-
-    _record_merge(store, record, commit, staff)
-    archived, notes = archive_branch(store, record.id)
-    return MergeResult(record.id, commit, main, three_way, needs.approvers, archived, notes)
-
-
-def merge_message(record: SuggestionRecord, approvers: tuple[str, ...]) -> str:
-    """Summary, blank line, trailers: ``Suggestion-Id``, ``Reviewed-by`` per approver,
-    ``Co-authored-by`` for a citizen who asked to be credited."""
-    trailers = [("Suggestion-Id", record.id)]
-    trailers += [("Reviewed-by", approver) for approver in approvers]
-    if record.credited_name is not None:
-        trailers.append(("Co-authored-by", record.author))
-    return f"{record.summary}\n\n{trailer_block(trailers)}\n"
-
-
-def _validate(store: WikiStore, commit: str, paths: list[str], today: date) -> None:
-    pages = [p for p in paths if is_page_path(p)]
-    if not pages:
-        return
-    existing = TreePaths(store, commit)
-    problems = []
-    for path in pages:
-        raw = store.read(commit, path)
-        if raw is None:
-            problems.append(f"{path}: is not a plain file")
-            continue
-        problems += [
-            str(p) for p in check_guide(path, raw, existing, today) if p.severity == "error"
-        ]
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ReviewError(f"the merged guide would not pass wikitool check: {problems[0]}{more}")
-
-
-class TreePaths(set[str]):
-    """The file paths of a commit's tree, as a set whose ``in`` reads only what it needs.
-
-    Checking a merged guide's links asks whether a handful of paths exist; listing the
-    whole tree of a 2,000-guide wiki for that would cost more than the rest of the merge.
-    Anything other than ``in`` (iterating, ``len``) lists the tree first, so the set
-    behaves as the full set would.
-    """
-
-    def __init__(self, store: WikiStore, commit: str) -> None:
-        super().__init__()
-        self._store, self._commit, self._listed = store, commit, False
-
-    def __contains__(self, path: object) -> bool:
-        if self._listed or not isinstance(path, str):
-            return super().__contains__(path)
-        return blob_ids(self._store, self._commit, [path])[path] is not None
-
-    def __iter__(self) -> Iterator[str]:
-        self._list()
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._list()
-        return super().__len__()
-
-    def _list(self) -> None:
-        if not self._listed:
-            self.update(f.path for f in self._store.files(self._commit))
-            self._listed = True
-
-
-def _conflict_error(
-    suggestion_id: str, conflicts: tuple[FileConflict, ...]
-) -> SuggestionConflictError:
-    where = "; ".join(_conflict_place(c) for c in conflicts)
-    return SuggestionConflictError(
-        f"suggestion {suggestion_id} does not merge cleanly onto main: {where}; "
-        "nothing was changed",
-        conflicts,
-    )
-
-
-def _conflict_place(conflict: FileConflict) -> str:
-    lines = ", ".join(str(h.line) for h in conflict.hunks)
-    plural = "s" if len(conflict.hunks) > 1 else ""
-    at = f", line{plural} {lines}" if conflict.hunks else ""
-    return f"{conflict.path} ({conflict.reason}{at})"
-
-
-def _record_merge(store: WikiStore, record: SuggestionRecord, commit: str, staff: Identity) -> None:
-    def decide(events: list[ReviewEvent]) -> ReviewEvent:
-        for event in events:
-            if event.kind is EventKind.MERGE:
-                if event.data.get("Merged-As") == commit:
-                    raise _NothingToAppend  # another process recorded this very merge
-                raise ReviewError(f"suggestion {record.id} is already merged")
-        # A reject that raced this merge loses: the change is on main, which is the fact.
-        return ReviewEvent(
-            kind=EventKind.MERGE,
-            suggestion_id=record.id,
-            actor=str(staff),
-            data={"Commit": record.tip, "Merged-As": commit},
-        )
-
-    _append(store, record.id, decide, staff)
-
-
-def _recover_merge_event(
-    store: WikiStore, record: SuggestionRecord, main: str, staff: Identity
-) -> None:
-    """The tip is already on main but the log says open: the merging process died (or is
-    about to write the event). Record the merge it made, as made by its author."""
-    for depth, info in enumerate(store.walk_first_parent(main)):
-        if depth > RECOVERY_WALK:
-            return
-        if len(info.parents) > 1 and info.parents[1] == record.tip:
-            merger = Identity.parse(info.author) or staff
-            _record_merge(store, record, info.id, merger)
-            archive_branch(store, record.id)
-            return

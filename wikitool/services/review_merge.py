@@ -1,0 +1,249 @@
+"""Merging an approved suggestion onto ``main`` (``wikitool review merge``).
+
+Without a working tree: a merge commit on ``main`` whose parents are ``main``'s tip and
+the suggestion's tip, its tree made by a three-way merge when the suggestion is based on
+an older revision. A merge commit is written even when ``main`` has not moved since the
+suggestion's base (``--no-ff``): it carries the summary and the ``Suggestion-Id`` and
+``Reviewed-by`` trailers that ``wikitool history`` and the site's "recent changes" read
+from ``main``'s first-parent line.
+
+``main`` moves by compare-and-swap after the merged guides passed the checks of
+``wikitool check``; when another merge moved it first, everything is done again on the
+new tip. Two reviewers merging the same suggestion at once therefore make one merge: the
+second finds the suggestion's tip already on main.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from wikitool.errors import MergeConflictError, ReviewError
+from wikitool.events import EventKind, ReviewEvent, trailer_block
+from wikitool.gitstore import MAIN_REF, FileConflict, WikiStore, blob_ids, merge_base, merge_commits
+from wikitool.guides.checks import check_guide, is_page_path
+from wikitool.model import TOOL_IDENTITY, Identity
+from wikitool.services.review import (
+    NothingToAppend,
+    append_unless_recorded,
+    archive_branch,
+    checked_staff,
+    record_amendment,
+    require_open,
+    requirements,
+)
+from wikitool.services.review_changes import summarize_change
+from wikitool.services.review_policy import load_policy
+from wikitool.services.review_record import SuggestionRecord, load_record
+
+MERGE_ATTEMPTS = 20
+"""How many times a merge is redone when ``main`` moves under it before giving up."""
+RECOVERY_WALK = 1000
+"""How far back main's line is searched for a merge whose event was never recorded."""
+
+
+class SuggestionConflictError(MergeConflictError):
+    """The suggestion does not merge onto today's main; ``conflicts`` says where."""
+
+    def __init__(self, message: str, conflicts: tuple[FileConflict, ...]) -> None:
+        super().__init__(message)
+        self.conflicts = conflicts
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """A merged suggestion: the merge commit, what it replaced, who approved."""
+
+    id: str
+    commit: str
+    previous_main: str
+    three_way: bool
+    """False when main had not moved since the suggestion's base."""
+    approvers: tuple[str, ...]
+    archived: str | None
+    notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        """The ``--json`` form."""
+        return {
+            "id": self.id,
+            "commit": self.commit,
+            "previous_main": self.previous_main,
+            "three_way": self.three_way,
+            "approvers": list(self.approvers),
+            "archived": self.archived,
+            "notes": self.notes,
+        }
+
+
+def review_merge(
+    store: WikiStore, suggestion: str, *, staff: Identity, today: date | None = None
+) -> MergeResult:
+    """Merge an approved suggestion onto ``main``.
+
+    Checks the approvals the review policy asks for, merges (three-way when main moved
+    since the suggestion's base), validates every changed guide of the result as
+    ``wikitool check`` would, and moves ``main`` by compare-and-swap, all over again if
+    ``main`` moved meanwhile. Then records the ``merge`` event and archives the branch.
+
+    Raises:
+        SuggestionConflictError: (exit code 3) it does not merge cleanly; nothing changed.
+        ReviewError: too few approvals, changes requested, the result fails the checks,
+            or the suggestion is already merged or rejected.
+        NotFoundError: no such suggestion.
+    """
+    checked_staff(staff)
+    day = today or date.today()
+    for _ in range(MERGE_ATTEMPTS):
+        record = load_record(store, suggestion)
+        require_open(list(record.events), record.id)
+        record = record_amendment(store, record, staff)
+        main = store.main()
+        base = merge_base(store, main, record.tip)
+        if base == record.tip:
+            _recover_merge_event(store, record, main, staff)
+            raise ReviewError(f"suggestion {record.id} is already merged")
+        base_or_own = base or record.base
+        files = summarize_change(
+            store, base_or_own, record.tip, only=record.single_file(base_or_own)
+        )
+        needs = requirements(record.guide, record.votes(), load_policy(store, main), files)
+        if needs.missing:
+            raise ReviewError(
+                f"suggestion {record.id} cannot be merged yet: {'; '.join(needs.missing)}"
+            )
+        three_way = base != main
+        tree = store.commit_info(record.tip).tree
+        if three_way:
+            tree, conflicts = merge_commits(store, base, main, record.tip)
+            if conflicts:
+                raise _conflict_error(record.id, conflicts)
+        commit = store.write_commit(
+            tree=tree,
+            parents=[main, record.tip],
+            message=merge_message(record, needs.approvers),
+            author=staff,
+            committer=TOOL_IDENTITY,
+        )
+        _validate(store, commit, [f.path for f in files if f.new_blob], day)
+        if store.update_ref(MAIN_REF, main, commit, reason=f"merge suggestion {record.id}"):
+            break
+    else:
+        raise ReviewError("main kept changing while merging; try again")
+
+    _record_merge(store, record, commit, staff)
+    archived, notes = archive_branch(store, record.id)
+    return MergeResult(record.id, commit, main, three_way, needs.approvers, archived, notes)
+
+
+def merge_message(record: SuggestionRecord, approvers: tuple[str, ...]) -> str:
+    """Summary, blank line, trailers: ``Suggestion-Id``, ``Reviewed-by`` per approver,
+    ``Co-authored-by`` for a citizen who asked to be credited."""
+    trailers = [("Suggestion-Id", record.id)]
+    trailers += [("Reviewed-by", approver) for approver in approvers]
+    if record.credited_name is not None:
+        trailers.append(("Co-authored-by", record.author))
+    return f"{record.summary}\n\n{trailer_block(trailers)}\n"
+
+
+def _validate(store: WikiStore, commit: str, paths: list[str], today: date) -> None:
+    pages = [p for p in paths if is_page_path(p)]
+    if not pages:
+        return
+    existing = TreePaths(store, commit)
+    problems = []
+    for path in pages:
+        raw = store.read(commit, path)
+        if raw is None:
+            problems.append(f"{path}: is not a plain file")
+            continue
+        problems += [
+            str(p) for p in check_guide(path, raw, existing, today) if p.severity == "error"
+        ]
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise ReviewError(f"the merged guide would not pass wikitool check: {problems[0]}{more}")
+
+
+class TreePaths(set[str]):
+    """The file paths of a commit's tree, as a set whose ``in`` reads only what it needs.
+
+    Checking a merged guide's links asks whether a handful of paths exist; listing the
+    whole tree of a 2,000-guide wiki for that would cost more than the rest of the merge.
+    Anything other than ``in`` (iterating, ``len``) lists the tree first, so the set
+    behaves as the full set would.
+    """
+
+    def __init__(self, store: WikiStore, commit: str) -> None:
+        super().__init__()
+        self._store, self._commit, self._listed = store, commit, False
+
+    def __contains__(self, path: object) -> bool:
+        if self._listed or not isinstance(path, str):
+            return super().__contains__(path)
+        return blob_ids(self._store, self._commit, [path])[path] is not None
+
+    def __iter__(self) -> Iterator[str]:
+        self._list()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._list()
+        return super().__len__()
+
+    def _list(self) -> None:
+        if not self._listed:
+            self.update(f.path for f in self._store.files(self._commit))
+            self._listed = True
+
+
+def _conflict_error(
+    suggestion_id: str, conflicts: tuple[FileConflict, ...]
+) -> SuggestionConflictError:
+    where = "; ".join(_conflict_place(c) for c in conflicts)
+    return SuggestionConflictError(
+        f"suggestion {suggestion_id} does not merge cleanly onto main: {where}; "
+        "nothing was changed",
+        conflicts,
+    )
+
+
+def _conflict_place(conflict: FileConflict) -> str:
+    lines = ", ".join(str(h.line) for h in conflict.hunks)
+    plural = "s" if len(conflict.hunks) > 1 else ""
+    at = f", line{plural} {lines}" if conflict.hunks else ""
+    return f"{conflict.path} ({conflict.reason}{at})"
+
+
+def _record_merge(store: WikiStore, record: SuggestionRecord, commit: str, staff: Identity) -> None:
+    def decide(events: list[ReviewEvent]) -> ReviewEvent:
+        for event in events:
+            if event.kind is EventKind.MERGE:
+                if event.data.get("Merged-As") == commit:
+                    raise NothingToAppend  # another process recorded this very merge
+                raise ReviewError(f"suggestion {record.id} is already merged")
+        # A reject that raced this merge loses: the change is on main, which is the fact.
+        return ReviewEvent(
+            kind=EventKind.MERGE,
+            suggestion_id=record.id,
+            actor=str(staff),
+            data={"Commit": record.tip, "Merged-As": commit},
+        )
+
+    append_unless_recorded(store, record.id, decide, staff)
+
+
+def _recover_merge_event(
+    store: WikiStore, record: SuggestionRecord, main: str, staff: Identity
+) -> None:
+    """The tip is already on main but the log says open: the merging process died (or is
+    about to write the event). Record the merge it made, as made by its author."""
+    for depth, info in enumerate(store.walk_first_parent(main)):
+        if depth > RECOVERY_WALK:
+            return
+        if len(info.parents) > 1 and info.parents[1] == record.tip:
+            merger = Identity.parse(info.author) or staff
+            _record_merge(store, record, info.id, merger)
+            archive_branch(store, record.id)
+            return
