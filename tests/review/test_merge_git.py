@@ -132,6 +132,9 @@ def test_a_merge_that_would_break_the_guide_is_refused(
             "(../identity-and-travel/replace-a-lost-or-stolen-passport.md)", "(../identity-and-travel/index.md)"))
     git(wiki, "commit", "-qam", "Retire the lost-passport guide")
     assert review("approve", sid, *staff(ANA)).exit_code == 0
+    shown = review("show", sid).stdout
+    assert "Checks:     1 problem(s), would block the merge:\n" in shown
+    assert "points to content/identity-and-travel/replace-a-lost-or-stolen-passport.md, which does not exist" in shown
     before = _refs(git, wiki)
 
     result = review("merge", sid, *staff(BEN))

@@ -264,6 +264,13 @@ def _show_text(view: SuggestionView, color: bool) -> str:
         lines.append(f"Merge:      {_merge_line(view)}")
         for conflict in view.conflicts:
             lines += ["  " + line for line in _conflict_lines(conflict)]
+        errors = [p for p in view.problems if p.severity == "error"]
+        if not view.problems:
+            lines.append("Checks:     the merged guide passes wikitool check")
+        else:
+            verdict = "would block the merge" if errors else "warnings only"
+            lines.append(f"Checks:     {len(view.problems)} problem(s), {verdict}:")
+            lines += [f"  - {_visible(str(p))}" for p in view.problems]
     text = "\n".join(lines) + "\n"
     for diff in view.diffs:
         text += "\n" + render_text(diff, color=color)

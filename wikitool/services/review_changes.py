@@ -147,33 +147,37 @@ def sensitive_fields(files: list[FileSummary], fields: tuple[str, ...]) -> tuple
 
 def trial_merge(
     store: WikiStore, files: list[FileSummary], main_blobs: dict[str, str | None]
-) -> list[FileConflict]:
-    """Whether the suggestion's ``files`` would merge onto main, in memory.
+) -> tuple[dict[str, bytes | None], list[FileConflict]]:
+    """The suggestion's ``files`` merged onto main, in memory (nothing is written).
 
-    Only the files the suggestion changes can conflict; each merges cleanly without
-    reading a byte when main still has the base's version (or already the suggestion's).
+    Only the files the suggestion changes can conflict; each merges without a content
+    merge when main still has the base's version (or already the suggestion's).
 
     Args:
         files: what the suggestion changes since its base.
         main_blobs: the blob id of each of those paths on main today.
 
     Returns:
-        The conflicts (empty: it merges cleanly).
+        Each cleanly merged file's content (``None``: deleted), and the conflicts.
     """
+    merged: dict[str, bytes | None] = {}
     conflicts = []
     for file in files:
         on_main = main_blobs.get(file.path)
         if on_main in (file.old_blob, file.new_blob):
+            merged[file.path] = _read(store, file.new_blob)
             continue
-        _, conflict = merge_texts(
+        content, conflict = merge_texts(
             file.path,
             _read(store, file.old_blob),
             _read(store, on_main),
             _read(store, file.new_blob),
         )
-        if conflict is not None:
+        if conflict is None:
+            merged[file.path] = content
+        else:
             conflicts.append(conflict)
-    return conflicts
+    return merged, conflicts
 
 
 def _read(store: WikiStore, blob: str | None) -> bytes | None:

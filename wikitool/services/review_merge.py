@@ -172,7 +172,7 @@ class TreePaths(set[str]):
     Checking a merged guide's links asks whether a handful of paths exist; listing the
     whole tree of a 2,000-guide wiki for that would cost more than the rest of the merge.
     Anything other than ``in`` (iterating, ``len``) lists the tree first, so the set
-    behaves as the full set would.
+    behaves as the full set would. Paths ``add``-ed count as well (files a merge adds).
     """
 
     def __init__(self, store: WikiStore, commit: str) -> None:
@@ -180,7 +180,7 @@ class TreePaths(set[str]):
         self._store, self._commit, self._listed = store, commit, False
 
     def __contains__(self, path: object) -> bool:
-        if self._listed or not isinstance(path, str):
+        if self._listed or not isinstance(path, str) or super().__contains__(path):
             return super().__contains__(path)
         return blob_ids(self._store, self._commit, [path])[path] is not None
 

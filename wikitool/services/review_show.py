@@ -7,12 +7,16 @@ the log last looked is shown as it is now (the next review action records the am
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from wikitool.diffing import GuideDiff, guide_diff
 from wikitool.events import SuggestionState
 from wikitool.gitstore import FileConflict, WikiStore, blob_ids, merge_base
+from wikitool.guides.checks import check_guide, is_page_path
+from wikitool.model import Problem
 from wikitool.services.review import Requirements, requirements
 from wikitool.services.review_changes import FileSummary, summarize_change, trial_merge
+from wikitool.services.review_merge import TreePaths
 from wikitool.services.review_policy import load_policy
 from wikitool.services.review_record import SuggestionRecord, amend_commits, load_record
 
@@ -33,6 +37,9 @@ class SuggestionView:
     conflicts: list[FileConflict]
     amendments: list[tuple[str, str, str]]
     """Commits staff added to the branch: ``(id, author, subject)``."""
+    problems: list[Problem]
+    """What ``wikitool check`` says of the changed guides merged onto today's main (open
+    suggestions; a conflicting file is checked as the suggestion has it)."""
 
     def to_json(self) -> dict[str, object]:
         """The ``--json`` form (stable keys)."""
@@ -67,13 +74,14 @@ class SuggestionView:
                 "reason": decision.data.get("Reason"),
                 "merged_as": decision.data.get("Merged-As"),
             },
+            "problems": [p.to_json() for p in self.problems],
             **self.requirements.to_json(),
             "files": [f.to_json() for f in self.files],
             "diffs": [d.to_json() for d in self.diffs],
         }
 
 
-def review_show(store: WikiStore, suggestion: str) -> SuggestionView:
+def review_show(store: WikiStore, suggestion: str, *, today: date | None = None) -> SuggestionView:
     """Read suggestion ``suggestion`` (id or unique prefix) and try it against main.
 
     Raises:
@@ -85,9 +93,12 @@ def review_show(store: WikiStore, suggestion: str) -> SuggestionView:
     base = (merge_base(store, main, record.tip) if is_open else None) or record.base
     files = summarize_change(store, base, record.tip, only=record.single_file(base))
     diffs = [guide_diff(f.path, _read(store, f.old_blob), _read(store, f.new_blob)) for f in files]
+    merged: dict[str, bytes | None] = {f.path: _read(store, f.new_blob) for f in files}
     conflicts: list[FileConflict] = []
     if is_open and base != main:
-        conflicts = trial_merge(store, files, blob_ids(store, main, [f.path for f in files]))
+        on_main = blob_ids(store, main, [f.path for f in files])
+        clean, conflicts = trial_merge(store, files, on_main)
+        merged.update(clean)
     return SuggestionView(
         record=record,
         main=main,
@@ -98,7 +109,21 @@ def review_show(store: WikiStore, suggestion: str) -> SuggestionView:
         mergeable=(not conflicts) if is_open else None,
         conflicts=conflicts,
         amendments=amend_commits(store, record) if record.tip != record.submitted_commit else [],
+        problems=_problems(store, main, merged, today or date.today()) if is_open else [],
     )
+
+
+def _problems(
+    store: WikiStore, main: str, merged: dict[str, bytes | None], today: date
+) -> list[Problem]:
+    """What ``wikitool check`` would say about the changed guides once merged."""
+    existing = TreePaths(store, main)
+    existing.update(path for path, content in merged.items() if content is not None)
+    problems = []
+    for path, content in merged.items():
+        if content is not None and is_page_path(path):
+            problems += check_guide(path, content, existing, today)
+    return problems
 
 
 def _read(store: WikiStore, blob: str | None) -> bytes | None:
