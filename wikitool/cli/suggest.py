@@ -13,7 +13,7 @@ from wikitool.guides.paths import guide_path
 from wikitool.services.private_store import contact_forget
 from wikitool.services.review_log import checked_id
 from wikitool.services.suggestion_input import SuggestionInput, parse_suggestion
-from wikitool.services.suggestions import SubmitResult, suggestion_submit
+from wikitool.services.suggestions import SubmitResult, repair_branches, suggestion_submit
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -52,7 +52,9 @@ def submit(wiki: WikiContext, file: BinaryIO, as_json: bool) -> None:
     name = getattr(file, "name", "<stdin>")
     name = name if name == "<stdin>" else click.format_filename(name)
     raw = file.read()
-    result = suggestion_submit(wiki.store(), parse_suggestion(raw, source=name))
+    store = wiki.store()
+    repair_branches(store)  # complete any suggestion a killed writer left half-made
+    result = suggestion_submit(store, parse_suggestion(raw, source=name))
     _report(result, as_json)
 
 

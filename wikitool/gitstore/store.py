@@ -494,6 +494,9 @@ class WikiStore:
         message = reason.encode("utf-8") or None
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         delay = 0.001
+        # dulwich creates a reflog's folder by checking, then mkdir: two writers making the
+        # first ref of a namespace race on it (FileExistsError). Make the folder first.
+        (self.git_dir / "logs" / name).parent.mkdir(parents=True, exist_ok=True)
         while True:
             try:
                 if old is None:

@@ -29,7 +29,7 @@ from wikitool.screening.personal_data import redact, scan
 
 # The published-contacts allowlist is cached per tree by the suggestion service; feedback
 # must not redact an official helpline a reader says is wrong, so it reuses that cache.
-from wikitool.services.suggestions import _published_contacts
+from wikitool.services.published_contacts import published_contacts_at
 
 FEEDBACK_STORE_ENV = "WIKITOOL_FEEDBACK_STORE"
 MAX_FEEDBACK_BYTES = 8 * 1024
@@ -171,7 +171,7 @@ def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None 
     wrong = feedback.wrong
     kinds: tuple[str, ...] = ()
     if wrong:
-        findings = scan(wrong, _published_contacts(store, store.main()))
+        findings = scan(wrong, published_contacts_at(store, store.main()))
         if findings:
             wrong = redact(wrong, findings)
             kinds = tuple(sorted({f.kind for f in findings}))

@@ -9,14 +9,13 @@ Everything is checked before anything is written. Then, without a working tree:
 
 The review log is the record of what exists: a branch appears only after its log, so
 no reader ever sees a branch without its review. If a process dies between 2 and 3,
-:func:`repair_branches` (run before every submission and by ``review list``) creates the
-missing branch from the log.
+:func:`repair_branches` creates the missing branch from the log; ``suggest submit``,
+``review list`` and the intake (at start) run it, so the next run recovers.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,8 +34,9 @@ from wikitool.guides.paths import CONTENT_DIR, guide_path
 from wikitool.ids import new_suggestion_id
 from wikitool.model import Identity
 from wikitool.screening.markup import find_invisible_characters, find_unsafe_markup
-from wikitool.screening.personal_data import Finding, published_contacts, redact, scan
+from wikitool.screening.personal_data import Finding, redact, scan
 from wikitool.services.private_store import Contact, contact_save
+from wikitool.services.published_contacts import published_contacts_at
 from wikitool.services.review_log import (
     REVIEWS_PREFIX,
     SUGGESTIONS_PREFIX,
@@ -50,6 +50,8 @@ from wikitool.services.suggestion_input import SuggestionInput
 
 NOREPLY_DOMAIN = "suggestions.invalid"
 CONTENT_CLAIMS_PREFIX = "refs/wikitool/suggested-content/"
+CLAIM_STALE_SECONDS = 10
+"""A content claim whose suggestion has no review log after this long was abandoned."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +95,6 @@ def suggestion_submit(
         SuggestionError: the suggestion is refused (one line: what and where);
             nothing has been written.
     """
-    repair_branches(store)
     path = _checked_path(suggestion.guide)
     main = store.main()
     base = _checked_base(store, suggestion.base, main)
@@ -109,9 +110,8 @@ def suggestion_submit(
         raise SuggestionError(f"{path}: the suggested content is the same as the published guide")
 
     existing = {f.path for f in store.files(base, CONTENT_DIR + "/") if f.path.endswith(".md")}
-    _check_content(path, content, existing | {path}, today or date.today())
-    warnings = _check_guide_warnings(path, content, existing | {path}, today or date.today())
-    allowlist = _published_contacts(store, base)
+    warnings = _checked_content(path, content, existing | {path}, today or date.today())
+    allowlist = published_contacts_at(store, base)
     _refuse_personal_data(path, suggestion.content, allowlist)
     summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
     warnings = redactions + warnings
@@ -182,59 +182,27 @@ def _checked_base(store: WikiStore, base: str | None, main: str) -> str:
     return resolved
 
 
-def _check_content(path: str, content: bytes, existing: set[str], today: date) -> None:
-    problems = [
-        p for p in check_guide(path, content, existing, today, False) if p.severity == "error"
-    ]
-    if problems:
-        first = problems[0]
-        more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-        raise SuggestionError(f"{first}{more}")
-    text = content.decode("utf-8")
-    for line, message in _unsafe(text):
+def _checked_content(path: str, content: bytes, existing: set[str], today: date) -> list[str]:
+    """Refuse content that ``check`` would reject or that is unsafe; return its warnings."""
+    problems = check_guide(path, content, existing, today, False)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        raise SuggestionError(f"{errors[0]}{more}")
+    for line, message in _unsafe(content.decode("utf-8")):
         raise SuggestionError(f"{path}:{line}: {message}")
+    return [str(p) for p in problems if p.severity == "warning"]
 
 
 def _unsafe(text: str) -> list[tuple[int, str]]:
-    found = [(f.line, f.message) for f in find_unsafe_markup(text)]
+    # By position, so the error names the first unsafe thing on the line, not the
+    # alphabetically first message (<form> before the <button> inside it).
+    found = [(f.line, f.column, f.message) for f in find_unsafe_markup(text)]
     found += [
-        (c.line, f"invisible character {c.name} is not allowed")
+        (c.line, c.column, f"invisible character {c.name} is not allowed")
         for c in find_invisible_characters(text)
     ]
-    return sorted(found)
-
-
-def _check_guide_warnings(path: str, content: bytes, existing: set[str], today: date) -> list[str]:
-    return [
-        str(p)
-        for p in check_guide(path, content, existing, today, False)
-        if p.severity == "warning"
-    ]
-
-
-def _published_contacts(store: WikiStore, commit: str) -> set[str]:
-    """Phone numbers and e-mails already published on ``commit`` (official helplines).
-
-    Cached per tree in ``.git/wikitool/`` because reading every guide on each submission
-    would dominate its cost on a large wiki.
-    """
-    tree = store.commit_info(commit).tree
-    cache = store.git_dir / "wikitool" / "published-contacts" / f"{tree}.json"
-    try:
-        return set(json.loads(cache.read_text()))
-    except (OSError, ValueError):
-        pass
-    texts = [
-        store.blob(f.blob_id).decode("utf-8", "replace")
-        for f in store.files(commit, CONTENT_DIR + "/")
-        if f.path.endswith(".md")
-    ]
-    contacts = published_contacts(texts)
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cache.with_suffix(f".{time.monotonic_ns()}.tmp")
-    tmp.write_text(json.dumps(sorted(contacts)))
-    tmp.replace(cache)  # atomic: concurrent submitters never read half a file
-    return contacts
+    return [(line, message) for line, _, message in sorted(found)]
 
 
 def _describe(findings: list[Finding]) -> str:
@@ -283,7 +251,13 @@ def _claim_content(store: WikiStore, path: str, content: bytes, commit: str) -> 
                 return None
             continue
         holder = _suggestion_id_of(store, current)
-        if holder is not None and _is_open(store, holder):
+        if holder is not None and store.ref(review_ref(holder)) is None:
+            # Claimed, but its review log is not written yet: another submitter is
+            # between the two steps, unless it died there (then the claim goes stale).
+            if time.time() - store.commit_info(current).commit_time < CLAIM_STALE_SECONDS:
+                time.sleep(0.01)
+                continue
+        elif holder is not None and _is_open(store, holder):
             return holder
         # The earlier suggestion was merged, rejected or never completed: take over.
         if store.update_ref(ref, current, commit, reason="suggestion content"):
