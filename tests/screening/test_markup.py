@@ -78,6 +78,8 @@ XSS_VECTORS = [
     ("![x](data:text/html;base64,PHNjcmlwdD4=)", "data: URL in a Markdown link or image"),
     ("[x]: javascript:alert(1)\n\n[click][x]", "javascript: URL in a link reference definition"),
     ("[x]:\n   JAVASCRIPT:alert(1)", "javascript: URL in a link reference definition"),
+    ("> [x]: javascript:alert(1)\n>\n> [a][x]", "javascript: URL in a link reference definition"),
+    ("[r]: \n[x]: javascript:alert(1)\n\n[a][x]", "javascript: URL in a link reference definition"),
     ("<javascript://%0aalert(1)>", "javascript: URL in an autolink"),
     ("<data:text/html;base64,PHNjcmlwdD4=>", "data: URL in an autolink"),
     ('# Title {: onclick="alert(1)" }', "event handler onclick in a Markdown attribute list"),
@@ -208,6 +210,9 @@ def test_long_names_are_shortened_in_messages() -> None:
         pytest.param("```x\n" * 40_000, id="unclosed fences"),
         pytest.param("`" + " `` ` ``` " * 20_000, id="backtick runs"),
         pytest.param("<a@" * 66_000, id="at signs"),
+        pytest.param("> " * 100_000, id="block quote markers"),
+        pytest.param("[\n" * 100_000, id="reference openers"),
+        pytest.param("- [x]:\n" * 30_000, id="empty reference definitions"),
     ],
 )
 def test_hostile_markup_is_checked_quickly(hostile: str) -> None:

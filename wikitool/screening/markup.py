@@ -20,11 +20,14 @@ it. Autolinks with ``http``, ``https``, ``ftp`` or ``mailto`` and e-mail autolin
 links, not tags.
 
 Code in the body is exempt, because Markdown escapes it: fenced blocks and inline code
-spans (front matter is not Markdown, so backticks there protect nothing). Only the
-forms Python-Markdown is certain to read as code count (a fence at the start of a line with
-at most a plain language name, closed by the same fence; backtick spans paired on one line
-in a paragraph whose backticks all pair that way, outside tables), so a parser
-disagreement can only make this module stricter than the renderer, never laxer.
+spans (front matter is not Markdown, so backticks there protect nothing). Only the forms
+Python-Markdown is certain to read as code count (a fence at the start of a line with at
+most a plain language name, closed by the same fence; backtick spans paired on one line
+in a paragraph whose backticks all pair that way, with no table pipe or comment on the
+line), so a parser disagreement can only make this module stricter than the renderer,
+never laxer. A link destination written in backticks is not code: Markdown puts the bare
+text into the ``href``. tests/screening checks this against the real renderer, on
+hypothesis-generated Markdown.
 
 Front matter values are rendered into templates too: run :func:`find_unsafe_markup` on
 the raw file (front matter included) and on each parsed string value, since YAML escapes
@@ -219,8 +222,13 @@ def _comment_problem(text: str, start: int, end: int) -> str | None:
 # bracket or parenthesis (Python-Markdown accepts spaces and line breaks in it). Reported
 # at the "]": a destination in backticks is still a destination, but a "](" in code is not.
 _LINK_RE = re.compile(r"\]\(\s*(?:<([^<>]{0,2048})>|([^()\[\]]{0,2048}))")
+# Reference definitions, also inside block quotes and list items. The destination may be
+# on the next line, which may hold a definition of its own: a lookahead, so that line is
+# still tried.
 _REFERENCE_RE = re.compile(
-    r"^[ ]{0,3}\[[^\]\n]{1,999}\]:[ \t]*\n?[ \t]*<?([^\s>]{1,2048})", re.MULTILINE
+    r"^(?:[ \t>]|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*+\[[^\[\]]{1,999}\]:"
+    r"(?=[ \t]*\n?[ \t]*<?([^\s>]{1,2048}))",
+    re.MULTILINE,
 )
 
 
