@@ -13,7 +13,7 @@ import pytest
 
 from wikitool.errors import GuideError
 from wikitool.guides.frontmatter import parse_guide
-from wikitool.mkdocs_plugin.front_matter import read_page
+from wikitool.guides.page_source import read_page
 from wikitool.services.wiki_init import reference_wiki
 
 REFERENCE = sorted((reference_wiki() / "content").rglob("*.md"))

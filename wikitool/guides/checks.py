@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import unquote
 
 from wikitool.errors import GuideError
-from wikitool.guides.frontmatter import GuideSource, parse_guide
+from wikitool.guides.frontmatter import GuideView, parse_guide
 from wikitool.guides.markdown_body import (
     has_list_after_paragraph,
     has_ordered_list,
@@ -21,6 +24,7 @@ from wikitool.guides.markdown_body import (
     links,
     section_text,
 )
+from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import CONTENT_DIR
 from wikitool.model import Problem
 from wikitool.schema import validate_front_matter, validate_index_front_matter
@@ -75,18 +79,67 @@ def check_guide(
         return check_index_page(path, raw, existing_paths)
     if not is_guide_path(path):
         return [Problem(path, None, "not a page of the wiki (pages are content/**/*.md)")]
+    quick = _quick_guide(raw, path)
+    if quick is not None and not _guide_problems(quick, existing_paths, today, strict):
+        return []  # the common case: a valid guide, read without the round-trip parser
+    # Problems to report (or a page the quick reader is unsure of): read it round-trip,
+    # which knows the line of every key.
     try:
         guide = parse_guide(raw, path)
     except GuideError as error:
         return [Problem(path, error.line, error.message)]
-    problems = [
+    return _sorted(_guide_problems(guide, existing_paths, today, strict))
+
+
+def _guide_problems(
+    guide: GuideView, existing_paths: set[str], today: dt.date, strict: bool
+) -> list[Problem]:
+    return [
         *validate_front_matter(guide),
         *check_category(guide),
         *check_steps(guide),
         *check_links(guide, existing_paths),
         *check_review_dates(guide, today, strict=strict),
     ]
-    return _sorted(problems)
+
+
+@dataclass(frozen=True)
+class _QuickGuide:
+    """A guide read by the fast plain-data reader: the checks' view without line numbers.
+
+    Only used to find that a guide has no problem; any problem is reported from the
+    round-trip parse, which has the lines.
+    """
+
+    path: str
+    front_matter: dict[str, Any]
+    body: str
+    closing_line: int = 0
+    body_line: int = 0
+
+    def data(self) -> dict[str, Any]:
+        return self.front_matter
+
+    def line_of(self, location: Sequence[str | int]) -> int | None:
+        return None
+
+
+def _quick_guide(raw: bytes | str, path: str) -> _QuickGuide | None:
+    """The guide read fast, or None when only the full parser may judge it."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    if "\r" in raw or "\x00" in raw or raw.startswith("\ufeff"):
+        return None
+    try:
+        page = read_page(raw, path)
+    except GuideError:
+        return None
+    if page.data is None:
+        return None
+    return _QuickGuide(path, page.data, page.body)
 
 
 def check_index_page(path: str, raw: bytes | str, existing_paths: set[str]) -> list[Problem]:
@@ -98,7 +151,7 @@ def check_index_page(path: str, raw: bytes | str, existing_paths: set[str]) -> l
     return _sorted([*validate_index_front_matter(page), *check_links(page, existing_paths)])
 
 
-def check_category(guide: GuideSource) -> list[Problem]:
+def check_category(guide: GuideView) -> list[Problem]:
     """A guide lives at ``content/<category>/<name>.md`` and its ``category`` is that folder."""
     parts = guide.path.split("/")
     if len(parts) != 3:
@@ -112,7 +165,7 @@ def check_category(guide: GuideSource) -> list[Problem]:
     return []
 
 
-def check_steps(guide: GuideSource) -> list[Problem]:
+def check_steps(guide: GuideView) -> list[Problem]:
     """The body has a ``## Steps`` section holding a numbered list."""
     for heading in headings(guide.body):
         if heading.level == 2 and heading.text.casefold() == STEPS_HEADING.casefold():
@@ -129,7 +182,7 @@ def check_steps(guide: GuideSource) -> list[Problem]:
     return [Problem(guide.path, guide.closing_line, message)]
 
 
-def check_links(guide: GuideSource, existing_paths: set[str]) -> list[Problem]:
+def check_links(guide: GuideView, existing_paths: set[str]) -> list[Problem]:
     """Relative links point to files of the wiki; web links and same-page anchors are skipped."""
     problems = []
     for link in links(guide.body):
@@ -139,7 +192,7 @@ def check_links(guide: GuideSource, existing_paths: set[str]) -> list[Problem]:
     return problems
 
 
-def check_review_dates(guide: GuideSource, today: dt.date, strict: bool = False) -> list[Problem]:
+def check_review_dates(guide: GuideView, today: dt.date, strict: bool = False) -> list[Problem]:
     """``review_by`` has not passed (a warning, or an error if ``strict``); ``last_reviewed``
     is neither in the future nor after ``review_by``. Dates the schema refuses are skipped."""
     data = guide.data()

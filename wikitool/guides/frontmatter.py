@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -40,6 +40,29 @@ _BOM = "\ufeff"
 _OPENING_RE = re.compile(r"---[ \t]*")
 # MkDocs (mkdocs.utils.meta) ends front matter at the first `---` or `...` line.
 _CLOSING_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+class GuideView(Protocol):
+    """What the checks read of a guide: :class:`GuideSource`, or a faster plain reading."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def body(self) -> str: ...
+
+    @property
+    def front_matter(self) -> Mapping[str, Any]: ...
+
+    @property
+    def closing_line(self) -> int: ...
+
+    @property
+    def body_line(self) -> int: ...
+
+    def data(self) -> dict[str, Any]: ...
+
+    def line_of(self, location: Sequence[str | int]) -> int | None: ...
 
 
 @dataclass

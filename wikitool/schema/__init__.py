@@ -18,7 +18,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from wikitool.guides.frontmatter import GuideSource
+from wikitool.guides.frontmatter import GuideView
 from wikitool.model import Problem
 
 _SCHEMA_FILE = "guide.schema.json"
@@ -98,7 +98,7 @@ def _pattern_messages() -> dict[str, str]:
     }
 
 
-def validate_front_matter(guide: GuideSource) -> list[Problem]:
+def validate_front_matter(guide: GuideView) -> list[Problem]:
     """Check a guide's front matter against the guide schema.
 
     Returns:
@@ -108,12 +108,12 @@ def validate_front_matter(guide: GuideSource) -> list[Problem]:
     return _validate(guide, _guide_validator())
 
 
-def validate_index_front_matter(guide: GuideSource) -> list[Problem]:
+def validate_index_front_matter(guide: GuideView) -> list[Problem]:
     """Check the front matter of a home or category page: it needs a plain ``title``."""
     return _validate(guide, _index_validator())
 
 
-def _validate(guide: GuideSource, validator: Draft202012Validator) -> list[Problem]:
+def _validate(guide: GuideView, validator: Draft202012Validator) -> list[Problem]:
     errors = sorted(validator.iter_errors(guide.data()), key=_rank)
     reported: set[tuple[Any, ...]] = set()
     problems: list[Problem] = []

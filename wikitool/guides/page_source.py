@@ -1,8 +1,9 @@
-"""Front matter for publishing: the data ``parse_guide`` gives, read about 15x faster.
+"""Front matter as plain data, the data ``parse_guide`` gives, read about 15x faster.
 
 ``wikitool.guides.frontmatter.parse_guide`` reads YAML round-trip with ruamel.yaml in
 pure Python (about 7 ms a guide, 14 s for a 2,000-guide wiki): right for rewriting a
-guide, too slow to publish one. A build only needs the plain data, so this module reads
+guide, too slow to publish or check one. A build (and ``check_guide`` on a valid guide,
+see ``wikitool.guides.checks``) only needs the plain data, so this module reads
 the front matter from libyaml's event stream (C) and builds the data itself, with the
 same refusals as ``wikitool.guides.plain_yaml`` (no anchors, aliases, tags, directives,
 duplicate keys, deep nesting or huge values) and the same YAML 1.2 reading of plain
