@@ -15,12 +15,18 @@ import os
 import random
 import stat
 import time
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from dulwich.config import StackedConfig
-from dulwich.errors import NotGitRepository, ObjectFormatException
+from dulwich.errors import (
+    ChecksumMismatch,
+    FileFormatException,
+    NotGitRepository,
+    ObjectFormatException,
+)
 from dulwich.file import FileLocked
 from dulwich.object_store import iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree, valid_hexsha
@@ -38,6 +44,9 @@ FILE_MODE = 0o100644
 # left by a killed process and is removed, so the next run recovers by itself.
 LOCK_WAIT_SECONDS = 10.0
 STALE_LOCK_SECONDS = 5.0
+# What dulwich raises on reading a damaged object file: bad zlib data or header, an empty
+# file (FileFormatException covers both), or content whose hash is not the object's name.
+_DAMAGED = (FileFormatException, ChecksumMismatch, zlib.error, ValueError, OSError)
 
 
 def _oid(sha: str | bytes) -> ObjectID:
@@ -83,6 +92,17 @@ def _identity_from(config: StackedConfig) -> tuple[str, str] | None:
 def global_identity() -> tuple[str, str] | None:
     """``user.name`` and ``user.email`` from the user's global git config, if set."""
     return _identity_from(StackedConfig.default())
+
+
+def _damaged(what: str, exc: Exception) -> GitStoreError:
+    """The one-line error for a damaged object: which one, why, and what to run."""
+    if isinstance(exc, ChecksumMismatch):
+        why = "its content does not match its id"
+    else:
+        why = " ".join(str(exc).split()) or type(exc).__name__
+    return GitStoreError(
+        f"{what} is corrupt ({why}): the repository is damaged, see git fsck --full"
+    )
 
 
 def _remove_if_stale(lock: Path) -> None:
@@ -214,8 +234,8 @@ class WikiStore:
 
     def _is_commit(self, sha: str) -> bool:
         try:
-            return isinstance(self._repo.object_store[_oid(sha)], Commit)
-        except KeyError:
+            return isinstance(self._object(sha), Commit)
+        except NotFoundError:
             return False
 
     def _object(self, sha: str | bytes) -> ShaFile:
@@ -224,8 +244,8 @@ class WikiStore:
             return self._repo.object_store[key]
         except KeyError as exc:
             raise NotFoundError(f"object {key.decode()} is missing from the repository") from exc
-        except (ObjectFormatException, ValueError, OSError) as exc:
-            raise GitStoreError(f"object {key.decode()} is corrupt: {exc}") from exc
+        except _DAMAGED as exc:
+            raise _damaged(f"object {key.decode()}", exc) from exc
 
     def _commit(self, sha: str) -> Commit:
         obj = self._object(sha)
@@ -251,11 +271,18 @@ class WikiStore:
         """Every file (blob, symlink or submodule entry) in ``commit``'s tree under ``prefix``."""
         tree_id = self._commit(commit).tree
         out = []
-        for entry in iter_tree_contents(self._repo.object_store, tree_id):
-            assert entry.path is not None and entry.sha is not None and entry.mode is not None
-            path = entry.path.decode("utf-8", "surrogateescape")
-            if path.startswith(prefix):
-                out.append(TreeFile(path, entry.mode, entry.sha.decode()))
+        try:
+            for entry in iter_tree_contents(self._repo.object_store, tree_id):
+                assert entry.path is not None and entry.sha is not None and entry.mode is not None
+                path = entry.path.decode("utf-8", "surrogateescape")
+                if path.startswith(prefix):
+                    out.append(TreeFile(path, entry.mode, entry.sha.decode()))
+        except KeyError as exc:
+            raise NotFoundError(
+                f"a folder of commit {commit} is missing from the repository"
+            ) from exc
+        except _DAMAGED as exc:
+            raise _damaged(f"a folder of commit {commit}", exc) from exc
         return out
 
     def blob(self, blob_id: str) -> bytes:
