@@ -73,6 +73,7 @@ XSS_VECTORS = [
     ("[click](<javascript:alert(1)>)", "javascript: URL in a Markdown link or image"),
     ("[click](\n    javascript:alert(1))", "javascript: URL in a Markdown link or image"),
     ("[click](\r\njavascript:alert(1))", "javascript: URL in a Markdown link or image"),
+    ("- [a](\n[r]: x\njavascript:alert(1))", "javascript: URL in a Markdown link or image"),
     ("![x](`data:text/html,x`)", "data: URL in a Markdown link or image"),
     ("[a] b\r[a]: data:text/html,x", "data: URL in a link reference definition"),
     ("![x](data:text/html;base64,PHNjcmlwdD4=)", "data: URL in a Markdown link or image"),
@@ -98,6 +99,7 @@ XSS_VECTORS = [
     ("`a\r\r<script>alert(1)</script>`", "unsafe HTML element <script>"),
     ("```\r\n*``` <b>x</b> ```", "raw HTML <b>: guides are Markdown only"),
     ("``` x\n\u00a0\n``` <b>x</b> ```", "raw HTML <b>: guides are Markdown only"),
+    ("~~~\t\nx\n~~~\n<b>x</b>\n~~~", "raw HTML <b>: guides are Markdown only"),
 ]
 
 
@@ -157,6 +159,7 @@ def test_code_left_alone_is_rendered_escaped(text: str) -> None:
         "`a\r\r<script>alert(1)</script>`",
         "```\r\n*``` <b>x</b> ```",
         "``` x\n\u00a0\n``` <b>x</b> ```",
+        "~~~\t\nx\n~~~\n<b>x</b>\n~~~",
     ],
 )
 def test_code_lookalikes_really_render_markup(text: str) -> None:

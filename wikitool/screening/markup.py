@@ -219,9 +219,9 @@ def _comment_problem(text: str, start: int, end: int) -> str | None:
 # --- URLs -----------------------------------------------------------------------------
 
 # Inline links and images: "](" then the destination, in angle brackets or up to the first
-# bracket or parenthesis (Python-Markdown accepts spaces and line breaks in it). Reported
-# at the "]": a destination in backticks is still a destination, but a "](" in code is not.
-_LINK_RE = re.compile(r"\]\(\s*(?:<([^<>]{0,2048})>|([^()\[\]]{0,2048}))")
+# parenthesis (Python-Markdown accepts spaces and line breaks in it). Reported at the "]":
+# a destination in backticks is still a destination, but a "](" in code is not.
+_LINK_RE = re.compile(r"\]\(\s*(?:<([^<>]{0,2048})>|([^()]{0,2048}))")
 # Reference definitions, also inside block quotes and list items. The destination may be
 # on the next line, which may hold a definition of its own: a lookahead, so that line is
 # still tried.
@@ -234,9 +234,14 @@ _REFERENCE_RE = re.compile(
 
 def _links(text: str) -> Iterator[tuple[int, str]]:
     for link in _LINK_RE.finditer(text):
-        scheme = _dangerous_scheme(link[1] if link[1] is not None else link[2])
-        if scheme is not None:
-            yield link.start(), f"{scheme}: URL in a Markdown link or image"
+        destination = link[1] if link[1] is not None else link[2]
+        # Markdown removes reference definitions from a paragraph before it reads links,
+        # so a destination may start on any later line of what follows "](".
+        for candidate in (destination, *destination.split("\n")[1:]):
+            scheme = _dangerous_scheme(candidate.lstrip(" \t>"))
+            if scheme is not None:
+                yield link.start(), f"{scheme}: URL in a Markdown link or image"
+                break
 
 
 def _reference_definitions(text: str) -> Iterator[tuple[int, str]]:
@@ -341,14 +346,15 @@ class _CodeRanges:
         # Closing fences by their exact text, to find each opener's closer in log time.
         closers: dict[str, list[int]] = {}
         for number, line in enumerate(lines):
-            fence = _FENCE_CLOSE_RE.fullmatch(line) if line[:1] in ("`", "~") else None
+            # Markdown expands tabs before it looks for fences ("~~~\t" opens one).
+            fence = _FENCE_CLOSE_RE.fullmatch(line.expandtabs(4)) if line[:1] in "`~" else None
             if fence is not None:
                 closers.setdefault(fence[1], []).append(number)
         paragraph: list[int] = []
         number = _body_start(lines)
         while number < len(lines):
             line = lines[number]
-            opener = _FENCE_OPEN_RE.fullmatch(line) if line[:1] in ("`", "~") else None
+            opener = _FENCE_OPEN_RE.fullmatch(line.expandtabs(4)) if line[:1] in "`~" else None
             if opener is not None:
                 candidates = closers.get(opener[1], [])
                 index = bisect.bisect_right(candidates, number)
