@@ -7,12 +7,19 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DIR ?= $(CURDIR)/demo/wiki
+DEMO_SITE ?= $(CURDIR)/demo/site
 PORT   ?= 8000
+INTAKE_PORT ?= 8001
+SITE_URL   = http://127.0.0.1:$(PORT)
+INTAKE_URL = http://127.0.0.1:$(INTAKE_PORT)
+DEMO_WIKI  = $(BIN)/wikitool --repo "$(DEMO_DIR)"
+DEMO_CLI   = $(CURDIR)/$(BIN)/wikitool --repo $(DEMO_DIR)
+DEMO_GUIDE = identity-and-travel/renew-an-adult-passport
 
-.PHONY: demo test lint typecheck unit chromium clean help
+.PHONY: demo demo-publish test lint typecheck unit chromium clean help
 
 help:
-	@echo "make demo   - install, create a demo wiki, build it and serve it on http://127.0.0.1:$(PORT)"
+	@echo "make demo   - install, create a demo wiki, serve its site on $(SITE_URL) and its intake on $(INTAKE_URL)"
 	@echo "make test   - install with test extras (and chromium), lint, type-check, run every test"
 
 $(BIN)/python:
@@ -41,12 +48,55 @@ unit: $(STAMP)
 
 test: $(STAMP) chromium lint typecheck unit
 
+# The whole loop on loopback, shaped like a deployment: the intake (wikitool intake
+# serve) takes suggestions from the static site, which is built from main into
+# $(DEMO_SITE) and served as plain files. A watcher republishes the site a few seconds
+# after staff merge, and moves refs/tags/published to the commit it built, so the
+# tracking page can say "published". Ctrl+C stops all three.
 demo: $(STAMP)
-	@rm -rf "$(DEMO_DIR)"
+	@rm -rf "$(DEMO_DIR)" "$(DEMO_SITE)"
 	$(BIN)/wikitool init "$(DEMO_DIR)"
-	@echo "Demo wiki repository: $(DEMO_DIR)"
-	$(BIN)/wikitool --repo "$(DEMO_DIR)" check
-	$(BIN)/wikitool --repo "$(DEMO_DIR)" serve --port $(PORT)
+	$(DEMO_WIKI) check
+	@$(MAKE) --no-print-directory demo-publish
+	@trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; echo "Demo stopped"' EXIT; \
+	trap 'exit 130' INT TERM; \
+	$(DEMO_WIKI) intake serve --port $(INTAKE_PORT) --allow-origin $(SITE_URL) \
+		--published-rev refs/tags/published & intake=$$!; \
+	$(BIN)/python -m http.server --bind 127.0.0.1 --directory "$(DEMO_SITE)" $(PORT) \
+		>/dev/null 2>&1 & site=$$!; \
+	( shown=$$(git -C "$(DEMO_DIR)" rev-parse main); \
+	  while sleep 2; do \
+	    tip=$$(git -C "$(DEMO_DIR)" rev-parse main); \
+	    if [ "$$tip" != "$$shown" ] && $(MAKE) --no-print-directory demo-publish; then shown=$$tip; fi; \
+	  done ) & watch=$$!; \
+	sleep 2; \
+	echo; \
+	echo "Site:   $(SITE_URL)/"; \
+	echo "Intake: $(INTAKE_URL)/api/  (wiki repository: $(DEMO_DIR))"; \
+	echo; \
+	echo "Try it as a citizen:"; \
+	echo "  1. Open $(SITE_URL)/$(DEMO_GUIDE)/ and select \"Suggest an edit\"."; \
+	echo "  2. In the guide's text change \"amount: 86\" to \"amount: 89\" and"; \
+	echo "     \"Pay the fee of 86 euros.\" to \"Pay the fee of 89 euros.\"."; \
+	echo "  3. Summary: \"The online renewal fee is now 89 euros\". Send it and open the tracking link."; \
+	echo; \
+	echo "Then as staff, in another terminal (a fee needs two approvals):"; \
+	echo "  $(DEMO_CLI) review list"; \
+	echo "  $(DEMO_CLI) review show ID"; \
+	echo "  $(DEMO_CLI) review approve ID --as \"Ana Ruiz <ana.ruiz@passports.veloria.invalid>\""; \
+	echo "  $(DEMO_CLI) review approve ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
+	echo "  $(DEMO_CLI) review merge ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
+	echo "The site is rebuilt a few seconds after the merge; reload the guide and the tracking page."; \
+	echo "Feedback from the guides' \"Was this page helpful?\": $(DEMO_CLI) feedback list"; \
+	echo; \
+	echo "Ctrl+C stops the demo."; \
+	wait $$site
+
+# Build main into $(DEMO_SITE) and record what was published (refs/tags/published).
+demo-publish:
+	@commit=$$(git -C "$(DEMO_DIR)" rev-parse main) && \
+	$(DEMO_WIKI) build --rev $$commit --out "$(DEMO_SITE)" --intake-url $(INTAKE_URL) && \
+	git -C "$(DEMO_DIR)" update-ref refs/tags/published $$commit
 
 clean:
 	rm -rf $(VENV) site demo .pytest_cache .mypy_cache .ruff_cache
