@@ -131,3 +131,33 @@ def test_history_follows_a_helpline_change_through_a_three_way_merge(
         assert review("merge", sid, *staff(BEN)).exit_code == 0
     changes = json.loads(run_cli("--repo", str(wiki), "history", GUIDE, "--json").stdout)
     assert [c["summary"] for c in changes] == ["Two", "One", "Start the wiki"]
+
+
+def test_checkout_works_in_a_working_tree_that_merges_left_behind(
+    wiki: Path, submit: Submit, review: Review, git: Git
+) -> None:
+    merged, amended = submit(FIRST_STEP, summary="One"), submit(HELPLINE, summary="Two")
+    assert review("approve", merged, *staff(ANA)).exit_code == 0
+    assert review("merge", merged, *staff(BEN)).exit_code == 0
+    assert git(wiki, "status", "--porcelain") != ""  # main moved; the files did not
+
+    result = review("checkout", amended)
+
+    assert result.exit_code == 0, result.output
+    assert git(wiki, "rev-parse", "--abbrev-ref", "HEAD").strip() == f"suggestions/{amended}"
+    assert git(wiki, "status", "--porcelain") == ""
+
+
+def test_checkout_keeps_refusing_real_edits_in_a_tree_left_behind(
+    wiki: Path, submit: Submit, review: Review, git: Git
+) -> None:
+    merged, other = submit(FIRST_STEP, summary="One"), submit(HELPLINE, summary="Two")
+    assert review("approve", merged, *staff(ANA)).exit_code == 0
+    assert review("merge", merged, *staff(BEN)).exit_code == 0
+    (wiki / "content/housing/index.md").write_text("my draft\n")
+
+    result = review("checkout", other)
+
+    assert result.exit_code == 1
+    assert "has uncommitted changes" in result.stderr
+    assert (wiki / "content/housing/index.md").read_text() == "my draft\n"

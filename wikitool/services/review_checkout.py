@@ -21,6 +21,9 @@ from wikitool.gitstore import WikiStore
 from wikitool.services.review_log import suggestion_ref
 from wikitool.services.review_record import load_record
 
+BEHIND_WALK = 1000
+"""How many commits back a working tree left behind by merges is recognised."""
+
 
 @dataclass(frozen=True)
 class Checkout:
@@ -56,9 +59,14 @@ def review_checkout(store: WikiStore, suggestion: str) -> Checkout:
     try:
         repo = git.Repo(work_tree)
         if repo.is_dirty(untracked_files=False):
-            raise ReviewError(
-                f"{work_tree} has uncommitted changes: commit or stash them, then try again"
-            )
+            behind = _behind_at(repo)
+            if behind is None:
+                raise ReviewError(
+                    f"{work_tree} has uncommitted changes: commit or stash them, then try again"
+                )
+            # Only left behind by merges (main moved without the working tree): step onto
+            # the commit it still shows, so the switch below is git's ordinary, safe one.
+            repo.git.checkout("--detach", behind)
         if branch in repo.heads:
             repo.heads[branch].checkout()
         else:
@@ -70,3 +78,23 @@ def review_checkout(store: WikiStore, suggestion: str) -> Checkout:
     except git.InvalidGitRepositoryError:
         raise ReviewError(f"{work_tree} is not a git working tree") from None
     return Checkout(record.id, branch, record.tip, record.guide, work_tree)
+
+
+def _behind_at(repo: git.Repo) -> str | None:
+    """The commit the working tree still shows when its only "changes" are that its
+    branch moved on without it, else ``None``.
+
+    ``review merge`` moves ``main`` at the object level; a working tree with ``main``
+    checked out then looks as if someone had staged the merge's reversal. Such a tree
+    holds nothing of anyone's: its index is exactly the tree of an earlier commit of the
+    branch, and its files match its index.
+    """
+    if repo.is_dirty(index=False, working_tree=True, untracked_files=False):
+        return None
+    index_tree = str(repo.git.write_tree())
+    history = str(repo.git.log("--first-parent", "--format=%H %T", f"-n{BEHIND_WALK}"))
+    for line in history.splitlines():
+        commit, tree = line.split()
+        if tree == index_tree:
+            return commit
+    return None
