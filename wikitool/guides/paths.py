@@ -16,6 +16,9 @@ MAX_GUIDE_PATH = 200
 # Lower-case slugs only: guide names become URLs, and one spelling per name means two
 # guides can never collide on a case-insensitive file system.
 _SEGMENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Windows opens a device, not a file, for these names whatever the extension ("aux.md"):
+# a staff member on Windows could not check out a suggestion that adds one.
+_WINDOWS_DEVICE = re.compile(r"^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$")
 
 
 def guide_path(path: str) -> str:
@@ -24,8 +27,9 @@ def guide_path(path: str) -> str:
     Accepts the path with or without the leading ``content/``.
 
     Raises:
-        UnsafePathError: the path is absolute, has ``..``, a backslash, a control
-            character, is not a ``.md`` file, or has a segment that is not a lower-case slug.
+        UnsafePathError: the path is absolute, has ``..``, a backslash, a control or
+            non-ASCII character, is not a ``.md`` file, or has a segment that is not a
+            lower-case slug or is a Windows device name.
     """
     if not isinstance(path, str) or not path.strip():
         raise UnsafePathError("guide path is empty")
@@ -35,8 +39,14 @@ def guide_path(path: str) -> str:
         raise UnsafePathError(f"guide path {path!r} contains a backslash")
     if path.startswith("/") or re.match(r"^[A-Za-z]:", path):
         raise UnsafePathError(f"guide path {path!r} is absolute")
-    if unicodedata.normalize("NFKC", path) != path or not path.isascii():
-        raise UnsafePathError(f"guide path {path!r} must use plain ASCII letters")
+    if not path.isascii():
+        # Name the character: a Cyrillic "а" or a zero-width joiner looks like nothing
+        # wrong in the path itself.
+        odd = next(ch for ch in path if not ch.isascii())
+        raise UnsafePathError(
+            f"guide path {path!r} must use plain ASCII letters, not U+{ord(odd):04X} "
+            f"{unicodedata.name(odd, 'an unnamed character')}"
+        )
     if len(path) > MAX_GUIDE_PATH:
         raise UnsafePathError(f"guide path is longer than {MAX_GUIDE_PATH} characters")
     parts = path.split("/")
@@ -51,5 +61,9 @@ def guide_path(path: str) -> str:
         if not _SEGMENT.match(segment):
             raise UnsafePathError(
                 f"guide path {path!r}: {segment!r} must be lower-case letters, digits and hyphens"
+            )
+        if _WINDOWS_DEVICE.match(segment):
+            raise UnsafePathError(
+                f"guide path {path!r}: {segment!r} is a device name on Windows, not a file name"
             )
     return "/".join([CONTENT_DIR, *parts])
