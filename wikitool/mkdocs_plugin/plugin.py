@@ -45,6 +45,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from wikitool.errors import WikitoolError
+from wikitool.guides.page_source import read_page
 from wikitool.history import Change, HistoryIndex, Repository, discover_repository, read_log
 from wikitool.mkdocs_plugin.changes import (
     render_freshness,
@@ -55,7 +56,6 @@ from wikitool.mkdocs_plugin.changes import (
 from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.feed import FeedEntry, atom_feed
 from wikitool.mkdocs_plugin.feedback_widget import Section, render_feedback
-from wikitool.guides.page_source import read_page
 from wikitool.mkdocs_plugin.guide import GuideFacts
 from wikitool.mkdocs_plugin.home import RecentGuide, Topic, render_home
 from wikitool.mkdocs_plugin.jsonld import guide_jsonld, jsonld_scripts, steps_from_html

@@ -8,8 +8,9 @@ kilobytes; a generated page per guide would repeat the whole theme 2,000 times.
 
 Where suggestions go is ``extra.wikitool.intake_url`` (``wikitool build --intake-url``):
 the base URL of ``wikitool intake serve``, or a path on the site's own host when a
-proxy serves the intake there (``/`` for ``/api/...``). Without it the page lets the citizen download
-the suggestion as a file to send to the agency, and the guides have no feedback widget.
+proxy serves the intake there (``/`` for ``/api/...``). Without it the page lets the
+citizen download the suggestion as a file to send to the agency, and the guides have no
+feedback widget.
 
 The generated pages' Markdown is what a reader without JavaScript sees: how to suggest
 a correction anyway. The theme's ``suggest.html`` and ``track.html`` add the forms.
