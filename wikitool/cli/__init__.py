@@ -1,24 +1,51 @@
 """The ``wikitool`` command line: thin Click commands over the services.
 
-This package only wires command groups together; each group lives in its own module.
+This package only wires command groups together; each group lives in its own module,
+imported only when its command runs (or help lists it), so a command starts without
+loading MkDocs, the intake server or the review machinery it does not use.
 """
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from wikitool import __version__
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, WikitoolGroup
-from wikitool.cli.feedback import feedback
-from wikitool.cli.history import history
-from wikitool.cli.intake import intake
-from wikitool.cli.review import review
-from wikitool.cli.site import build, serve
-from wikitool.cli.suggest import suggest
-from wikitool.cli.wiki import check, init, new
+
+# command name -> module under wikitool.cli that defines it (as an attribute of that name)
+COMMANDS = {
+    "init": "wiki",
+    "check": "wiki",
+    "new": "wiki",
+    "build": "site",
+    "serve": "site",
+    "suggest": "suggest",
+    "review": "review",
+    "history": "history",
+    "intake": "intake",
+    "feedback": "feedback",
+}
 
 
-@click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
+class LazyWikitoolGroup(WikitoolGroup):
+    """The top-level group: loads a command's module the first time it is needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMANDS.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"wikitool.cli.{module_name}")
+        command = getattr(module, cmd_name)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyWikitoolGroup, context_settings=CONTEXT_SETTINGS)
 @click.option(
     "--repo",
     type=click.Path(file_okay=False, path_type=str),
@@ -35,10 +62,6 @@ def cli(ctx: click.Context, repo: str | None) -> None:
       wikitool init my-wiki && cd my-wiki && wikitool check
     """
     ctx.obj = WikiContext(repo)
-
-
-for command in (init, check, new, build, serve, suggest, intake, feedback, review, history):
-    cli.add_command(command)
 
 
 def main() -> None:
