@@ -74,6 +74,7 @@ XSS_VECTORS = [
     ("[click](\n    javascript:alert(1))", "javascript: URL in a Markdown link or image"),
     ("[click](\r\njavascript:alert(1))", "javascript: URL in a Markdown link or image"),
     ("- [a](\n[r]: x\njavascript:alert(1))", "javascript: URL in a Markdown link or image"),
+    ("x](y [a](javascript:alert(1))", "javascript: URL in a Markdown link or image"),
     ("![x](`data:text/html,x`)", "data: URL in a Markdown link or image"),
     ("[a] b\r[a]: data:text/html,x", "data: URL in a link reference definition"),
     ("![x](data:text/html;base64,PHNjcmlwdD4=)", "data: URL in a Markdown link or image"),

@@ -219,9 +219,10 @@ def _comment_problem(text: str, start: int, end: int) -> str | None:
 # --- URLs -----------------------------------------------------------------------------
 
 # Inline links and images: "](" then the destination, in angle brackets or up to the first
-# parenthesis (Python-Markdown accepts spaces and line breaks in it). Reported at the "]":
-# a destination in backticks is still a destination, but a "](" in code is not.
-_LINK_RE = re.compile(r"\]\(\s*(?:<([^<>]{0,2048})>|([^()]{0,2048}))")
+# parenthesis (Python-Markdown accepts spaces and line breaks in it); read in a lookahead,
+# as it may hold the next link's "](". Reported at the "]": a destination in backticks is
+# still a destination, but a "](" in code is not.
+_LINK_RE = re.compile(r"\]\((?=\s*(?:<([^<>]{0,2048})>|([^()]{0,2048})))")
 # Reference definitions, also inside block quotes and list items. The destination may be
 # on the next line, which may hold a definition of its own: a lookahead, so that line is
 # still tried.
