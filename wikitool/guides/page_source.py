@@ -29,7 +29,7 @@ from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
 from wikitool.guides.frontmatter import MAX_FRONT_MATTER_CHARS, parse_guide
-from wikitool.guides.plain_yaml import MAX_DEPTH, MAX_SCALAR_CHARS
+from wikitool.guides.plain_yaml import MAX_DEPTH, MAX_NUMBER_CHARS, MAX_SCALAR_CHARS
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"---[ \t]*")
@@ -169,6 +169,8 @@ def _scalar(event: Any, is_key: bool) -> Any:
         return None
     if kind == "bool":
         return value.lower() == "true"
+    if kind in ("int", "float") and len(value) > MAX_NUMBER_CHARS:
+        raise _NotSure  # int() refuses over 4,300 digits; parse_guide says what is wrong
     if kind == "int" and _SIMPLE_INT.fullmatch(value):
         return int(value)
     if kind == "float" and _SIMPLE_FLOAT.fullmatch(value):

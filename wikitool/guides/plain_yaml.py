@@ -83,13 +83,24 @@ HOUSE_INDENT = YamlIndent()
 """The layout new guides are written with: lists indented under their key."""
 
 
-def load_plain_yaml(text: str, *, path: str, first_line: int) -> CommentedMap:
+def load_plain_yaml(
+    text: str,
+    *,
+    path: str,
+    first_line: int,
+    max_scalar_chars: int = MAX_SCALAR_CHARS,
+    max_nodes: int | None = None,
+) -> CommentedMap:
     """Load ``text`` as one YAML mapping of plain data, round-trip (comments kept).
 
     Args:
         text: the YAML source (LF line endings).
         path: the file it comes from, for error messages.
         first_line: the file line of the first line of ``text`` (1-based).
+        max_scalar_chars: the longest value or key allowed.
+        max_nodes: how many values, keys and collections the document may have in all
+            (None: no limit). The pure-Python parser takes about 50 microseconds a node,
+            so a document of a known, small shape should say how small.
 
     Returns:
         The mapping, with ruamel's line information on every collection.
@@ -108,7 +119,9 @@ def load_plain_yaml(text: str, *, path: str, first_line: int) -> CommentedMap:
     # load before the node it would have created (one pass: the pure-Python parser is
     # the slow part of reading a guide).
     yaml.Parser = _PlainDataParser
-    yaml.parser.plain_data = _PlainDataCheck(path, first_line, yaml.resolver)
+    yaml.parser.plain_data = _PlainDataCheck(
+        path, first_line, yaml.resolver, max_scalar_chars, max_nodes
+    )
     try:
         data = yaml.load(text)
     except ReaderError as error:
@@ -226,19 +239,41 @@ class _PlainDataParser(RoundTripParser):
 class _PlainDataCheck:
     """Walks the event stream, refusing the first event that is not plain data."""
 
-    def __init__(self, path: str, first_line: int, resolver: Any) -> None:
+    def __init__(
+        self,
+        path: str,
+        first_line: int,
+        resolver: Any,
+        max_scalar_chars: int = MAX_SCALAR_CHARS,
+        max_nodes: int | None = None,
+    ) -> None:
         self.path = path
         self.first_line = first_line
         self.resolver = resolver
+        self.max_scalar_chars = max_scalar_chars
+        self.max_nodes = max_nodes
+        self.nodes = 0
         self.stack: list[_Frame] = []
 
     def vet(self, event: Event) -> None:
-        problem = _event_problem(event, self.stack, self.resolver, self.first_line)
+        problem = _event_problem(
+            event, self.stack, self.resolver, self.first_line, self.max_scalar_chars
+        )
+        if problem is None and self.max_nodes is not None and isinstance(event, NodeEvent):
+            self.nodes += 1
+            if self.nodes > self.max_nodes:
+                problem = f"front matter has more than {self.max_nodes} keys and values"
         if problem is not None:
             raise GuideError(self.path, problem, self.first_line + event.start_mark.line)
 
 
-def _event_problem(event: Event, stack: list[_Frame], resolver: Any, first_line: int) -> str | None:
+def _event_problem(
+    event: Event,
+    stack: list[_Frame],
+    resolver: Any,
+    first_line: int,
+    max_scalar_chars: int = MAX_SCALAR_CHARS,
+) -> str | None:
     """What is wrong with one parser event, given the collections open around it."""
     if isinstance(event, DocumentStartEvent):
         if event.explicit:
@@ -268,7 +303,7 @@ def _event_problem(event: Event, stack: list[_Frame], resolver: Any, first_line:
         stack.append(_Frame(is_mapping, key_lines={} if is_mapping else None))
         return None
     assert isinstance(event, ScalarEvent)
-    problem = _scalar_problem(event, is_key, resolver)
+    problem = _scalar_problem(event, is_key, resolver, max_scalar_chars)
     if problem is None and is_key and frame is not None and frame.key_lines is not None:
         first = frame.key_lines.get(event.value)
         if first is not None:
@@ -285,10 +320,12 @@ def _node_done(stack: list[_Frame]) -> None:
         stack[-1].expecting_key = not stack[-1].expecting_key
 
 
-def _scalar_problem(event: ScalarEvent, is_key: bool, resolver: Any) -> str | None:
+def _scalar_problem(
+    event: ScalarEvent, is_key: bool, resolver: Any, max_scalar_chars: int
+) -> str | None:
     value: str = event.value
-    if len(value) > MAX_SCALAR_CHARS:
-        return f"a {'key' if is_key else 'value'} is longer than {MAX_SCALAR_CHARS} characters"
+    if len(value) > max_scalar_chars:
+        return f"a {'key' if is_key else 'value'} is longer than {max_scalar_chars} characters"
     if event.style is not None:  # quoted and block scalars are always text
         return None
     kind = str(resolver.resolve(ScalarNode, value, (True, False))).removeprefix(_YAML_CORE)

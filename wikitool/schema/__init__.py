@@ -37,6 +37,8 @@ _TYPE_NAMES = {
 # Keywords about one value: at most one of these is reported per value, in this order
 # (a wrong type explains everything else; a bad pattern explains a failed format).
 _VALUE_RANK = {"type": 0, "pattern": 1, "format": 2}
+MAX_GUESSES = 20
+"""Unknown fields in one mapping up to which each gets a "did you mean" guess."""
 
 
 def schema_path() -> Traversable:
@@ -151,15 +153,13 @@ def _describe(
     if keyword == "additionalProperties":
         schema: Any = error.schema
         known = sorted(schema.get("properties", {}))
-        for name in value:
-            if name not in known:
-                yield (
-                    f"{prefix}unknown field '{name}'{_did_you_mean(name, known)}",
-                    (
-                        *location,
-                        name,
-                    ),
-                )
+        unknown = [name for name in value if name not in known]
+        # A guess for each of a few typos; thousands of unknown fields (hostile front
+        # matter) would cost seconds of difflib and help nobody.
+        guess = len(unknown) <= MAX_GUESSES
+        for name in unknown:
+            hint = _did_you_mean(name, known) if guess else ""
+            yield f"{prefix}unknown field '{name}'{hint}", (*location, name)
         return
     yield prefix + _value_message(error), location
 

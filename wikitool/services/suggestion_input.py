@@ -33,6 +33,9 @@ MAX_SUMMARY_CHARS = 150
 MAX_RATIONALE_CHARS = 5000
 MAX_NAME_CHARS = 100
 MAX_EMAIL_CHARS = 254
+MAX_YAML_NODES = 64
+"""Keys, values and mappings a YAML suggestion may hold (the format has 22 at most):
+each costs the YAML parser time, so a document of 20,000 keys is refused at the 65th."""
 
 _FIELDS = {"guide", "base", "new", "content", "summary", "rationale", "author"}
 _AUTHOR_FIELDS = {"name", "email", "credit"}
@@ -84,18 +87,37 @@ def parse_suggestion(raw: bytes, *, source: str = "suggestion") -> SuggestionInp
 def _load_document(text: str, source: str) -> Mapping[str, Any]:
     if text.lstrip().startswith("{"):
         try:
-            loaded = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+            loaded = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_short_int)
         except json.JSONDecodeError as exc:
             raise SuggestionError(f"{source}:{exc.lineno}: invalid JSON: {exc.msg}") from None
         except ValueError as exc:
             raise SuggestionError(f"{source}: {exc}") from None
+        except RecursionError:
+            # The JSON decoder recurses once per nesting level ("[[[[..."); the format
+            # itself nests two levels deep.
+            raise SuggestionError(f"{source}: invalid JSON: nested too deeply") from None
         if not isinstance(loaded, dict):
             raise SuggestionError(f"{source}: must be a JSON object")
         return loaded
     try:
-        return load_plain_yaml(text.replace("\r\n", "\n"), path=source, first_line=1)
+        return load_plain_yaml(
+            text.replace("\r\n", "\n"),
+            path=source,
+            first_line=1,
+            # content holds a whole guide; the field limits below apply after loading.
+            max_scalar_chars=MAX_INPUT_BYTES,
+            max_nodes=MAX_YAML_NODES,
+        )
     except GuideError as exc:
         raise SuggestionError(str(exc).replace("front matter", "suggestion")) from None
+
+
+def _short_int(digits: str) -> int:
+    # No field of a suggestion is a number; Python refuses ints over 4,300 digits with a
+    # message about sys.set_int_max_str_digits, which would mean nothing to a citizen.
+    if len(digits) > 100:
+        raise ValueError("a number is longer than 100 digits")
+    return int(digits)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -117,7 +139,7 @@ def suggestion_from_mapping(
     """
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
-        raise SuggestionError(f"{source}: unknown field {unknown[0]!r}")
+        raise SuggestionError(f"{source}: unknown field {_shown(unknown[0])}")
     guide = _text(data, "guide", source, required=True, limit=300)
     content = _text(data, "content", source, required=True, limit=None)
     if len(content.encode("utf-8")) > MAX_CONTENT_BYTES:
@@ -146,6 +168,11 @@ def suggestion_from_mapping(
     )
 
 
+def _shown(name: str) -> str:
+    """A field name as an error message quotes it: escaped, and cut short when long."""
+    return repr(name if len(name) <= 40 else name[:40] + "...")
+
+
 def _text(
     data: Mapping[str, Any], key: str, source: str, *, required: bool = False, limit: int | None
 ) -> str:
@@ -168,7 +195,7 @@ def _author(value: Any, source: str) -> SuggestionAuthor:
         raise SuggestionError(f"{source}: author must be a mapping with name, email, credit")
     unknown = sorted(set(value) - _AUTHOR_FIELDS)
     if unknown:
-        raise SuggestionError(f"{source}: unknown field 'author.{unknown[0]}'")
+        raise SuggestionError(f"{source}: unknown field {_shown('author.' + unknown[0])}")
     name = _text(value, "name", source, limit=MAX_NAME_CHARS).strip()
     email = _text(value, "email", source, limit=MAX_EMAIL_CHARS).strip()
     credit = value.get("credit", False)
