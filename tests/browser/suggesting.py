@@ -2,7 +2,7 @@
 intake itself, both on loopback.
 
 The intake is the real Starlette app on uvicorn in a thread, allowed to be called from the
-site's origin only (CORS), with no rate limit. The site is built from the wiki's ``main``
+site's origin only (CORS), with no rate limit unless a test asks for one. The site is built from the wiki's ``main``
 with ``intake_url`` pointing at it, and can be rebuilt in place after staff merge.
 Test modules import this by name (``from suggesting import ...``), like ``browsing``.
 """
@@ -79,9 +79,12 @@ def isolated_build_env(home: Path) -> Iterator[None]:
 
 
 @contextmanager
-def citizen_site(root: Path, *, with_intake: bool = True) -> Iterator[CitizenSite]:
+def citizen_site(
+    root: Path, *, with_intake: bool = True, rate_limit: int = 0
+) -> Iterator[CitizenSite]:
     """A new wiki under ``root``, its site and (unless ``with_intake`` is false) its
-    intake, served on 127.0.0.1 until the context ends."""
+    intake, allowing ``rate_limit`` writes per minute (0: any number), served on
+    127.0.0.1 until the context ends."""
     with isolated_build_env(root):
         init_wiki(root / "wiki", author=STAFF, when=INIT_TIME)
     site_dir = root / "site"
@@ -101,7 +104,7 @@ def citizen_site(root: Path, *, with_intake: bool = True) -> Iterator[CitizenSit
             sock.close()
             yield site
             return
-        with running_intake(sock, root / "wiki", base_url):
+        with running_intake(sock, root / "wiki", base_url, rate_limit):
             yield site
     finally:
         site_server.shutdown()
@@ -110,9 +113,9 @@ def citizen_site(root: Path, *, with_intake: bool = True) -> Iterator[CitizenSit
 
 
 @contextmanager
-def running_intake(sock: socket.socket, repo: Path, origin: str) -> Iterator[None]:
+def running_intake(sock: socket.socket, repo: Path, origin: str, rate_limit: int) -> Iterator[None]:
     """``wikitool intake serve`` for ``repo`` on ``sock``, in a thread."""
-    settings = IntakeSettings(repo=repo, allow_origins=(origin,), rate_limit=0)
+    settings = IntakeSettings(repo=repo, allow_origins=(origin,), rate_limit=rate_limit)
     server = make_server(create_app(settings))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -306,6 +307,46 @@ def test_the_intake_refusal_is_shown_in_the_error_summary(page: Page, citizen: C
         ]
     )
     expect(page.get_by_role("button", name="Send suggestion")).to_be_enabled()
+
+
+@PHONE_ONLY
+def test_a_guide_text_over_the_size_limit_is_refused_before_sending(
+    page: Page, citizen: CitizenSite
+) -> None:
+    field = open_editor(page, citizen.suggest_url(PASSPORT))
+    # As if pasted: a 210 KB paragraph in one go.
+    field.fill(field.input_value() + "\n\n" + "Padding. " * 23_500, timeout=30_000)
+    page.get_by_label("Summary of your change").fill("A very long guide")
+
+    page.get_by_role("button", name="Send suggestion").click()
+
+    summary = page.get_by_role("alert").filter(has_text="There is a problem")
+    expect(summary.get_by_role("link")).to_have_text(
+        ["The guide's text is too long: keep it under 200 KB. Change only what is wrong."]
+    )
+
+
+@DESKTOP_ONLY
+def test_too_many_suggestions_from_one_reader_get_the_intake_message(
+    page: Page, tmp_path: Path
+) -> None:
+    with citizen_site(tmp_path, rate_limit=1) as limited:
+        for n, guide in enumerate([PASSPORT, BIRTH]):
+            field = open_editor(page, limited.suggest_url(guide))
+            change_text(field, "## Steps", f"Suggestion {n}.\n\n## Steps")
+            page.get_by_label("Summary of your change").fill(f"Suggestion {n}")
+            page.get_by_role("button", name="Send suggestion").click()
+            if n == 0:
+                expect(page.get_by_text("your suggestion was sent")).to_be_visible()
+
+        summary = page.get_by_role("alert").filter(has_text="There is a problem")
+        expect(summary).to_be_focused()
+        expect(summary.locator("li")).to_have_text(
+            re.compile(
+                r"^You have sent a lot in a short time\. "
+                r"Too many requests: try again in \d+ seconds\.$"
+            )
+        )
 
 
 # -- tracking ---------------------------------------------------------------------------------

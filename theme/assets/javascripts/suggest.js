@@ -18,6 +18,9 @@
   var GUIDE = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
   var EMAIL = /^[^\s@]+@[^\s@]+$/;
   var CONTEXT_LINES = 1;
+  var MAX_SHOWN_LINES = 200;
+  // The intake's limit on a proposed guide (services/suggestion_input.py, MAX_CONTENT_BYTES).
+  var MAX_CONTENT_BYTES = 200 * 1024;
 
   function $(id) {
     return document.getElementById("__wt-" + id);
@@ -149,13 +152,20 @@
     var changed = 0;
     var added = 0;
     var removed = 0;
+    var shown = 0;
     for (var i = 0; i < blocks.length; i++) {
       var block = blocks[i];
       var pairs = Math.min(block.removed.length, block.added.length);
       changed += pairs;
       removed += block.removed.length - pairs;
       added += block.added.length - pairs;
-      view.appendChild(renderBlock(block, pairs));
+      // A pasted page of text would be thousands of rows: show the start of it.
+      if (shown < MAX_SHOWN_LINES) view.appendChild(renderBlock(block, pairs));
+      shown += block.removed.length + block.added.length;
+    }
+    if (shown > MAX_SHOWN_LINES) {
+      view.appendChild(element("p", "wt-diff__more",
+        "The change is too long to show here in full: check it in the text above."));
     }
     diffView.textContent = "";
     diffView.appendChild(view);
@@ -163,6 +173,13 @@
   }
 
   function renderBlock(block, pairs) {
+    if (block.removed.length + block.added.length > MAX_SHOWN_LINES) {
+      block = {
+        newLine: block.newLine, before: block.before, after: [],
+        removed: block.removed.slice(0, MAX_SHOWN_LINES), added: block.added.slice(0, MAX_SHOWN_LINES)
+      };
+      pairs = Math.min(block.removed.length, block.added.length);
+    }
     var box = element("div", "wt-diff__block");
     box.appendChild(element("p", "wt-diff__where", "Line " + block.newLine));
     var lines = element("div", "wt-diff__lines");
@@ -240,6 +257,8 @@
       problems.push({ field: content, text: "Change the guide's text before you send your suggestion." });
     } else if (!content.value.trim()) {
       problems.push({ field: content, text: "The guide's text is empty. Undo your changes or change only what is wrong." });
+    } else if (new TextEncoder().encode(content.value).length > MAX_CONTENT_BYTES) {
+      problems.push({ field: content, text: "The guide's text is too long: keep it under 200 KB. Change only what is wrong." });
     }
     if (!summary.value.trim()) {
       problems.push({ field: summary, text: "Enter a summary of your change." });
