@@ -250,7 +250,11 @@ def test_the_same_change_twice_is_a_plus_one_not_a_new_branch(
     second = json.loads(again.stdout)
     assert second["id"] == first["id"]
     assert second["duplicate_of"] == first["id"]
-    assert "recorded as +1" in second["warnings"][0]
+    assert second["warnings"] == []
+    plain = run_cli("--repo", str(wiki), "suggest", "submit",
+                    str(suggestion_file(guide=GUIDE, content=fee_fix, summary="Third")))
+    assert plain.stdout.strip() == first["id"]
+    assert plain.stderr == f"Note: the same change is already suggested as {first['id']}: recorded as +1 on it\n"
     assert len([r for r in _refs(git, wiki) if r.startswith("refs/heads/suggestions/")]) == 1
     assert "Event: +1" in git(wiki, "log", "--format=%B", f"refs/reviews/{first['id']}")
 

@@ -31,6 +31,12 @@ def _report(result: SubmitResult, as_json: bool) -> None:
         print_json(result.to_json())
         return
     click.echo(result.id)
+    if result.duplicate_of:
+        click.echo(
+            f"Note: the same change is already suggested as {result.duplicate_of}: "
+            "recorded as +1 on it",
+            err=True,
+        )
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
 

@@ -289,9 +289,8 @@ def _plus_one(
         )
 
     append_event(store, suggestion_id, decide, author=supporter)
-    note = f"the same change is already suggested as {suggestion_id}: recorded as +1 on it"
     return SubmitResult(
-        suggestion_id, suggestion_ref(suggestion_id), path, base, [note, *warnings], suggestion_id
+        suggestion_id, suggestion_ref(suggestion_id), path, base, warnings, suggestion_id
     )
 
 

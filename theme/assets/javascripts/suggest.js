@@ -361,8 +361,6 @@
     var warnings = answer.warnings || [];
     var shown = 0;
     for (var i = 0; i < warnings.length; i++) {
-      // The duplicate is already said in plain words above.
-      if (answer.duplicate && /already suggested/.test(warnings[i])) continue;
       notes.appendChild(element("li", "", "Note: " + warnings[i]));
       shown++;
     }
