@@ -165,14 +165,17 @@ def _quote_ambiguous(value: Any) -> Any:
     plain ones are copied. Strings read from a file keep their style: they were checked.
     """
     if isinstance(value, (CommentedMap, CommentedSeq)):
-        keys = value.keys() if isinstance(value, CommentedMap) else range(len(value))
-        for key in keys:
+        keys = list(value.keys()) if isinstance(value, CommentedMap) else range(len(value))
+        for position, key in enumerate(keys):
             quoted = _quote_ambiguous(value[key])
             if quoted is not value[key]:
                 value[key] = quoted
+            if isinstance(value, CommentedMap) and _quote_ambiguous(key) is not key:
+                # A key added in code ("n", "off"): the reader refuses it unquoted.
+                value.insert(position, _quote_ambiguous(key), value.pop(key))
         return value
     if isinstance(value, Mapping):
-        return {key: _quote_ambiguous(item) for key, item in value.items()}
+        return {_quote_ambiguous(key): _quote_ambiguous(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_quote_ambiguous(item) for item in value]
     if type(value) is str and value and _is_ambiguous(value):
