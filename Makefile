@@ -16,11 +16,12 @@ DEMO_WIKI  = $(BIN)/wikitool --repo "$(DEMO_DIR)"
 DEMO_CLI   = $(CURDIR)/$(BIN)/wikitool --repo $(DEMO_DIR)
 DEMO_GUIDE = identity-and-travel/renew-an-adult-passport
 
-.PHONY: demo demo-publish test lint typecheck unit chromium clean help
+.PHONY: demo demo-publish test lint typecheck unit chromium lock audit clean help
 
 help:
 	@echo "make demo   - install, create a demo wiki, serve its site on $(SITE_URL) and its intake on $(INTAKE_URL)"
 	@echo "make test   - install with test extras (and chromium), lint, type-check, run every test"
+	@echo "make audit  - known vulnerabilities in requirements.lock (pip-audit; needs its service online)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +48,15 @@ unit: $(STAMP)
 	$(BIN)/pytest
 
 test: $(STAMP) chromium lint typecheck unit
+
+# The locked dependency set: what `make test` installs, pinned at the versions tested.
+lock: $(STAMP)
+	$(BIN)/python .ci/lock.py > requirements.lock.tmp && mv requirements.lock.tmp requirements.lock
+
+# Known vulnerabilities in requirements.lock. Not part of `test`: it needs a vulnerability
+# service (PyPI's JSON API, or AUDIT_SERVICE=osv) and fails, saying so, without one.
+audit: $(STAMP)
+	.ci/audit
 
 # The whole loop on loopback, shaped like a deployment: the intake (wikitool intake
 # serve) takes suggestions from the static site, which is built from main into
