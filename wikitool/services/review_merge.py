@@ -19,11 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from wikitool.errors import MergeConflictError, ReviewError
+from wikitool.errors import MergeConflictError, ReviewError, SuggestionError
 from wikitool.events import EventKind, ReviewEvent, trailer_block
 from wikitool.gitstore import MAIN_REF, FileConflict, WikiStore, blob_ids, merge_base, merge_commits
 from wikitool.guides.checks import check_guide, is_page_path
 from wikitool.model import TOOL_IDENTITY, Identity
+from wikitool.services.published_contacts import published_contacts_at
 from wikitool.services.review import (
     NothingToAppend,
     append_unless_recorded,
@@ -36,6 +37,7 @@ from wikitool.services.review import (
 from wikitool.services.review_changes import summarize_change
 from wikitool.services.review_policy import load_policy
 from wikitool.services.review_record import SuggestionRecord, load_record
+from wikitool.services.suggestions import screen_guide_text
 
 MERGE_ATTEMPTS = 20
 """How many times a merge is redone when ``main`` moves under it before giving up."""
@@ -126,7 +128,7 @@ def review_merge(
             author=staff,
             committer=TOOL_IDENTITY,
         )
-        _validate(store, commit, [f.path for f in files if f.new_blob], day)
+        _validate(store, commit, [f.path for f in files if f.new_blob], day, main)
         if store.update_ref(MAIN_REF, main, commit, reason=f"merge suggestion {record.id}"):
             break
     else:
@@ -147,10 +149,24 @@ def merge_message(record: SuggestionRecord, approvers: tuple[str, ...]) -> str:
     return f"{record.summary}\n\n{trailer_block(trailers)}\n"
 
 
-def _validate(store: WikiStore, commit: str, paths: list[str], today: date) -> None:
+def _validate(store: WikiStore, commit: str, paths: list[str], today: date, main: str) -> None:
+    """Refuse a merge result that ``wikitool check`` or ``suggest submit`` would refuse.
+
+    The screens of submission run again: commits added to a branch after it was
+    submitted (an amendment, or whoever could move the ref) were never screened.
+    """
     pages = [p for p in paths if is_page_path(p)]
     if not pages:
         return
+    allowlist = published_contacts_at(store, main)
+    for path in pages:
+        raw = store.read(commit, path)
+        if raw is None:
+            continue
+        try:
+            screen_guide_text(path, raw.decode("utf-8", "replace"), allowlist)
+        except SuggestionError as error:
+            raise ReviewError(f"the merged guide is refused: {error}") from None
     existing = TreePaths(store, commit)
     problems = []
     for path in pages:

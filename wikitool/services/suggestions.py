@@ -112,7 +112,7 @@ def suggestion_submit(
     existing = {f.path for f in store.files(base, CONTENT_DIR + "/") if f.path.endswith(".md")}
     warnings = _checked_content(path, content, existing | {path}, today or date.today())
     allowlist = published_contacts_at(store, base)
-    _refuse_personal_data(path, suggestion.content, allowlist)
+    screen_guide_text(path, suggestion.content, allowlist)
     summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
     warnings = redactions + warnings
 
@@ -189,9 +189,21 @@ def _checked_content(path: str, content: bytes, existing: set[str], today: date)
     if errors:
         more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
         raise SuggestionError(f"{errors[0]}{more}")
-    for line, message in _unsafe(content.decode("utf-8")):
-        raise SuggestionError(f"{path}:{line}: {message}")
     return [str(p) for p in problems if p.severity == "warning"]
+
+
+def screen_guide_text(path: str, text: str, allowlist: set[str]) -> None:
+    """Refuse raw HTML, invisible characters and personal data not already published.
+
+    Run on a suggestion before it is written and again on the merged guide, since a
+    branch can gain commits after it was submitted.
+
+    Raises:
+        SuggestionError: the first problem, with its line.
+    """
+    for line, message in _unsafe(text):
+        raise SuggestionError(f"{path}:{line}: {message}")
+    _refuse_personal_data(path, text, allowlist)
 
 
 def _unsafe(text: str) -> list[tuple[int, str]]:
