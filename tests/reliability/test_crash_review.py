@@ -271,13 +271,6 @@ def test_the_next_merge_run_finishes_what_killed_runs_left(merge_crashes: MergeC
     assert merge_crashes.other_listing_errors == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review merge moves main, then records the merge event, then archives the "
-    "branch: a kill in between leaves the suggestion open in review list until someone "
-    "merges it again, or its branch forever (needs a repair on listing, like "
-    "repair_branches for submissions; services/review_merge.py, services/review_list.py)",
-)
 def test_review_list_never_shows_a_half_merged_suggestion(merge_crashes: MergeCrashes) -> None:
     assert merge_crashes.half_merged == []
     assert merge_crashes.branches_left == []

@@ -30,8 +30,10 @@ from wikitool.services.review_log import (
     SUGGESTIONS_PREFIX,
     read_events,
 )
+from wikitool.services.review_merge import repair_half_merges
 from wikitool.services.review_policy import ReviewPolicy, load_policy
 from wikitool.services.review_record import Vote, record_from_events
+from wikitool.services.suggestions import repair_branches
 
 INDEX_VERSION = 1
 STATES = ("open", "merged", "rejected", "all")
@@ -193,6 +195,9 @@ def review_list(
         raise WikitoolError(f"unknown state {state!r}: use one of {', '.join(STATES)}")
     if sort not in SORTS:
         raise WikitoolError(f"unknown sort order {sort!r}: use age or guide")
+    # Complete what killed writers left half-done, so the listing never shows it.
+    repair_branches(store)
+    repair_half_merges(store)
     entries = suggestion_index(store, progress)
     wanted = [e for e in entries if state == "all" or e.state.value == state]
     if guide:

@@ -15,12 +15,20 @@ second finds the suggestion's tip already on main.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from wikitool.errors import MergeConflictError, ReviewError, SuggestionError
-from wikitool.events import EventKind, ReviewEvent, trailer_block
+from wikitool.events import (
+    EventKind,
+    ReviewEvent,
+    SuggestionState,
+    parse_trailers,
+    suggestion_state,
+    trailer_block,
+)
 from wikitool.gitstore import MAIN_REF, FileConflict, WikiStore, blob_ids, merge_base, merge_commits
 from wikitool.guides.checks import check_guide, is_page_path
 from wikitool.model import TOOL_IDENTITY, Identity
@@ -35,6 +43,7 @@ from wikitool.services.review import (
     requirements,
 )
 from wikitool.services.review_changes import summarize_change
+from wikitool.services.review_log import read_events, review_ref, suggestion_ref
 from wikitool.services.review_policy import load_policy
 from wikitool.services.review_record import SuggestionRecord, load_record
 from wikitool.services.suggestions import screen_guide_text
@@ -263,3 +272,46 @@ def _recover_merge_event(
             _record_merge(store, record, info.id, merger)
             archive_branch(store, record.id)
             return
+
+
+def repair_half_merges(store: WikiStore) -> int:
+    """Finish merges whose process died after moving ``main``; returns how many.
+
+    A merge moves ``main``, then records the ``merge`` event, then archives the branch.
+    A process killed in between leaves a suggestion on main that its log calls open (or a
+    merged suggestion's branch behind). This walks the merge commits added to ``main``
+    since the last walk (remembered under ``.git/wikitool/``, so a listing reads only new
+    history) and completes each half-done one, as done by the merge commit's author.
+    """
+    marker = store.git_dir / "wikitool" / "merges-checked"
+    try:
+        checked = marker.read_text(encoding="ascii").strip()
+    except OSError:
+        checked = ""
+    main = store.main()
+    repaired = 0
+    for depth, info in enumerate(store.walk_first_parent(main)):
+        if info.id == checked or depth > RECOVERY_WALK:
+            break
+        if len(info.parents) < 2:
+            continue
+        suggestion_id = parse_trailers(info.message.rsplit("\n\n", 1)[-1]).get("Suggestion-Id")
+        if not suggestion_id or store.ref(review_ref(suggestion_id)) is None:
+            continue
+        events = read_events(store, suggestion_id)
+        merger = Identity.parse(info.author) or TOOL_IDENTITY
+        if suggestion_state(events) is SuggestionState.OPEN:
+            record = load_record(store, suggestion_id)
+            if record.tip == info.parents[1]:
+                _record_merge(store, record, info.id, merger)
+                repaired += 1
+        if suggestion_state(read_events(store, suggestion_id)) is SuggestionState.MERGED and (
+            store.ref(suggestion_ref(suggestion_id)) is not None
+        ):
+            archive_branch(store, suggestion_id)
+            repaired += 1
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    tmp = marker.with_name(f"merges-checked.{os.getpid()}.tmp")
+    tmp.write_text(main + "\n", encoding="ascii")
+    tmp.replace(marker)
+    return repaired
