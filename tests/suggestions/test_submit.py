@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -285,3 +286,49 @@ def test_a_killed_writer_leaves_no_branch_without_its_review(
 
     assert repair_branches(store) == 1
     assert branch in _refs(git, wiki)
+
+
+def test_suggest_edit_opens_the_editor_on_main_and_submits(
+    wiki: Path, run_cli: RunCli, git: Callable[..., str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, published: str,
+) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text().replace('## Steps\\n\\n1. ', '## Steps\\n\\n1. First, ', 1))\n"
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    (wiki / GUIDE).write_text("an uncommitted edit the editor must not start from\n")
+
+    result = run_cli("--repo", str(wiki), "suggest", "edit", "--json",
+                     "identity-and-travel/renew-an-adult-passport.md", "-m", "Say what comes first")
+
+    assert result.exit_code == 0, result.output
+    sid = json.loads(result.stdout)["id"]
+    expected = published.replace("## Steps\n\n1. ", "## Steps\n\n1. First, ", 1)
+    assert git(wiki, "show", f"suggestions/{sid}:{GUIDE}") == expected
+    assert git(wiki, "log", "-1", "--format=%s", f"suggestions/{sid}").strip() == "Say what comes first"
+
+
+@pytest.mark.parametrize(
+    ("editor_code", "args", "error"),
+    [
+        ("pass", ["-m", "x"], "Error: no change made: nothing submitted"),
+        ("p.write_text(p.read_text() + 'More.\\n')", ["-m", " "], "Error: a one-line summary is required (--summary)"),
+        ("pass", ["--", "housing/no-such.md"], "Error: content/housing/no-such.md does not exist on main"),
+    ],
+)
+def test_suggest_edit_bad_rows(
+    wiki: Path, run_cli: RunCli, git: Callable[..., str], tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, editor_code: str, args: list[str], error: str,
+) -> None:
+    editor = tmp_path / "editor.py"
+    editor.write_text(f"import sys, pathlib\np = pathlib.Path(sys.argv[1])\n{editor_code}\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    guide = [] if "--" in args else ["identity-and-travel/renew-an-adult-passport.md"]
+    refs_before = _refs(git, wiki)
+    result = run_cli("--repo", str(wiki), "suggest", "edit", *guide, *args)
+    assert result.exit_code == 1
+    assert result.stderr == error + "\n"
+    assert _refs(git, wiki) == refs_before
