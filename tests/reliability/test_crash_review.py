@@ -167,7 +167,7 @@ def test_killing_approvals_never_loses_or_breaks_an_event(wiki: Path) -> None:
     approvals = 0
     for kill in range(KILLS):
         before = refs(wiki)
-        kill_at_random(functools.partial(_approve_forever, wiki, ids, kill), rng=rng, max_seconds=0.08)
+        kill_at_random(functools.partial(_approve_forever, wiki, ids, kill), rng=rng, max_seconds=0.12)
         _check_after_kill(wiki, before)
         with WikiStore.open(wiki) as store:
             _assert_nothing_half_done(store, wiki, refs(wiki))
@@ -175,7 +175,7 @@ def test_killing_approvals_never_loses_or_breaks_an_event(wiki: Path) -> None:
         assert now >= approvals  # an approval once written stays
         approvals = now
 
-    assert approvals > KILLS  # the children did approve between kills
+    assert approvals >= 10  # the children did approve between kills, not only start up
     with WikiStore.open(wiki) as store:
         for sid in ids:  # a later run writes each log again, whatever locks were left
             review_approve(store, sid, staff=Identity("Last Staff", "last@agency.invalid"))
