@@ -34,7 +34,7 @@ from browsing import (
     build,
     serving,
 )
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, expect
 
 from wikitool.gitstore import MAIN_REF, WikiStore
 from wikitool.model import Identity
@@ -130,16 +130,15 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PublishedWik
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     """Debian's chromium, headless, driven by playwright."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs it")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=30_000
-        )
-        yield launched
-        launched.close()
+    launched = playwright_driver.chromium.launch(
+        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=30_000
+    )
+    yield launched
+    launched.close()
 
 
 @pytest.fixture(params=[DESKTOP, PHONE], ids=lambda v: v.name)

@@ -32,7 +32,7 @@ from hostile_markup import (
     with_body_payload,
     with_front_matter_payload,
 )
-from playwright.sync_api import Browser, Dialog, Page, Request, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, Playwright, Request
 from wiki_state import GUIDE
 
 from wikitool.model import Identity
@@ -136,19 +136,18 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileSi
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
+def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
     """Debian's chromium, headless, driven by playwright, unable to resolve any host but
     127.0.0.1 (so a request elsewhere fails at once, and is still seen as a request)."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs it")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-            timeout=30_000,
-        )
-        yield launched
-        launched.close()
+    launched = playwright_driver.chromium.launch(
+        executable_path=str(CHROMIUM),
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        timeout=30_000,
+    )
+    yield launched
+    launched.close()
 
 
 @dataclass
