@@ -11,11 +11,8 @@ number a reader typed by mistake. Nothing is sent anywhere; staff read it with
 
 from __future__ import annotations
 
-import os
-import sqlite3
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +23,7 @@ from wikitool.guides.paths import guide_path
 from wikitool.ids import new_suggestion_id
 from wikitool.screening.markup import find_invisible_characters
 from wikitool.screening.personal_data import redact, scan
+from wikitool.services.local_db import local_db, local_db_path
 
 # The published-contacts allowlist is cached per tree by the suggestion service; feedback
 # must not redact an official helpline a reader says is wrong, so it reuses that cache.
@@ -142,21 +140,7 @@ def _text(data: Mapping[str, Any], key: str, limit: int) -> str:
 
 def feedback_store_path(store: WikiStore) -> Path:
     """Where this wiki's feedback is kept."""
-    configured = os.environ.get(FEEDBACK_STORE_ENV)
-    if configured:
-        return Path(configured)
-    return store.git_dir / "wikitool" / "feedback.sqlite3"
-
-
-@contextmanager
-def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with closing(sqlite3.connect(path, timeout=30)) as db:
-        # Owner only: even redacted, readers' words are not for other local users.
-        os.chmod(path, 0o600)
-        db.executescript(_SCHEMA)
-        with db:
-            yield db
+    return local_db_path(store, FEEDBACK_STORE_ENV, "feedback.sqlite3")
 
 
 def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None = None) -> Feedback:
@@ -184,7 +168,7 @@ def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None 
         redacted=kinds,
         created=int(time.time()) if now is None else now,
     )
-    with _connect(feedback_store_path(store)) as db:
+    with local_db(feedback_store_path(store), _SCHEMA) as db:
         db.execute(
             "INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -214,7 +198,7 @@ def feedback_list(store: WikiStore, *, page: str | None = None) -> list[Feedback
     path = feedback_store_path(store)
     if not path.exists():
         return []
-    with _connect(path) as db:
+    with local_db(path, _SCHEMA) as db:
         rows = db.execute(query + " ORDER BY created, id", params).fetchall()
     return [
         Feedback(

@@ -8,15 +8,14 @@ processes (the intake, staff commands) write it at once and it locks correctly.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 from wikitool.gitstore import WikiStore
+from wikitool.services.local_db import local_db, local_db_path
 
 PRIVATE_STORE_ENV = "WIKITOOL_PRIVATE_STORE"
 
@@ -42,26 +41,12 @@ class Contact:
 
 def private_store_path(store: WikiStore) -> Path:
     """Where the contact store of this wiki lives."""
-    configured = os.environ.get(PRIVATE_STORE_ENV)
-    if configured:
-        return Path(configured)
-    return store.git_dir / "wikitool" / "private.sqlite3"
-
-
-@contextmanager
-def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with closing(sqlite3.connect(path, timeout=30)) as db:
-        # Readable by its owner only: it holds people's e-mail addresses.
-        os.chmod(path, 0o600)
-        db.execute(_SCHEMA)
-        with db:
-            yield db
+    return local_db_path(store, PRIVATE_STORE_ENV, "private.sqlite3")
 
 
 def contact_save(store: WikiStore, contact: Contact) -> None:
     """Record (or replace) the contact for a suggestion."""
-    with _connect(private_store_path(store)) as db:
+    with local_db(private_store_path(store), _SCHEMA) as db:
         db.execute(
             "INSERT OR REPLACE INTO contact VALUES (?, ?, ?, ?)",
             (
@@ -78,7 +63,7 @@ def contact_get(store: WikiStore, suggestion_id: str) -> Contact | None:
     path = private_store_path(store)
     if not path.exists():
         return None
-    with _connect(path) as db:
+    with local_db(path, _SCHEMA) as db:
         row = db.execute(
             "SELECT suggestion_id, name, email, created FROM contact WHERE suggestion_id = ?",
             (suggestion_id,),
@@ -91,7 +76,7 @@ def contact_forget(store: WikiStore, suggestion_id: str) -> bool:
     path = private_store_path(store)
     if not path.exists():
         return False
-    with _connect(path) as db:
+    with local_db(path, _SCHEMA) as db:
         deleted = db.execute("DELETE FROM contact WHERE suggestion_id = ?", (suggestion_id,))
         count = deleted.rowcount
     if count:
