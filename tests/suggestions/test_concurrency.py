@@ -69,3 +69,18 @@ def _submit_same(args: tuple[str, str]) -> str:
         return suggestion_submit(
             store, SuggestionInput(guide=GUIDE, content=content, summary="Same")
         ).id
+
+
+def test_threads_building_the_published_contacts_cache_at_once(wiki: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from wikitool.services.published_contacts import published_contacts_at
+
+    def build(_: int) -> set[str]:
+        with WikiStore.open(wiki) as store:  # one store per thread, as the intake does
+            return published_contacts_at(store, store.main())
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(build, range(16)))
+    assert all(r == results[0] for r in results)
+    assert "08005550142" in "".join(results[0])  # the passport helpline is published

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 
 from wikitool.gitstore import WikiStore
 from wikitool.guides.paths import CONTENT_DIR
@@ -33,7 +34,8 @@ def published_contacts_at(store: WikiStore, commit: str) -> set[str]:
     ]
     contacts = published_contacts(texts)
     cache.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    # Unique per process and thread: the intake writes from several threads at once.
+    tmp = cache.with_name(f"{cache.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_text(json.dumps(sorted(contacts)))
     tmp.replace(cache)  # atomic: concurrent submitters never read half a file
     return contacts

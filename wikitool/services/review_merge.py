@@ -16,6 +16,7 @@ second finds the suggestion's tip already on main.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -311,7 +312,7 @@ def repair_half_merges(store: WikiStore) -> int:
             archive_branch(store, suggestion_id)
             repaired += 1
     marker.parent.mkdir(parents=True, exist_ok=True)
-    tmp = marker.with_name(f"merges-checked.{os.getpid()}.tmp")
+    tmp = marker.with_name(f"merges-checked.{os.getpid()}.{threading.get_ident()}.tmp")
     tmp.write_text(main + "\n", encoding="ascii")
     tmp.replace(marker)
     return repaired
