@@ -55,6 +55,25 @@ def wiki(tmp_path: Path) -> Path:
     return path
 
 
+PASSPORT_GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
+
+
+@pytest.fixture
+def published(store: WikiStore) -> str:
+    """The passport-renewal guide as it is on main (folders may override the name)."""
+    raw = store.read(store.main(), PASSPORT_GUIDE)
+    assert raw is not None
+    return raw.decode("utf-8")
+
+
+@pytest.fixture
+def fee_fix(published: str) -> str:
+    """The passport guide with its first step reworded: a typical citizen correction."""
+    changed = published.replace("## Steps\n\n1. ", "## Steps\n\n1. First, ", 1)
+    assert changed != published
+    return changed
+
+
 @pytest.fixture
 def store(wiki: Path) -> Iterator[WikiStore]:
     """The wiki repository opened with the git store."""

@@ -12,9 +12,8 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
-from intake_server import GUIDE, SITE, Intake
+from intake_server import SITE, Intake
 
-from wikitool.gitstore import WikiStore
 from wikitool.intake.app import create_app
 from wikitool.intake.server import bind_socket, make_server
 from wikitool.intake.settings import IntakeSettings
@@ -56,22 +55,6 @@ def start_intake(wiki: Path) -> Iterator[Callable[..., Intake]]:
 def intake(start_intake: Callable[..., Intake]) -> Intake:
     """An intake with default test settings (site origin allowed, no rate limit)."""
     return start_intake()
-
-
-@pytest.fixture
-def published(store: WikiStore) -> str:
-    """The passport-renewal guide as it is on main."""
-    raw = store.read(store.main(), GUIDE)
-    assert raw is not None
-    return raw.decode("utf-8")
-
-
-@pytest.fixture
-def fee_fix(published: str) -> str:
-    """The guide with its first step reworded: a typical citizen correction."""
-    changed = published.replace("## Steps\n\n1. ", "## Steps\n\n1. First, ", 1)
-    assert changed != published
-    return changed
 
 
 @pytest.fixture
