@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from isolation import isolate_environment
 from playwright.sync_api import Playwright
 
 from wikitool.gitstore import WikiStore
@@ -27,13 +27,8 @@ def isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
         f"[user]\n\tname = {STAFF.name}\n\temail = {STAFF.email}\n"
         "[init]\n\tdefaultBranch = main\n"
     )
-    for name in list(os.environ):
-        if name.startswith(("GIT_", "WIKITOOL_")):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    isolate_environment(monkeypatch, home)
     monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("TZ", "UTC")
     return home
 
 

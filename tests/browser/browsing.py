@@ -6,7 +6,6 @@ on ``sys.path``, and the name is unique in the test suite.
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+from isolation import isolated_environment
 from playwright.sync_api import Locator, Page
 
 from wikitool.gitstore import WikiStore
@@ -123,16 +123,9 @@ def page_path(page: str) -> str:
 
 def build(root: Path, *, strict: bool = True) -> BuildResult:
     """Build the wiki at ``root / "wiki"`` into ``root / "site"``, isolated from the user's git."""
-    with pytest.MonkeyPatch.context() as env:
-        # Session fixtures run before the per-test environment isolation: isolate here.
-        for name in list(os.environ):
-            if name.startswith(("GIT_", "WIKITOOL_")):
-                env.delenv(name)
-        env.setenv("HOME", str(root))
-        env.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        env.setenv("TZ", "UTC")
-        with WikiStore.open(root / "wiki") as store:
-            return build_site(store, root / "site", strict=strict)
+    # Session fixtures run before the per-test environment isolation: isolate here.
+    with isolated_environment(root), WikiStore.open(root / "wiki") as store:
+        return build_site(store, root / "site", strict=strict)
 
 
 @contextmanager

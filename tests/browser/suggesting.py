@@ -9,7 +9,6 @@ Test modules import this by name (``from suggesting import ...``), like ``browsi
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import threading
@@ -19,8 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from browsing import STAFF
+from isolation import isolated_environment
 from playwright.sync_api import Locator, Page
 
 from wikitool.gitstore import WikiStore
@@ -65,17 +64,8 @@ class CitizenSite:
         return built
 
 
-@contextmanager
-def isolated_build_env(home: Path) -> Iterator[None]:
-    """No user git config or wikitool variable reaches a build or the intake."""
-    with pytest.MonkeyPatch.context() as env:
-        for name in list(os.environ):
-            if name.startswith(("GIT_", "WIKITOOL_")):
-                env.delenv(name)
-        env.setenv("HOME", str(home))
-        env.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        env.setenv("TZ", "UTC")
-        yield
+# No user git config or wikitool variable reaches a build or the intake.
+isolated_build_env = isolated_environment
 
 
 @contextmanager

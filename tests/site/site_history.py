@@ -15,13 +15,10 @@ suggestion branch. Neither may reach the site.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
+from isolation import isolated_environment
 
 from wikitool.gitstore import MAIN_REF, WikiStore
 from wikitool.model import Identity
@@ -77,17 +74,8 @@ class BuiltSite:
         }
 
 
-@contextmanager
-def isolated_git(home: Path) -> Iterator[None]:
-    """Module fixtures run outside the per-test isolation: isolate git here."""
-    with pytest.MonkeyPatch.context() as env:
-        for name in list(os.environ):
-            if name.startswith(("GIT_", "WIKITOOL_")):
-                env.delenv(name)
-        env.setenv("HOME", str(home))
-        env.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        env.setenv("TZ", "UTC")
-        yield
+# Module fixtures run outside the per-test isolation: they isolate git with this.
+isolated_git = isolated_environment
 
 
 def edit(store: WikiStore, commit: str, path: str, old: str, new: str) -> bytes:
