@@ -63,6 +63,31 @@ def test_compare_and_swap_refuses_a_stale_old_value(store: WikiStore) -> None:
     assert not store.update_ref(MAIN_REF, None, second)  # create-only on an existing ref
 
 
+def test_a_ref_moved_with_a_reason_has_a_reflog_git_reads(
+    store: WikiStore, wiki: Path, git: Callable[..., str]
+) -> None:
+    main = store.main()
+    merged = _change(store, main, {"content/a/b.md": b"1\n"})
+    assert store.update_ref(MAIN_REF, main, merged, reason="merge suggestion s1")
+
+    newest = git(wiki, "reflog", "show", "--format=%H %gs", "-n", "1", "main").split(" ", 1)
+    assert newest == [merged, "merge suggestion s1\n"]
+    git(wiki, "fsck", "--full", "--strict")
+
+
+def test_a_ref_moved_without_a_reason_has_no_reflog(
+    store: WikiStore, wiki: Path, git: Callable[..., str]
+) -> None:
+    new = _change(store, store.main(), {"content/a/b.md": b"1\n"})
+    assert store.update_ref("refs/heads/suggestions/s1", None, new)
+    assert store.update_ref("refs/reviews/s1", None, new)
+
+    assert not (wiki / ".git/logs/refs/heads/suggestions/s1").exists()
+    assert not (wiki / ".git/logs/refs/reviews").exists()
+    assert git(wiki, "rev-parse", "suggestions/s1").strip() == new
+    git(wiki, "fsck", "--full", "--strict")
+
+
 def test_a_stale_lock_left_by_a_killed_writer_is_recovered(store: WikiStore, wiki: Path) -> None:
     import os
 

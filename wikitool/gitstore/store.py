@@ -504,12 +504,20 @@ class WikiStore:
         self._add(commit)
         return commit.id.decode()
 
-    def update_ref(self, name: str, old: str | None, new: str, *, reason: str = "") -> bool:
+    def update_ref(
+        self, name: str, old: str | None, new: str, *, reason: str | None = None
+    ) -> bool:
         """Move ``name`` from ``old`` to ``new`` atomically (compare-and-swap).
 
         ``old=None`` means the ref must not exist yet. A lock held by another writer is
         waited for (with jittered back-off); a lock left by a killed writer is removed once
         it is older than ``STALE_LOCK_SECONDS``.
+
+        ``reason`` is the reflog message; without it no reflog is written. Staff branches
+        such as ``main`` get one (``git reflog main`` shows every merge); the refs each
+        suggestion makes (its branch, review log, content claim) do not: the review log is
+        their history, and a new reflog file per suggestion costs a file creation, the
+        dearest thing a submission does on disk.
 
         Returns:
             True when the ref moved; False when it no longer held ``old``.
@@ -518,21 +526,26 @@ class WikiStore:
             RefLockedError: another writer kept the lock for ``LOCK_WAIT_SECONDS``.
         """
         refname = _ref(name)
-        message = reason.encode("utf-8") or None
+        message = reason.encode("utf-8") if reason else None
+        # The committer is given so dulwich does not read the git config for each entry.
+        committer = TOOL_IDENTITY.git_bytes() if message else None
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         delay = 0.001
-        # dulwich creates a reflog's folder by checking, then mkdir: two writers making the
-        # first ref of a namespace race on it (FileExistsError). Make the folder first.
-        (self.git_dir / "logs" / name).parent.mkdir(parents=True, exist_ok=True)
+        if message:
+            # dulwich creates a reflog's folder by checking, then mkdir: two writers making
+            # the first ref of a namespace race on it (FileExistsError). Make it first.
+            (self.git_dir / "logs" / name).parent.mkdir(parents=True, exist_ok=True)
         while True:
             try:
                 if old is None:
-                    return bool(self._repo.refs.add_if_new(refname, _oid(new), message=message))
-                return bool(
-                    self._repo.refs.set_if_equals(
-                        refname, _oid(old), _oid(new), message=message
+                    added = self._repo.refs.add_if_new(
+                        refname, _oid(new), committer=committer, message=message
                     )
+                    return bool(added)
+                moved = self._repo.refs.set_if_equals(
+                    refname, _oid(old), _oid(new), committer=committer, message=message
                 )
+                return bool(moved)
             except FileLocked as exc:
                 self._remove_stale_lock(refname)
                 if time.monotonic() > deadline:

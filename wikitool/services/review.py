@@ -369,7 +369,7 @@ def archive_branch(store: WikiStore, suggestion_id: str) -> tuple[str | None, li
         if tip is None:
             return store.ref(archive), []
         current = store.ref(archive)
-        if current != tip and not store.update_ref(archive, current, tip, reason="archive"):
+        if current != tip and not store.update_ref(archive, current, tip):
             continue
         if _checked_out(store, branch):
             return tip, [

@@ -109,6 +109,6 @@ def append_event(
             raise NotFoundError(f"no suggestion {suggestion_id}")
         event = decide(read_events(store, suggestion_id, tip))
         commit = write_event(store, event, parent=tip, author=author, when=when)
-        if store.update_ref(ref, tip, commit, reason=f"review: {event.kind.value}"):
+        if store.update_ref(ref, tip, commit):
             info = store.commit_info(commit)
             return ReviewEvent.from_message(info.message, time=info.commit_time, commit=commit)

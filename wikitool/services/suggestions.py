@@ -146,9 +146,9 @@ def suggestion_submit(
         data={"Commit": commit, "Base": base, "Guide": path},
     )
     log = write_event(store, submitted, parent=None, author=author, when=now)
-    if not store.update_ref(review_ref(suggestion_id), None, log, reason="suggestion submitted"):
+    if not store.update_ref(review_ref(suggestion_id), None, log):
         raise WikitoolError(f"suggestion id {suggestion_id} is taken; submit again")
-    store.update_ref(suggestion_ref(suggestion_id), None, commit, reason="suggestion submitted")
+    store.update_ref(suggestion_ref(suggestion_id), None, commit)
     if suggestion.author.email or (suggestion.author.name and not suggestion.author.credit):
         contact_save(
             store, Contact(suggestion_id, suggestion.author.name, suggestion.author.email, now)
@@ -259,7 +259,7 @@ def _claim_content(store: WikiStore, path: str, content: bytes, commit: str) -> 
     while True:
         current = store.ref(ref)
         if current is None:
-            if store.update_ref(ref, None, commit, reason="suggestion content"):
+            if store.update_ref(ref, None, commit):
                 return None
             continue
         holder = _suggestion_id_of(store, current)
@@ -272,7 +272,7 @@ def _claim_content(store: WikiStore, path: str, content: bytes, commit: str) -> 
         elif holder is not None and _is_open(store, holder):
             return holder
         # The earlier suggestion was merged, rejected or never completed: take over.
-        if store.update_ref(ref, current, commit, reason="suggestion content"):
+        if store.update_ref(ref, current, commit):
             return None
 
 
@@ -322,8 +322,6 @@ def repair_branches(store: WikiStore) -> int:
         if suggestion_state(events) is not SuggestionState.OPEN or not events:
             continue
         commit = events[0].data.get("Commit")
-        if commit and store.update_ref(
-            suggestion_ref(suggestion_id), None, commit, reason="repair"
-        ):
+        if commit and store.update_ref(suggestion_ref(suggestion_id), None, commit):
             repaired += 1
     return repaired
