@@ -42,6 +42,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import aiohttp
 import httpx
 
 from wikitool.gitstore import WikiStore
@@ -81,6 +82,10 @@ class LoadResult:
     plus_ones: int = 0
     server_cpu_seconds: float | None = None
     """CPU time of the server and its worker processes during the load (Linux)."""
+    server_main_cpu_seconds: float | None = None
+    """The part of it spent in the server's own process (HTTP, JSON, the event loop)."""
+    client_cpu_seconds: float = 0.0
+    """CPU time of this process (the citizens' clients), which shares the machine."""
     fsck_clean: bool = False
     serving_after: bool = False
 
@@ -128,11 +133,29 @@ def start_server(repo: Path, rate_limit: int, workers: int) -> tuple[subprocess.
         process.kill()
         raise SystemExit(f"the intake did not start: {first!r}")
     url = first.split(" on ", 1)[1].split("/api/", 1)[0]
+    wait_until_serving(url, process)
     return process, url
 
 
-def tree_cpu_seconds(pid: int) -> float | None:
-    """CPU seconds used so far by process ``pid`` and its descendants (from /proc)."""
+def wait_until_serving(url: str, process: subprocess.Popen[str], seconds: float = 60) -> None:
+    """Wait for ``/api/health``: the URL is printed before the worker processes start,
+    and their start (imports, warm-up) must not be counted as the load's CPU."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/api/health", timeout=5).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None:
+            raise SystemExit("the intake stopped while starting")
+        time.sleep(0.1)
+    process.kill()
+    raise SystemExit(f"the intake did not answer {url}/api/health within {seconds:.0f} s")
+
+
+def tree_cpu_seconds(pid: int, *, children: bool = True) -> float | None:
+    """CPU seconds used so far by process ``pid`` and (``children``) its descendants."""
     usage: dict[int, tuple[int, int]] = {}
     try:
         entries = [e for e in Path("/proc").iterdir() if e.name.isdigit()]
@@ -144,8 +167,8 @@ def tree_cpu_seconds(pid: int) -> float | None:
         except (OSError, IndexError):
             continue
         usage[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
-    tree, todo = set(), [pid]
-    while todo:
+    tree, todo = {pid}, [pid]
+    while todo and children:
         current = todo.pop()
         tree.add(current)
         todo += [child for child, (parent, _) in usage.items() if parent == current]
@@ -174,7 +197,8 @@ async def _citizen(
     url: str, client: int, count: int, repeat_first: bool, published: str, result: LoadResult
 ) -> None:
     headers = {"X-Forwarded-For": f"10.0.{client // 250}.{client % 250 + 1}"}
-    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=REQUEST_TIMEOUT) as http:
+    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
+    async with aiohttp.ClientSession(url, headers=headers, timeout=timeout) as http:
         first_id = ""
         for n in range(count):
             repeat = repeat_first and n == count - 1
@@ -186,13 +210,14 @@ async def _citizen(
                 "website": "",
             }
             started = time.perf_counter()
-            response = await http.post("/api/suggestions", json=body)
+            async with http.post("/api/suggestions", json=body) as response:
+                text = await response.text()
             result.latencies_ms.append((time.perf_counter() - started) * 1000)
-            result.statuses[response.status_code] += 1
-            if response.status_code != 201:
-                print(f"client {client}: {response.status_code} {response.text}", file=sys.stderr)
+            result.statuses[response.status] += 1
+            if response.status != 201:
+                print(f"client {client}: {response.status} {text}", file=sys.stderr)
                 continue
-            answer = response.json()
+            answer = json.loads(text)
             if n == 0:
                 first_id = answer["id"]
             if repeat:
@@ -206,9 +231,7 @@ async def run_load(url: str, published: str, result: LoadResult) -> None:
     """Citizens and abusers at once; ``result`` collects what happened."""
     per_client, extra = divmod(result.suggestions, result.clients)
     citizens = [
-        _citizen(
-            url, c, per_client + (c < extra), c < result.duplicates, published, result
-        )
+        _citizen(url, c, per_client + (c < extra), c < result.duplicates, published, result)
         for c in range(result.clients)
     ]
     abuse = asyncio.create_task(_abuse(url, result))
@@ -277,13 +300,11 @@ async def _abuse(url: str, result: LoadResult) -> None:
     """Each kind of abuse from its own address, a few times, while the load runs."""
 
     async def posted(client: str, content: bytes) -> str:
-        async with httpx.AsyncClient(base_url=url, timeout=REQUEST_TIMEOUT) as http:
-            response = await http.post(
-                "/api/suggestions",
-                content=content,
-                headers={"Content-Type": "application/json", "X-Forwarded-For": client},
-            )
-            return str(response.status_code)
+        timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
+        async with aiohttp.ClientSession(url, timeout=timeout) as http:
+            headers = {"Content-Type": "application/json", "X-Forwarded-For": client}
+            async with http.post("/api/suggestions", data=content, headers=headers) as response:
+                return str(response.status)
 
     async def raw(data: bytes, trickle: bytes = b"") -> str:
         return _status_of(await _raw(url, data, trickle=trickle))
@@ -322,7 +343,7 @@ async def _abuse(url: str, result: LoadResult) -> None:
 async def _outcome(attempt: Awaitable[str]) -> str:
     try:
         return await attempt
-    except (httpx.TransportError, OSError, TimeoutError) as exc:
+    except (aiohttp.ClientError, OSError, TimeoutError) as exc:
         return f"error {type(exc).__name__}"
 
 
@@ -382,10 +403,15 @@ def _cpu_line(result: LoadResult) -> str:
     if result.server_cpu_seconds is None:
         return "unknown (no /proc)"
     each = result.server_cpu_seconds / result.suggestions * 1000
-    return (
+    line = (
         f"{result.server_cpu_seconds:.1f} s, {each:.1f} ms per suggestion "
         f"(at most {1000 / each:.0f} suggestions/s per core)"
     )
+    if result.server_main_cpu_seconds is not None:
+        in_main = result.server_main_cpu_seconds / result.suggestions * 1000
+        line += f"; {in_main:.1f} ms of it in the server's own process (HTTP, JSON)"
+    client = result.client_cpu_seconds / result.suggestions * 1000
+    return line + f"; the clients used {client:.1f} ms per suggestion"
 
 
 # -- profile ----------------------------------------------------------------------------
@@ -467,10 +493,16 @@ def main() -> int:
         process, url = start_server(repo, args.rate_limit, args.workers)
         try:
             cpu_before = tree_cpu_seconds(process.pid)
+            main_before = tree_cpu_seconds(process.pid, children=False)
+            client_before = time.process_time()
             asyncio.run(run_load(url, published, result))
+            result.client_cpu_seconds = time.process_time() - client_before
             cpu_after = tree_cpu_seconds(process.pid)
+            main_after = tree_cpu_seconds(process.pid, children=False)
             if cpu_before is not None and cpu_after is not None:
                 result.server_cpu_seconds = cpu_after - cpu_before
+            if main_before is not None and main_after is not None:
+                result.server_main_cpu_seconds = main_after - main_before
             verify(repo, url, result)
         finally:
             stop_server(process)
