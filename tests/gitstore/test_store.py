@@ -200,3 +200,24 @@ def test_a_stale_object_lock_left_by_a_killed_writer_is_recovered(store: WikiSto
 
     assert store.empty_tree() == empty
     assert not lock.exists()
+
+
+def test_listings_and_reads_follow_each_commit_through_the_caches(
+    store: WikiStore, wiki: Path, git: Callable[..., str]
+) -> None:
+    main = store.main()
+    before = store.files(main, "content/")
+    before.clear()  # a caller changing its copy changes nothing for the next one
+    listed = {f.path for f in store.files(main, "content/")}
+    added = _change(store, main, {"content/new/guide.md": b"new\n"})
+    removed = _change(store, added, {"content/new/guide.md": None})
+
+    assert {f.path for f in store.files(added, "content/")} == listed | {"content/new/guide.md"}
+    assert {f.path for f in store.files(removed, "content/")} == listed
+    assert {f.path for f in store.files(main, "content/")} == listed
+    assert store.read(added, "content/new/guide.md") == b"new\n"
+    assert store.read(removed, "content/new/guide.md") is None
+    assert "new" not in {p.split("/")[1] for p in listed}
+    # The emptied folder is gone from the tree, not left as an empty tree.
+    assert "new" not in git(wiki, "ls-tree", "--name-only", f"{removed}:content").split()
+    assert "new" in git(wiki, "ls-tree", "--name-only", f"{added}:content").split()

@@ -13,6 +13,7 @@ from click.testing import Result
 
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id
+from wikitool.services.suggestions import warm_up
 
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 
@@ -331,4 +332,16 @@ def test_suggest_edit_bad_rows(
     result = run_cli("--repo", str(wiki), "suggest", "edit", *guide, *args)
     assert result.exit_code == 1
     assert result.stderr == error + "\n"
+    assert _refs(git, wiki) == refs_before
+
+
+def test_warming_up_the_checks_writes_nothing_to_git(
+    wiki: Path, git: Callable[..., str], store: WikiStore
+) -> None:
+    objects_before = git(wiki, "count-objects", "-v")
+    refs_before = _refs(git, wiki)
+
+    warm_up(store)
+
+    assert git(wiki, "count-objects", "-v") == objects_before
     assert _refs(git, wiki) == refs_before

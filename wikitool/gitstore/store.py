@@ -14,8 +14,10 @@ from __future__ import annotations
 import os
 import random
 import stat
+import threading
 import time
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,12 +40,18 @@ from wikitool.gitstore.treepath import check_tree_path
 from wikitool.model import TOOL_IDENTITY, Identity
 
 MAIN_REF = "refs/heads/main"
+EMPTY_TREE = Tree().id.decode()
 FILE_MODE = 0o100644
 # How long a writer waits for another writer's lock before giving up. Ref and object
 # locks are held for microseconds to milliseconds; one older than STALE_LOCK_SECONDS was
 # left by a killed process and is removed, so the next run recovers by itself.
 LOCK_WAIT_SECONDS = 10.0
 STALE_LOCK_SECONDS = 5.0
+# Trees and commits never change (their id is the hash of their content), and each
+# submission reads the same few again (main's commit, its root and folder trees, the list
+# of guides): small caches of them save a decompression or a whole tree walk each time.
+CACHED_OBJECTS = 512
+CACHED_LISTINGS = 16
 # What dulwich raises on reading a damaged object file: bad zlib data or header, an empty
 # file (FileFormatException covers both), or content whose hash is not the object's name.
 _DAMAGED = (FileFormatException, ChecksumMismatch, zlib.error, ValueError, OSError)
@@ -120,6 +128,9 @@ class WikiStore:
 
     def __init__(self, repo: Repo) -> None:
         self._repo = repo
+        self._cache_lock = threading.Lock()
+        self._objects: OrderedDict[bytes, ShaFile] = OrderedDict()
+        self._listings: OrderedDict[tuple[bytes, str], tuple[TreeFile, ...]] = OrderedDict()
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -239,13 +250,28 @@ class WikiStore:
             return False
 
     def _object(self, sha: str | bytes) -> ShaFile:
+        """The object ``sha`` (never to be modified: trees and commits are shared)."""
         key = _oid(sha)
+        with self._cache_lock:
+            cached = self._objects.get(key)
+            if cached is not None:
+                self._objects.move_to_end(key)
+                return cached
         try:
-            return self._repo.object_store[key]
+            obj = self._repo.object_store[key]
         except KeyError as exc:
             raise NotFoundError(f"object {key.decode()} is missing from the repository") from exc
         except _DAMAGED as exc:
             raise _damaged(f"object {key.decode()}", exc) from exc
+        if isinstance(obj, (Tree, Commit)):
+            self._remember(key, obj)
+        return obj
+
+    def _remember(self, key: bytes, obj: ShaFile) -> None:
+        with self._cache_lock:
+            self._objects[key] = obj
+            if len(self._objects) > CACHED_OBJECTS:
+                self._objects.popitem(last=False)
 
     def _commit(self, sha: str) -> Commit:
         obj = self._object(sha)
@@ -270,6 +296,12 @@ class WikiStore:
     def files(self, commit: str, prefix: str = "") -> list[TreeFile]:
         """Every file (blob, symlink or submodule entry) in ``commit``'s tree under ``prefix``."""
         tree_id = self._commit(commit).tree
+        key = (tree_id, prefix)
+        with self._cache_lock:
+            listing = self._listings.get(key)
+            if listing is not None:
+                self._listings.move_to_end(key)
+                return list(listing)
         out = []
         try:
             for entry in iter_tree_contents(self._repo.object_store, tree_id):
@@ -283,6 +315,10 @@ class WikiStore:
             ) from exc
         except _DAMAGED as exc:
             raise _damaged(f"a folder of commit {commit}", exc) from exc
+        with self._cache_lock:
+            self._listings[key] = tuple(out)
+            if len(self._listings) > CACHED_LISTINGS:
+                self._listings.popitem(last=False)
         return out
 
     def blob(self, blob_id: str) -> bytes:
@@ -399,12 +435,13 @@ class WikiStore:
                     raise GitStoreError(f"{name.decode()} is a file, not a folder")
                 sub_id = sha.decode()
             new_sub = self._apply_changes(sub_id, subchanges)
-            if self._object(new_sub).as_raw_string() == b"":
+            if new_sub == EMPTY_TREE:
                 if name in tree:
                     del tree[name]
             else:
                 tree.add(name, stat.S_IFDIR, _oid(new_sub))
         self._add(tree)
+        self._remember(tree.id, tree)
         return tree.id.decode()
 
     def write_tree(self, files: Mapping[str, bytes]) -> str:
@@ -502,6 +539,7 @@ class WikiStore:
         except ObjectFormatException as exc:
             raise GitStoreError(f"refusing to write an invalid commit: {exc}") from exc
         self._add(commit)
+        self._remember(commit.id, commit)
         return commit.id.decode()
 
     def update_ref(

@@ -56,7 +56,7 @@ from wikitool.services.feedback import (
     feedback_save,
 )
 from wikitool.services.suggestion_input import MAX_INPUT_BYTES, suggestion_from_mapping
-from wikitool.services.suggestions import repair_branches
+from wikitool.services.suggestions import repair_branches, warm_up
 
 HONEYPOT_FIELD = "website"
 """A form field people never see (hidden by the page) and bots fill in."""
@@ -81,6 +81,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
     with WikiStore.open(settings.repo) as store:
         store.main()  # fail at start, not on the first citizen's request
         repair_branches(store)  # complete any suggestion a killed writer left half-made
+        warm_up(store)  # the first citizens should not wait for the checks' first-use costs
     stores = ThreadStores(settings.repo)
     submitter = Submitter(settings.repo, stores, settings.workers)
     writes = RateLimiter(settings.rate_limit)

@@ -29,7 +29,7 @@ from wikitool.errors import (
 from wikitool.gitstore import WikiStore
 from wikitool.intake.thread_stores import ThreadStores
 from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import SubmitResult, suggestion_submit
+from wikitool.services.suggestions import SubmitResult, suggestion_submit, warm_up
 
 SUBMIT_THREADS = 4
 
@@ -117,6 +117,7 @@ _worker_store: WikiStore | None = None
 def _open_worker_store(repo: str) -> None:
     global _worker_store
     _worker_store = WikiStore.open(repo)
+    warm_up(_worker_store)  # before the first citizen, not during their request
 
 
 def _ready() -> bool:
