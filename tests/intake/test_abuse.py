@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import time
 from collections.abc import Callable
@@ -114,8 +115,10 @@ def test_a_slow_client_trickling_header_bytes_is_still_disconnected(
         (b"NONSENSE\r\n\r\n", b"400"),
         (b"POST /api/suggestions HTTP/1.1\r\nHost: t\r\nContent-Length: abc\r\n\r\n", b"400"),
         (b"GET /api/health HTTP/1.1\r\nHost: t\r\nX-Big: " + b"a" * 2_000_000 + b"\r\n\r\n", b"400"),
+        (b"GET /api/health HTTP/1.1\r\n" + b"X-Many: aaaaaaaaaaaaaaaa\r\n" * 1000 + b"\r\n", b"400"),
+        (b"GET /api/health?" + b"q" * 20_000 + b" HTTP/1.1\r\nHost: t\r\n\r\n", b"400"),
     ],
-    ids=["not HTTP", "bad Content-Length", "huge header"],
+    ids=["not HTTP", "bad Content-Length", "huge header", "too many headers", "huge URL"],
 )
 def test_broken_http_is_answered_and_forgotten(
     intake: Intake, suggestion: dict[str, Any], request_bytes: bytes, status: bytes
@@ -123,6 +126,22 @@ def test_broken_http_is_answered_and_forgotten(
     answer = intake.raw(request_bytes)
     assert _status_line(answer).split(b" ")[1] == status
     _keeps_serving(intake, suggestion)
+
+
+def test_a_large_suggestion_sent_in_one_go_with_its_headers_is_not_taken_for_huge_headers(
+    intake: Intake, suggestion: dict[str, Any]
+) -> None:
+    # The headers end inside the first chunk the server reads; the rest is body.
+    padding = "\n\nMore detail about the steps, written out in full.\n" * 2_500  # ~130 KB
+    body = json.dumps({**suggestion, "content": suggestion["content"] + padding}).encode()
+    head = (
+        "POST /api/suggestions HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
+
+    answer = intake.raw(head + body)
+
+    assert _status_line(answer).split(b" ")[1] == b"201", answer[:300]
 
 
 def test_invalid_utf8_and_malformed_json_in_a_row_leave_the_server_serving(
