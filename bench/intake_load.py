@@ -119,12 +119,14 @@ class LoadResult:
 # -- the server --------------------------------------------------------------------------
 
 
-def start_server(repo: Path, rate_limit: int, workers: int) -> tuple[subprocess.Popen[str], str]:
+def start_server(
+    repo: Path, rate_limit: int, workers: int | None
+) -> tuple[subprocess.Popen[str], str]:
     """``wikitool intake serve`` in its own process on a free loopback port."""
     command = [
         sys.executable, "-c", "from wikitool.cli import main; main()",
         "--repo", str(repo), "intake", "serve", "--host", HOST, "--port", "0",
-        "--rate-limit", str(rate_limit), "--workers", str(workers),
+        "--rate-limit", str(rate_limit), *(["--workers", str(workers)] if workers else []),
     ]  # fmt: skip
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
@@ -470,7 +472,9 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--duplicates", type=int, default=20, help="at most --clients")
     parser.add_argument("--rate-limit", type=int, default=30, help="passed to intake serve")
-    parser.add_argument("--workers", type=int, default=1, help="passed to intake serve")
+    parser.add_argument(
+        "--workers", type=int, help="passed to intake serve (default: its own, one per core)"
+    )
     parser.add_argument("--repo", type=Path, help="an existing wiki (default: a fresh one)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument("--profile", type=int, metavar="N", help="profile N direct submissions")

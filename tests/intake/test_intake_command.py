@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import subprocess
@@ -49,7 +50,8 @@ def test_serve_prints_where_it_listens_and_serves_until_interrupted(
     process, url = serve("--allow-origin", "https://guides.example.org", "--rate-limit", "5")
     assert process.stdout is not None
     assert process.stdout.readline() == (
-        "Allowed origins: https://guides.example.org; rate limit: 5/min per client; workers: 1\n"
+        "Allowed origins: https://guides.example.org; rate limit: 5/min per client; "
+        f"workers: {len(os.sched_getaffinity(0))}\n"  # one per core by default
     )
 
     response = httpx.post(f"{url}/api/suggestions", json=suggestion, timeout=30)

@@ -5,7 +5,12 @@ from __future__ import annotations
 import click
 
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, pass_wiki
-from wikitool.intake.settings import DEFAULT_RATE_LIMIT, IntakeSettings, checked_origin
+from wikitool.intake.settings import (
+    DEFAULT_RATE_LIMIT,
+    IntakeSettings,
+    checked_origin,
+    default_workers,
+)
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -54,10 +59,9 @@ def intake() -> None:
 )
 @click.option(
     "--workers",
-    default=1,
-    show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes that check and write suggestions (use the number of CPU cores).",
+    show_default="one per CPU core",
+    help="Processes that check and write suggestions (1: the server's own threads).",
 )
 @pass_wiki
 def serve(
@@ -68,7 +72,7 @@ def serve(
     rate_limit: int,
     public_url: str | None,
     published_rev: str | None,
-    workers: int,
+    workers: int | None,
 ) -> None:
     """Serve the intake API on http://HOST:PORT/api/ until interrupted.
 
@@ -85,6 +89,7 @@ def serve(
     from wikitool.intake.server import bind_socket, make_server
 
     store = wiki.store()
+    workers = workers or default_workers()
     settings = IntakeSettings(
         repo=(store.work_tree or store.git_dir).resolve(),
         allow_origins=tuple(checked_origin(o) for o in origins),

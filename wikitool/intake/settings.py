@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -33,6 +34,18 @@ class IntakeSettings:
     body_timeout: float = 10.0
     """Seconds a client may take to send a request body (a phone on a slow network needs
     less than two)."""
+
+
+def default_workers() -> int:
+    """One worker process per CPU core this process may run on.
+
+    Checking a suggestion is CPU-bound Python, so one process uses one core at most; on a
+    single core the server's own threads do the work (no process to start).
+    """
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def checked_origin(origin: str) -> str:
