@@ -167,9 +167,10 @@ def check_category(guide: GuideView) -> list[Problem]:
 
 def check_steps(guide: GuideView) -> list[Problem]:
     """The body has a ``## Steps`` section holding a numbered list."""
-    for heading in headings(guide.body):
+    found = headings(guide.body)
+    for heading in found:
         if heading.level == 2 and heading.text.casefold() == STEPS_HEADING.casefold():
-            text = section_text(guide.body, heading)
+            text = section_text(guide.body, heading, found)
             if has_ordered_list(text):
                 return []
             message = "the '## Steps' section has no numbered list (1., 2., 3.)"
