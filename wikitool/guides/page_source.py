@@ -43,6 +43,13 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _SIMPLE_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _SIMPLE_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
 _SIMPLE_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SCALAR = yaml.ScalarEvent
+_MAPPING_START = yaml.MappingStartEvent
+_SEQUENCE_START = yaml.SequenceStartEvent
+_MAPPING_END = yaml.MappingEndEvent
+_SEQUENCE_END = yaml.SequenceEndEvent
+_DOCUMENT_START = yaml.DocumentStartEvent
+_BOUNDARIES = (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)
 
 
 @dataclass(frozen=True)
@@ -90,54 +97,49 @@ def _load(yaml_text: str) -> dict[str, Any]:
     root: dict[str, Any] | None = None
     # Open collections: (container, pending key for a mapping or None)
     stack: list[list[Any]] = []
+    # Dispatch on the exact event class, most frequent first (this loop is most of the
+    # reader's time); a class not named here is not one libyaml makes: not sure.
     for event in yaml.parse(yaml_text, Loader=_LOADER):
-        if isinstance(event, yaml.DocumentStartEvent):
-            if event.explicit or event.version or event.tags:
+        kind = type(event)
+        if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
+            if event.anchor is not None or event.tag is not None:
                 raise _NotSure
-            continue
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            frame = stack[-1] if stack else None
+            is_key = frame is not None and type(frame[0]) is dict and frame[1] is None
+            if kind is _SCALAR:
+                value = _scalar(event, is_key)
+                if frame is None:
+                    raise _NotSure  # a lone scalar, not a mapping
+                if is_key:
+                    if type(value) is not str or value in frame[0]:
+                        raise _NotSure
+                    frame[1] = value
+                else:
+                    _add(frame, value)
+                continue
+            if is_key or len(stack) >= MAX_DEPTH:
+                raise _NotSure
+            container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
+            if frame is not None:
+                _add(frame, container)
+            stack.append([container, None])
+        elif kind is _MAPPING_END or kind is _SEQUENCE_END:
             done = stack.pop()[0]
             if not stack:
                 root = done
-            continue
-        if isinstance(event, yaml.AliasEvent):
-            raise _NotSure
-        if not isinstance(event, yaml.NodeEvent):
-            continue  # stream and document boundaries
-        if event.anchor is not None or event.tag is not None:
-            raise _NotSure
-        frame = stack[-1] if stack else None
-        is_key = frame is not None and isinstance(frame[0], dict) and frame[1] is None
-        if isinstance(event, yaml.CollectionStartEvent):
-            if is_key or len(stack) >= MAX_DEPTH:
+        elif kind is _DOCUMENT_START:
+            if event.explicit or event.version or event.tags:
                 raise _NotSure
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
-            _add(frame, container)
-            stack.append([container, None])
-            continue
-        assert isinstance(event, yaml.ScalarEvent)
-        value = _scalar(event, is_key)
-        if is_key:
-            assert frame is not None
-            if not isinstance(value, str) or value in frame[0]:
-                raise _NotSure
-            frame[1] = value
-        elif frame is None:
-            raise _NotSure  # a lone scalar, not a mapping
-        else:
-            _add(frame, value)
-    if root is None or not isinstance(root, dict) or not root:
+        elif kind not in _BOUNDARIES:
+            raise _NotSure  # an alias
+    if root is None or type(root) is not dict or not root:
         raise _NotSure
     return root
 
 
-def _add(frame: list[Any] | None, value: Any) -> None:
-    if frame is None:
-        return
+def _add(frame: list[Any], value: Any) -> None:
     container = frame[0]
-    if isinstance(container, dict):
+    if type(container) is dict:
         container[frame[1]] = value
         frame[1] = None
     else:
