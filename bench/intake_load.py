@@ -518,8 +518,11 @@ def main() -> int:
             "p50": result.percentile(0.5), "p95": result.percentile(0.95),
             "max": max(result.latencies_ms, default=0.0),
         }  # fmt: skip
+        # asdict() rebuilds a Counter from its items, counting the pairs: take them as they are.
+        data["statuses"] = {str(status): n for status, n in result.statuses.items()}
+        data["abuse"] = {kind: dict(outcomes) for kind, outcomes in result.abuse.items()}
         data.update(per_second=result.per_second, lost=result.lost, ok=result.ok)
-        print(json.dumps(data, indent=2, sort_keys=True, default=dict))
+        print(json.dumps(data, indent=2, sort_keys=True))
     else:
         print(report(result))
     return 0 if result.ok else 1
