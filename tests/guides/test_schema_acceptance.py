@@ -24,9 +24,9 @@ from wikitool.schema import (
     _CompiledSchema,
     _guide_schema,
     _index_schema,
-    _value_test,
     load_guide_schema,
 )
+from wikitool.schema.acceptance import value_test
 
 SAMPLE = parse_guide(GUIDE, GUIDE_PATH).data()
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -222,7 +222,7 @@ def test_restated_keywords_judge_as_jsonschema_functions_do(
     validator = _guide_schema().validator
     schema = {keyword: value}
     jsonschema_says = not any(validator.VALIDATORS[keyword](validator, value, instance, schema))
-    assert _value_test(validator, keyword, value, schema)(instance) == jsonschema_says
+    assert value_test(validator, keyword, value, schema)(instance) == jsonschema_says
 
 
 def test_numbers_that_are_not_equal_to_themselves() -> None:

@@ -8,7 +8,7 @@ Most pages checked are valid, and jsonschema spends most of its time walking the
 (a new validator object for every value it descends into, a reference lookup for every
 ``$ref``): about 1 ms a guide. So each schema is also compiled once into an acceptance
 test that walks it with plain closures and judges each value with jsonschema's own
-keyword functions (see ``_compile_acceptance``): about 6 times faster, and the same
+keyword functions (see :mod:`wikitool.schema.acceptance`): about 6 times faster, and the same
 verdict as ``validator.is_valid``. A page it accepts has no errors; any other page is
 validated by jsonschema, which finds and describes them.
 """
@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -30,6 +29,7 @@ from jsonschema.exceptions import ValidationError
 
 from wikitool.guides.frontmatter import GuideView
 from wikitool.model import Problem
+from wikitool.schema.acceptance import Acceptance, NotCompilable, compile_acceptance
 
 _SCHEMA_FILE = "guide.schema.json"
 
@@ -70,17 +70,17 @@ def load_guide_schema() -> dict[str, Any]:
 @dataclass(frozen=True)
 class _CompiledSchema:
     """A schema's validator, and its acceptance test (``None``: the schema uses a keyword
-    ``_compile_acceptance`` does not handle, so jsonschema judges every page)."""
+    the acceptance test does not handle, so jsonschema judges every page)."""
 
     validator: Draft202012Validator
-    accepts: Callable[[Any], bool] | None
+    accepts: Acceptance | None
 
 
 def _compiled(schema: dict[str, Any]) -> _CompiledSchema:
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     try:
-        accepts: Callable[[Any], bool] | None = _compile_acceptance(validator)
-    except _NotCompilable:
+        accepts: Acceptance | None = compile_acceptance(validator)
+    except NotCompilable:
         accepts = None
     return _CompiledSchema(validator, accepts)
 
@@ -161,171 +161,6 @@ def _validate(guide: GuideView, schema: _CompiledSchema) -> list[Problem]:
         for message, at in _describe(error, location):
             problems.append(Problem(guide.path, guide.line_of(at), message))
     return sorted(problems, key=lambda p: (p.line or 0, p.message))
-
-
-# -- the acceptance test ---------------------------------------------------------------
-
-Acceptance = Callable[[Any], bool]
-
-# Keywords that only judge the value in hand (never descend into a subschema, never read
-# the validator's schema): jsonschema's own function for each is called as it is.
-_VALUE_KEYWORDS = frozenset(
-    {
-        "type", "required", "minLength", "maxLength", "pattern", "format", "minimum",
-        "maximum", "exclusiveMinimum", "exclusiveMaximum", "minItems", "maxItems",
-        "minProperties", "maxProperties", "uniqueItems", "enum", "const",
-    }
-)  # fmt: skip
-# Keywords that never make a value invalid (`$schema` and `$id` only at the top).
-_ANNOTATIONS = frozenset(
-    {"title", "description", "$comment", "default", "examples", "deprecated", "$defs"}
-)
-_LOCAL_REF_RE = re.compile(r"#/\$defs/([A-Za-z0-9_-]+)")
-
-
-class _NotCompilable(Exception):
-    """The schema uses a keyword or form the acceptance test does not handle."""
-
-
-def _compile_acceptance(validator: Draft202012Validator) -> Acceptance:
-    """A function telling whether ``validator`` finds no error in a value, without
-    jsonschema's walk: the same verdict as ``validator.is_valid``, several times faster.
-
-    The walk keywords (``properties``, ``items``, ``additionalProperties: false`` and
-    ``$ref`` to the root's ``$defs``) are followed here as jsonschema's functions for them
-    follow them (its ``_keywords.py``); the keywords that judge a value are left to
-    jsonschema (see ``_value_test``). Anything else (another walk keyword such as
-    ``allOf`` or ``unevaluatedProperties``, an unknown keyword, a nested ``$id`` or
-    ``$schema``, a recursive reference) raises ``_NotCompilable``: then jsonschema
-    judges every value, as before.
-    """
-    root = validator.schema
-    if not isinstance(root, dict):
-        raise _NotCompilable("a boolean schema")
-    defs = root.get("$defs", {})
-    is_type = validator.is_type
-    compiled_defs: dict[str, Acceptance | None] = {}
-
-    def reference(ref: object) -> Acceptance:
-        match = _LOCAL_REF_RE.fullmatch(ref) if isinstance(ref, str) else None
-        if match is None or match.group(1) not in defs:
-            raise _NotCompilable(f"$ref {ref!r}")
-        name = match.group(1)
-        if name not in compiled_defs:
-            compiled_defs[name] = None  # being compiled: a reference back to it is recursion
-            compiled_defs[name] = subschema(defs[name])
-        accepts = compiled_defs[name]
-        if accepts is None:
-            raise _NotCompilable(f"recursive $ref {ref!r}")
-        return accepts
-
-    def properties(each: dict[str, Acceptance]) -> Acceptance:
-        pairs = tuple(each.items())
-
-        def accepts(instance: Any) -> bool:
-            if is_type(instance, "object"):
-                for name, check in pairs:
-                    if name in instance and not check(instance[name]):
-                        return False
-            return True
-
-        return accepts
-
-    def no_other_properties(known: frozenset[str]) -> Acceptance:
-        def accepts(instance: Any) -> bool:
-            if is_type(instance, "object"):
-                for name in instance:
-                    if name not in known:
-                        return False
-            return True
-
-        return accepts
-
-    def items(each: Acceptance) -> Acceptance:
-        def accepts(instance: Any) -> bool:
-            if is_type(instance, "array"):
-                for item in instance:
-                    if not each(item):
-                        return False
-            return True
-
-        return accepts
-
-    def subschema(schema: Any, top: bool = False) -> Acceptance:
-        if schema is True or schema is False:
-            return lambda instance: schema
-        if not isinstance(schema, dict):
-            raise _NotCompilable(f"schema {schema!r}")
-        checks: list[Acceptance] = []
-        for keyword, value in schema.items():
-            if keyword in _ANNOTATIONS or (top and keyword in ("$schema", "$id")):
-                continue
-            if keyword in _VALUE_KEYWORDS:
-                checks.append(_value_test(validator, keyword, value, schema))
-            elif keyword == "$ref":
-                checks.append(reference(value))
-            elif keyword == "properties" and isinstance(value, dict):
-                checks.append(properties({name: subschema(s) for name, s in value.items()}))
-            elif keyword == "additionalProperties" and value is False:
-                if "patternProperties" in schema:
-                    raise _NotCompilable("patternProperties")
-                checks.append(no_other_properties(frozenset(schema.get("properties", {}))))
-            elif keyword == "items" and "prefixItems" not in schema:
-                checks.append(items(subschema(value)))
-            else:
-                raise _NotCompilable(f"keyword {keyword!r}")
-        if len(checks) == 1:
-            return checks[0]
-        every = tuple(checks)
-
-        def accepts(instance: Any) -> bool:
-            # A loop, not all() over a generator: this runs for every value, and is faster.
-            for check in every:  # noqa: SIM110
-                if not check(instance):
-                    return False
-            return True
-
-        return accepts
-
-    return subschema(root, top=True)
-
-
-def _value_test(
-    validator: Draft202012Validator, keyword: str, value: Any, schema: dict[str, Any]
-) -> Acceptance:
-    """Whether a value passes one keyword that judges the value alone.
-
-    The four keywords of every line of text (``type``, ``minLength``, ``maxLength``,
-    ``pattern``) are jsonschema's functions for them restated without building an error
-    message (its ``_keywords.py``, line for line; a test compares them); every other
-    keyword runs jsonschema's own function.
-    """
-    is_type = validator.is_type
-    if keyword == "type":
-        types = (value,) if isinstance(value, str) else tuple(value)  # its ensure_list
-        if len(types) == 1:
-            (only,) = types
-            return lambda instance: is_type(instance, only)
-        return lambda instance: any(is_type(instance, name) for name in types)
-    if keyword == "minLength":
-        return lambda instance: not (is_type(instance, "string") and len(instance) < value)
-    if keyword == "maxLength":
-        return lambda instance: not (is_type(instance, "string") and len(instance) > value)
-    if keyword == "pattern":
-        if not isinstance(value, str):
-            raise _NotCompilable(f"pattern {value!r}")
-        search = re.compile(value).search  # what re.search(value, instance) uses
-        return lambda instance: not (is_type(instance, "string") and not search(instance))
-    function = validator.VALIDATORS.get(keyword)
-    if function is None:
-        raise _NotCompilable(f"keyword {keyword!r} unknown to this jsonschema")
-
-    def accepts(instance: Any) -> bool:
-        for _error in function(validator, value, instance, schema) or ():
-            return False
-        return True
-
-    return accepts
 
 
 def _rank(error: ValidationError) -> int:
