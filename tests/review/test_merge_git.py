@@ -62,6 +62,25 @@ def test_a_suggestion_on_mains_tip_gets_a_merge_commit_with_its_trailers(
     git(wiki, "fsck", "--full", "--strict")
 
 
+def test_staff_with_main_checked_out_are_told_how_to_bring_it_up_to_date(
+    wiki: Path, submit: Submit, review: Review, git: Git
+) -> None:
+    sid = submit(FIRST_STEP, summary="Say what to do first")
+
+    result = _approve_and_merge(review, sid)
+
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"Note: the working tree at {wiki} has main checked out and now shows this merge as "
+        "if reverted: with no edits of your own there, `git reset --hard main` brings it up "
+        "to date\n"
+    )
+    assert git(wiki, "status", "--porcelain") != ""
+    git(wiki, "reset", "-q", "--hard", "main")  # what the note says
+    assert git(wiki, "status", "--porcelain") == ""
+    assert FIRST_STEP[1] in (wiki / GUIDE).read_text()
+
+
 def test_two_suggestions_on_different_sections_of_one_guide_both_merge(
     wiki: Path, store: WikiStore, submit: Submit, review: Review, git: Git, published: str
 ) -> None:

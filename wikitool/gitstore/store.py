@@ -208,6 +208,15 @@ class WikiStore:
         base = prefix.rstrip("/")
         return {f"{base}/{k.decode()}": v.decode("ascii") for k, v in raw.items()}
 
+    def checked_out_branch(self) -> str | None:
+        """The branch the staff working tree has checked out (``refs/heads/...``), if any."""
+        if self._repo.bare:
+            return None
+        head = self._repo.refs.read_ref(_ref("HEAD"))
+        if head is None or not head.startswith(b"ref: "):
+            return None  # detached
+        return head[5:].strip().decode("utf-8", "replace")
+
     def main(self) -> str:
         """The tip of ``main``.
 

@@ -146,6 +146,13 @@ def review_merge(
 
     _record_merge(store, record, commit, staff)
     archived, notes = archive_branch(store, record.id)
+    if store.checked_out_branch() == MAIN_REF:
+        # The merge moved main under the staff checkout without touching its files.
+        notes.append(
+            f"the working tree at {store.work_tree} has main checked out and now shows this "
+            "merge as if reverted: with no edits of your own there, "
+            "`git reset --hard main` brings it up to date"
+        )
     return MergeResult(record.id, commit, main, three_way, needs.approvers, archived, notes)
 
 
