@@ -108,8 +108,19 @@ def test_suggest_and_track_pages_are_generated_with_their_forms_and_a_no_script_
     )
 
 
+def _robots(html: str) -> list[str]:
+    return [
+        m.attrs.get("content", "")
+        for m in parse_html(html).find_all("meta")
+        if m.attrs.get("name") == "robots"
+    ]
+
+
 def test_suggest_and_track_pages_stay_out_of_navigation_and_search(published: BuiltSite) -> None:
     home = parse_html(published.page("index.md"))
+    assert _robots(published.page("suggest.md")) == ["noindex"]
+    assert _robots(published.page("track.md")) == ["noindex"]
+    assert _robots(published.page(PASSPORT)) == []  # guides are for search engines to find
     nav_links = [a.attrs.get("href", "") for a in home.find_all("nav")[0].find_all("a")]
     index = json.loads(published.file("search/search_index.json"))
 
