@@ -18,6 +18,7 @@ Everything stays on loopback and is bounded in time.
 
 Usage:
     .venv/bin/python bench/intake_load.py [--suggestions 500] [--clients 20] [--json]
+    .venv/bin/python bench/intake_load.py --repeat 10      # median, lowest, highest of 10 loads
     .venv/bin/python bench/intake_load.py --profile 100    # where suggestion_submit spends time
 
 Exits 1 when anything was lost, an abusive request got the wrong answer, or the server
@@ -33,6 +34,7 @@ import json
 import os
 import pstats
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -191,12 +193,23 @@ def stop_server(process: subprocess.Popen[str]) -> None:
 # -- the load ----------------------------------------------------------------------------
 
 
-def _content(published: str, client: int, n: int) -> str:
-    return published.replace("## Steps\n\n1. ", f"## Steps\n\n1. (Tip {client}-{n}) ", 1)
+@dataclass(frozen=True)
+class Published:
+    """The guide the citizens correct, as main has it."""
+
+    guide: str
+    text: str
+
+
+FIRST_STEP = "## Steps\n\n1. "
+
+
+def _content(published: Published, client: int, n: int) -> str:
+    return published.text.replace(FIRST_STEP, f"{FIRST_STEP}(Tip {client}-{n}) ", 1)
 
 
 async def _citizen(
-    url: str, client: int, count: int, repeat_first: bool, published: str, result: LoadResult
+    url: str, client: int, count: int, repeat_first: bool, published: Published, result: LoadResult
 ) -> None:
     headers = {"X-Forwarded-For": f"10.0.{client // 250}.{client % 250 + 1}"}
     timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
@@ -206,7 +219,7 @@ async def _citizen(
             repeat = repeat_first and n == count - 1
             content = _content(published, client, 0 if repeat else n)
             body = {
-                "guide": GUIDE,
+                "guide": published.guide,
                 "content": content,
                 "summary": f"Tip {client}-{n}",
                 "website": "",
@@ -229,7 +242,7 @@ async def _citizen(
                 result.ids[f"{client}-{n}"] = answer["id"]
 
 
-async def run_load(url: str, published: str, result: LoadResult) -> None:
+async def run_load(url: str, published: Published, result: LoadResult) -> None:
     """Citizens and abusers at once; ``result`` collects what happened."""
     per_client, extra = divmod(result.suggestions, result.clients)
     citizens = [
@@ -419,7 +432,7 @@ def _cpu_line(result: LoadResult) -> str:
 # -- profile ----------------------------------------------------------------------------
 
 
-def profile(repo: Path, published: str, count: int) -> str:
+def profile(repo: Path, published: Published, count: int) -> str:
     """Profile ``count`` direct ``suggestion_submit`` calls (what each request runs)."""
     with WikiStore.open(repo) as store:
         suggestion_submit(store, _suggestion(published, 9999, 0))  # warm caches
@@ -447,8 +460,10 @@ def profile(repo: Path, published: str, count: int) -> str:
     return "\n".join(out)
 
 
-def _suggestion(published: str, client: int, n: int) -> SuggestionInput:
-    return SuggestionInput(guide=GUIDE, content=_content(published, client, n), summary=f"Tip {n}")
+def _suggestion(published: Published, client: int, n: int) -> SuggestionInput:
+    return SuggestionInput(
+        guide=published.guide, content=_content(published, client, n), summary=f"Tip {n}"
+    )
 
 
 class _Lines:
@@ -478,21 +493,56 @@ def main() -> int:
     parser.add_argument("--repo", type=Path, help="an existing wiki (default: a fresh one)")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument("--profile", type=int, metavar="N", help="profile N direct submissions")
+    parser.add_argument(
+        "--repeat", type=int, default=1, metavar="N",
+        help="run the load N times (a fresh wiki each) and summarize the throughputs",
+    )  # fmt: skip
     args = parser.parse_args()
     duplicates = min(args.duplicates, args.clients)
+    if args.profile:
+        with tempfile.TemporaryDirectory(prefix="wikitool-intake-load-") as tmp:
+            repo = args.repo or _fresh_wiki(Path(tmp))
+            print(profile(repo, _published(repo), args.profile))
+        return 0
 
+    results = []
+    for _ in range(args.repeat):
+        speed = machine_speed_ms()
+        result = load_once(args, duplicates)
+        results.append(result)
+        if args.json:
+            print(json.dumps(_as_json(result, speed), indent=2, sort_keys=True))
+        else:
+            print(report(result))
+            print(f"machine speed probe: {speed:.0f} ms (a fixed Python loop; lower is faster)")
+    if args.repeat > 1 and not args.json:
+        print(summary(results))
+    return 0 if all(r.ok for r in results) else 1
+
+
+def _fresh_wiki(tmp: Path) -> Path:
+    repo = tmp / "wiki"
+    init_wiki(repo, author=BENCH_AUTHOR)
+    return repo
+
+
+def _published(repo: Path) -> Published:
+    """The reference wiki's passport guide, or (another wiki) its first guide with Steps."""
+    with WikiStore.open(repo) as store:
+        main = store.main()
+        paths = [GUIDE] + [f.path for f in store.files(main, "content/") if f.path != GUIDE]
+        for path in paths:
+            raw = store.read(main, path)
+            if raw is not None and FIRST_STEP.encode() in raw and not path.endswith("index.md"):
+                return Published(path, raw.decode("utf-8"))
+    raise SystemExit(f"{repo}: no guide on main has a '## Steps' list to correct")
+
+
+def load_once(args: argparse.Namespace, duplicates: int) -> LoadResult:
+    """One load on ``--repo`` or a fresh wiki: start the server, send, verify, stop."""
     with tempfile.TemporaryDirectory(prefix="wikitool-intake-load-") as tmp:
-        repo = args.repo
-        if repo is None:
-            repo = Path(tmp) / "wiki"
-            init_wiki(repo, author=BENCH_AUTHOR)
-        with WikiStore.open(repo) as store:
-            raw = store.read(store.main(), GUIDE)
-            assert raw is not None, f"{GUIDE} is not on main"
-            published = raw.decode("utf-8")
-        if args.profile:
-            print(profile(repo, published, args.profile))
-            return 0
+        repo = args.repo or _fresh_wiki(Path(tmp))
+        published = _published(repo)
         result = LoadResult(args.suggestions, args.clients, duplicates)
         process, url = start_server(repo, args.rate_limit, args.workers)
         try:
@@ -510,22 +560,53 @@ def main() -> int:
             verify(repo, url, result)
         finally:
             stop_server(process)
+    return result
 
-    if args.json:
-        data = asdict(result)
-        data.pop("ids")
-        data["latencies_ms"] = {
-            "p50": result.percentile(0.5), "p95": result.percentile(0.95),
-            "max": max(result.latencies_ms, default=0.0),
-        }  # fmt: skip
-        # asdict() rebuilds a Counter from its items, counting the pairs: take them as they are.
-        data["statuses"] = {str(status): n for status, n in result.statuses.items()}
-        data["abuse"] = {kind: dict(outcomes) for kind, outcomes in result.abuse.items()}
-        data.update(per_second=result.per_second, lost=result.lost, ok=result.ok)
-        print(json.dumps(data, indent=2, sort_keys=True))
-    else:
-        print(report(result))
-    return 0 if result.ok else 1
+
+def machine_speed_ms() -> float:
+    """CPU milliseconds of a fixed pure-Python loop, best of three.
+
+    This machine is a virtual one whose speed varies with its host's load (the same loop
+    has taken 60 % longer from one minute to the next on an idle guest): printed beside
+    each run so throughputs from different moments can be compared.
+    """
+    best = float("inf")
+    for _ in range(3):
+        started = time.process_time()
+        total = 0
+        for i in range(1_000_000):
+            total += i * i % 7
+        best = min(best, time.process_time() - started)
+    return best * 1000
+
+
+def summary(results: list[LoadResult]) -> str:
+    """Median, lowest and highest throughput over the runs, and how many met the target."""
+    rates = sorted(r.per_second for r in results)
+    met = sum(rate >= TARGET_PER_SECOND for rate in rates)
+    median = statistics.median(rates)
+    return (
+        f"{len(rates)} runs: median {median:.1f} suggestions/s, lowest {rates[0]:.1f}, "
+        f"highest {rates[-1]:.1f}; {met} of {len(rates)} at or above "
+        f"{TARGET_PER_SECOND:.0f}/s; nothing lost in any: "
+        f"{'yes' if all(r.lost == 0 for r in results) else 'NO'}"
+    )
+
+
+def _as_json(result: LoadResult, speed_ms: float) -> dict[str, object]:
+    data = asdict(result)
+    data.pop("ids")
+    data["latencies_ms"] = {
+        "p50": result.percentile(0.5), "p95": result.percentile(0.95),
+        "max": max(result.latencies_ms, default=0.0),
+    }  # fmt: skip
+    # asdict() rebuilds a Counter from its items, counting the pairs: take them as they are.
+    data["statuses"] = {str(status): n for status, n in result.statuses.items()}
+    data["abuse"] = {kind: dict(outcomes) for kind, outcomes in result.abuse.items()}
+    data.update(
+        per_second=result.per_second, lost=result.lost, ok=result.ok, machine_speed_ms=speed_ms
+    )
+    return data
 
 
 if __name__ == "__main__":
