@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from isolation import isolated_environment
 from review_samples import (
     ANA,
     BEN,
@@ -52,9 +53,7 @@ Ids = dict[str, str]
 def template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Ids]]:
     """The wiki with one suggestion in every state (built once per module)."""
     path = tmp_path_factory.mktemp("review-template") / "wiki"
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("HOME", str(path.parent))
-        env.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    with isolated_environment(path.parent):
         init_wiki(path, author=Identity("Test Staff", "staff@agency.invalid"), when=1_790_000_000)
         with WikiStore.open(path) as store:
             raw = store.read(store.main(), GUIDE)
