@@ -136,7 +136,7 @@ def make_server(
     config = uvicorn.Config(
         app,
         http=protocol,
-        loop="uvloop",
+        loop="auto",  # uvloop where it is installed (not on Windows), else asyncio
         ws="none",
         lifespan="on",
         access_log=False,
