@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "wikitool"
 
 # Lower number = lower layer. A module may import its own layer or any lower one.
 LAYERS = {
-    "errors": 0, "model": 0, "events": 0, "ids": 0,
+    "errors": 0, "model": 0, "events": 0, "ids": 0, "json_text": 0,
     "gitstore": 1, "guides": 1, "schema": 1, "screening": 1, "diffing": 1, "history": 1,
     "services": 2,
     "mkdocs_plugin": 3, "intake": 3,

@@ -43,6 +43,7 @@ BAD_REQUESTS = [
     ("empty body", _raw(b""), JSON, 400, "invalid JSON: Expecting value (line 1, column 1)"),
     ("not an object", _raw(b"[1, 2]"), JSON, 400, "the request body must be a JSON object"),
     ("a field twice", _raw(b'{"summary": "a", "summary": "b"}'), JSON, 400, "invalid JSON: field 'summary' appears twice"),
+    ("endless number", _raw(b'{"base": ' + b"9" * 5_000 + b"}"), JSON, 400, "invalid JSON: a number is longer than 100 digits"),
     ("nesting bomb", _raw(b"[" * 100_000 + b"]" * 100_000), JSON, 400, "invalid JSON: nested too deeply"),
     ("unknown field", _json(colour="red"), JSON, 400, "suggestion: unknown field 'colour'"),
     ("unknown author field", _json(author={"phone": "1"}), JSON, 400, "suggestion: unknown field 'author.phone'"),

@@ -16,6 +16,8 @@ from typing import Any
 import anyio
 from starlette.requests import ClientDisconnect, Request
 
+from wikitool.json_text import loads_strict
+
 
 class RequestRefused(Exception):
     """The request cannot be served: answered with ``status`` and ``{"error": message}``."""
@@ -90,24 +92,15 @@ def decode_json_object(raw: bytes) -> dict[str, Any]:
             400, f"the request body is not valid UTF-8 (byte {exc.start})"
         ) from None
     try:
-        loaded = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        loaded = loads_strict(text)
     except json.JSONDecodeError as exc:
         raise RequestRefused(
             400, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
     except RecursionError:
         raise RequestRefused(400, "invalid JSON: nested too deeply") from None
-    except ValueError as exc:  # a duplicate key, or a number too long to convert
+    except ValueError as exc:  # a duplicate key, or a number too long
         raise RequestRefused(400, f"invalid JSON: {exc}") from None
     if not isinstance(loaded, dict):
         raise RequestRefused(400, "the request body must be a JSON object")
     return loaded
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"field {key!r} appears twice")
-        out[key] = value
-    return out

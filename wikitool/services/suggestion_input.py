@@ -24,6 +24,7 @@ from typing import Any
 
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.plain_yaml import load_plain_yaml
+from wikitool.json_text import loads_strict
 
 MAX_CONTENT_BYTES = 200 * 1024
 """Largest proposed guide (a long guide is about 15 KB)."""
@@ -87,7 +88,7 @@ def parse_suggestion(raw: bytes, *, source: str = "suggestion") -> SuggestionInp
 def _load_document(text: str, source: str) -> Mapping[str, Any]:
     if text.lstrip().startswith("{"):
         try:
-            loaded = json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_int=_short_int)
+            loaded = loads_strict(text)
         except json.JSONDecodeError as exc:
             raise SuggestionError(f"{source}:{exc.lineno}: invalid JSON: {exc.msg}") from None
         except ValueError as exc:
@@ -110,23 +111,6 @@ def _load_document(text: str, source: str) -> Mapping[str, Any]:
         )
     except GuideError as exc:
         raise SuggestionError(str(exc).replace("front matter", "suggestion")) from None
-
-
-def _short_int(digits: str) -> int:
-    # No field of a suggestion is a number; Python refuses ints over 4,300 digits with a
-    # message about sys.set_int_max_str_digits, which would mean nothing to a citizen.
-    if len(digits) > 100:
-        raise ValueError("a number is longer than 100 digits")
-    return int(digits)
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"field {key!r} appears twice")
-        out[key] = value
-    return out
 
 
 def suggestion_from_mapping(
