@@ -32,10 +32,3 @@ def is_suggestion_id(text: str) -> bool:
     """Whether ``text`` has the form of a suggestion id (so it is safe in a ref name)."""
     return bool(ID_PATTERN.match(text))
 
-
-def id_time_ms(suggestion_id: str) -> int:
-    """The millisecond timestamp encoded in an id."""
-    value = 0
-    for ch in suggestion_id:
-        value = value * 32 + _ALPHABET.index(ch)
-    return value >> 80

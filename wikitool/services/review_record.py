@@ -126,14 +126,6 @@ class SuggestionRecord:
         """Each person's latest vote on the current tip, oldest first."""
         return current_votes(self.events, self.tip)
 
-    def approvals(self) -> list[Vote]:
-        """The standing approvals of the current tip, one per person."""
-        return [v for v in self.votes() if v.kind is EventKind.APPROVE]
-
-    def changes_requested(self) -> list[Vote]:
-        """The standing requests for changes on the current tip."""
-        return [v for v in self.votes() if v.kind is EventKind.REQUEST_CHANGES]
-
 
 def current_votes(events: tuple[ReviewEvent, ...] | list[ReviewEvent], tip: str) -> list[Vote]:
     """Each person's latest approve or request-changes on ``tip``, counted once by e-mail."""
