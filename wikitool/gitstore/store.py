@@ -367,7 +367,9 @@ class WikiStore:
             if sha in seen:
                 continue
             seen.add(sha)
-            todo.extend(self.commit_info(sha).parents)
+            # First parent popped first: a base is nearly always on main's own line, which
+            # is found before the branches merged into it are walked.
+            todo.extend(reversed(self.commit_info(sha).parents))
         return False
 
     # -- writing ---------------------------------------------------------------------------
