@@ -38,9 +38,11 @@ from wikitool.screening.personal_data import Finding, redact, scan
 from wikitool.services.private_store import Contact, contact_save
 from wikitool.services.published_contacts import published_contacts_at
 from wikitool.services.review_log import (
+    ARCHIVE_PREFIX,
     REVIEWS_PREFIX,
     SUGGESTIONS_PREFIX,
     append_event,
+    archive_ref,
     read_events,
     review_ref,
     suggestion_ref,
@@ -313,10 +315,13 @@ def repair_branches(store: WikiStore) -> int:
         How many branches were created.
     """
     branches = store.refs(SUGGESTIONS_PREFIX)
+    # A merged or rejected suggestion's branch was archived before it was deleted: only
+    # the logs with neither ref are read.
+    archived = store.refs(ARCHIVE_PREFIX)
     repaired = 0
     for ref in store.refs(REVIEWS_PREFIX):
         suggestion_id = ref.removeprefix(REVIEWS_PREFIX)
-        if suggestion_ref(suggestion_id) in branches:
+        if suggestion_ref(suggestion_id) in branches or archive_ref(suggestion_id) in archived:
             continue
         events = read_events(store, suggestion_id)
         if suggestion_state(events) is not SuggestionState.OPEN or not events:
