@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 
 import pytest
 from guide_samples import GUIDE, GUIDE_PATH, edit
@@ -173,18 +172,15 @@ def test_the_error_carries_path_line_and_message() -> None:
     ],
     ids=["alias bomb", "deep flow lists", "deep flow mappings", "long value", "900 KB"],
 )
-def test_hostile_input_is_refused_quickly(text: str) -> None:
-    started = time.perf_counter()
+def test_hostile_input_is_refused(text: str) -> None:
+    # Bounded CPU and memory for bombs: tests/security/test_yaml_bombs.py.
     with pytest.raises(GuideError):
         parse_guide(text.encode(), P)
-    assert time.perf_counter() - started < 2.0
 
 
-def test_the_largest_front_matter_allowed_is_read_in_bounded_time() -> None:
+def test_the_largest_front_matter_allowed_is_read() -> None:
     keys = "".join(f"k{number:05}: v\n" for number in range(5_000))  # 50,000 characters
-    started = time.perf_counter()
     assert len(parse_guide(f"---\n{keys}---\n", P).front_matter) == 5_000
-    assert time.perf_counter() - started < 10.0
 
 
 def test_values_that_look_like_other_types_are_fine_when_quoted() -> None:
