@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ def test_feedback_goes_in_and_staff_list_it(
 ) -> None:
     before = refs()
 
+    sent = int(time.time())
     response = intake.post("/api/feedback", {"page": PAGE, "section": "steps", "helpful": False,
                                              "wrong": "Step 3 says 75 euros, I paid 86."})
 
@@ -42,6 +44,7 @@ def test_feedback_goes_in_and_staff_list_it(
         "id": response.json()["id"], "page": GUIDE, "section": "steps", "helpful": False,
         "wrong": "Step 3 says 75 euros, I paid 86.", "redacted": [], "created": item["created"],
     }
+    assert sent <= item["created"] <= time.time()  # a Unix time: when it was received
     assert refs() == before  # nothing in git
 
 

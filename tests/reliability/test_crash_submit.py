@@ -53,6 +53,7 @@ def test_killing_submissions_never_leaves_a_half_suggestion(wiki: Path) -> None:
             assert {r for r in repaired if r.startswith("refs/heads/suggestions/")} == {
                 f"refs/heads/suggestions/{sid}" for sid in reviews
             }
+    assert len(reviews) >= 10  # the children did submit between kills, not only start up
     # ...and new submissions still work, whatever locks were left behind.
     with WikiStore.open(wiki) as store:
         content = published.replace("## Steps\n\n1. ", "## Steps\n\n1. After the storm ", 1)
