@@ -186,3 +186,29 @@ def test_a_damaged_object_stops_each_command_with_one_line_and_no_damage(
     assert repository_state(wiki) == state_before
     assert _fsck(wiki) == fsck_before
     assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("command", ["show", "merge"])
+def test_a_damaged_folder_of_a_suggestion_stops_review_with_one_line(
+    wiki: Path, store: WikiStore, run_cli: RunCli, passport: str, command: str
+) -> None:
+    sid = _approved_suggestion(store, passport)
+    tip = store.ref(f"refs/heads/suggestions/{sid}")
+    assert tip is not None
+    # The suggestion's own version of the guide's folder: a loose tree only it uses.
+    tree = subprocess.run(
+        ["git", "-C", str(wiki), "rev-parse", f"{tip}:{GUIDE.rsplit('/', 1)[0]}"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    loose = wiki / ".git/objects" / tree[:2] / tree[2:]
+    loose.chmod(0o644)
+    loose.write_bytes(zlib.compress(b"tree 5\0junk!"))
+    before = store.main()
+
+    args = ("--as", str(MERGER)) if command == "merge" else ()
+    result = run_cli("--repo", str(wiki), "review", command, sid, *args)
+
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"Error: object {tree} is corrupt (")
+    assert len(result.stderr.splitlines()) == 1
+    assert store.main() == before

@@ -98,28 +98,35 @@ class ChangedFile:
 
 
 def _objects(store: WikiStore) -> BaseObjectStore:
-    # The merge is part of the git store (the only dulwich user); it works on the
-    # repository's object store directly rather than widening WikiStore's public surface.
-    return store._repo.object_store
+    """The repository's objects as dulwich's merge and diff functions want them, read and
+    written through the store (the merge is part of the git store, the only dulwich user,
+    so it does not widen WikiStore's public surface)."""
+    return cast(BaseObjectStore, _StoreObjects(store))
 
 
-class _ConcurrentWrites:
-    """An object store view whose ``add_object`` is the store's safe one.
+class _StoreObjects:
+    """An object store view whose reads and writes are the store's own.
 
-    Two reviewers merging at once compute the same merged blobs and trees, and dulwich
-    raises ``FileLocked`` when another process is writing that very loose object; the
-    store's writer waits for it instead (its content is the same: the name is its hash).
+    Reads: the store's cache of trees and commits, and its one-line error for a damaged
+    object (dulwich's own exceptions would reach the user as tracebacks); a missing object
+    is still the ``KeyError`` dulwich expects. Writes: two reviewers merging at once
+    compute the same merged blobs and trees, and dulwich raises ``FileLocked`` when
+    another process is writing that very loose object; the store's writer waits for it
+    instead (its content is the same: the name is its hash).
     """
 
     def __init__(self, store: WikiStore) -> None:
         self._store = store
-        self._objects = _objects(store)
+        self._objects = store._repo.object_store
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._objects, name)
 
     def __getitem__(self, sha: ObjectID) -> ShaFile:
-        return self._objects[sha]
+        try:
+            return self._store._object(sha)
+        except NotFoundError as exc:
+            raise KeyError(sha) from exc
 
     def __contains__(self, sha: ObjectID) -> bool:
         return sha in self._objects
@@ -162,7 +169,7 @@ def merge_commits(store: WikiStore, base: str | None, ours: str, theirs: str) ->
         ``(tree, conflicts)``: the merged tree's id, and one :class:`FileConflict` per
         file that does not merge cleanly.
     """
-    objects = cast(BaseObjectStore, _ConcurrentWrites(store))
+    objects = _objects(store)
     ours_commit, theirs_commit = _commit(objects, ours), _commit(objects, theirs)
     base_commit = _commit(objects, base) if base else None
     merger = Merger(objects)
