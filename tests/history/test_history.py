@@ -30,9 +30,9 @@ GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 MOVED = "content/identity-and-travel/renew-your-passport.md"
 
 
-def _header(sha: str, subject: str, trailers: str = "") -> str:
+def _header(sha: str, subject: str, trailers: str = "", credits: str = "") -> str:
     """One commit's header as ``git log -z`` writes it with the history's format."""
-    return f"{sha}\x002026-09-22T10:00:00+02:00\x00Ana\x00{subject}\x00{trailers}\x00"
+    return f"{sha}\x002026-09-22T10:00:00+02:00\x00Ana\x00{subject}\x00{trailers}\x00{credits}\x00"
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,21 @@ def _header(sha: str, subject: str, trailers: str = "") -> str:
                     "Tabs\tand ü, 1/2",
                     ("01a", "01b"),
                     (FileChange("D", "content/x y.md"),),
+                )
+            ],
+        ),
+        (  # credited citizens by name only, a comma in a name kept
+            _header(SHA1, "Fee", "01a,01b", "Rosa, M. <01a@suggestions.invalid>\x1fJo <01b@x.invalid>")
+            + "\nM\0content/a.md\0",
+            [
+                LogCommit(
+                    SHA1,
+                    datetime.fromisoformat("2026-09-22T10:00:00+02:00"),
+                    "Ana",
+                    "Fee",
+                    ("01a", "01b"),
+                    (FileChange("M", "content/a.md"),),
+                    ("Rosa, M.", "Jo"),
                 )
             ],
         ),

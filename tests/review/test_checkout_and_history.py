@@ -90,7 +90,8 @@ def test_checkout_refuses_a_dirty_working_tree(
 def test_history_lists_a_guides_changes_and_marks_citizen_suggestions(
     wiki: Path, submit: Submit, review: Review, run_cli: Callable[..., Result], git: Git
 ) -> None:
-    first = submit(FIRST_STEP, summary="Say what to do first")
+    first = submit(FIRST_STEP, summary="Say what to do first",
+                   author={"name": "Rosa Marin", "email": "rosa@example.org", "credit": True})
     assert review("approve", first, *staff(ANA)).exit_code == 0
     assert review("merge", first, *staff(BEN)).exit_code == 0
     git(wiki, "reset", "-q", "--hard", "main")  # the working tree follows main for a staff edit
@@ -108,8 +109,12 @@ def test_history_lists_a_guides_changes_and_marks_citizen_suggestions(
         ("Start the wiki", [], "added"),
     ]
     assert changes[1]["author"] == BEN.name and changes[1]["suggested"] is True
+    assert [c["credited"] for c in changes] == [[], ["Rosa Marin"], []]
     text = run_cli("--repo", str(wiki), "history", GUIDE).stdout.splitlines()
-    assert text[1].endswith(f"Say what to do first  (citizen suggestion {first})  - {BEN.name}")
+    assert text[1].endswith(
+        f"Say what to do first  (citizen suggestion {first}) suggested by Rosa Marin  - {BEN.name}"
+    )
+    assert "rosa@example.org" not in result.stdout
     assert "[added] Start the wiki" in text[2]
 
 

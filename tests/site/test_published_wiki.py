@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from html_tree import Element, parse_html
@@ -21,6 +22,14 @@ from site_history import (
     UNMERGED,
     BuiltSite,
 )
+
+from wikitool.gitstore import WikiStore
+from wikitool.model import Identity
+from wikitool.services.publish import build_site
+from wikitool.services.review import review_approve
+from wikitool.services.review_merge import review_merge
+from wikitool.services.suggestion_input import SuggestionAuthor, SuggestionInput
+from wikitool.services.suggestions import suggestion_submit
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -225,3 +234,30 @@ def test_no_page_asks_another_host_for_anything(published: BuiltSite) -> None:
     assert offsite == []
     assert re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]*\)", styles) == []
     assert "fonts.googleapis.com" not in "".join(published.all_html().values())
+
+
+def test_a_citizen_who_asked_to_be_credited_is_named_in_the_guides_history(
+    wiki: Path, store: WikiStore, tmp_path: Path
+) -> None:
+    # What the suggestion page promises beside its checkbox: "Show my name with the
+    # change in the guide's history (your e-mail address is never shown)".
+    published = (store.read(store.main(), f"content/{PASSPORT}") or b"").decode()
+    reviewer = Identity("Ben Osei", "ben.osei@passports.veloria.invalid")
+    for step, author in [
+        ("1. First, ", SuggestionAuthor("Rosa Marin", "rosa@example.org", credit=True)),
+        ("1. Then, ", SuggestionAuthor("Kim Lee", "kim@example.org", credit=False)),
+    ]:
+        content = re.sub(r"(?m)^1\. ", step, published, count=1)
+        sid = suggestion_submit(
+            store, SuggestionInput(f"content/{PASSPORT}", content, f"Step by {author.name}", author=author)
+        ).id
+        review_approve(store, sid, staff=reviewer)
+        review_merge(store, sid, staff=reviewer)
+
+    built = build_site(store, tmp_path / "site")
+    history = (built.site_dir / PASSPORT.removesuffix(".md") / "index.html").read_text()
+
+    assert "Step by Rosa Marin (suggested by Rosa Marin)" in history
+    assert "Step by Kim Lee" in history  # merged, but not credited:
+    assert "suggested by Kim Lee" not in history
+    assert "rosa@example.org" not in history and "kim@example.org" not in history

@@ -40,5 +40,7 @@ def _line(change: GuideChange) -> str:
     source = (
         f"  (citizen suggestion {', '.join(change.suggestion_ids)})" if change.suggested else ""
     )
+    if change.credited:
+        source += f" suggested by {', '.join(change.credited)}"
     summary = "".join(ch if ch.isprintable() else "?" for ch in change.summary)
     return f"{day}  {change.commit[:12]}  {what}{summary}{source}  - {change.author}"

@@ -21,10 +21,16 @@ from pathlib import Path
 from wikitool.errors import GitStoreError
 
 SUGGESTION_TRAILER = "Suggestion-Id"
+CREDIT_TRAILER = "Co-authored-by"
+"""On a merge commit: a citizen who asked to be credited (``Name <id@...invalid>``)."""
 
 # One NUL-separated header per commit; `-z` also ends the header and every path with NUL.
-_FORMAT = f"%H%x00%cI%x00%an%x00%s%x00%(trailers:key={SUGGESTION_TRAILER},valueonly,separator=%x2C)"
-_HEADER_FIELDS = 5
+# Credited names are separated by the unit separator: a name may hold a comma.
+_FORMAT = (
+    f"%H%x00%cI%x00%an%x00%s%x00%(trailers:key={SUGGESTION_TRAILER},valueonly,separator=%x2C)"
+    f"%x00%(trailers:key={CREDIT_TRAILER},valueonly,separator=%x1F)"
+)
+_HEADER_FIELDS = 6
 _COMMIT_ID = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 _STATUS = re.compile(r"^[ACDMRTUXB][0-9]{0,3}$")
 # What may name the revision to read: a full commit id or HEAD (never an option).
@@ -53,6 +59,8 @@ class LogCommit:
     subject: str
     suggestion_ids: tuple[str, ...] = ()
     changes: tuple[FileChange, ...] = field(default=())
+    credited: tuple[str, ...] = ()
+    """The names of the citizens credited for the change (never their e-mail)."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,7 @@ def parse_log(output: str) -> list[LogCommit]:
             continue
         if not _COMMIT_ID.match(head) or i + _HEADER_FIELDS > len(tokens):
             raise GitStoreError(f"unexpected git log output near {head[:40]!r}")
-        _, stamp, author, subject, trailers = tokens[i : i + _HEADER_FIELDS]
+        _, stamp, author, subject, trailers, credits = tokens[i : i + _HEADER_FIELDS]
         i += _HEADER_FIELDS
         changes: list[FileChange] = []
         while i < len(tokens):
@@ -105,9 +113,15 @@ def parse_log(output: str) -> list[LogCommit]:
                 subject=subject,
                 suggestion_ids=tuple(s.strip() for s in trailers.split(",") if s.strip()),
                 changes=tuple(changes),
+                credited=tuple(_name(c) for c in credits.split("\x1f") if c.strip()),
             )
         )
     return commits
+
+
+def _name(identity: str) -> str:
+    """``Name`` of ``Name <address>``: the address is a pseudonymous one, not for show."""
+    return identity.rsplit("<", 1)[0].strip()
 
 
 def read_log(repository: Repository) -> list[LogCommit]:

@@ -34,6 +34,8 @@ class Change:
     path: str
     old_path: str | None
     current_path: str | None
+    credited: tuple[str, ...] = ()
+    """Citizens credited by name for the change (they asked to be)."""
 
     @property
     def suggested(self) -> bool:
@@ -85,6 +87,7 @@ class HistoryIndex:
                     path=path,
                     old_path=old if status == RENAMED else None,
                     current_path=current,
+                    credited=commit.credited,
                 )
                 changes.append(change)
                 if current is not None:

@@ -103,7 +103,8 @@ def render_guide_changes(history: Sequence[Change], recent: int) -> str:
 def _change_item(change: Change) -> str:
     badges = [_STATUS_BADGES.get(change.status, ""), _CITIZEN_BADGE if change.suggested else ""]
     tail = _after(" ".join(b for b in badges if b))
-    return f"<li>{_time(change.date)}: {escape(change.subject)}{tail}</li>"
+    credit = f" (suggested by {escape(', '.join(change.credited))})" if change.credited else ""
+    return f"<li>{_time(change.date)}: {escape(change.subject)}{credit}{tail}</li>"
 
 
 def _after(badges: str) -> str:

@@ -32,6 +32,8 @@ class GuideChange:
     path: str
     old_path: str | None
     suggestion_ids: tuple[str, ...]
+    credited: tuple[str, ...] = ()
+    """Citizens credited by name (they asked to be)."""
 
     @property
     def suggested(self) -> bool:
@@ -50,6 +52,7 @@ class GuideChange:
             "old_path": self.old_path,
             "suggestion_ids": list(self.suggestion_ids),
             "suggested": self.suggested,
+            "credited": list(self.credited),
         }
 
 
@@ -78,6 +81,7 @@ def guide_history(store: WikiStore, guide: str) -> list[GuideChange]:
             path=prefix + change.path,
             old_path=prefix + change.old_path if change.old_path else None,
             suggestion_ids=change.suggestion_ids,
+            credited=change.credited,
         )
         for change in changes
     ]
