@@ -369,3 +369,22 @@ def test_pages_can_be_switched_off(tmp_path: Path) -> None:
     assert "Mine" in [h.text for h in mine.find_all("h1")]
     assert not (tmp_path / "site" / "suggest" / "sources").exists()
     assert not (tmp_path / "site" / "track").exists()
+
+
+def test_the_built_commit_fills_links_and_sources_even_without_history(
+    wiki: Path, store: WikiStore, git: Callable[..., str], tmp_path: Path
+) -> None:
+    config = wiki / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "      suggest_url: suggest/?guide={path}\n",
+        "      suggest_url: suggest/?guide={path}&base={commit}\n      history: false\n",
+    ))
+    git(wiki, "commit", "-qam", "Suggest links name the built commit; no history")
+
+    built = build_site(store, tmp_path / "site")
+
+    page = (built.site_dir / PASSPORT.removesuffix(".md") / "index.html").read_text()
+    assert f"&amp;base={built.commit}" in page
+    source = json.loads(built.site_dir.joinpath(
+        "suggest/sources", PASSPORT.removesuffix(".md") + ".json").read_text())
+    assert source["base"] == built.commit

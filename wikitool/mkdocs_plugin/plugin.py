@@ -106,7 +106,6 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._pages: dict[str, _PageInfo] = {}
         self._today = date.today()
         self._intake_url = ""
-        self._built_commit = ""
 
     # -- configuration and files ----------------------------------------------------------
 
@@ -133,7 +132,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(f"wikitool: {exc}") from exc
         settings = config.extra.get("wikitool")
         commit = settings.get("commit") if isinstance(settings, dict) else None
-        self._built_commit = str(commit or "")
+        # The commit `wikitool build` exported; without it, the history's (on_files).
+        self._commit = str(commit or "")
         return None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
@@ -316,7 +316,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if repository_dir:
             repository = Repository(
                 git_dir=Path(repository_dir),
-                revision=str(settings.get("commit") or "HEAD"),
+                revision=self._commit or "HEAD",
                 prefix=_docs_prefix(config),
             )
             try:
@@ -334,7 +334,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             except WikitoolError as exc:
                 log.warning("pages show no history: %s", exc)
                 return None
-        self._commit = repository.revision
+        self._commit = self._commit or repository.revision
         log.debug("read %d commits from %s", len(commits), repository.git_dir)
         return HistoryIndex(commits, repository.prefix)
 
@@ -427,7 +427,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
 
     def _write_sources(self, config: MkDocsConfig) -> None:
         """Each guide's Markdown as published, for the suggestion page's editor."""
-        base = published_base(self._built_commit or self._commit)
+        base = published_base(self._commit)
         folder = sources_folder(self.config.suggest_page)
         site = Path(config.site_dir)
         for info in self._pages.values():
