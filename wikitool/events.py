@@ -92,7 +92,7 @@ class ReviewEvent:
         body = self.text.strip()
         if body:
             lines += [body, ""]
-        lines += [f"{k}: {one_line(v)}" for k, v in trailers.items()]
+        lines.append(trailer_block(list(trailers.items())))
         return "\n".join(lines) + "\n"
 
     @classmethod
@@ -128,6 +128,11 @@ def parse_trailers(paragraph: str) -> dict[str, str]:
         if match and match.group("key") not in out:
             out[match.group("key")] = match.group("value").strip()
     return out
+
+
+def suggestion_id_in(message: str) -> str | None:
+    """The ``Suggestion-Id`` trailer of a commit message (a suggestion or its merge)."""
+    return parse_trailers(message.rsplit("\n\n", 1)[-1]).get("Suggestion-Id")
 
 
 def trailer_block(trailers: Sequence[tuple[str, str]]) -> str:

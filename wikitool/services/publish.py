@@ -18,7 +18,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from wikitool.errors import BuildError, WikitoolError
+from wikitool.errors import BuildError
 from wikitool.gitstore import WikiStore
 from wikitool.services.wiki_init import WIKI_PARTS
 
@@ -79,8 +79,6 @@ def build_site(
             mkdocs_build(config)
         except (MkDocsException, OSError) as exc:
             raise BuildError(f"the site did not build: {_reason(exc)}") from exc
-        except WikitoolError:
-            raise
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(site_dir=out, commit=commit, pages=pages)
 

@@ -383,10 +383,4 @@ def archive_branch(store: WikiStore, suggestion_id: str) -> tuple[str | None, li
 
 def _checked_out(store: WikiStore, ref: str) -> bool:
     """Whether the staff working tree has ``ref`` checked out (git refuses to delete it)."""
-    if store.work_tree is None:
-        return False
-    try:
-        head = (store.git_dir / "HEAD").read_text(encoding="utf-8").strip()
-    except OSError:
-        return False
-    return head == f"ref: {ref}"
+    return store.checked_out_branch() == ref

@@ -26,7 +26,7 @@ from wikitool.events import (
     EventKind,
     ReviewEvent,
     SuggestionState,
-    parse_trailers,
+    suggestion_id_in,
     suggestion_state,
     trailer_block,
 )
@@ -303,7 +303,7 @@ def repair_half_merges(store: WikiStore) -> int:
             break
         if len(info.parents) < 2:
             continue
-        suggestion_id = parse_trailers(info.message.rsplit("\n\n", 1)[-1]).get("Suggestion-Id")
+        suggestion_id = suggestion_id_in(info.message)
         if not suggestion_id or store.ref(review_ref(suggestion_id)) is None:
             continue
         events = read_events(store, suggestion_id)
@@ -313,7 +313,8 @@ def repair_half_merges(store: WikiStore) -> int:
             if record.tip == info.parents[1]:
                 _record_merge(store, record, info.id, merger)
                 repaired += 1
-        if suggestion_state(read_events(store, suggestion_id)) is SuggestionState.MERGED and (
+                events = read_events(store, suggestion_id)
+        if suggestion_state(events) is SuggestionState.MERGED and (
             store.ref(suggestion_ref(suggestion_id)) is not None
         ):
             archive_branch(store, suggestion_id)

@@ -25,7 +25,7 @@ from wikitool.events import (
     EventKind,
     ReviewEvent,
     SuggestionState,
-    parse_trailers,
+    suggestion_id_in,
     suggestion_state,
 )
 from wikitool.gitstore import WikiStore
@@ -279,8 +279,7 @@ def _claim_content(store: WikiStore, path: str, content: bytes, commit: str) -> 
 
 
 def _suggestion_id_of(store: WikiStore, commit: str) -> str | None:
-    trailers = parse_trailers(store.commit_info(commit).message.rsplit("\n\n", 1)[-1])
-    return trailers.get("Suggestion-Id")
+    return suggestion_id_in(store.commit_info(commit).message)
 
 
 def _is_open(store: WikiStore, suggestion_id: str) -> bool:
