@@ -55,7 +55,7 @@ PASSPORT_GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 
 @pytest.fixture
 def published(store: WikiStore) -> str:
-    """The passport-renewal guide as it is on main (folders may override the name)."""
+    """The passport-renewal guide as it is on main."""
     raw = store.read(store.main(), PASSPORT_GUIDE)
     assert raw is not None
     return raw.decode("utf-8")

@@ -17,14 +17,6 @@ from wikitool.services.suggestions import suggestion_submit
 
 
 @pytest.fixture
-def published(store: WikiStore) -> str:
-    """The passport-renewal guide as it is on main."""
-    raw = store.read(store.main(), GUIDE)
-    assert raw is not None
-    return raw.decode("utf-8")
-
-
-@pytest.fixture
 def submit(store: WikiStore, published: str) -> Submit:
     """Submit a suggestion that applies ``(old, new)`` text edits to the guide; returns its id."""
 

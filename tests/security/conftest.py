@@ -23,11 +23,9 @@ FIXED_TIME = 1_790_000_000
 
 
 @pytest.fixture
-def passport(store: WikiStore) -> str:
-    """The passport-renewal guide as published on main."""
-    raw = store.read(store.main(), GUIDE)
-    assert raw is not None
-    return raw.decode("utf-8")
+def passport(published: str) -> str:
+    """The passport-renewal guide as published on main (the root ``published`` fixture)."""
+    return published
 
 
 @pytest.fixture
