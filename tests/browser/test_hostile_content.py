@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from browsing import DESKTOP_ONLY, STAFF, PublishedWiki, build, serving, steps_list
+from main_commits import commit_to_main
 from playwright.sync_api import Dialog, Page, expect
 
-from wikitool.gitstore import MAIN_REF, WikiStore
+from wikitool.gitstore import WikiStore
 from wikitool.services.wiki_init import init_wiki
 
 pytestmark = [
@@ -80,17 +81,10 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PublishedWiki]
     root = tmp_path_factory.mktemp("hostile")
     init_wiki(root / "wiki", author=STAFF, when=1_790_000_000)
     with WikiStore.open(root / "wiki") as store:
-        start = store.main()
-        tip = store.write_files_commit(
-            parents=[start],
-            base_tree=store.commit_info(start).tree,
-            changes={f"content/{HOSTILE}": HOSTILE_GUIDE.encode()},
-            message="Add a guide\n",
-            author=STAFF,
-            committer=STAFF,
-            when=1_790_000_100,
-        )
-        assert store.update_ref(MAIN_REF, start, tip)
+        commit_to_main(
+            store, {f"content/{HOSTILE}": HOSTILE_GUIDE.encode()}, "Add a guide\n",
+            when=1_790_000_100, author=STAFF, committer=STAFF,
+        )  # fmt: skip
     # Not strict: the attack may well make MkDocs warn; what matters is what readers get.
     built = build(root, strict=False)
     with serving(built.site_dir) as base_url:

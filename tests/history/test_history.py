@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from main_commits import commit_to_main
 
 from wikitool.errors import GitStoreError
-from wikitool.gitstore import MAIN_REF, WikiStore
+from wikitool.gitstore import WikiStore
 from wikitool.history import (
     FileChange,
     HistoryIndex,
@@ -158,18 +159,10 @@ def _commit_to_main(
     author: Identity = STAFF,
     extra_parents: tuple[str, ...] = (),
 ) -> str:
-    tip = store.main()
-    commit = store.write_files_commit(
-        parents=[tip, *extra_parents],
-        base_tree=store.commit_info(tip).tree,
-        changes=changes,
-        message=message,
-        author=author,
-        committer=STAFF,
-        when=when,
-    )
-    assert store.update_ref(MAIN_REF, tip, commit)
-    return commit
+    return commit_to_main(
+        store, changes, message,
+        when=when, author=author, committer=STAFF, extra_parents=extra_parents,
+    )  # fmt: skip
 
 
 @pytest.fixture

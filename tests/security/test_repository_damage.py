@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from main_commits import commit_to_main
 from wiki_state import GUIDE, repository_state
 
 from wikitool.gitstore import MAIN_REF, WikiStore
@@ -141,11 +142,9 @@ def damaged_blob(request: pytest.FixtureRequest, wiki: Path, store: WikiStore) -
     text = store.read(main, HOUSING)
     assert text is not None
     edited = text.replace(b"\n## Steps", b"\nA note from staff.\n\n## Steps", 1)
-    commit = store.write_files_commit(
-        parents=[main], base_tree=store.commit_info(main).tree, changes={HOUSING: edited},
-        message="Add a note\n", author=STAFF, committer=STAFF,
-    )  # fmt: skip
-    assert store.update_ref(MAIN_REF, main, commit)
+    commit = commit_to_main(
+        store, {HOUSING: edited}, "Add a note\n", when=int(time.time()), author=STAFF, committer=STAFF
+    )
     blob = next(f.blob_id for f in store.files(commit, HOUSING))
     loose = wiki / ".git/objects" / blob[:2] / blob[2:]
     raw = loose.read_bytes()

@@ -18,9 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import main_commits
 from isolation import isolated_environment
 
-from wikitool.gitstore import MAIN_REF, WikiStore
+from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
 from wikitool.services.publish import build_site
 from wikitool.services.wiki_init import init_wiki
@@ -95,18 +96,15 @@ def commit_to_main(
     extra_parents: tuple[str, ...] = (),
 ) -> str:
     """Commit ``changes`` (paths under content/) on top of main and move main to it."""
-    tip = store.main()
-    commit = store.write_files_commit(
-        parents=[tip, *extra_parents],
-        base_tree=store.commit_info(tip).tree,
-        changes={f"content/{path}": data for path, data in changes.items()},
-        message=message,
+    return main_commits.commit_to_main(
+        store,
+        {f"content/{path}": data for path, data in changes.items()},
+        message,
+        when=when,
         author=author,
         committer=STAFF,
-        when=when,
+        extra_parents=extra_parents,
     )
-    assert store.update_ref(MAIN_REF, tip, commit)
-    return commit
 
 
 def give_history(store: WikiStore) -> None:
