@@ -6,12 +6,12 @@ Commit subjects are citizens' suggestion summaries: plain text, escaped here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from html import escape
 
 from wikitool.history import Change, CommitChanges
 from wikitool.history.index import ADDED, DELETED, RENAMED
-from wikitool.mkdocs_plugin.display import format_date, plural
+from wikitool.mkdocs_plugin.display import plural, time_element
 from wikitool.mkdocs_plugin.guide import GuideFacts
 
 PageLink = Callable[[str], "tuple[str, str] | None"]
@@ -30,11 +30,6 @@ def citizen_improvements(history: Sequence[Change]) -> int:
     return len({sid for change in history for sid in change.suggestion_ids})
 
 
-def _time(moment: date | datetime) -> str:
-    day = moment.date() if isinstance(moment, datetime) else moment
-    return f'<time datetime="{day.isoformat()}">{format_date(day)}</time>'
-
-
 def render_freshness(guide: GuideFacts, history: Sequence[Change], today: date) -> str:
     """ "Last updated" (git), "Checked by AGENCY on DATE" (``last_reviewed``), and a
     notice when ``review_by`` has passed.
@@ -45,11 +40,11 @@ def render_freshness(guide: GuideFacts, history: Sequence[Change], today: date) 
     """
     facts = []
     if history:
-        updated = _time(history[0].date)
+        updated = time_element(history[0].date)
         facts.append(f'<span class="wt-freshness__updated">Last updated {updated}</span>')
     if guide.last_reviewed is not None:
         who = f" by {escape(guide.agency)}" if guide.agency else ""
-        checked = _time(guide.last_reviewed)
+        checked = time_element(guide.last_reviewed)
         facts.append(f'<span class="wt-freshness__checked">Checked{who} on {checked}</span>')
     parts = [f'<p class="wt-freshness__facts">{" ".join(facts)}</p>'] if facts else []
     attributes = ""
@@ -72,7 +67,7 @@ def review_notice(review_by: date, agency: str) -> str:
     return (
         '<div class="admonition warning wt-review" role="note">'
         '<p class="admonition-title">This guide may be out of date</p>'
-        f"<p>It was due to be checked again by {_time(review_by)}. "
+        f"<p>It was due to be checked again by {time_element(review_by)}. "
         f"Check the details{contact} before you apply.</p></div>"
     )
 
@@ -104,7 +99,7 @@ def _change_item(change: Change) -> str:
     badges = [_STATUS_BADGES.get(change.status, ""), _CITIZEN_BADGE if change.suggested else ""]
     tail = _after(" ".join(b for b in badges if b))
     credit = f" (suggested by {escape(', '.join(change.credited))})" if change.credited else ""
-    return f"<li>{_time(change.date)}: {escape(change.subject)}{credit}{tail}</li>"
+    return f"<li>{time_element(change.date)}: {escape(change.subject)}{credit}{tail}</li>"
 
 
 def _after(badges: str) -> str:
@@ -132,7 +127,8 @@ def render_wiki_changes(commits: Sequence[CommitChanges], link: PageLink, limit:
     if not days:
         return '<p class="wt-feed__empty">Nothing has changed yet.</p>'
     return "".join(
-        f'<h2 class="wt-feed__day">{_time(day)}</h2><ul class="wt-feed">{"".join(entries)}</ul>'
+        f'<h2 class="wt-feed__day">{time_element(day)}</h2>'
+        f'<ul class="wt-feed">{"".join(entries)}</ul>'
         for day, entries in days
     )
 

@@ -35,6 +35,12 @@ def format_date(value: date | datetime) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
+def time_element(moment: date | datetime) -> str:
+    """``<time datetime="2026-10-06">6 October 2026</time>`` for a date or a moment."""
+    day = moment.date() if isinstance(moment, datetime) else moment
+    return f'<time datetime="{day.isoformat()}">{format_date(day)}</time>'
+
+
 def format_money(amount: float, currency: str) -> str:
     """``€85.00``, ``¥500``, ``85.00 CHF``; a zero amount is ``Free``."""
     if amount == 0:

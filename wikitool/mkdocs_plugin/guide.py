@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+CHANNEL_NAMES = {"online": "Online", "in_person": "In person", "by_post": "By post"}
+"""How each way to apply (``apply`` in the front matter) is named to readers."""
 
 @dataclass(frozen=True)
 class Fee:

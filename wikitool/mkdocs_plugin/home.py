@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
-from wikitool.mkdocs_plugin.display import format_date, plural
+from wikitool.mkdocs_plugin.display import plural, time_element
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,7 @@ def render_home(topics: list[Topic], recent: list[RecentGuide], changes_href: st
     if recent:
         items = "".join(
             f'<li><a href="{escape(g.href)}">{escape(g.title)}</a> '
-            f'<span class="wt-note">updated <time datetime="{g.updated.date().isoformat()}">'
-            f"{format_date(g.updated)}</time></span></li>"
+            f'<span class="wt-note">updated {time_element(g.updated)}</span></li>'
             for g in recent
         )
         parts.append(

@@ -11,12 +11,9 @@ import json
 from html.parser import HTMLParser
 from typing import Any
 
-from wikitool.mkdocs_plugin.guide import GuideFacts
+from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, GuideFacts
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-_CHANNEL_NAMES = {"online": "Online", "in_person": "In person", "by_post": "By post"}
-
-
 def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[dict[str, Any]]:
     """The guide as schema.org items: the service, and (if it has steps) a HowTo."""
     service: dict[str, Any] = {
@@ -63,7 +60,7 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
 
 
 def _channel(kind: str, detail: str) -> dict[str, Any]:
-    channel: dict[str, Any] = {"@type": "ServiceChannel", "name": _CHANNEL_NAMES[kind]}
+    channel: dict[str, Any] = {"@type": "ServiceChannel", "name": CHANNEL_NAMES[kind]}
     if kind == "online" and detail:
         channel["serviceUrl"] = detail
     elif kind == "in_person":

@@ -11,12 +11,9 @@ from collections.abc import Iterable
 from html import escape
 
 from wikitool.mkdocs_plugin.display import format_days, format_money
-from wikitool.mkdocs_plugin.guide import Channel, Document, Fee, GuideFacts
+from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, Channel, Document, Fee, GuideFacts
 
 _OPTIONAL = '<span class="wt-optional">(if it applies to you)</span>'
-_CHANNEL_NAMES = {"online": "Online", "in_person": "In person", "by_post": "By post"}
-
-
 def render_panel(guide: GuideFacts) -> str:
     """The panel's HTML, or ``""`` when the guide gives none of its facts."""
     # The short answers first: on a phone the panel is one column, and cost and time
@@ -85,7 +82,7 @@ def _duration(guide: GuideFacts) -> str:
 
 
 def _channel(channel: Channel) -> str:
-    name = _CHANNEL_NAMES[channel.kind]
+    name = CHANNEL_NAMES[channel.kind]
     if channel.kind == "online":
         body = f'<a href="{escape(channel.detail)}">Apply online</a>' if channel.detail else ""
     else:
