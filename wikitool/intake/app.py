@@ -55,11 +55,13 @@ from wikitool.services.feedback import (
     feedback_from_mapping,
     feedback_save,
 )
-from wikitool.services.suggestion_input import MAX_INPUT_BYTES, suggestion_from_mapping
+from wikitool.services.suggestion_input import (
+    HONEYPOT_FIELD,
+    MAX_INPUT_BYTES,
+    suggestion_from_mapping,
+)
 from wikitool.services.suggestions import repair_branches, warm_up
 
-HONEYPOT_FIELD = "website"
-"""A form field people never see (hidden by the page) and bots fill in."""
 NOT_FOUND = "no suggestion with this id"
 
 log = logging.getLogger("wikitool.intake")

@@ -16,9 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from wikitool.mkdocs_plugin.sanitize import escape_text
-
-HONEYPOT_FIELD = "website"
-"""The intake's honeypot: people never see it, bots fill it in."""
+from wikitool.services.suggestion_input import HONEYPOT_FIELD
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,9 @@ MAX_CONTENT_BYTES = 200 * 1024
 """Largest proposed guide (a long guide is about 15 KB)."""
 MAX_INPUT_BYTES = MAX_CONTENT_BYTES + 16 * 1024
 """Largest suggestion document: the content plus room for the other fields."""
+HONEYPOT_FIELD = "website"
+"""The field the site's suggestion and feedback forms add for bots: people never see it
+(the page hides it), bots fill it in, and the intake then writes nothing."""
 MAX_SUMMARY_CHARS = 150
 MAX_RATIONALE_CHARS = 5000
 MAX_NAME_CHARS = 100
