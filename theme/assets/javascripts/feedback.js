@@ -32,18 +32,10 @@
     function post(body, done) {
       body.page = widget.getAttribute("data-wt-page") || "";
       body.website = honeypot ? honeypot.value : "";
-      return fetch(new URL("api/feedback", new URL(intake, window.location.href)).href, {
-        method: "POST",
-        mode: "cors",
-        credentials: "omit",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(body)
-      })
-        .then(function (response) {
-          return response.json().catch(function () { return {}; }).then(function (data) {
-            if (response.status === 201) done(data.warnings || []);
-            else say("Your feedback was not sent: " + (data.error || "error " + response.status) + ". Try again later.");
-          });
+      return window.Wikitool.askIntake(intake, "api/feedback", body)
+        .then(function (answer) {
+          if (answer.status === 201) done(answer.data.warnings || []);
+          else say("Your feedback was not sent: " + (answer.data.error || "error " + answer.status) + ". Try again later.");
         }, function () {
           say("Your feedback was not sent: we could not reach the service. Check your internet connection and try again.");
         });

@@ -26,12 +26,7 @@
     return document.getElementById("__wt-" + id);
   }
 
-  function element(tag, className, text) {
-    var made = document.createElement(tag);
-    if (className) made.className = className;
-    if (text) made.textContent = text;
-    return made;
-  }
+  var element = window.Wikitool.element;
 
   function hiddenText(text) {
     return element("span", "wt-visually-hidden", text);
@@ -309,18 +304,7 @@
     send.disabled = true;
     send.textContent = "Sending\u2026";
     form.setAttribute("aria-busy", "true");
-    fetch(new URL("api/suggestions", new URL(intake, window.location.href)).href, {
-      method: "POST",
-      mode: "cors",
-      credentials: "omit",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body)
-    })
-      .then(function (response) {
-        return response.json().catch(function () { return {}; }).then(function (data) {
-          return { status: response.status, data: data };
-        });
-      })
+    window.Wikitool.askIntake(intake, "api/suggestions", body)
       .then(function (answer) {
         if (answer.status === 201 && answer.data && answer.data.id) sent(answer.data);
         else showProblems([{ text: refusal(answer.status, answer.data && answer.data.error) }]);

@@ -12,8 +12,7 @@
   if (!root) return;
 
   var ID = /^[0-9a-hjkmnp-tv-z]{26}$/;
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"];
+  var MONTHS = window.Wikitool.MONTHS;
   var STATUSES = {
     "received": ["Received",
       "We have received your suggestion. Nobody from the team that owns the guide has looked at it yet."],
@@ -84,24 +83,17 @@
   function lookUp(number) {
     var loading = $("loading");
     loading.textContent = "Looking up suggestion " + number + "\u2026";
-    var url = new URL("api/suggestions/" + encodeURIComponent(number), new URL(intake, window.location.href));
-    fetch(url.href, {
-      mode: "cors",
-      credentials: "omit",
-      headers: { "Accept": "application/json" }
-    })
-      .then(function (response) {
-        return response.json().catch(function () { return {}; }).then(function (data) {
-          loading.textContent = "";
-          if (response.ok) show(data);
-          else if (response.status === 404) {
-            problem("We have no suggestion with the number " + number +
-              ". Check that you copied the whole number or the whole link.");
-          } else {
-            problem("We could not look up your suggestion just now (" +
-              (data.error || "error " + response.status) + "). Try again later.");
-          }
-        });
+    window.Wikitool.askIntake(intake, "api/suggestions/" + encodeURIComponent(number))
+      .then(function (answer) {
+        loading.textContent = "";
+        if (answer.ok) show(answer.data);
+        else if (answer.status === 404) {
+          problem("We have no suggestion with the number " + number +
+            ". Check that you copied the whole number or the whole link.");
+        } else {
+          problem("We could not look up your suggestion just now (" +
+            (answer.data.error || "error " + answer.status) + "). Try again later.");
+        }
       }, function () {
         loading.textContent = "";
         problem("We could not reach the suggestions service. Check your internet connection and reload the page.");

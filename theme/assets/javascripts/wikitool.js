@@ -4,6 +4,9 @@
  * freshness block as data-wt-review-by / data-wt-agency, and writes the notice itself
  * when the date had already passed at build time (wikitool/mkdocs_plugin/changes.py,
  * review_notice: keep the wording of both in step). Text only, no server is asked.
+ *
+ * Also what the theme's other scripts share, as window.Wikitool: this file is loaded
+ * on every page, before them.
  */
 (function () {
   "use strict";
@@ -16,6 +19,28 @@
     if (text) made.textContent = text;
     return made;
   }
+
+  /*
+   * Ask the intake (README, "The intake API"): GET `path`, or POST `body` as JSON, under
+   * the intake's base URL, without cookies. Resolves to {status, ok, data}, data being
+   * {} when the answer is not JSON; rejects when the service cannot be reached.
+   */
+  function askIntake(intake, path, body) {
+    var options = { mode: "cors", credentials: "omit", headers: { "Accept": "application/json" } };
+    if (body !== undefined) {
+      options.method = "POST";
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    return fetch(new URL(path, new URL(intake, window.location.href)).href, options)
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (data) {
+          return { status: response.status, ok: response.ok, data: data || {} };
+        });
+      });
+  }
+
+  window.Wikitool = { MONTHS: MONTHS, element: element, askIntake: askIntake };
 
   var now = new Date();
   var today = now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
