@@ -153,9 +153,18 @@ def _key_at(run: LineRun, index: int) -> set[str]:
     if not 0 < index < run.markdown_from:
         return set()
     for line in reversed(run.lines[1 : index + 1]):
-        if line[:1] in (" ", "\t", "-", "#", ""):
-            continue
-        match = _TOP_LEVEL_KEY_RE.match(line)
-        if match is not None:
-            return {next(group for group in match.groups() if group is not None).strip()}
+        key = top_level_key(line)
+        if key is not None:
+            return {key}
     return set()
+
+
+def top_level_key(line: str) -> str | None:
+    """The top-level front matter key a line starts (``fees:``, ``"fees":``, ``'fees':``),
+    or ``None`` for an indented, list, comment or blank line, or a line with no key."""
+    if line[:1] in (" ", "\t", "-", "#", ""):
+        return None
+    match = _TOP_LEVEL_KEY_RE.match(line)
+    if match is None:
+        return None
+    return next(group for group in match.groups() if group is not None).strip()

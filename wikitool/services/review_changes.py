@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from wikitool.diffing import count_lines
+from wikitool.diffing.guide_diff import top_level_key
 from wikitool.gitstore import (
     ChangedFile,
     FileConflict,
@@ -27,8 +28,6 @@ from wikitool.gitstore import (
 )
 
 _FRONT_MATTER_END = re.compile(rb"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-# A top-level key as written at the start of a line: fees:, "fees":, 'fees':
-_TOP_LEVEL_KEY = re.compile(rb"""^(?:"([^"]+)"|'([^']+)'|([^\s#'"\-][^:#]*?))[ \t]*:(?:\s|$)""")
 
 
 @dataclass(frozen=True)
@@ -121,11 +120,9 @@ def front_matter_blocks(raw: bytes | None) -> dict[str, bytes]:
     for line in text.split(b"\n")[1:]:
         if _FRONT_MATTER_END.fullmatch(line):
             break
-        if line[:1] not in (b" ", b"\t", b"-", b"#", b""):
-            match = _TOP_LEVEL_KEY.match(line)
-            if match is not None:
-                name = next(g for g in match.groups() if g is not None).strip()
-                key = name.decode("utf-8", "replace")
+        starts = top_level_key(line.decode("utf-8", "replace"))
+        if starts is not None:
+            key = starts
         if key is not None:
             blocks[key] = blocks.get(key, b"") + line + b"\n"
     return blocks
