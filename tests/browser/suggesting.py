@@ -12,19 +12,18 @@ from __future__ import annotations
 import re
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from browsing import STAFF
+from intake_server import serving_intake
 from isolation import isolated_environment
 from playwright.sync_api import Locator, Page
 
 from wikitool.gitstore import WikiStore
-from wikitool.intake.app import create_app
-from wikitool.intake.server import bind_socket, make_server
+from wikitool.intake.server import bind_socket
 from wikitool.intake.settings import IntakeSettings
 from wikitool.services.preview import serve_directory
 from wikitool.services.publish import BuildResult, build_site
@@ -106,18 +105,8 @@ def citizen_site(
 def running_intake(sock: socket.socket, repo: Path, origin: str, rate_limit: int) -> Iterator[None]:
     """``wikitool intake serve`` for ``repo`` on ``sock``, in a thread."""
     settings = IntakeSettings(repo=repo, allow_origins=(origin,), rate_limit=rate_limit)
-    server = make_server(create_app(settings))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        assert time.monotonic() < deadline, "the intake did not start"
-        time.sleep(0.02)
-    try:
+    with serving_intake(settings, sock):
         yield
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
 
 
 # -- on the suggestion page ------------------------------------------------------------------

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import threading
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
-import uvicorn
+
+from wikitool.intake.app import create_app
+from wikitool.intake.server import bind_socket, make_server
+from wikitool.intake.settings import IntakeSettings
 
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 SITE = "https://guides.example.org"
@@ -21,7 +27,6 @@ class Intake:
     url: str
     port: int
     client: httpx.Client
-    server: uvicorn.Server
 
     def post(self, path: str, body: Any = None, **kwargs: Any) -> httpx.Response:
         """POST JSON (``body``) or raw bytes (``content=``) to ``path``."""
@@ -53,3 +58,28 @@ def read_all(sock: socket.socket) -> bytes:
             break
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+@contextlib.contextmanager
+def serving_intake(
+    settings: IntakeSettings,
+    sock: socket.socket | None = None,
+    *,
+    headers_timeout: float = 10.0,
+) -> Iterator[int]:
+    """``wikitool intake serve`` for ``settings`` in a thread, on ``sock`` (default: a free
+    port on 127.0.0.1); yields the port once it serves, and stops it (checked) after."""
+    sock = sock or bind_socket("127.0.0.1", 0)
+    server = make_server(create_app(settings), headers_timeout=headers_timeout)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started:
+        assert time.monotonic() < deadline, "the intake server did not start"
+        time.sleep(0.01)
+    try:
+        yield sock.getsockname()[1]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+        assert not thread.is_alive(), "the intake server did not stop"

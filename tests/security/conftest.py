@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import httpx
 import pytest
+from intake_server import serving_intake
 from wiki_state import GUIDE, repository_state
 
 from wikitool.gitstore import WikiStore
-from wikitool.intake.app import create_app
-from wikitool.intake.server import bind_socket, make_server
 from wikitool.intake.settings import IntakeSettings
 from wikitool.model import Identity
 from wikitool.services.wiki_init import init_wiki
@@ -54,15 +52,6 @@ def shared_passport(shared_wiki: Path) -> str:
 @pytest.fixture(scope="module")
 def shared_intake(shared_wiki: Path) -> Iterator[httpx.Client]:
     """The intake API over real HTTP on 127.0.0.1 (no rate limit) for the shared wiki."""
-    sock = bind_socket("127.0.0.1", 0)
-    server = make_server(create_app(IntakeSettings(repo=shared_wiki, rate_limit=0)))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "the intake server did not start"
-        time.sleep(0.01)
-    with httpx.Client(base_url=f"http://127.0.0.1:{sock.getsockname()[1]}", timeout=30) as client:
-        yield client
-    server.should_exit = True
-    thread.join(timeout=15)
+    with ExitStack() as running:
+        port = running.enter_context(serving_intake(IntakeSettings(repo=shared_wiki, rate_limit=0)))
+        yield running.enter_context(httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30))
