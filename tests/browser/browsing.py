@@ -17,13 +17,36 @@ from typing import Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from isolation import isolated_environment
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Browser, Locator, Page, Playwright
 
 from wikitool.gitstore import WikiStore
 from wikitool.guides.frontmatter import parse_guide
 from wikitool.model import Identity
 from wikitool.services.preview import serve_directory
 from wikitool.services.publish import BuildResult, build_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Playwright's own browser download cannot work offline; these flags keep Debian's
+# chromium from stalling on network services it would otherwise try to reach.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def launch_chromium(playwright: Playwright, *extra_args: str) -> Browser:
+    """Debian's chromium, headless, driven by playwright (fails the test when missing)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs it")
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), args=[*CHROMIUM_ARGS, *extra_args], timeout=30_000
+    )
 
 # Pages the tests visit, by their path under content/.
 HOME = "index.md"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -32,6 +31,7 @@ from browsing import (
     PublishedWiki,
     Viewport,
     build,
+    launch_chromium,
     serving,
 )
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, Route, expect
@@ -40,19 +40,6 @@ from wikitool.gitstore import MAIN_REF, WikiStore
 from wikitool.model import Identity
 from wikitool.services.wiki_init import init_wiki
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Playwright's own browser download cannot work offline; these flags keep Debian's
-# chromium from stalling on network services it would otherwise try to reach.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Pages are static and local: what is not there within seconds is not coming. Search
 # (a web worker indexing the site) gets longer in `browsing.search`.
 TIMEOUT_MS = 3_000
@@ -132,11 +119,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PublishedWik
 @pytest.fixture(scope="session")
 def browser(playwright_driver: Playwright) -> Iterator[Browser]:
     """Debian's chromium, headless, driven by playwright."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs it")
-    launched = playwright_driver.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=30_000
-    )
+    launched = launch_chromium(playwright_driver)
     yield launched
     launched.close()
 

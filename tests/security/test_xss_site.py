@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import build, page_path, serving
+from browsing import build, launch_chromium, page_path, serving
 from hostile_markup import (
     FRONT_MATTER_PAYLOADS,
     OFFSITE,
@@ -41,12 +41,6 @@ from wikitool.services.wiki_init import init_wiki
 pytestmark = pytest.mark.browser
 
 STAFF = Identity("Rogue Staff", "rogue@agency.invalid")
-CHROMIUM = Path("/usr/bin/chromium")
-# The launch flags of tests/browser/conftest.py: Debian's chromium, offline.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 TIMEOUT_MS = 5_000
 
 BODY = [(p, "body") for p in PAYLOADS]
@@ -139,12 +133,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HostileSi
 def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
     """Debian's chromium, headless, driven by playwright, unable to resolve any host but
     127.0.0.1 (so a request elsewhere fails at once, and is still seen as a request)."""
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: `make chromium` installs it")
-    launched = playwright_driver.chromium.launch(
-        executable_path=str(CHROMIUM),
-        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
-        timeout=30_000,
+    launched = launch_chromium(
+        playwright_driver, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
     )
     yield launched
     launched.close()
