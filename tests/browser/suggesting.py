@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 import socket
-import threading
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from browsing import STAFF
+from browsing import STAFF, serving
 from intake_server import serving_intake
 from isolation import isolated_environment
 from playwright.sync_api import Locator, Page
@@ -25,7 +25,6 @@ from playwright.sync_api import Locator, Page
 from wikitool.gitstore import WikiStore
 from wikitool.intake.server import bind_socket
 from wikitool.intake.settings import IntakeSettings
-from wikitool.services.preview import serve_directory
 from wikitool.services.publish import BuildResult, build_site
 from wikitool.services.wiki_init import init_wiki
 
@@ -82,12 +81,8 @@ def citizen_site(
     # intake's URL, and the intake allows the site's origin.
     sock = bind_socket("127.0.0.1", 0)
     intake_url = f"http://127.0.0.1:{sock.getsockname()[1]}" if with_intake else ""
-    site_server = serve_directory(site_dir, "127.0.0.1", 0)
-    base_url = f"http://127.0.0.1:{site_server.server_port}"
-    site_thread = threading.Thread(target=site_server.serve_forever, daemon=True)
-    site_thread.start()
-    site = CitizenSite(root / "wiki", site_dir, base_url, intake_url, "")
-    try:
+    with serving(site_dir) as base_url:
+        site = CitizenSite(root / "wiki", site_dir, base_url, intake_url, "")
         site.rebuild()
         if not with_intake:
             sock.close()
@@ -95,10 +90,17 @@ def citizen_site(
             return
         with running_intake(sock, root / "wiki", base_url, rate_limit):
             yield site
-    finally:
-        site_server.shutdown()
-        site_server.server_close()
-        site_thread.join()
+
+
+def everything_in_git(repo: Path) -> str:
+    """Every commit, trailer and patch on every ref (branches, reviews, archive)."""
+    done = subprocess.run(
+        ["git", "-C", str(repo), "log", "--all", "-p", "--format=raw"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
 
 
 @contextmanager

@@ -8,7 +8,6 @@ typed is in git.
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 from browsing import PASSPORT, PHONE_ONLY, glance_panel, money_pattern, steps_list
 from click.testing import Result
 from playwright.sync_api import Page, expect
-from suggesting import change_text, citizen_site, editor, tracking_id
+from suggesting import change_text, citizen_site, editor, everything_in_git, tracking_id
 
 from wikitool.gitstore import WikiStore
 from wikitool.services.private_store import contact_get
@@ -30,17 +29,6 @@ BEN = "Ben Osei <ben.osei@passports.veloria.invalid>"
 SUMMARY = "The online renewal fee is now 89 euros"
 NAME = "Marta Lindqvist"
 EMAIL = "marta.lindqvist@example.org"
-
-
-def everything_in_git(repo: Path) -> str:
-    """Every commit, trailer and patch on every ref (branches, reviews, archive)."""
-    done = subprocess.run(
-        ["git", "-C", str(repo), "log", "--all", "-p", "--format=raw"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
 
 
 @PHONE_ONLY

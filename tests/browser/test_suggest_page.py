@@ -6,7 +6,6 @@ the wiki then holds.
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from suggesting import (
     change_text,
     citizen_site,
     editor,
+    everything_in_git,
     open_editor,
     tracking_id,
 )
@@ -87,17 +87,6 @@ def send(page: Page, summary: str) -> str:
     page.get_by_role("button", name="Send suggestion").click()
     expect(page.get_by_role("heading", name=re.compile("your suggestion was sent"))).to_be_focused()
     return tracking_id(page)
-
-
-def git_text(citizen: CitizenSite) -> str:
-    """Everything git holds for every ref: commits, trailers and patches."""
-    done = subprocess.run(
-        ["git", "-C", str(citizen.repo), "log", "--all", "-p", "--format=raw"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
 
 
 # -- the editor ------------------------------------------------------------------------------
@@ -202,7 +191,7 @@ def test_name_and_email_are_sent_only_with_consent_and_never_reach_git(
         contact = contact_get(store, with_consent)
     assert contact is not None
     assert (contact.name, contact.email) == ("Ana Citizen", "ana.citizen@example.org")
-    history = git_text(citizen)
+    history = everything_in_git(citizen.repo)
     assert with_consent in history
     assert "ana.citizen@example.org" not in history
     assert "Ana Citizen" not in history  # she did not ask to be credited
