@@ -92,8 +92,12 @@ def review_show(store: WikiStore, suggestion: str, *, today: date | None = None)
     is_open = record.state is SuggestionState.OPEN
     base = (merge_base(store, main, record.tip) if is_open else None) or record.base
     files = summarize_change(store, base, record.tip, only=record.single_file(base))
-    diffs = [guide_diff(f.path, _read(store, f.old_blob), _read(store, f.new_blob)) for f in files]
-    merged: dict[str, bytes | None] = {f.path: _read(store, f.new_blob) for f in files}
+    # Each version read once, for the diffs and the checks both.
+    blobs = {blob: store.blob(blob) for f in files for blob in (f.old_blob, f.new_blob) if blob}
+    diffs = [
+        guide_diff(f.path, blobs.get(f.old_blob or ""), blobs.get(f.new_blob or "")) for f in files
+    ]
+    merged: dict[str, bytes | None] = {f.path: blobs.get(f.new_blob or "") for f in files}
     conflicts: list[FileConflict] = []
     if is_open and base != main:
         on_main = blob_ids(store, main, [f.path for f in files])
@@ -124,7 +128,3 @@ def _problems(
         if content is not None and is_page_path(path):
             problems += check_guide(path, content, existing, today)
     return problems
-
-
-def _read(store: WikiStore, blob: str | None) -> bytes | None:
-    return store.blob(blob) if blob else None
