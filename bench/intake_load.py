@@ -49,9 +49,9 @@ import httpx
 
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
 from wikitool.services.wiki_init import init_wiki
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 TARGET_PER_SECOND = 100.0

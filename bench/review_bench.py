@@ -49,11 +49,11 @@ from synthetic_wiki import make_synthetic_wiki, suggested_edit
 
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.review import review_approve, review_comment
-from wikitool.services.review_list import index_path, review_list
-from wikitool.services.review_merge import review_merge
-from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
+from wikitool.review.decisions import review_approve, review_comment
+from wikitool.review.listing import index_path, review_list
+from wikitool.review.merge import review_merge
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 ANA = Identity("Ana Ruiz", "ana.ruiz@passports.veloria.invalid")
 BEN = Identity("Ben Osei", "ben.osei@passports.veloria.invalid")

@@ -41,8 +41,8 @@ from typing import NamedTuple
 from wikitool.gitstore import MAIN_REF, WikiStore
 from wikitool.ids import is_suggestion_id
 from wikitool.model import Identity
-from wikitool.services.suggestions import citizen_identity
 from wikitool.services.wiki_init import collect_wiki_files, reference_wiki
+from wikitool.suggestions.submission import citizen_identity
 
 START = calendar.timegm((2023, 11, 1, 9, 0, 0))
 """When the synthetic wiki's history begins (its history ends about three years later)."""

@@ -22,8 +22,8 @@ from playwright.sync_api import Browser, Locator, Page, Playwright
 from wikitool.gitstore import WikiStore
 from wikitool.guides.frontmatter import parse_guide
 from wikitool.model import Identity
-from wikitool.services.preview import serve_directory
-from wikitool.services.publish import BuildResult, build_site
+from wikitool.publishing.preview import serve_directory
+from wikitool.publishing.publish import BuildResult, build_site
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Playwright's own browser download cannot work offline; these flags keep Debian's

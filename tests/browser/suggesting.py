@@ -25,7 +25,7 @@ from playwright.sync_api import Locator, Page
 from wikitool.gitstore import WikiStore
 from wikitool.intake.server import bind_socket
 from wikitool.intake.settings import IntakeSettings
-from wikitool.services.publish import BuildResult, build_site
+from wikitool.publishing.publish import BuildResult, build_site
 from wikitool.services.wiki_init import init_wiki
 
 INIT_TIME = 1_790_000_000  # 21 September 2026

@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 from suggesting import change_text, citizen_site, editor, everything_in_git, tracking_id
 
 from wikitool.gitstore import WikiStore
-from wikitool.services.private_store import contact_get
+from wikitool.suggestions.contacts import contact_get
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 from suggesting import change_text, open_editor
 
 from wikitool.gitstore import WikiStore
-from wikitool.services.private_store import contact_get
+from wikitool.suggestions.contacts import contact_get
 
 pytestmark = pytest.mark.browser
 

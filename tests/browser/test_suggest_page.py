@@ -34,7 +34,7 @@ from suggesting import (
 
 from wikitool.gitstore import WikiStore
 from wikitool.services.feedback import feedback_list
-from wikitool.services.private_store import contact_get
+from wikitool.suggestions.contacts import contact_get
 
 pytestmark = pytest.mark.browser
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from intake_server import GUIDE, Intake
 
-from wikitool.events import EventKind, ReviewEvent
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.review_log import append_event
+from wikitool.review.events import EventKind, ReviewEvent
+from wikitool.review.log import append_event
 
 STAFF = Identity("Rosa Staff", "rosa@agency.invalid")
 STAFF_ACTOR = f"{STAFF.name} <{STAFF.email}>"

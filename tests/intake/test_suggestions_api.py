@@ -12,7 +12,7 @@ from intake_server import GUIDE, SITE, Intake
 
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id
-from wikitool.services.private_store import contact_get
+from wikitool.suggestions.contacts import contact_get
 
 JSON = "application/json"
 Body = Callable[[dict[str, Any]], bytes]

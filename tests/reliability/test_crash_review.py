@@ -27,16 +27,16 @@ import pytest
 from crash import fsck, kill_at_random, refs
 
 from wikitool.errors import ReviewError
-from wikitool.events import SuggestionState
 from wikitool.gitstore import MAIN_REF, WikiStore
 from wikitool.gitstore.store import STALE_LOCK_SECONDS
 from wikitool.model import Identity
-from wikitool.services.review import review_approve
-from wikitool.services.review_list import review_list
-from wikitool.services.review_merge import review_merge
-from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
+from wikitool.review.decisions import review_approve
+from wikitool.review.events import SuggestionState
+from wikitool.review.listing import review_list
+from wikitool.review.merge import review_merge
 from wikitool.services.wiki_init import init_wiki
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 KILLS = 50
 STAFF = Identity("Test Staff", "staff@agency.invalid")

@@ -10,9 +10,9 @@ import pytest
 from crash import fsck, kill_at_random, refs
 
 from wikitool.gitstore import WikiStore
-from wikitool.services.review_log import read_events
-from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import repair_branches, suggestion_submit
+from wikitool.review.log import read_events
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import repair_branches, suggestion_submit
 
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 KILLS = 50

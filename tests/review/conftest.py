@@ -12,8 +12,8 @@ from click.testing import Result
 from review_samples import FIRST_STEP, GUIDE, Submit
 
 from wikitool.gitstore import WikiStore
-from wikitool.services.suggestion_input import SuggestionAuthor, SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
+from wikitool.suggestions.input import SuggestionAuthor, SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 
 @pytest.fixture

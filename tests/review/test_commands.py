@@ -33,14 +33,14 @@ from review_samples import (
     UPLOAD,
 )
 
-from wikitool.events import RejectReason
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.review import review_approve, review_reject
-from wikitool.services.review_merge import review_merge
-from wikitool.services.suggestion_input import SuggestionAuthor, SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
+from wikitool.review.decisions import review_approve, review_reject
+from wikitool.review.events import RejectReason
+from wikitool.review.merge import review_merge
 from wikitool.services.wiki_init import init_wiki
+from wikitool.suggestions.input import SuggestionAuthor, SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 UNKNOWN = "01m8zzzzzzzzzzzzzzzzzzzzzz"
 MARIA = "Maria Lopez <maria@example.org>"

@@ -14,9 +14,9 @@ from review_samples import ANA, BEN, EXPIRY, FIRST_STEP, HELPLINE, UPLOAD, Submi
 from wikitool.errors import ReviewError
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.review import review_approve
-from wikitool.services.review_log import read_events
-from wikitool.services.review_merge import review_merge
+from wikitool.review.decisions import review_approve
+from wikitool.review.log import read_events
+from wikitool.review.merge import review_merge
 
 ROUNDS = (FIRST_STEP, UPLOAD, HELPLINE, EXPIRY)
 

@@ -204,8 +204,8 @@ def test_a_credited_citizen_is_a_co_author_of_the_merge(
 def test_a_merge_whose_process_died_before_its_event_is_recorded_by_the_next_attempt(
     wiki: Path, store: WikiStore, submit: Submit, review: Review, git: Git
 ) -> None:
-    from wikitool.services.review_merge import merge_message
-    from wikitool.services.review_record import load_record
+    from wikitool.review.merge import merge_message
+    from wikitool.review.record import load_record
 
     sid = submit(FIRST_STEP, summary="Say what to do first")
     assert review("approve", sid, *staff(ANA)).exit_code == 0

@@ -10,7 +10,7 @@ from click.testing import Result
 from review_samples import ANA, CARA, FEE, FIRST_STEP, Submit, staff
 
 from wikitool.errors import ReviewError
-from wikitool.services.review_policy import DEFAULT_SENSITIVE_FIELDS, FolderPolicy, parse_policy
+from wikitool.review.policy import DEFAULT_SENSITIVE_FIELDS, FolderPolicy, parse_policy
 
 DAN = "Dan Ek <dan@housing.veloria.invalid>"
 EVE = "Eve Ho <eve@housing.veloria.invalid>"

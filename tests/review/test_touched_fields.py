@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wikitool.services.review_changes import touched_keys
+from wikitool.review.changes import touched_keys
 
 GUIDE = (Path(__file__).resolve().parents[2] / "content/identity-and-travel/renew-an-adult-passport.md").read_bytes()
 

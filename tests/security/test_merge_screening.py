@@ -16,10 +16,10 @@ from wiki_state import GUIDE
 from wikitool.errors import ReviewError
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.review import review_approve
-from wikitool.services.review_merge import review_merge
-from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
+from wikitool.review.decisions import review_approve
+from wikitool.review.merge import review_merge
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 AMENDER = Identity("Dan Amend", "dan.amend@passports.veloria.invalid")
 REVIEWER = Identity("Ben Osei", "ben.osei@passports.veloria.invalid")

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.frontmatter import dump_guide, parse_guide, render_guide
 from wikitool.guides.plain_yaml import dump_yaml
-from wikitool.services.suggestion_input import (
+from wikitool.suggestions.input import (
     SuggestionInput,
     parse_suggestion,
     suggestion_from_mapping,

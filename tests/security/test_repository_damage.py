@@ -24,10 +24,10 @@ from wiki_state import GUIDE, repository_state
 
 from wikitool.gitstore import MAIN_REF, WikiStore
 from wikitool.model import Identity
-from wikitool.services.review import review_approve
-from wikitool.services.review_list import review_list
-from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
+from wikitool.review.decisions import review_approve
+from wikitool.review.listing import review_list
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 RunCli = Callable[..., Result]
 

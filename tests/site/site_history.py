@@ -23,7 +23,7 @@ from isolation import isolated_environment
 
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.publish import build_site
+from wikitool.publishing.publish import build_site
 from wikitool.services.wiki_init import init_wiki
 
 STAFF = Identity("Site Staff", "staff@agency.invalid")

@@ -16,7 +16,7 @@ from html_tree import Element, parse_html
 from site_history import INIT_TIME, STAFF, BuiltSite, citizen, commit_to_main, isolated_git
 
 from wikitool.gitstore import WikiStore
-from wikitool.services.publish import build_site
+from wikitool.publishing.publish import build_site
 from wikitool.services.wiki_init import init_wiki
 
 HOSTILE = "identity-and-travel/hostile-guide.md"

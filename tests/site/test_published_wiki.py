@@ -25,11 +25,11 @@ from site_history import (
 
 from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.services.publish import build_site
-from wikitool.services.review import review_approve
-from wikitool.services.review_merge import review_merge
-from wikitool.services.suggestion_input import SuggestionAuthor, SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
+from wikitool.publishing.publish import build_site
+from wikitool.review.decisions import review_approve
+from wikitool.review.merge import review_merge
+from wikitool.suggestions.input import SuggestionAuthor, SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

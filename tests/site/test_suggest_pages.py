@@ -21,7 +21,7 @@ from site_history import PASSPORT, STAFF, BuiltSite, isolated_git
 from wikitool.errors import BuildError
 from wikitool.gitstore import WikiStore
 from wikitool.mkdocs_plugin.suggest_pages import intake_url_from, sources_folder
-from wikitool.services.publish import build_site
+from wikitool.publishing.publish import build_site
 from wikitool.services.wiki_init import init_wiki
 
 INTAKE = "https://intake.guides.example.org"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from wikitool.gitstore import WikiStore
-from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import suggestion_submit
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 PROCESSES = 8
@@ -74,7 +74,7 @@ def _submit_same(args: tuple[str, str]) -> str:
 def test_threads_building_the_published_contacts_cache_at_once(wiki: Path) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from wikitool.services.published_contacts import published_contacts_at
+    from wikitool.suggestions.published_contacts import published_contacts_at
 
     def build(_: int) -> set[str]:
         with WikiStore.open(wiki) as store:  # one store per thread, as the intake does

@@ -13,7 +13,7 @@ from click.testing import Result
 
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id
-from wikitool.services.suggestions import warm_up
+from wikitool.suggestions.submission import warm_up
 
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 
@@ -283,7 +283,7 @@ def test_a_killed_writer_leaves_no_branch_without_its_review(
     # Simulate a crash between the review log and the branch: the branch is missing.
     branch = f"refs/heads/suggestions/{sid}"
     assert store.delete_ref(branch, store.ref(branch) or "")
-    from wikitool.services.suggestions import repair_branches
+    from wikitool.suggestions.submission import repair_branches
 
     assert repair_branches(store) == 1
     assert branch in _refs(git, wiki)

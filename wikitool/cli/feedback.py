@@ -7,7 +7,7 @@ import time
 import click
 
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
-from wikitool.events import one_line
+from wikitool.review.events import one_line
 from wikitool.services.feedback import Feedback, feedback_list
 
 

@@ -22,10 +22,9 @@ from wikitool.cli.base import (
 )
 from wikitool.diffing import render_text
 from wikitool.errors import WikitoolError
-from wikitool.events import RejectReason, ReviewEvent
 from wikitool.gitstore import FileConflict
 from wikitool.model import Identity
-from wikitool.services.review import (
+from wikitool.review.decisions import (
     Requirements,
     review_approve,
     review_comment,
@@ -33,13 +32,14 @@ from wikitool.services.review import (
     review_request_changes,
     review_requirements,
 )
-from wikitool.services.review_list import SORTS, STATES, BacklogRow, review_list
-from wikitool.services.review_log import read_events
-from wikitool.services.review_merge import SuggestionConflictError, review_merge
-from wikitool.services.review_record import resolve_id
-from wikitool.services.review_show import SuggestionView, review_show
-from wikitool.services.review_stats import review_stats
-from wikitool.services.staff import staff_identity
+from wikitool.review.events import RejectReason, ReviewEvent
+from wikitool.review.listing import SORTS, STATES, BacklogRow, review_list
+from wikitool.review.log import read_events
+from wikitool.review.merge import SuggestionConflictError, review_merge
+from wikitool.review.record import resolve_id
+from wikitool.review.show import SuggestionView, review_show
+from wikitool.review.staff import staff_identity
+from wikitool.review.stats import review_stats
 
 F = TypeVar("F", bound=Callable[..., Any])
 BAR_FROM = 50
@@ -519,7 +519,7 @@ def checkout(wiki: WikiContext, suggestion_id: str) -> None:
       git commit -am "Say the new fee applies from 1 March" && git checkout main
     """
     # GitPython takes a tenth of a second to import: only this command needs it.
-    from wikitool.services.review_checkout import review_checkout
+    from wikitool.review.checkout import review_checkout
 
     done = review_checkout(wiki.store(), suggestion_id)
     click.echo(f"Switched to branch {done.branch} in {done.work_tree}")

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, pass_wiki
-from wikitool.services.preview import serve_directory
-from wikitool.services.publish import build_site
+from wikitool.publishing.preview import serve_directory
+from wikitool.publishing.publish import build_site
 
 intake_url_option = click.option(
     "--intake-url",

@@ -10,10 +10,10 @@ import click
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
 from wikitool.errors import SuggestionError
 from wikitool.guides.paths import guide_path
-from wikitool.services.private_store import contact_forget
-from wikitool.services.review_log import checked_id
-from wikitool.services.suggestion_input import SuggestionInput, parse_suggestion
-from wikitool.services.suggestions import SubmitResult, repair_branches, suggestion_submit
+from wikitool.review.log import checked_id
+from wikitool.suggestions.contacts import contact_forget
+from wikitool.suggestions.input import SuggestionInput, parse_suggestion
+from wikitool.suggestions.submission import SubmitResult, repair_branches, suggestion_submit
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)

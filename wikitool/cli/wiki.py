@@ -11,8 +11,8 @@ import click
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
 from wikitool.errors import WikitoolError
 from wikitool.model import TOOL_IDENTITY
+from wikitool.review.staff import staff_identity
 from wikitool.services.guide_new import new_guide
-from wikitool.services.staff import staff_identity
 from wikitool.services.wiki_check import check_wiki
 from wikitool.services.wiki_init import init_wiki
 

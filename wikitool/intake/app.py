@@ -34,7 +34,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from wikitool.errors import NotFoundError, SuggestionError, WikitoolError
-from wikitool.events import one_line
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id, new_suggestion_id
 from wikitool.intake.body import (
@@ -46,21 +45,22 @@ from wikitool.intake.body import (
 from wikitool.intake.rate_limit import RateLimiter
 from wikitool.intake.security_headers import SecurityHeadersMiddleware
 from wikitool.intake.settings import READS_PER_WRITE, IntakeSettings
-from wikitool.intake.status import PublicStatus, public_status
 from wikitool.intake.thread_stores import ThreadStores
 from wikitool.intake.workers import USER_ERRORS, SubmitRefused, Submitter
+from wikitool.review.events import one_line
+from wikitool.review.status import PublicStatus, public_status
 from wikitool.services.feedback import (
     MAX_FEEDBACK_BYTES,
     FeedbackError,
     feedback_from_mapping,
     feedback_save,
 )
-from wikitool.services.suggestion_input import (
+from wikitool.suggestions.input import (
     HONEYPOT_FIELD,
     MAX_INPUT_BYTES,
     suggestion_from_mapping,
 )
-from wikitool.services.suggestions import repair_branches, warm_up
+from wikitool.suggestions.submission import repair_branches, warm_up
 
 NOT_FOUND = "no suggestion with this id"
 

@@ -28,8 +28,8 @@ from wikitool.errors import (
 )
 from wikitool.gitstore import WikiStore
 from wikitool.intake.thread_stores import ThreadStores
-from wikitool.services.suggestion_input import SuggestionInput
-from wikitool.services.suggestions import SubmitResult, suggestion_submit, warm_up
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import SubmitResult, suggestion_submit, warm_up
 
 SUBMIT_THREADS = 4
 

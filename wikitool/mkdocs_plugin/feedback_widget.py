@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from html import escape
 
 from wikitool.mkdocs_plugin.sanitize import escape_text
-from wikitool.services.suggestion_input import HONEYPOT_FIELD
+from wikitool.suggestions.input import HONEYPOT_FIELD
 
 
 @dataclass(frozen=True)

@@ -19,15 +19,15 @@ from typing import Any
 
 from wikitool.errors import UnsafePathError, WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.gitstore.local_db import local_db, local_db_path
 from wikitool.guides.paths import guide_path
 from wikitool.ids import new_suggestion_id
 from wikitool.screening.markup import find_invisible_characters
 from wikitool.screening.personal_data import redact, scan
-from wikitool.services.local_db import local_db, local_db_path
 
 # The published-contacts allowlist is cached per tree by the suggestion service; feedback
 # must not redact an official helpline a reader says is wrong, so it reuses that cache.
-from wikitool.services.published_contacts import published_contacts_at
+from wikitool.suggestions.published_contacts import published_contacts_at
 
 FEEDBACK_STORE_ENV = "WIKITOOL_FEEDBACK_STORE"
 MAX_FEEDBACK_BYTES = 8 * 1024

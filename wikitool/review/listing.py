@@ -19,21 +19,21 @@ from pathlib import Path
 from typing import Any
 
 from wikitool.errors import WikitoolError
-from wikitool.events import EventKind, SuggestionState
 from wikitool.gitstore import WikiStore, blob_ids, merge_texts
 from wikitool.guides.paths import CONTENT_DIR
-from wikitool.services.review import Requirements, requirements
-from wikitool.services.review_changes import FileSummary, summarize_change
-from wikitool.services.review_log import (
+from wikitool.review.changes import FileSummary, summarize_change
+from wikitool.review.decisions import Requirements, requirements
+from wikitool.review.events import EventKind, SuggestionState
+from wikitool.review.log import (
     ARCHIVE_PREFIX,
     REVIEWS_PREFIX,
     SUGGESTIONS_PREFIX,
     read_events,
 )
-from wikitool.services.review_merge import repair_half_merges
-from wikitool.services.review_policy import ReviewPolicy, load_policy
-from wikitool.services.review_record import Vote, record_from_events
-from wikitool.services.suggestions import repair_branches
+from wikitool.review.merge import repair_half_merges
+from wikitool.review.policy import ReviewPolicy, load_policy
+from wikitool.review.record import Vote, record_from_events
+from wikitool.suggestions.submission import repair_branches
 
 INDEX_VERSION = 1
 STATES = ("open", "merged", "rejected", "all")

@@ -16,10 +16,10 @@ from pathlib import Path
 import git
 
 from wikitool.errors import ReviewError
-from wikitool.events import SuggestionState
 from wikitool.gitstore import WikiStore
-from wikitool.services.review_log import suggestion_ref
-from wikitool.services.review_record import load_record
+from wikitool.review.events import SuggestionState
+from wikitool.review.log import suggestion_ref
+from wikitool.review.record import load_record
 
 BEHIND_WALK = 1000
 """How many commits back a working tree left behind by merges is recognised."""

@@ -7,9 +7,9 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from wikitool.events import SuggestionState
 from wikitool.gitstore import WikiStore
-from wikitool.services.review_list import DAY, suggestion_index
+from wikitool.review.events import SuggestionState
+from wikitool.review.listing import DAY, suggestion_index
 
 
 @dataclass(frozen=True)

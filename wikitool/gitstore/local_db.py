@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-from wikitool.gitstore import WikiStore
+from wikitool.gitstore.store import WikiStore
 
 
 def local_db_path(store: WikiStore, env_var: str, filename: str) -> Path:

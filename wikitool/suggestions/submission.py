@@ -21,23 +21,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wikitool.errors import SuggestionError, UnsafePathError, WikitoolError
-from wikitool.events import (
+from wikitool.gitstore import WikiStore
+from wikitool.guides.checks import check_guide, is_guide_path
+from wikitool.guides.paths import CONTENT_DIR, guide_path
+from wikitool.ids import new_suggestion_id
+from wikitool.model import Identity
+from wikitool.review.events import (
     EventKind,
     ReviewEvent,
     SuggestionState,
     suggestion_id_in,
     suggestion_state,
 )
-from wikitool.gitstore import WikiStore
-from wikitool.guides.checks import check_guide, is_guide_path
-from wikitool.guides.paths import CONTENT_DIR, guide_path
-from wikitool.ids import new_suggestion_id
-from wikitool.model import Identity
-from wikitool.screening.markup import find_invisible_characters, find_unsafe_markup
-from wikitool.screening.personal_data import Finding, redact, scan
-from wikitool.services.private_store import Contact, contact_save
-from wikitool.services.published_contacts import published_contacts_at
-from wikitool.services.review_log import (
+from wikitool.review.log import (
     ARCHIVE_PREFIX,
     REVIEWS_PREFIX,
     SUGGESTIONS_PREFIX,
@@ -48,7 +44,11 @@ from wikitool.services.review_log import (
     suggestion_ref,
     write_event,
 )
-from wikitool.services.suggestion_input import SuggestionInput
+from wikitool.screening.markup import find_invisible_characters, find_unsafe_markup
+from wikitool.screening.personal_data import Finding, redact, scan
+from wikitool.suggestions.contacts import Contact, contact_save
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.published_contacts import published_contacts_at
 
 NOREPLY_DOMAIN = "suggestions.invalid"
 CONTENT_CLAIMS_PREFIX = "refs/wikitool/suggested-content/"

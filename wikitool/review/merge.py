@@ -22,19 +22,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from wikitool.errors import MergeConflictError, ReviewError, SuggestionError
-from wikitool.events import (
-    EventKind,
-    ReviewEvent,
-    SuggestionState,
-    suggestion_id_in,
-    suggestion_state,
-    trailer_block,
-)
 from wikitool.gitstore import MAIN_REF, FileConflict, WikiStore, blob_ids, merge_base, merge_commits
 from wikitool.guides.checks import check_guide, is_page_path
 from wikitool.model import TOOL_IDENTITY, Identity
-from wikitool.services.published_contacts import published_contacts_at
-from wikitool.services.review import (
+from wikitool.review.changes import summarize_change
+from wikitool.review.decisions import (
     NothingToAppend,
     append_unless_recorded,
     archive_branch,
@@ -43,11 +35,19 @@ from wikitool.services.review import (
     require_open,
     requirements,
 )
-from wikitool.services.review_changes import summarize_change
-from wikitool.services.review_log import read_events, review_ref, suggestion_ref
-from wikitool.services.review_policy import load_policy
-from wikitool.services.review_record import SuggestionRecord, load_record
-from wikitool.services.suggestions import screen_guide_text
+from wikitool.review.events import (
+    EventKind,
+    ReviewEvent,
+    SuggestionState,
+    suggestion_id_in,
+    suggestion_state,
+    trailer_block,
+)
+from wikitool.review.log import read_events, review_ref, suggestion_ref
+from wikitool.review.policy import load_policy
+from wikitool.review.record import SuggestionRecord, load_record
+from wikitool.suggestions.published_contacts import published_contacts_at
+from wikitool.suggestions.submission import screen_guide_text
 
 MERGE_ATTEMPTS = 20
 """How many times a merge is redone when ``main`` moves under it before giving up."""

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from wikitool.errors import NotFoundError, WikitoolError
-from wikitool.events import EventKind, RejectReason, ReviewEvent
 from wikitool.gitstore import WikiStore
-from wikitool.services.review_log import read_events
+from wikitool.review.events import EventKind, RejectReason, ReviewEvent
+from wikitool.review.log import read_events
 
 RECEIVED = "received"
 IN_REVIEW = "in review"

@@ -1,7 +1,7 @@
 """Staff decisions on suggestions: comment, approve, request changes, reject.
 
 Every decision is an event appended to the suggestion's review log by compare-and-swap
-(:func:`~wikitool.services.review_log.append_event`): the rules below run on the log as
+(:func:`~wikitool.review.log.append_event`): the rules below run on the log as
 it is at the moment of writing, and again if another reviewer wrote first, so two
 people acting at once never lose an event. Merging is in :mod:`review_merge`.
 """
@@ -13,22 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from wikitool.errors import ReviewError
-from wikitool.events import (
+from wikitool.gitstore import (
+    WikiStore,
+    merge_base,
+)
+from wikitool.model import Identity
+from wikitool.review.changes import FileSummary, sensitive_fields, summarize_change
+from wikitool.review.events import (
     EventKind,
     RejectReason,
     ReviewEvent,
     SuggestionState,
     suggestion_state,
 )
-from wikitool.gitstore import (
-    WikiStore,
-    merge_base,
-)
-from wikitool.model import Identity
-from wikitool.services.review_changes import FileSummary, sensitive_fields, summarize_change
-from wikitool.services.review_log import append_event, archive_ref, suggestion_ref
-from wikitool.services.review_policy import ReviewPolicy, load_policy
-from wikitool.services.review_record import (
+from wikitool.review.log import append_event, archive_ref, suggestion_ref
+from wikitool.review.policy import ReviewPolicy, load_policy
+from wikitool.review.record import (
     SuggestionRecord,
     Vote,
     amend_commits,
@@ -36,7 +36,7 @@ from wikitool.services.review_record import (
     current_votes,
     load_record,
 )
-from wikitool.services.suggestions import NOREPLY_DOMAIN
+from wikitool.suggestions.submission import NOREPLY_DOMAIN
 
 MAX_TEXT = 5000
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wikitool.gitstore import WikiStore
-from wikitool.services.local_db import local_db, local_db_path
+from wikitool.gitstore.local_db import local_db, local_db_path
 
 PRIVATE_STORE_ENV = "WIKITOOL_PRIVATE_STORE"
 

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from wikitool.diffing import GuideDiff, guide_diff
-from wikitool.events import SuggestionState
 from wikitool.gitstore import FileConflict, WikiStore, blob_ids, merge_base
 from wikitool.guides.checks import check_guide, is_page_path
 from wikitool.model import Problem
-from wikitool.services.review import Requirements, requirements
-from wikitool.services.review_changes import FileSummary, summarize_change, trial_merge
-from wikitool.services.review_merge import TreePaths
-from wikitool.services.review_policy import load_policy
-from wikitool.services.review_record import SuggestionRecord, amend_commits, load_record
+from wikitool.review.changes import FileSummary, summarize_change, trial_merge
+from wikitool.review.decisions import Requirements, requirements
+from wikitool.review.events import SuggestionState
+from wikitool.review.merge import TreePaths
+from wikitool.review.policy import load_policy
+from wikitool.review.record import SuggestionRecord, amend_commits, load_record
 
 
 @dataclass(frozen=True)

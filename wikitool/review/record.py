@@ -15,23 +15,23 @@ import re
 from dataclasses import dataclass
 
 from wikitool.errors import NotFoundError, ReviewError
-from wikitool.events import (
+from wikitool.gitstore import WikiStore
+from wikitool.ids import is_suggestion_id
+from wikitool.model import Identity
+from wikitool.review.events import (
     EventKind,
     ReviewEvent,
     SuggestionState,
     parse_trailers,
     suggestion_state,
 )
-from wikitool.gitstore import WikiStore
-from wikitool.ids import is_suggestion_id
-from wikitool.model import Identity
-from wikitool.services.private_store import contact_get
-from wikitool.services.review_log import (
+from wikitool.review.log import (
     REVIEWS_PREFIX,
     archive_ref,
     read_events,
     suggestion_ref,
 )
+from wikitool.suggestions.contacts import contact_get
 
 VOTES = (EventKind.APPROVE, EventKind.REQUEST_CHANGES)
 _ID_PREFIX = re.compile(r"^[0-9a-z]{4,25}$")

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from wikitool.errors import NotFoundError
-from wikitool.events import ReviewEvent
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id
 from wikitool.model import TOOL_IDENTITY, Identity
+from wikitool.review.events import ReviewEvent
 
 REVIEWS_PREFIX = "refs/reviews/"
 SUGGESTIONS_PREFIX = "refs/heads/suggestions/"
