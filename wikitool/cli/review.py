@@ -25,12 +25,11 @@ from wikitool.errors import WikitoolError
 from wikitool.gitstore import FileConflict
 from wikitool.model import Identity
 from wikitool.review.decisions import (
-    Requirements,
     review_approve,
     review_comment,
     review_reject,
     review_request_changes,
-    review_requirements,
+    review_verdict,
 )
 from wikitool.review.events import RejectReason, ReviewEvent
 from wikitool.review.listing import SORTS, STATES, BacklogRow, review_list
@@ -40,6 +39,7 @@ from wikitool.review.record import resolve_id
 from wikitool.review.show import SuggestionView, review_show
 from wikitool.review.staff import staff_identity
 from wikitool.review.stats import review_stats
+from wikitool.review.verdict import Verdict
 
 F = TypeVar("F", bound=Callable[..., Any])
 BAR_FROM = 50
@@ -193,9 +193,9 @@ def _row_cells(row: BacklogRow, state: str) -> list[str]:
     cells += [
         _visible(entry.guide.removeprefix("content/")),
         f"+{row.added} -{row.removed}",
-        f"{len(row.requirements.approvers)}/{row.requirements.required}",
+        f"{len(row.verdict.requirements.approvers)}/{row.verdict.requirements.required}",
         str(entry.plus_ones),
-        ",".join(row.flags) or "-",
+        ",".join(row.verdict.flags) or "-",
         _visible(entry.summary),
     ]
     return cells
@@ -260,42 +260,49 @@ def _show_text(view: SuggestionView, color: bool) -> str:
         )
         lines.append(f"Decision:   {what} by {decision.actor} on {_when(decision.time)}")
     else:
-        lines += _approval_lines(view.requirements)
-        lines.append(f"Merge:      {_merge_line(view)}")
-        for conflict in view.conflicts:
-            lines += ["  " + line for line in _conflict_lines(conflict)]
-        errors = [p for p in view.problems if p.severity == "error"]
-        if not view.problems:
-            lines.append("Checks:     the merged guide passes wikitool check")
-        else:
-            verdict = "would block the merge" if errors else "warnings only"
-            lines.append(f"Checks:     {len(view.problems)} problem(s), {verdict}:")
-            lines += [f"  - {_visible(str(p))}" for p in view.problems]
+        lines += _standing_lines(view.verdict)
     text = "\n".join(lines) + "\n"
     for diff in view.diffs:
         text += "\n" + render_text(diff, color=color)
     return text
 
 
-def _approval_lines(needs: Requirements) -> list[str]:
+def _standing_lines(verdict: Verdict) -> list[str]:
+    """Approvals, mergeability, checks and readiness, all from the one verdict."""
+    needs = verdict.requirements
     given = f"{len(needs.approvers)} of {needs.required} needed"
     if needs.sensitive_fields:
         given += f" (it changes {', '.join(needs.sensitive_fields)})"
     lines = [f"Approvals:  {given}"]
-    lines += [f"  - {a}" for a in needs.approvers]
+    lines += [f"  - {_visible(a)}" for a in needs.approvers]
     if needs.owners:
         lines.append(f"Owners:     {', '.join(needs.owners)}")
     if needs.changes_requested_by:
-        lines.append(f"Changes requested by: {', '.join(needs.changes_requested_by)}")
-    ready = "yes" if not needs.missing else "no: " + "; ".join(needs.missing)
-    lines.append(f"Ready:      {ready}")
+        lines.append(
+            f"Changes requested by: {_visible(', '.join(needs.changes_requested_by))}"
+        )
+    lines.append(f"Merge:      {_merge_line(verdict)}")
+    for conflict in verdict.conflicts:
+        lines += ["  " + line for line in _conflict_lines(conflict)]
+    problems = verdict.problems or ()
+    if verdict.refused:
+        lines.append("Screens:    the merged guide would be refused:")
+        lines += [f"  - {_visible(r)}" for r in verdict.refused]
+    if not problems:
+        lines.append("Checks:     the merged guide passes wikitool check")
+    else:
+        blocking = "would block the merge" if verdict.errors else "warnings only"
+        lines.append(f"Checks:     {len(problems)} problem(s), {blocking}:")
+        lines += [f"  - {_visible(str(p))}" for p in problems]
+    blockers = verdict.blockers
+    lines.append(f"Ready:      {'yes' if not blockers else 'no: ' + '; '.join(blockers)}")
     return lines
 
 
-def _merge_line(view: SuggestionView) -> str:
-    if view.conflicts:
+def _merge_line(verdict: Verdict) -> str:
+    if verdict.conflicts:
         return "CONFLICT: does not merge cleanly onto today's main"
-    if view.stale:
+    if verdict.stale:
         return "merges cleanly onto today's main (main moved since its base: a three-way merge)"
     return "merges cleanly onto today's main (based on main's tip)"
 
@@ -351,18 +358,17 @@ def approve(
     staff = _staff(wiki, as_staff)
     event = review_approve(store, suggestion_id, staff=staff, text=message or "")
     try:
-        needs = review_requirements(store, event.suggestion_id)
+        verdict = review_verdict(store, event.suggestion_id)
     except WikitoolError as error:
         # The approval is recorded; only the readiness report failed (a broken policy).
         click.echo(f"Approved suggestion {event.suggestion_id}")
         click.echo(f"Note: cannot tell whether it is ready to merge: {error}", err=True)
         return
-    status = (
-        "ready to merge" if not needs.missing else "not ready to merge: " + "; ".join(needs.missing)
-    )
+    needs, blockers = verdict.requirements, verdict.blockers
+    status = "ready to merge" if not blockers else "not ready to merge: " + "; ".join(blockers)
     click.echo(
         f"Approved suggestion {event.suggestion_id} "
-        f"({len(needs.approvers)} of {needs.required} approvals; {status})"
+        f"({len(needs.approvers)} of {needs.required} approvals; {_visible(status)})"
     )
 
 

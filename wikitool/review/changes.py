@@ -20,11 +20,9 @@ from wikitool.diffing import count_lines
 from wikitool.diffing.guide_diff import top_level_key
 from wikitool.gitstore import (
     ChangedFile,
-    FileConflict,
     WikiStore,
     blob_ids,
     changed_files,
-    merge_texts,
 )
 
 _FRONT_MATTER_END = re.compile(rb"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -140,42 +138,3 @@ def sensitive_fields(files: list[FileSummary], fields: tuple[str, ...]) -> tuple
     """The sensitive ``fields`` that any of ``files`` changes, sorted."""
     touched = {key for f in files for key in f.changed_keys}
     return tuple(sorted(touched & set(fields)))
-
-
-def trial_merge(
-    store: WikiStore, files: list[FileSummary], main_blobs: dict[str, str | None]
-) -> tuple[dict[str, bytes | None], list[FileConflict]]:
-    """The suggestion's ``files`` merged onto main, in memory (nothing is written).
-
-    Only the files the suggestion changes can conflict; each merges without a content
-    merge when main still has the base's version (or already the suggestion's).
-
-    Args:
-        files: what the suggestion changes since its base.
-        main_blobs: the blob id of each of those paths on main today.
-
-    Returns:
-        Each cleanly merged file's content (``None``: deleted), and the conflicts.
-    """
-    merged: dict[str, bytes | None] = {}
-    conflicts = []
-    for file in files:
-        on_main = main_blobs.get(file.path)
-        if on_main in (file.old_blob, file.new_blob):
-            merged[file.path] = _read(store, file.new_blob)
-            continue
-        content, conflict = merge_texts(
-            file.path,
-            _read(store, file.old_blob),
-            _read(store, on_main),
-            _read(store, file.new_blob),
-        )
-        if conflict is None:
-            merged[file.path] = content
-        else:
-            conflicts.append(conflict)
-    return merged, conflicts
-
-
-def _read(store: WikiStore, blob: str | None) -> bytes | None:
-    return store.blob(blob) if blob else None

@@ -11,14 +11,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from wikitool.errors import ReviewError
-from wikitool.gitstore import (
-    WikiStore,
-    merge_base,
-)
+from wikitool.gitstore import WikiStore
 from wikitool.model import Identity
-from wikitool.review.changes import FileSummary, sensitive_fields, summarize_change
 from wikitool.review.events import (
     EventKind,
     RejectReason,
@@ -27,15 +24,15 @@ from wikitool.review.events import (
     suggestion_state,
 )
 from wikitool.review.log import append_event, archive_ref, suggestion_ref
-from wikitool.review.policy import ReviewPolicy, load_policy
+from wikitool.review.policy import load_policy
 from wikitool.review.record import (
     SuggestionRecord,
-    Vote,
     amend_commits,
     authors,
     current_votes,
     load_record,
 )
+from wikitool.review.verdict import Proposal, Verdict, suggestion_verdict
 from wikitool.suggestions.submission import NOREPLY_DOMAIN
 
 MAX_TEXT = 5000
@@ -45,90 +42,19 @@ class NothingToAppend(Exception):
     """Raised inside a ``decide`` callback: the event is already in the log."""
 
 
-@dataclass(frozen=True)
-class Requirements:
-    """What a merge needs, and how far the suggestion's current version is from it."""
-
-    required: int
-    approvers: tuple[str, ...]
-    sensitive_fields: tuple[str, ...]
-    owners: tuple[str, ...]
-    owner_approved: bool
-    changes_requested_by: tuple[str, ...]
-
-    @property
-    def missing(self) -> list[str]:
-        """Why it cannot be merged yet (empty: it can)."""
-        out = []
-        if len(self.approvers) < self.required:
-            why = (
-                f" because it changes {', '.join(self.sensitive_fields)}"
-                if self.sensitive_fields and self.required > 1
-                else ""
-            )
-            people = " from different people" if self.required > 1 else ""
-            out.append(
-                f"it needs {self.required} approval{'s' if self.required > 1 else ''}{people}"
-                f"{why}; it has {len(self.approvers)}"
-            )
-        if not self.owner_approved:
-            out.append(
-                f"it needs an approval from an owner of the folder ({', '.join(self.owners)})"
-            )
-        if self.changes_requested_by:
-            out.append(
-                f"changes were requested by {', '.join(self.changes_requested_by)} "
-                "(they can approve the current version, or the branch can be amended)"
-            )
-        return out
-
-    def to_json(self) -> dict[str, object]:
-        """The ``--json`` form."""
-        return {
-            "required_approvals": self.required,
-            "approvers": list(self.approvers),
-            "sensitive_fields": list(self.sensitive_fields),
-            "owners": list(self.owners),
-            "owner_approved": self.owner_approved,
-            "changes_requested_by": list(self.changes_requested_by),
-            "missing": self.missing,
-        }
-
-
-def requirements(
-    guide: str,
-    votes: list[Vote],
-    policy: ReviewPolicy,
-    files: list[FileSummary],
-) -> Requirements:
-    """What merging a suggestion needs under ``policy``, given the standing ``votes`` on
-    its current version and the ``files`` it changes (``guide`` when it changes none)."""
-    rules = policy.for_paths([f.path for f in files] or [guide])
-    touched = sensitive_fields(files, rules.sensitive_fields)
-    approvals = [v for v in votes if v.kind is EventKind.APPROVE]
-    return Requirements(
-        required=rules.required(bool(touched)),
-        approvers=tuple(v.reviewer for v in approvals),
-        sensitive_fields=touched,
-        owners=rules.owners,
-        owner_approved=not rules.owners or any(rules.is_owner(v.email) for v in approvals),
-        changes_requested_by=tuple(
-            v.reviewer for v in votes if v.kind is EventKind.REQUEST_CHANGES
-        ),
-    )
-
-
-def review_requirements(store: WikiStore, suggestion: str) -> Requirements:
-    """What merging suggestion ``suggestion``'s current version onto today's main needs.
+def review_verdict(
+    store: WikiStore, suggestion: str, *, today: date | None = None, check: bool = True
+) -> Verdict:
+    """Where suggestion ``suggestion`` (id or unique prefix) stands against today's main.
 
     Raises:
         NotFoundError: no such suggestion.
     """
     record = load_record(store, suggestion)
     main = store.main()
-    base = merge_base(store, main, record.tip) or record.base
-    files = summarize_change(store, base, record.tip, only=record.single_file(base))
-    return requirements(record.guide, record.votes(), load_policy(store, main), files)
+    return suggestion_verdict(
+        store, Proposal.of(record), main, load_policy(store, main), today=today, check=check
+    )
 
 
 # -- who may act ------------------------------------------------------------------------

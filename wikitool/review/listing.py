@@ -19,10 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from wikitool.errors import WikitoolError
-from wikitool.gitstore import WikiStore, blob_ids, merge_texts
+from wikitool.gitstore import WikiStore, blob_ids
 from wikitool.guides.paths import CONTENT_DIR
 from wikitool.review.changes import FileSummary, summarize_change
-from wikitool.review.decisions import Requirements, requirements
 from wikitool.review.events import EventKind, SuggestionState
 from wikitool.review.log import (
     ARCHIVE_PREFIX,
@@ -33,9 +32,10 @@ from wikitool.review.log import (
 from wikitool.review.merge import repair_half_merges
 from wikitool.review.policy import ReviewPolicy, load_policy
 from wikitool.review.record import Vote, record_from_events
+from wikitool.review.verdict import Proposal, Verdict, suggestion_verdict
 from wikitool.suggestions.submission import repair_branches
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 STATES = ("open", "merged", "rejected", "all")
 SORTS = ("age", "guide")
 DAY = 86_400
@@ -55,6 +55,7 @@ class IndexEntry:
     guide: str
     summary: str
     base: str
+    submitted_commit: str
     submitted: int
     decided: int | None
     reason: str | None
@@ -72,6 +73,7 @@ class IndexEntry:
             "guide": self.guide,
             "summary": self.summary,
             "base": self.base,
+            "submitted_commit": self.submitted_commit,
             "submitted": self.submitted,
             "decided": self.decided,
             "reason": self.reason,
@@ -92,6 +94,7 @@ class IndexEntry:
             guide=data["guide"],
             summary=data["summary"],
             base=data["base"],
+            submitted_commit=data["submitted_commit"],
             submitted=int(data["submitted"]),
             decided=data["decided"],
             reason=data["reason"],
@@ -102,52 +105,47 @@ class IndexEntry:
         )
 
 
+    def proposal(self) -> Proposal:
+        """What the verdict needs, from the index alone."""
+        return Proposal(
+            self.id,
+            self.state,
+            self.guide,
+            self.base,
+            self.submitted_commit,
+            self.tip,
+            self.files,
+            self.votes,
+        )
+
+
 @dataclass(frozen=True)
 class BacklogRow:
-    """One suggestion in the listing, with its standing against today's main."""
+    """One suggestion in the listing, with its verdict against today's main (the merged
+    guides unchecked: checking a thousand would make the listing slow)."""
 
     entry: IndexEntry
-    requirements: Requirements
-    stale: bool
-    """Main moved since the suggestion's base (open suggestions only)."""
-    guide_changed: bool
-    """A file the suggestion changes was also changed on main since its base."""
-    conflict: bool | None
-    """It would not merge cleanly onto main now (``None`` once merged or rejected)."""
+    verdict: Verdict
     now: int
 
     @property
     def added(self) -> int:
         """Lines added, over every file the suggestion changes."""
-        return sum(f.added for f in self.entry.files)
+        return sum(f.added for f in self.verdict.files)
 
     @property
     def removed(self) -> int:
         """Lines removed, likewise."""
-        return sum(f.removed for f in self.entry.files)
+        return sum(f.removed for f in self.verdict.files)
 
     @property
     def age_days(self) -> int:
         """Whole days since submission."""
         return max(0, (self.now - self.entry.submitted) // DAY)
 
-    @property
-    def flags(self) -> list[str]:
-        """``stale``, ``guide-changed``, ``conflict``, ``sensitive`` as they apply."""
-        out = []
-        if self.stale:
-            out.append("stale")
-        if self.guide_changed:
-            out.append("guide-changed")
-        if self.conflict:
-            out.append("conflict")
-        if self.requirements.sensitive_fields:
-            out.append("sensitive")
-        return out
-
     def to_json(self) -> dict[str, object]:
         """The ``--json`` form of one row (stable keys)."""
-        entry = self.entry
+        entry, verdict = self.entry, self.verdict
         return {
             "id": entry.id,
             "state": entry.state.value,
@@ -160,16 +158,10 @@ class BacklogRow:
             "merged_as": entry.merged_as,
             "added": self.added,
             "removed": self.removed,
-            "approvals": len(self.requirements.approvers),
-            "required_approvals": self.requirements.required,
-            "approvers": list(self.requirements.approvers),
+            "approvals": len(verdict.requirements.approvers),
             "plus_ones": entry.plus_ones,
-            "stale": self.stale,
-            "guide_changed": self.guide_changed,
-            "conflict": self.conflict,
-            "sensitive": bool(self.requirements.sensitive_fields),
-            "sensitive_fields": list(self.requirements.sensitive_fields),
-            "changes_requested": bool(self.requirements.changes_requested_by),
+            "flags": verdict.flags,
+            **verdict.to_json(),
             "base": entry.base,
             "tip": entry.tip,
         }
@@ -227,29 +219,18 @@ def _rows(
     now: int,
 ) -> list[BacklogRow]:
     open_entries = [e for e in entries if e.state is SuggestionState.OPEN]
+    # One lookup on main for every open suggestion's files (folders read once for all).
     on_main = blob_ids(store, main, sorted({f.path for e in open_entries for f in e.files}))
-    rows = []
-    for entry in entries:
-        files = list(entry.files)
-        needs = requirements(entry.guide, list(entry.votes), policy, files)
-        if entry.state is not SuggestionState.OPEN:
-            rows.append(BacklogRow(entry, needs, False, False, None, now))
-            continue
-        changed = [f for f in files if on_main.get(f.path) != f.old_blob]
-        conflict = any(
-            on_main.get(f.path) != f.new_blob and _conflicts(store, f, on_main.get(f.path))
-            for f in changed
+    return [
+        BacklogRow(
+            entry,
+            suggestion_verdict(
+                store, entry.proposal(), main, policy, check=False, main_blobs=on_main
+            ),
+            now,
         )
-        rows.append(BacklogRow(entry, needs, entry.base != main, bool(changed), conflict, now))
-    return rows
-
-
-def _conflicts(store: WikiStore, file: FileSummary, on_main: str | None) -> bool:
-    def read(blob: str | None) -> bytes | None:
-        return store.blob(blob) if blob else None
-
-    _, conflict = merge_texts(file.path, read(file.old_blob), read(on_main), read(file.new_blob))
-    return conflict is not None
+        for entry in entries
+    ]
 
 
 # -- the index ---------------------------------------------------------------------------
@@ -324,6 +305,7 @@ def _build_entry(
         guide=record.guide,
         summary=record.summary,
         base=record.base,
+        submitted_commit=record.submitted_commit,
         submitted=record.submitted_at,
         decided=record.decided_at,
         reason=decision.data.get("Reason") if decision else None,

@@ -17,15 +17,12 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from wikitool.errors import MergeConflictError, ReviewError, SuggestionError
-from wikitool.gitstore import MAIN_REF, FileConflict, WikiStore, blob_ids, merge_base, merge_commits
-from wikitool.guides.checks import check_guide, is_page_path
+from wikitool.errors import MergeConflictError, ReviewError
+from wikitool.gitstore import MAIN_REF, FileConflict, WikiStore, merge_base, merge_commits
 from wikitool.model import TOOL_IDENTITY, Identity
-from wikitool.review.changes import summarize_change
 from wikitool.review.decisions import (
     NothingToAppend,
     append_unless_recorded,
@@ -33,7 +30,6 @@ from wikitool.review.decisions import (
     checked_staff,
     record_amendment,
     require_open,
-    requirements,
 )
 from wikitool.review.events import (
     EventKind,
@@ -46,8 +42,7 @@ from wikitool.review.events import (
 from wikitool.review.log import read_events, review_ref, suggestion_ref
 from wikitool.review.policy import load_policy
 from wikitool.review.record import SuggestionRecord, load_record
-from wikitool.suggestions.published_contacts import published_contacts_at
-from wikitool.suggestions.submission import screen_guide_text
+from wikitool.review.verdict import Proposal, Verdict, conflict_places, suggestion_verdict
 
 MERGE_ATTEMPTS = 20
 """How many times a merge is redone when ``main`` moves under it before giving up."""
@@ -116,21 +111,20 @@ def review_merge(
         if base == record.tip:
             _recover_merge_event(store, record, main, staff)
             raise ReviewError(f"suggestion {record.id} is already merged")
-        base_or_own = base or record.base
-        files = summarize_change(
-            store, base_or_own, record.tip, only=record.single_file(base_or_own)
+        verdict = suggestion_verdict(
+            store, Proposal.of(record), main, load_policy(store, main), today=day
         )
-        needs = requirements(record.guide, record.votes(), load_policy(store, main), files)
+        needs = verdict.requirements
         if needs.missing:
             raise ReviewError(
                 f"suggestion {record.id} cannot be merged yet: {'; '.join(needs.missing)}"
             )
-        three_way = base != main
         tree = store.commit_info(record.tip).tree
-        if three_way:
-            tree, conflicts = merge_commits(store, base, main, record.tip)
-            if conflicts:
-                raise _conflict_error(record.id, conflicts)
+        if verdict.stale:
+            tree, conflicts = merge_commits(store, verdict.base, main, record.tip)
+            if conflicts or verdict.conflicts:
+                raise _conflict_error(record.id, conflicts or verdict.conflicts)
+        _refuse_failing(verdict)
         commit = store.write_commit(
             tree=tree,
             parents=[main, record.tip],
@@ -138,7 +132,6 @@ def review_merge(
             author=staff,
             committer=TOOL_IDENTITY,
         )
-        _validate(store, commit, [f.path for f in files if f.new_blob], day, main)
         if store.update_ref(MAIN_REF, main, commit, reason=f"merge suggestion {record.id}"):
             break
     else:
@@ -153,7 +146,9 @@ def review_merge(
             "merge as if reverted: with no edits of your own there, "
             "`git reset --hard main` brings it up to date"
         )
-    return MergeResult(record.id, commit, main, three_way, needs.approvers, archived, notes)
+    return MergeResult(
+        record.id, commit, main, verdict.stale, needs.approvers, archived, notes
+    )
 
 
 def merge_message(record: SuggestionRecord, approvers: tuple[str, ...]) -> str:
@@ -166,87 +161,24 @@ def merge_message(record: SuggestionRecord, approvers: tuple[str, ...]) -> str:
     return f"{record.summary}\n\n{trailer_block(trailers)}\n"
 
 
-def _validate(store: WikiStore, commit: str, paths: list[str], today: date, main: str) -> None:
-    """Refuse a merge result that ``wikitool check`` or ``suggest submit`` would refuse.
-
-    The screens of submission run again: commits added to a branch after it was
-    submitted (an amendment, or whoever could move the ref) were never screened.
-    """
-    pages = [p for p in paths if is_page_path(p)]
-    if not pages:
-        return
-    allowlist = published_contacts_at(store, main)
-    for path in pages:
-        raw = store.read(commit, path)
-        if raw is None:
-            continue
-        try:
-            screen_guide_text(path, raw.decode("utf-8", "replace"), allowlist)
-        except SuggestionError as error:
-            raise ReviewError(f"the merged guide is refused: {error}") from None
-    existing = TreePaths(store, commit)
-    problems = []
-    for path in pages:
-        raw = store.read(commit, path)
-        if raw is None:
-            problems.append(f"{path}: is not a plain file")
-            continue
-        problems += [
-            str(p) for p in check_guide(path, raw, existing, today) if p.severity == "error"
-        ]
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise ReviewError(f"the merged guide would not pass wikitool check: {problems[0]}{more}")
-
-
-class TreePaths(set[str]):
-    """The file paths of a commit's tree, as a set whose ``in`` reads only what it needs.
-
-    Checking a merged guide's links asks whether a handful of paths exist; listing the
-    whole tree of a 2,000-guide wiki for that would cost more than the rest of the merge.
-    Anything other than ``in`` (iterating, ``len``) lists the tree first, so the set
-    behaves as the full set would. Paths ``add``-ed count as well (files a merge adds).
-    """
-
-    def __init__(self, store: WikiStore, commit: str) -> None:
-        super().__init__()
-        self._store, self._commit, self._listed = store, commit, False
-
-    def __contains__(self, path: object) -> bool:
-        if self._listed or not isinstance(path, str) or super().__contains__(path):
-            return super().__contains__(path)
-        return blob_ids(self._store, self._commit, [path])[path] is not None
-
-    def __iter__(self) -> Iterator[str]:
-        self._list()
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._list()
-        return super().__len__()
-
-    def _list(self) -> None:
-        if not self._listed:
-            self.update(f.path for f in self._store.files(self._commit))
-            self._listed = True
+def _refuse_failing(verdict: Verdict) -> None:
+    """Refuse a merge result that ``suggest submit`` or ``wikitool check`` would refuse."""
+    if verdict.refused:
+        raise ReviewError(f"the merged guide is refused: {verdict.refused[0]}")
+    errors = verdict.errors
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise ReviewError(f"the merged guide would not pass wikitool check: {errors[0]}{more}")
 
 
 def _conflict_error(
     suggestion_id: str, conflicts: tuple[FileConflict, ...]
 ) -> SuggestionConflictError:
-    where = "; ".join(_conflict_place(c) for c in conflicts)
     return SuggestionConflictError(
-        f"suggestion {suggestion_id} does not merge cleanly onto main: {where}; "
-        "nothing was changed",
+        f"suggestion {suggestion_id} does not merge cleanly onto main: "
+        f"{conflict_places(conflicts)}; nothing was changed",
         conflicts,
     )
-
-
-def _conflict_place(conflict: FileConflict) -> str:
-    lines = ", ".join(str(h.line) for h in conflict.hunks)
-    plural = "s" if len(conflict.hunks) > 1 else ""
-    at = f", line{plural} {lines}" if conflict.hunks else ""
-    return f"{conflict.path} ({conflict.reason}{at})"
 
 
 def _record_merge(store: WikiStore, record: SuggestionRecord, commit: str, staff: Identity) -> None:
