@@ -220,7 +220,7 @@ class Verdict:
             "problems": [p.to_json() for p in self.problems or ()],
             "refused": list(self.refused),
             "ready": self.is_open and not self.blockers,
-            "blockers": self.blockers if self.is_open else [],
+            "blockers": self.blockers,
             **self.requirements.to_json(),
         }
 
