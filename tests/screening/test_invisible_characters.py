@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wikitool.screening.markup import InvisibleCharacter, find_invisible_characters
+from wikitool.screening.invisible import InvisibleCharacter, find_invisible_characters
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ import markdown
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from wikitool.screening.markup import find_invisible_characters, find_unsafe_markup
+from wikitool.screening.invisible import find_invisible_characters
+from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import published_contacts, redact, scan
 
 # Arbitrary Unicode, and text built from the characters the scanners care about, so that

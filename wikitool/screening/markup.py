@@ -32,14 +32,6 @@ hypothesis-generated Markdown.
 Front matter values are rendered into templates too: run :func:`find_unsafe_markup` on
 the raw file (front matter included) and on each parsed string value, since YAML escapes
 (``"\\x3cscript\\x3e"``) only become ``<`` once parsed.
-
-``find_invisible_characters`` reports bidirectional overrides and isolates (the "Trojan
-Source" characters) and zero-width characters that can hide or disguise text. Not
-reported: a byte order mark at the very start (encoding noise, not hidden content);
-left-to-right and right-to-left marks (U+200E, U+200F, U+061C), which Arabic and Hebrew
-text needs and which cannot reorder strong characters; and a zero-width (non-)joiner
-between two non-ASCII letters or emoji, as Persian, Indic scripts and emoji sequences
-require it.
 """
 
 from __future__ import annotations
@@ -52,6 +44,8 @@ from collections.abc import Iterator
 from typing import NamedTuple
 from urllib.parse import unquote
 
+from wikitool.screening.positions import MAX_PROBLEMS, line_starts, position
+
 DANGEROUS_SCHEMES = ("javascript", "vbscript", "livescript", "data")
 # Elements that run script, load other documents or styles, submit data, or change how
 # the page resolves links; reported by name.
@@ -62,9 +56,6 @@ DANGEROUS_ELEMENTS = frozenset(
         "math", "template", "noscript", "xmp", "plaintext", "noembed", "noframes", "portal",
     }
 )  # fmt: skip
-# Reporting stops here: a text this bad is refused anyway, and hostile input should not
-# cost time in proportion to how many problems it packs in.
-MAX_PROBLEMS = 500
 _SAFE_AUTOLINK_SCHEMES = frozenset({"http", "https", "ftp", "mailto"})
 _MAX_NAME = 40
 
@@ -75,15 +66,6 @@ class UnsafeMarkup(NamedTuple):
     line: int
     column: int
     message: str
-
-
-class InvisibleCharacter(NamedTuple):
-    """One invisible character: 1-based line and column, and e.g. "U+202E RIGHT-TO-LEFT
-    OVERRIDE"."""
-
-    line: int
-    column: int
-    name: str
 
 
 def find_unsafe_markup(markdown: str) -> list[UnsafeMarkup]:
@@ -118,9 +100,9 @@ def find_unsafe_markup(markdown: str) -> list[UnsafeMarkup]:
                     break
     if not hits:
         return []
-    lines = _line_starts(markdown)
+    lines = line_starts(markdown)
     offsets = sorted(hits)[:MAX_PROBLEMS]
-    return [UnsafeMarkup(*_position(lines, offset), hits[offset]) for offset in offsets]
+    return [UnsafeMarkup(*position(lines, offset), hits[offset]) for offset in offsets]
 
 
 # --- raw HTML -------------------------------------------------------------------------
@@ -407,75 +389,5 @@ class _CodeRanges:
         self._ends.insert(index, end)
 
 
-# --- invisible characters -------------------------------------------------------------
-
-_INVISIBLE_RE = re.compile(
-    "[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060-\u2064\ufeff\u180e]|[\U000e0000-\U000e007f]+"
-)
-_JOINERS = frozenset({"\u200c", "\u200d"})
-_JOINABLE = frozenset({"Lo", "Lm", "Ll", "Lu", "Mn", "Mc", "So", "Sk"})
-_FLAG = "\U0001f3f4"
-_CANCEL_TAG = "\U000e007f"
-
-
-def find_invisible_characters(text: str) -> list[InvisibleCharacter]:
-    """Bidirectional controls and zero-width characters in ``text``, by position.
-
-    Returns:
-        ``(line, column, name)`` for each, e.g. ``(3, 14, "U+202E RIGHT-TO-LEFT OVERRIDE")``;
-        at most ``MAX_PROBLEMS`` of them.
-    """
-    found: list[tuple[int, str]] = []
-    for match in _INVISIBLE_RE.finditer(text):
-        if len(found) >= MAX_PROBLEMS:
-            del found[MAX_PROBLEMS:]
-            break
-        start = match.start()
-        run = match.group()
-        if run[0] >= "\U000e0000":
-            # Tag characters spell out hidden text, except in a subdivision flag such as
-            # Scotland's (waving black flag, tag letters, cancel tag).
-            if not (text[start - 1 : start] == _FLAG and run.endswith(_CANCEL_TAG)):
-                found.extend((start + i, _code_point_name(ch)) for i, ch in enumerate(run))
-            continue
-        if run == "\ufeff" and start == 0:
-            continue
-        if run in _JOINERS and _joins_letters(text, start):
-            continue
-        found.append((start, _code_point_name(run)))
-    if not found:
-        return []
-    lines = _line_starts(text)
-    return [InvisibleCharacter(*_position(lines, offset), name) for offset, name in found]
-
-
-def _joins_letters(text: str, index: int) -> bool:
-    if index == 0 or index + 1 >= len(text):
-        return False
-    return all(_joinable(ch) for ch in (text[index - 1], text[index + 1]))
-
-
-def _joinable(ch: str) -> bool:
-    # Letters and marks of non-Latin scripts, emoji and their modifiers and variation
-    # selector: what zero-width joiners legitimately sit between.
-    return ch == "\ufe0f" or (not ch.isascii() and unicodedata.category(ch) in _JOINABLE)
-
-
-def _code_point_name(ch: str) -> str:
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'UNNAMED CHARACTER')}"
-
-
-# --- positions ------------------------------------------------------------------------
-
-
 def _shown(name: str) -> str:
     return name if len(name) <= _MAX_NAME else name[:_MAX_NAME] + "..."
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in re.finditer("\n", text))]
-
-
-def _position(line_starts: list[int], offset: int) -> tuple[int, int]:
-    line = bisect.bisect_right(line_starts, offset)
-    return line, offset - line_starts[line - 1] + 1

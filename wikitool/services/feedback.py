@@ -22,7 +22,7 @@ from wikitool.gitstore import WikiStore
 from wikitool.gitstore.local_db import local_db, local_db_path
 from wikitool.guides.paths import guide_path
 from wikitool.ids import new_suggestion_id
-from wikitool.screening.markup import find_invisible_characters
+from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.personal_data import redact, scan
 
 # The published-contacts allowlist is cached per tree by the suggestion service; feedback

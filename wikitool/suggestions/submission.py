@@ -44,7 +44,8 @@ from wikitool.review.log import (
     suggestion_ref,
     write_event,
 )
-from wikitool.screening.markup import find_invisible_characters, find_unsafe_markup
+from wikitool.screening.invisible import find_invisible_characters
+from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import Finding, redact, scan
 from wikitool.suggestions.contacts import Contact, contact_save
 from wikitool.suggestions.input import SuggestionInput
