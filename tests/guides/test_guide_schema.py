@@ -4,6 +4,9 @@ with the field, the file line and a plain-English message."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from guide_samples import GUIDE, GUIDE_PATH, edit
@@ -136,3 +139,32 @@ def test_index_pages_need_only_a_plain_title(text: str, problems: list[str]) -> 
     assert [str(p) for p in validate_index_front_matter(page)] == [
         f"content/housing/index.md:{problem}" for problem in problems
     ]
+
+
+@dataclass(frozen=True)
+class _PlainPage:
+    """Not a guide: the schema reads only a page's path, its data and a key's line."""
+
+    path: str
+    fields: dict[str, Any]
+
+    def data(self) -> dict[str, Any]:
+        return self.fields
+
+    def line_of(self, location: Sequence[str | int]) -> int | None:
+        return 10 + len(location)  # the deeper the key, the later its line
+
+
+@pytest.mark.parametrize(
+    ("fields", "problems"),
+    [
+        ({"title": "Housing"}, []),
+        ({}, ["x.md:10: missing required field 'title'"]),
+        ({"title": 3}, ["x.md:11: title: must be text, not the number 3"]),
+    ],
+    ids=["valid", "no title", "number title"],
+)
+def test_the_schema_validates_any_page_that_tells_its_data_and_lines(
+    fields: dict[str, Any], problems: list[str]
+) -> None:
+    assert [str(p) for p in validate_index_front_matter(_PlainPage("x.md", fields))] == problems

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from main_commits import commit_to_main
 
 from wikitool.errors import GitStoreError
 from wikitool.gitstore import WikiStore
-from wikitool.history import (
-    FileChange,
-    HistoryIndex,
-    LogCommit,
-    Repository,
-    discover_repository,
-    parse_log,
-    read_log,
-)
+from wikitool.gitstore.log import Repository
+from wikitool.history import FileChange, HistoryIndex, LogCommit, parse_log, read_log
 from wikitool.model import Identity
 
 STAFF = Identity("History Staff", "staff@agency.invalid")
@@ -233,23 +225,3 @@ def test_history_agrees_with_git_log_follow(
     ).split()
 
     assert [c.commit for c in index.of("identity-and-travel/renew-your-passport.md")] == follow
-
-
-def test_a_revision_must_be_a_commit_id(history_repo: WikiStore) -> None:
-    with pytest.raises(GitStoreError, match="not a commit id: '--output=x'"):
-        read_log(Repository(history_repo.git_dir, "--output=x", "content/"))
-
-
-def test_an_unknown_commit_is_an_error(history_repo: WikiStore) -> None:
-    with pytest.raises(GitStoreError, match=r"git log failed in .*: fatal: bad object"):
-        read_log(Repository(history_repo.git_dir, "f" * 40, "content/"))
-
-
-def test_discover_the_repository_around_a_folder(wiki: Path, tmp_path: Path) -> None:
-    found = discover_repository(wiki / "content" / "housing")
-    outside = tmp_path / "no-repository"
-    outside.mkdir()
-
-    assert found is not None
-    assert (found.git_dir, found.prefix) == ((wiki / ".git").resolve(), "content/housing/")
-    assert discover_repository(outside) is None

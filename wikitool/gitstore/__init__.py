@@ -1,4 +1,5 @@
-"""The git store: the only package that imports dulwich."""
+"""The git store: the only package that touches git (dulwich for objects and refs,
+GitPython for the staff working tree, the git command line for the one-pass log)."""
 
 from wikitool.gitstore.merge import (
     ChangedFile,

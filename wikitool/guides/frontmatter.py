@@ -43,7 +43,11 @@ _CLOSING_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 class GuideView(Protocol):
-    """What the checks read of a guide: :class:`GuideSource`, or a faster plain reading."""
+    """What the checks read of a guide: :class:`GuideSource`, or a faster plain reading.
+
+    It is, structurally, the :class:`wikitool.schema.FrontMatterPage` the schema checks:
+    the schema sits below guides and names no guide type.
+    """
 
     @property
     def path(self) -> str: ...

@@ -3,8 +3,6 @@
 from wikitool.history.gitlog import (
     FileChange,
     LogCommit,
-    Repository,
-    discover_repository,
     parse_log,
     read_log,
 )
@@ -16,8 +14,6 @@ __all__ = [
     "FileChange",
     "HistoryIndex",
     "LogCommit",
-    "Repository",
-    "discover_repository",
     "parse_log",
     "read_log",
 ]

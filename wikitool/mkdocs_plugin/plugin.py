@@ -45,8 +45,9 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from wikitool.errors import WikitoolError
+from wikitool.gitstore.log import Repository, discover_repository
 from wikitool.guides.page_source import read_page
-from wikitool.history import Change, HistoryIndex, Repository, discover_repository, read_log
+from wikitool.history import Change, HistoryIndex, read_log
 from wikitool.mkdocs_plugin.changes import (
     render_freshness,
     render_guide_changes,

@@ -22,12 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any
+from typing import Any, Protocol
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from wikitool.guides.frontmatter import GuideView
 from wikitool.model import Problem
 from wikitool.schema.acceptance import Acceptance, NotCompilable, compile_acceptance
 
@@ -49,6 +48,18 @@ _TYPE_NAMES = {
 _VALUE_RANK = {"type": 0, "pattern": 1, "format": 2}
 MAX_GUESSES = 20
 """Unknown fields in one mapping up to which each gets a "did you mean" guess."""
+
+
+class FrontMatterPage(Protocol):
+    """What validation reads of a page (a guide's view of its file satisfies it): where
+    it is, its front matter as plain data, and the file line of a key."""
+
+    @property
+    def path(self) -> str: ...
+
+    def data(self) -> dict[str, Any]: ...
+
+    def line_of(self, location: Sequence[str | int]) -> int | None: ...
 
 
 def schema_path() -> Traversable:
@@ -127,7 +138,7 @@ def _pattern_messages() -> dict[str, str]:
     }
 
 
-def validate_front_matter(guide: GuideView) -> list[Problem]:
+def validate_front_matter(guide: FrontMatterPage) -> list[Problem]:
     """Check a guide's front matter against the guide schema.
 
     Returns:
@@ -137,12 +148,12 @@ def validate_front_matter(guide: GuideView) -> list[Problem]:
     return _validate(guide, _guide_schema())
 
 
-def validate_index_front_matter(guide: GuideView) -> list[Problem]:
+def validate_index_front_matter(guide: FrontMatterPage) -> list[Problem]:
     """Check the front matter of a home or category page: it needs a plain ``title``."""
     return _validate(guide, _index_schema())
 
 
-def _validate(guide: GuideView, schema: _CompiledSchema) -> list[Problem]:
+def _validate(guide: FrontMatterPage, schema: _CompiledSchema) -> list[Problem]:
     data = guide.data()
     if schema.accepts is not None and schema.accepts(data):
         return []

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from wikitool.errors import NotFoundError
 from wikitool.gitstore import WikiStore
+from wikitool.gitstore.log import Repository
 from wikitool.guides.paths import CONTENT_DIR, guide_path
-from wikitool.history import HistoryIndex, Repository, read_log
+from wikitool.history import HistoryIndex, read_log
 
 _STATUS = {"A": "added", "M": "changed", "D": "deleted", "R": "renamed"}
 
