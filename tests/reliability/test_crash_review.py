@@ -28,7 +28,7 @@ from crash import fsck, kill_at_random, refs
 
 from wikitool.errors import ReviewError
 from wikitool.gitstore import MAIN_REF, WikiStore
-from wikitool.gitstore.store import STALE_LOCK_SECONDS
+from wikitool.gitstore.objects import STALE_LOCK_SECONDS
 from wikitool.model import Identity
 from wikitool.review.decisions import review_approve
 from wikitool.review.events import SuggestionState

@@ -12,7 +12,8 @@ from wikitool.gitstore.merge import (
     merge_commits,
     merge_texts,
 )
-from wikitool.gitstore.store import MAIN_REF, CommitInfo, TreeFile, WikiStore, global_identity
+from wikitool.gitstore.objects import CommitInfo, TreeFile, global_identity
+from wikitool.gitstore.store import MAIN_REF, WikiStore
 from wikitool.gitstore.treepath import check_tree_path
 
 __all__ = [

@@ -22,6 +22,7 @@ from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree
 from merge3 import Merge3
 
 from wikitool.errors import NotFoundError
+from wikitool.gitstore.objects import oid
 from wikitool.gitstore.store import WikiStore
 
 __all__ = [
@@ -135,13 +136,9 @@ class _StoreObjects:
         self._store._add(obj)
 
 
-def _oid(sha: str) -> ObjectID:
-    return ObjectID(sha.encode("ascii"))
-
-
 def _commit(objects: BaseObjectStore, sha: str) -> Commit:
     try:
-        obj = objects[_oid(sha)]
+        obj = objects[oid(sha)]
     except KeyError as exc:
         raise NotFoundError(f"commit {sha} is missing from the repository") from exc
     if not isinstance(obj, Commit):
@@ -155,7 +152,7 @@ def merge_base(store: WikiStore, one: str, other: str) -> str | None:
     With several equally good ancestors (criss-cross merges, which this wiki's workflow
     does not make) the first is taken.
     """
-    found = find_merge_base(store._repo, [_oid(one), _oid(other)])
+    found = find_merge_base(store._repo, [oid(one), oid(other)])
     return found[0].decode("ascii") if found else None
 
 

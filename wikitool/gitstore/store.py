@@ -6,7 +6,7 @@ so a crash at any moment leaves every ref at its old or its new value and the re
 consistent (at worst with unreachable objects, which ``git gc`` removes).
 
 Revision ids cross this module's boundary as 40-character hex strings and paths as POSIX
-strings, so no other layer needs to know dulwich's types.
+strings (``objects.py``), so no other layer needs to know dulwich's types.
 """
 
 from __future__ import annotations
@@ -16,111 +16,42 @@ import random
 import stat
 import threading
 import time
-import zlib
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from dulwich.config import StackedConfig
 from dulwich.errors import (
-    ChecksumMismatch,
-    FileFormatException,
     NotGitRepository,
     ObjectFormatException,
 )
 from dulwich.file import FileLocked
 from dulwich.object_store import iter_tree_contents
-from dulwich.objects import Blob, Commit, ObjectID, ShaFile, Tree, valid_hexsha
-from dulwich.refs import Ref
+from dulwich.objects import Blob, Commit, ShaFile, Tree, valid_hexsha
 from dulwich.repo import Repo
 
 from wikitool.errors import GitStoreError, NotAWikiError, NotFoundError, RefLockedError
+from wikitool.gitstore.objects import (
+    DAMAGED,
+    FILE_MODE,
+    LOCK_WAIT_SECONDS,
+    CommitInfo,
+    TreeFile,
+    damaged,
+    identity_from,
+    oid,
+    ref_name,
+    remove_if_stale,
+)
 from wikitool.gitstore.treepath import check_tree_path
+from wikitool.gitstore.trees import TreeChange, edited_tree, tree_of_files
 from wikitool.model import TOOL_IDENTITY, Identity
 
 MAIN_REF = "refs/heads/main"
-EMPTY_TREE = Tree().id.decode()
-FILE_MODE = 0o100644
-# How long a writer waits for another writer's lock before giving up. Ref and object
-# locks are held for microseconds to milliseconds; one older than STALE_LOCK_SECONDS was
-# left by a killed process and is removed, so the next run recovers by itself.
-LOCK_WAIT_SECONDS = 10.0
-STALE_LOCK_SECONDS = 5.0
 # Trees and commits never change (their id is the hash of their content), and each
 # submission reads the same few again (main's commit, its root and folder trees, the list
 # of guides): small caches of them save a decompression or a whole tree walk each time.
 CACHED_OBJECTS = 512
 CACHED_LISTINGS = 16
-# What dulwich raises on reading a damaged object file: bad zlib data or header, an empty
-# file (FileFormatException covers both), or content whose hash is not the object's name.
-_DAMAGED = (FileFormatException, ChecksumMismatch, zlib.error, ValueError, OSError)
-
-
-def _oid(sha: str | bytes) -> ObjectID:
-    return ObjectID(sha if isinstance(sha, bytes) else sha.encode("ascii"))
-
-
-def _ref(name: str) -> Ref:
-    return Ref(name.encode("utf-8"))
-
-
-@dataclass(frozen=True)
-class CommitInfo:
-    """What a commit says, in plain types."""
-
-    id: str
-    tree: str
-    parents: tuple[str, ...]
-    author: str
-    committer: str
-    author_time: int
-    commit_time: int
-    message: str
-
-
-@dataclass(frozen=True)
-class TreeFile:
-    """One file in a commit's tree."""
-
-    path: str
-    mode: int
-    blob_id: str
-
-
-def _identity_from(config: StackedConfig) -> tuple[str, str] | None:
-    try:
-        name = config.get((b"user",), b"name").decode("utf-8", "replace")
-        email = config.get((b"user",), b"email").decode("utf-8", "replace")
-    except KeyError:
-        return None
-    return name, email
-
-
-def global_identity() -> tuple[str, str] | None:
-    """``user.name`` and ``user.email`` from the user's global git config, if set."""
-    return _identity_from(StackedConfig.default())
-
-
-def _damaged(what: str, exc: Exception) -> GitStoreError:
-    """The one-line error for a damaged object: which one, why, and what to run."""
-    if isinstance(exc, ChecksumMismatch):
-        why = "its content does not match its id"
-    else:
-        why = " ".join(str(exc).split()) or type(exc).__name__
-    return GitStoreError(
-        f"{what} is corrupt ({why}): the repository is damaged, see git fsck --full"
-    )
-
-
-def _remove_if_stale(lock: Path) -> None:
-    try:
-        age = time.time() - lock.stat().st_mtime
-    except FileNotFoundError:
-        return
-    if age > STALE_LOCK_SECONDS:
-        # A writer holds a lock for milliseconds at most; this one's writer is gone.
-        lock.unlink(missing_ok=True)
 
 
 class WikiStore:
@@ -180,7 +111,7 @@ class WikiStore:
 
     def configured_identity(self) -> tuple[str, str] | None:
         """``user.name`` and ``user.email`` from this repository's git config stack."""
-        return _identity_from(self._repo.get_config_stack())
+        return identity_from(self._repo.get_config_stack())
 
     @property
     def git_dir(self) -> Path:
@@ -197,14 +128,14 @@ class WikiStore:
     def ref(self, name: str) -> str | None:
         """The commit id a ref points at, or ``None`` when it does not exist."""
         try:
-            value = self._repo.refs[_ref(name)]
+            value = self._repo.refs[ref_name(name)]
         except KeyError:
             return None
         return value.decode("ascii")
 
     def refs(self, prefix: str) -> dict[str, str]:
         """Every ref under ``prefix`` (e.g. ``refs/reviews/``), name -> commit id."""
-        raw = self._repo.refs.as_dict(_ref(prefix.rstrip("/")))
+        raw = self._repo.refs.as_dict(ref_name(prefix.rstrip("/")))
         base = prefix.rstrip("/")
         return {f"{base}/{k.decode()}": v.decode("ascii") for k, v in raw.items()}
 
@@ -212,7 +143,7 @@ class WikiStore:
         """The branch the staff working tree has checked out (``refs/heads/...``), if any."""
         if self._repo.bare:
             return None
-        head = self._repo.refs.read_ref(_ref("HEAD"))
+        head = self._repo.refs.read_ref(ref_name("HEAD"))
         if head is None or not head.startswith(b"ref: "):
             return None  # detached
         return head[5:].strip().decode("utf-8", "replace")
@@ -260,7 +191,7 @@ class WikiStore:
 
     def _object(self, sha: str | bytes) -> ShaFile:
         """The object ``sha`` (never to be modified: trees and commits are shared)."""
-        key = _oid(sha)
+        key = oid(sha)
         with self._cache_lock:
             cached = self._objects.get(key)
             if cached is not None:
@@ -270,8 +201,8 @@ class WikiStore:
             obj = self._repo.object_store[key]
         except KeyError as exc:
             raise NotFoundError(f"object {key.decode()} is missing from the repository") from exc
-        except _DAMAGED as exc:
-            raise _damaged(f"object {key.decode()}", exc) from exc
+        except DAMAGED as exc:
+            raise damaged(f"object {key.decode()}", exc) from exc
         if isinstance(obj, (Tree, Commit)):
             self._remember(key, obj)
         return obj
@@ -322,8 +253,8 @@ class WikiStore:
             raise NotFoundError(
                 f"a folder of commit {commit} is missing from the repository"
             ) from exc
-        except _DAMAGED as exc:
-            raise _damaged(f"a folder of commit {commit}", exc) from exc
+        except DAMAGED as exc:
+            raise damaged(f"a folder of commit {commit}", exc) from exc
         with self._cache_lock:
             self._listings[key] = tuple(out)
             if len(self._listings) > CACHED_LISTINGS:
@@ -393,7 +324,7 @@ class WikiStore:
         Returns:
             The new commit's id.
         """
-        tree_changes: list[tuple[bytes, int | None, ObjectID | None]] = []
+        tree_changes: list[TreeChange] = []
         for path, content in sorted(changes.items()):
             check_tree_path(path)
             if content is None:
@@ -412,79 +343,26 @@ class WikiStore:
             when=when,
         )
 
-    def _apply_changes(
-        self, tree_id: str | None, changes: list[tuple[bytes, int | None, ObjectID | None]]
-    ) -> str:
-        """Write the tree ``tree_id`` with ``(path, mode, blob)`` changes; returns its id.
+    def _apply_changes(self, tree_id: str | None, changes: list[TreeChange]) -> str:
+        """Write the tree ``tree_id`` with ``(path, mode, blob)`` changes; returns its id."""
 
-        Our own version of dulwich's ``commit_tree_changes``, so every tree goes through
-        :meth:`_add` (lock recovery) and the caller's tree object is never edited in place.
-        """
-        tree = Tree()
-        if tree_id:
-            original = self._object(tree_id)
-            if not isinstance(original, Tree):
-                raise GitStoreError(f"{tree_id} is not a tree")
-            for entry in original.iteritems():
-                tree.add(entry.path, entry.mode, entry.sha)
-        nested: dict[bytes, list[tuple[bytes, int | None, ObjectID | None]]] = {}
-        for path, mode, sha in changes:
-            head, sep, rest = path.partition(b"/")
-            if sep:
-                nested.setdefault(head, []).append((rest, mode, sha))
-            elif sha is None:
-                if head in tree:
-                    del tree[head]
-            else:
-                assert mode is not None
-                tree.add(head, mode, sha)
-        for name, subchanges in nested.items():
-            sub_id: str | None = None
-            if name in tree:
-                mode, sha = tree[name]
-                if not stat.S_ISDIR(mode):
-                    raise GitStoreError(f"{name.decode()} is a file, not a folder")
-                sub_id = sha.decode()
-            new_sub = self._apply_changes(sub_id, subchanges)
-            if new_sub == EMPTY_TREE:
-                if name in tree:
-                    del tree[name]
-            else:
-                tree.add(name, stat.S_IFDIR, _oid(new_sub))
-        self._add(tree)
-        self._remember(tree.id, tree)
-        return tree.id.decode()
+        def write(tree: Tree) -> None:
+            self._add(tree)
+            self._remember(tree.id, tree)
+
+        return edited_tree(self._tree, write, tree_id, changes)
+
+    def _tree(self, tree_id: str) -> Tree:
+        tree = self._object(tree_id)
+        if not isinstance(tree, Tree):
+            raise GitStoreError(f"{tree_id} is not a tree")
+        return tree
 
     def write_tree(self, files: Mapping[str, bytes]) -> str:
         """Write a whole tree from ``path -> content`` in one pack; returns the tree id."""
-        objects: list[ShaFile] = []
-        root: dict[str, object] = {}
-        for path, content in sorted(files.items()):
+        for path in files:
             check_tree_path(path)
-            blob = Blob.from_string(content)
-            objects.append(blob)
-            node = root
-            *dirs, name = path.split("/")
-            for d in dirs:
-                child = node.setdefault(d, {})
-                if not isinstance(child, dict):
-                    raise GitStoreError(f"{path}: {d} is both a file and a folder")
-                node = child
-            node[name] = blob
-
-        def build(node: dict[str, object]) -> Tree:
-            tree = Tree()
-            for name, value in node.items():
-                if isinstance(value, Blob):
-                    tree.add(name.encode("utf-8"), FILE_MODE, value.id)
-                else:
-                    assert isinstance(value, dict)
-                    sub = build(value)
-                    tree.add(name.encode("utf-8"), stat.S_IFDIR, sub.id)
-            objects.append(tree)
-            return tree
-
-        tree = build(root)
+        tree, objects = tree_of_files(files)
         if len(objects) > 32:
             # One pack for a whole wiki; loose objects for a handful (a pack per small
             # write would leave thousands of packs behind).
@@ -512,7 +390,7 @@ class WikiStore:
                 if obj.id in store:
                     return
                 lock = Path(store._get_shafile_path(obj.id) + ".lock")
-                _remove_if_stale(lock)
+                remove_if_stale(lock)
                 if time.monotonic() > deadline:
                     raise RefLockedError(f"object {obj.id.decode()} is locked") from exc
                 time.sleep(0.005)
@@ -537,8 +415,8 @@ class WikiStore:
         """Write a commit object (checked as ``git fsck --strict`` would) and return its id."""
         stamp = int(time.time()) if when is None else when
         commit = Commit()
-        commit.tree = _oid(tree)
-        commit.parents = [_oid(p) for p in parents]
+        commit.tree = oid(tree)
+        commit.parents = [oid(p) for p in parents]
         commit.author = author.git_bytes()
         commit.committer = committer.git_bytes()
         commit.author_time = commit.commit_time = stamp
@@ -574,7 +452,7 @@ class WikiStore:
         Raises:
             RefLockedError: another writer kept the lock for ``LOCK_WAIT_SECONDS``.
         """
-        refname = _ref(name)
+        refname = ref_name(name)
         message = reason.encode("utf-8") if reason else None
         # The committer is given so dulwich does not read the git config for each entry.
         committer = TOOL_IDENTITY.git_bytes() if message else None
@@ -588,11 +466,11 @@ class WikiStore:
             try:
                 if old is None:
                     added = self._repo.refs.add_if_new(
-                        refname, _oid(new), committer=committer, message=message
+                        refname, oid(new), committer=committer, message=message
                     )
                     return bool(added)
                 moved = self._repo.refs.set_if_equals(
-                    refname, _oid(old), _oid(new), committer=committer, message=message
+                    refname, oid(old), oid(new), committer=committer, message=message
                 )
                 return bool(moved)
             except FileLocked as exc:
@@ -609,7 +487,7 @@ class WikiStore:
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
         while True:
             try:
-                return bool(self._repo.refs.remove_if_equals(_ref(name), _oid(old)))
+                return bool(self._repo.refs.remove_if_equals(ref_name(name), oid(old)))
             except FileLocked as exc:
                 self._remove_stale_lock(name.encode())
                 if time.monotonic() > deadline:
@@ -617,7 +495,7 @@ class WikiStore:
                 time.sleep(0.005)
 
     def _remove_stale_lock(self, refname: bytes) -> None:
-        _remove_if_stale(self.git_dir / (refname.decode() + ".lock"))
+        remove_if_stale(self.git_dir / (refname.decode() + ".lock"))
 
     def check_out_main(self) -> None:
         """Fill the staff working tree and index from ``main`` (only at ``init``).
