@@ -8,6 +8,9 @@ A plain ``mkdocs build`` or ``mkdocs serve`` has no such hand-over: the same val
 then come from ``extra.wikitool`` in ``mkdocs.yml`` (``intake_url`` is the usual one), and
 history from the repository around ``docs_dir``. A value the build hands over wins over
 ``extra.wikitool``'s.
+
+The theme's templates read none of this: the plugin hands each page what it needs as the
+``wikitool`` template variable.
 """
 
 from __future__ import annotations
