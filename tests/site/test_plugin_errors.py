@@ -1,4 +1,6 @@
-"""A misconfigured plugin or an unreadable page stops the build with one clear error."""
+"""A misconfigured plugin or an unreadable page stops the build with one clear error.
+
+(Link templates are checked as the configuration loads: test_link_templates.py.)"""
 
 from __future__ import annotations
 
@@ -24,12 +26,6 @@ def _project(tmp_path: Path, options: str, pages: dict[str, str]) -> Path:
 @pytest.mark.parametrize(
     ("options", "pages", "error"),
     [
-        (
-            "\n      suggest_url: suggest/{guide}",
-            {},
-            "wikitool: suggest_url 'suggest/{guide}' is not a valid link template "
-            "(placeholders: {path}, {url}, {commit})",
-        ),
         (
             "\n      changes_page: changes",
             {},

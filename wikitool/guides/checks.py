@@ -25,7 +25,12 @@ from wikitool.guides.markdown_body import (
     section_text,
 )
 from wikitool.guides.page_source import read_page
-from wikitool.guides.paths import CONTENT_DIR
+from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE
+
+# Defined in paths.py (one definition for the wiki and the site); still importable here.
+from wikitool.guides.paths import is_guide_path as is_guide_path
+from wikitool.guides.paths import is_index_path as is_index_path
+from wikitool.guides.paths import is_page_path as is_page_path
 from wikitool.model import Problem
 from wikitool.schema import validate_front_matter, validate_index_front_matter
 
@@ -33,27 +38,6 @@ STEPS_HEADING = "Steps"
 
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def is_page_path(path: str) -> bool:
-    """Whether ``path`` is a Markdown page of the wiki: ``content/**/*.md``, no ``..``."""
-    parts = path.split("/")
-    return (
-        len(parts) >= 2
-        and parts[0] == CONTENT_DIR
-        and path.endswith(".md")
-        and all(part not in ("", ".", "..") for part in parts)
-    )
-
-
-def is_index_path(path: str) -> bool:
-    """Whether ``path`` is the home page or a category page (an ``index.md``)."""
-    return is_page_path(path) and posixpath.basename(path) == "index.md"
-
-
-def is_guide_path(path: str) -> bool:
-    """Whether ``path`` is a guide: a page under ``content/`` other than an ``index.md``."""
-    return is_page_path(path) and not is_index_path(path)
 
 
 def check_guide(
@@ -232,7 +216,7 @@ def _link_problem(page: str, target: str, existing_paths: set[str]) -> str | Non
         return f"link '{target}' is absolute: use a relative link such as '../category/guide.md'"
     resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(file_part)))
     if file_part.endswith("/"):
-        resolved = posixpath.join(resolved, "index.md")
+        resolved = posixpath.join(resolved, INDEX_PAGE)
     if resolved != CONTENT_DIR and not resolved.startswith(CONTENT_DIR + "/"):
         return f"link '{target}' points outside the wiki"
     if resolved not in existing_paths:

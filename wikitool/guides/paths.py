@@ -6,12 +6,14 @@ command line), so every one is normalized and checked here before it names a fil
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 
 from wikitool.errors import UnsafePathError
 
 CONTENT_DIR = "content"
+INDEX_PAGE = "index.md"
 MAX_GUIDE_PATH = 200
 # Lower-case slugs only: guide names become URLs, and one spelling per name means two
 # guides can never collide on a case-insensitive file system.
@@ -67,3 +69,43 @@ def guide_path(path: str) -> str:
                 f"guide path {path!r}: {segment!r} is a device name on Windows, not a file name"
             )
     return "/".join([CONTENT_DIR, *parts])
+
+
+# What kind of page a path is: the one definition, used by the checks, suggestions and
+# the site. Paths are repository-relative (``content/travel/renew.md``); the site's
+# docs-relative ones (``travel/renew.md``) go through ``content_path`` first.
+
+
+def content_path(src: str) -> str:
+    """A path relative to the content (docs) folder as the repository names it."""
+    return f"{CONTENT_DIR}/{src}"
+
+
+def is_page_path(path: str) -> bool:
+    """Whether ``path`` is a Markdown page of the wiki: ``content/**/*.md``, no ``..``."""
+    parts = path.split("/")
+    return (
+        len(parts) >= 2
+        and parts[0] == CONTENT_DIR
+        and path.endswith(".md")
+        and all(part not in ("", ".", "..") for part in parts)
+    )
+
+
+def is_index_path(path: str) -> bool:
+    """Whether ``path`` is the home page or a category page (an ``index.md``)."""
+    return is_page_path(path) and posixpath.basename(path) == INDEX_PAGE
+
+
+def is_guide_path(path: str) -> bool:
+    """Whether ``path`` is a guide: a page under ``content/`` other than an ``index.md``.
+
+    A guide belongs at ``content/<category>/<name>.md``; one elsewhere is still a guide,
+    in the wrong place (``wikitool check`` reports it).
+    """
+    return is_page_path(path) and not is_index_path(path)
+
+
+def is_category_index_path(path: str) -> bool:
+    """Whether ``path`` is a category's page, ``content/<category>/index.md``."""
+    return is_index_path(path) and path.count("/") == 2

@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 from wikitool.errors import GuideError, UnsafePathError
-from wikitool.guides.checks import is_guide_path
 from wikitool.guides.frontmatter import render_guide
+from wikitool.guides.paths import is_guide_path
 
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")

@@ -9,10 +9,15 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from html import escape
 
+from wikitool.guides.paths import content_path, is_page_path
 from wikitool.history import Change, CommitChanges
 from wikitool.history.index import ADDED, DELETED, RENAMED
+from wikitool.mkdocs_plugin.collected import SiteFacts
+from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.display import plural, time_element
 from wikitool.mkdocs_plugin.guide import GuideFacts
+from wikitool.mkdocs_plugin.links import relative
+from wikitool.mkdocs_plugin.sanitize import escape_text
 
 PageLink = Callable[[str], "tuple[str, str] | None"]
 """A docs path -> ``(relative href, plain title)`` of its page, or ``None`` if none."""
@@ -110,7 +115,7 @@ def render_wiki_changes(commits: Sequence[CommitChanges], link: PageLink, limit:
     """The "What changed" list: recent changes across the wiki, grouped by day."""
     days: list[tuple[date, list[str]]] = []
     for commit in commits[:limit]:
-        guides = [_guide_item(c, link) for c in commit.changes if c.path.endswith(".md")]
+        guides = [_guide_item(c, link) for c in commit.changes if is_page_change(c)]
         if not guides:
             continue
         badge = _after(_CITIZEN_BADGE) if commit.suggestion_ids else ""
@@ -142,9 +147,35 @@ def _guide_item(change: Change, link: PageLink) -> str:
     return f'<li><a href="{escape(href)}">{escape(title)}</a>{badge}</li>'
 
 
+def is_page_change(change: Change) -> bool:
+    """Whether a change is to a page of the wiki (not an image or other file)."""
+    return is_page_path(content_path(change.path))
+
+
 def title_from_path(path: str) -> str:
     """A readable name for a page that no longer exists: ``Renew an adult passport``."""
     name = path.rsplit("/", 1)[-1].removesuffix(".md")
     if name == "index":
         name = path.rsplit("/", 2)[-2] if "/" in path else "Home"
     return name.replace("-", " ").replace("_", " ").capitalize()
+
+
+def changes_fragment(
+    page_url: str, facts: SiteFacts, options: WikitoolConfig, feed_href: str
+) -> str:
+    """The "What changed" page's listing, with a link to the feed (``feed_href``)."""
+    if facts.history is None:
+        return '<p class="wt-feed__empty">This site was built without its history.</p>'
+
+    def link(src: str) -> tuple[str, str] | None:
+        info = facts.pages.get(src)
+        return None if info is None else (relative(info.url, page_url), info.title)
+
+    listing = render_wiki_changes(facts.history.commits, link, options.changes_limit)
+    subscribe = (
+        f'<p class="wt-feed__subscribe"><a href="{escape_text(feed_href)}">'
+        "Follow these changes in a feed reader (Atom)</a></p>"
+        if feed_href
+        else ""
+    )
+    return subscribe + listing

@@ -7,15 +7,19 @@ plugins:
       changes_page: changes.md
       feed: changes.xml
 
+Link templates are checked as the configuration loads (``links.LinkTemplate``).
+
 Where the site's suggestion form and feedback widget post to is not a plugin option but
-``extra.wikitool.intake_url`` (set by ``wikitool build --intake-url``), beside the other
-values the build hands over.
+``extra.wikitool.intake_url``, or ``wikitool build --intake-url`` in its place, which
+hands it over with the other facts of the build (``context.BuildContext``).
 """
 
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+
+from wikitool.mkdocs_plugin.links import LinkTemplate
 
 
 class WikitoolConfig(Config):  # type: ignore[no-untyped-call]
@@ -27,12 +31,13 @@ class WikitoolConfig(Config):  # type: ignore[no-untyped-call]
     history = c.Type(bool, default=True)
     """Read git history for dates and changes. Off, or with no repository, pages show none."""
 
-    suggest_url = c.Type(str, default="suggest/?guide={path}")
+    suggest_url = LinkTemplate(default="suggest/?guide={path}")
     """The "Suggest an edit" link. ``{path}`` is the guide's path under the docs folder
     (``travel/renew.md``), ``{url}`` its page URL, ``{commit}`` the published commit; all
-    URL-encoded. A relative value is relative to the site's root."""
+    URL-encoded. A relative value is relative to the site's root; an absolute one must be
+    http(s) or mailto."""
 
-    report_url = c.Type(str, default="suggest/?guide={path}&report=1")
+    report_url = LinkTemplate(default="suggest/?guide={path}&report=1")
     """The "Is something wrong on this page?" link; same placeholders as ``suggest_url``."""
 
     suggest_page = c.Type(str, default="suggest.md")

@@ -1,5 +1,5 @@
 """The "What changed" Atom feed (RFC 4287), built with ElementTree so every value is
-escaped as XML text."""
+escaped as XML text, and written beside the site's pages."""
 
 from __future__ import annotations
 
@@ -7,6 +7,14 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import quote, urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from wikitool.mkdocs_plugin.changes import is_page_change, title_from_path
+from wikitool.mkdocs_plugin.collected import SiteFacts
+from wikitool.mkdocs_plugin.config import WikitoolConfig
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -21,6 +29,53 @@ class FeedEntry:
     link: str
     guides: tuple[str, ...]
     suggested: bool
+
+
+def write_feed(facts: SiteFacts, options: WikitoolConfig, config: MkDocsConfig) -> None:
+    """Write the feed of the latest changes to pages at ``options.feed`` in the site.
+
+    Links are absolute with ``site_url``; without it, relative to the feed and ids are
+    ``urn:wikitool:...``.
+    """
+    site_url = config.site_url or ""
+    changes = facts.pages.get(options.changes_page)
+    changes_url = changes.url if changes is not None else ""
+    entries = []
+    commits = facts.history.commits if facts.history is not None else []
+    for commit in commits[: options.changes_limit]:
+        if not any(is_page_change(c) for c in commit.changes):
+            continue
+        guides = [
+            facts.pages[c.current_path]
+            for c in commit.changes
+            if c.current_path in facts.pages and is_page_change(c)
+        ]
+        target = guides[0].url if guides else changes_url
+        entries.append(
+            FeedEntry(
+                id=urljoin(site_url, f"{changes_url}#{commit.commit}")
+                if site_url
+                else f"urn:wikitool:change:{commit.commit}",
+                title=commit.subject,
+                updated=commit.date,
+                link=urljoin(site_url, target) if site_url else target or "./",
+                guides=tuple(g.title for g in guides)
+                or tuple(title_from_path(c.path) for c in commit.changes),
+                suggested=bool(commit.suggestion_ids),
+            )
+        )
+    feed = atom_feed(
+        title=f"{config.site_name}: {options.changes_title}",
+        feed_id=urljoin(site_url, options.feed)
+        if site_url
+        else f"urn:wikitool:feed:{quote(config.site_name, safe='')}",
+        self_link=urljoin(site_url, options.feed) if site_url else options.feed,
+        page_link=urljoin(site_url, changes_url) if site_url else changes_url or "./",
+        entries=entries,
+    )
+    target_file = Path(config.site_dir) / options.feed
+    target_file.parent.mkdir(parents=True, exist_ok=True)
+    target_file.write_bytes(feed)
 
 
 def atom_feed(

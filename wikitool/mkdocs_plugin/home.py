@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
+from mkdocs.structure.pages import Page
+
+from wikitool.guides.paths import content_path, is_category_index_path
+from wikitool.mkdocs_plugin.collected import SiteFacts
+from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.display import plural, time_element
+from wikitool.mkdocs_plugin.links import relative
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,34 @@ class RecentGuide:
     title: str
     href: str
     updated: datetime
+
+
+def home_fragment(page: Page, facts: SiteFacts, options: WikitoolConfig) -> str:
+    """The home page's sections, from the pages read and their history."""
+    topics = []
+    if options.home_topics:
+        for info in facts.pages.values():
+            if not is_category_index_path(content_path(info.src)):
+                continue
+            folder = info.src.rpartition("/")[0]
+            count = sum(1 for guide in facts.guides() if guide.src.startswith(folder + "/"))
+            topics.append(Topic(info.title, info.summary, relative(info.url, page.url), count))
+        topics.sort(key=lambda t: t.title.casefold())
+    recent = []
+    if options.home_recent > 0:
+        dated = [
+            (history[0].date, info)
+            for info in facts.guides()
+            if (history := facts.history_of(info.src))
+        ]
+        dated.sort(key=lambda pair: pair[1].title.casefold())
+        dated.sort(key=lambda pair: pair[0], reverse=True)  # stable: titles A-Z per date
+        recent = [
+            RecentGuide(info.title, relative(info.url, page.url), when)
+            for when, info in dated[: options.home_recent]
+        ]
+    changes = facts.pages.get(options.changes_page)
+    return render_home(topics, recent, relative(changes.url, page.url) if changes else "")
 
 
 def render_home(topics: list[Topic], recent: list[RecentGuide], changes_href: str = "") -> str:

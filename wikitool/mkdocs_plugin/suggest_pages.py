@@ -80,7 +80,19 @@ def intake_url_from(extra: Mapping[str, object]) -> str:
         ValueError: the value is not text, or not such a URL.
     """
     settings = extra.get("wikitool")
-    value = settings.get("intake_url") if isinstance(settings, Mapping) else None
+    return check_intake_url(settings.get("intake_url") if isinstance(settings, Mapping) else None)
+
+
+def check_intake_url(value: object) -> str:
+    """The intake's URL (``extra.wikitool.intake_url``, or ``wikitool build --intake-url``
+    in its place) checked: an http(s) URL or a path on the site ("/").
+
+    Returns:
+        The URL ending in "/" ("" when not set): the API is at ``api/`` relative to it.
+
+    Raises:
+        ValueError: the value is not text, or not such a URL.
+    """
     if value is None or value == "":
         return ""
     if not isinstance(value, str):

@@ -20,6 +20,8 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from wikitool.errors import BuildError
 from wikitool.gitstore import WikiStore
+from wikitool.mkdocs_plugin.context import BuildContext
+from wikitool.mkdocs_plugin.plugin import WikitoolPlugin
 from wikitool.services.wiki_init import WIKI_PARTS
 
 
@@ -56,8 +58,8 @@ def build_site(
 
     Args:
         intake_url: the base URL of ``wikitool intake serve`` the site's suggestion form
-            and feedback widget post to (``extra.wikitool.intake_url``); without it, and
-            without one in ``mkdocs.yml``, citizens download their suggestion as a file.
+            and feedback widget post to, in place of ``extra.wikitool.intake_url`` in
+            ``mkdocs.yml``; without either, citizens download their suggestion as a file.
 
     Raises:
         BuildError: MkDocs failed, or (``strict``) warned about the content.
@@ -68,11 +70,12 @@ def build_site(
         try:
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
             # The plugin reads history from the real repository, not the export.
-            config["extra"].setdefault("wikitool", {})
-            config["extra"]["wikitool"]["repository"] = str(store.git_dir)
-            config["extra"]["wikitool"]["commit"] = commit
-            if intake_url is not None:
-                config["extra"]["wikitool"]["intake_url"] = intake_url
+            context = BuildContext(
+                repository=Path(store.git_dir), commit=commit, intake_url=intake_url
+            )
+            for plugin in config.plugins.values():
+                if isinstance(plugin, WikitoolPlugin):
+                    plugin.context = context
             if out.exists():
                 shutil.rmtree(out)
             _quiet_mkdocs_info()

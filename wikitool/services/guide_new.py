@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from wikitool.errors import WikitoolError
-from wikitool.guides.paths import guide_path
+from wikitool.guides.paths import guide_path, is_index_path
 from wikitool.guides.scaffold import guide_skeleton
 
 
@@ -18,7 +18,7 @@ def new_guide(work_tree: Path, path: str, title: str, *, today: date) -> Path:
         WikitoolError: the file exists already, or the title is not plain text.
     """
     relative = guide_path(path)
-    if Path(relative).name == "index.md":
+    if is_index_path(relative):
         raise WikitoolError(f"{relative}: index.md is a category page, not a guide")
     text = guide_skeleton(relative, title, today)
     target = work_tree / relative

@@ -6,8 +6,8 @@ import stat
 from datetime import date
 
 from wikitool.gitstore import WikiStore
-from wikitool.guides.checks import check_guide, check_index_page, is_guide_path
-from wikitool.guides.paths import CONTENT_DIR
+from wikitool.guides.checks import check_guide, check_index_page
+from wikitool.guides.paths import CONTENT_DIR, is_guide_path, is_page_path
 from wikitool.model import Problem
 
 
@@ -20,7 +20,7 @@ def check_wiki(
     published.
     """
     commit = store.resolve(rev)
-    files = [f for f in store.files(commit, CONTENT_DIR + "/") if f.path.endswith(".md")]
+    files = [f for f in store.files(commit, CONTENT_DIR + "/") if is_page_path(f.path)]
     existing = {f.path for f in files}
     day = today or date.today()
     problems: list[Problem] = []

@@ -1,0 +1,46 @@
+"""What the plugin learns during a build, for the generated pages and files to read:
+every page's facts, the wiki's history and the build's settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from wikitool.history import Change, HistoryIndex
+from wikitool.mkdocs_plugin.guide import GuideFacts
+
+
+@dataclass
+class PageInfo:
+    """What the plugin learnt about one page while reading it."""
+
+    src: str
+    """The page's path in the docs folder (``travel/renew.md``)."""
+    url: str
+    title: str
+    """Plain text (escape before use)."""
+    summary: str = ""
+    guide: GuideFacts | None = None
+    """Set for a guide with front matter; ``None`` for any other page."""
+    steps: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SiteFacts:
+    """The build's pages (in reading order) and history, and where it stands."""
+
+    history: HistoryIndex | None = None
+    commit: str = ""
+    """The commit built ("" when unknown)."""
+    intake_url: str = ""
+    """Where suggestions and feedback go, checked, ending in "/" ("" for nowhere)."""
+    today: date = field(default_factory=date.today)
+    pages: dict[str, PageInfo] = field(default_factory=dict)
+
+    def history_of(self, src: str) -> list[Change]:
+        """The changes to one page, newest first (none without history)."""
+        return self.history.of(src) if self.history is not None else []
+
+    def guides(self) -> list[PageInfo]:
+        """The guide pages read so far."""
+        return [info for info in self.pages.values() if info.guide is not None]

@@ -1,0 +1,100 @@
+"""The fragments a guide, the suggestion page and the tracking page hand the theme
+(``theme/main.html``, ``suggest.html``, ``track.html``) as the ``wikitool`` variable.
+
+Every value is escaped HTML or an escaped attribute value.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.structure.pages import Page
+
+from wikitool.mkdocs_plugin.changes import render_freshness, render_guide_changes
+from wikitool.mkdocs_plugin.collected import PageInfo, SiteFacts
+from wikitool.mkdocs_plugin.config import WikitoolConfig
+from wikitool.mkdocs_plugin.feedback_widget import Section, render_feedback
+from wikitool.mkdocs_plugin.jsonld import guide_jsonld, jsonld_scripts
+from wikitool.mkdocs_plugin.links import fill_link, relative
+from wikitool.mkdocs_plugin.panel import render_panel
+from wikitool.mkdocs_plugin.sanitize import escape_text
+from wikitool.mkdocs_plugin.suggest_pages import sources_folder
+
+
+def guide_fragments(
+    info: PageInfo, page: Page, facts: SiteFacts, options: WikitoolConfig, site_url: str
+) -> dict[str, Any]:
+    """A guide's summary, freshness, actions, panel, changes, report link, JSON-LD and
+    feedback widget."""
+    guide = info.guide
+    assert guide is not None
+    history = facts.history_of(info.src)
+    suggest = escape_text(_link(options.suggest_url, page, facts))
+    report_href = _link(options.report_url, page, facts)
+    report = escape_text(report_href)
+    url = page.canonical_url if site_url else None
+    feedback = ""
+    if facts.intake_url:
+        sections = [Section(item.id, item.title) for item in page.toc.items]
+        feedback = render_feedback(
+            facts.intake_url, info.src, sections=sections, fix_href=report_href
+        )
+    return {
+        "guide": True,
+        "summary": f'<p class="wt-summary">{escape_text(guide.summary)}</p>'
+        if guide.summary
+        else "",
+        "freshness": render_freshness(guide, history, facts.today),
+        "actions": (
+            '<p class="wt-actions">'
+            f'<a class="md-button md-button--primary wt-suggest" href="{suggest}">'
+            "Suggest an edit</a></p>"
+        ),
+        "panel": render_panel(guide),
+        "changes": render_guide_changes(history, options.recent_changes),
+        "report": (
+            '<p class="wt-report">'
+            f'<a href="{report}">Is something wrong on this page?</a> '
+            "Tell us and the team that owns this guide will check it.</p>"
+        ),
+        "jsonld": jsonld_scripts(guide_jsonld(guide, info.steps, url)),
+        "feedback": feedback,
+    }
+
+
+def suggest_fragments(page: Page, facts: SiteFacts, options: WikitoolConfig) -> dict[str, str]:
+    """The suggestion page's settings for its script, as escaped attribute values."""
+    track = facts.pages.get(options.track_page)
+    folder = sources_folder(options.suggest_page)
+    values = {
+        "intake": facts.intake_url,
+        "sources": relative(folder + "/", page.url),
+        "track": relative(track.url or "./", page.url) if track else "",
+        "root": relative("./", page.url),
+    }
+    fragments = {key: escape_text(value) for key, value in values.items()}
+    # "Is something wrong?" without editing: the guide's page is set by the script.
+    fragments["feedback"] = (
+        render_feedback(facts.intake_url, "", ask_helpful=False) if facts.intake_url else ""
+    )
+    return fragments
+
+
+def track_fragments(
+    page: Page, facts: SiteFacts, options: WikitoolConfig, docs_prefix: str
+) -> dict[str, str]:
+    """The tracking page's settings for its script, as escaped attribute values."""
+    folder = sources_folder(options.suggest_page) if options.suggest_page else ""
+    values = {
+        "intake": facts.intake_url,
+        "root": relative("./", page.url),
+        "docs_prefix": docs_prefix,
+        # The guides' sources give the tracking page a guide's title.
+        "sources": relative(folder + "/", page.url) if folder else "",
+    }
+    return {key: escape_text(value) for key, value in values.items()}
+
+
+def _link(template: str, page: Page, facts: SiteFacts) -> str:
+    filled = fill_link(template, path=page.file.src_uri, url=page.url, commit=facts.commit)
+    return relative(filled, page.url)

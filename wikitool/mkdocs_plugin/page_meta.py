@@ -1,0 +1,84 @@
+"""A page as MkDocs reads it: front matter with the wiki's YAML rules, only escaped text
+for the theme, and sanitized HTML."""
+
+from __future__ import annotations
+
+import posixpath
+from html import unescape
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from wikitool.errors import WikitoolError
+from wikitool.guides.page_source import read_page
+from wikitool.guides.paths import content_path, is_guide_path
+from wikitool.mkdocs_plugin.changes import title_from_path
+from wikitool.mkdocs_plugin.collected import PageInfo
+from wikitool.mkdocs_plugin.guide import GuideFacts
+from wikitool.mkdocs_plugin.jsonld import steps_from_html
+from wikitool.mkdocs_plugin.sanitize import escape_text, html_to_text, sanitize_html
+
+
+def read_markdown(page: Page, config: MkDocsConfig) -> tuple[PageInfo, str]:
+    """The page's facts and its body as the wiki reads it; sets ``page.meta``.
+
+    Reads the file's whole text: MkDocs has already taken the front matter off the
+    Markdown it hands plugins, with its own YAML rules.
+
+    Raises:
+        PluginError: the front matter cannot be read.
+    """
+    src = page.file.src_uri
+    try:
+        source = read_page(page.file.content_string, _docs_path(config, src))
+    except WikitoolError as exc:
+        raise PluginError(f"wikitool: {exc}") from exc
+    data = source.data or {}
+    title = data["title"].strip() if isinstance(data.get("title"), str) else ""
+    summary = data["summary"].strip() if isinstance(data.get("summary"), str) else ""
+    # Replace page.meta whole: the theme renders it unescaped, and keys such as
+    # `template`, `hide` or `icon` would let a page's author restyle the site.
+    meta: dict[str, Any] = {}
+    if title:
+        meta["title"] = escape_text(title)
+    if summary:
+        meta["description"] = escape_text(summary)
+    page.meta = meta
+    info = PageInfo(src, page.url, title, summary)
+    if source.data is not None and is_guide_path(content_path(src)):
+        info.guide = GuideFacts.from_data(data, title or title_from_path(src))
+        if not title:
+            info.title = info.guide.title
+            page.meta["title"] = escape_text(info.title)
+    return info, source.body
+
+
+def clean_content(html: str, page: Page, info: PageInfo | None) -> str:
+    """The page's HTML sanitized; every title the theme shows made escaped text."""
+    clean = sanitize_html(html)
+    if "title" not in page.meta:
+        # The title MkDocs took from the first heading (or the file name).
+        page.meta["title"] = html_to_text(str(page.title or ""))
+        if info is not None:
+            info.title = unescape(page.meta["title"])
+    _escape_toc(page.toc.items)
+    if info is not None and info.guide is not None:
+        info.steps = steps_from_html(clean)
+    return clean
+
+
+def _docs_path(config: MkDocsConfig, src: str) -> str:
+    # How errors name the page: under the docs folder's own name.
+    docs = posixpath.basename(str(config.docs_dir).rstrip("/")) or "docs"
+    return f"{docs}/{src}"
+
+
+def _escape_toc(items: list[AnchorLink]) -> None:
+    # Python-Markdown's toc names are already escaped text; re-escaping is idempotent and
+    # keeps this true should an extension hand over raw heading HTML.
+    for item in items:
+        item.title = html_to_text(item.title)
+        _escape_toc(item.children)

@@ -1,0 +1,32 @@
+"""Each guide's Markdown as published, written beside the suggestion page for its editor
+(``suggest_pages.source_document``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from wikitool.mkdocs_plugin.collected import SiteFacts
+from wikitool.mkdocs_plugin.suggest_pages import (
+    GuideSource,
+    published_base,
+    source_document,
+    source_file,
+    sources_folder,
+)
+
+
+def write_sources(facts: SiteFacts, suggest_page: str, config: MkDocsConfig) -> None:
+    """One JSON document per guide under the suggestion page's ``sources`` folder."""
+    base = published_base(facts.commit)
+    folder = sources_folder(suggest_page)
+    site = Path(config.site_dir)
+    for info in facts.guides():
+        # newline="": the exact bytes the citizen edits, so an untouched line is no change.
+        with open(Path(config.docs_dir) / info.src, encoding="utf-8", newline="") as file:
+            content = file.read()
+        source = GuideSource(info.src, info.title, info.url, content)
+        target = site / source_file(folder, info.src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source_document(source, base))
