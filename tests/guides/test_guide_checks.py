@@ -12,10 +12,9 @@ from wikitool.guides.checks import (
     check_links,
     check_review_dates,
     check_steps,
-    is_guide_path,
-    is_index_path,
 )
 from wikitool.guides.frontmatter import parse_guide
+from wikitool.guides.paths import is_guide_path, is_index_path
 from wikitool.model import Problem
 
 STEPS = """\

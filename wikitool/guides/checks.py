@@ -25,12 +25,9 @@ from wikitool.guides.markdown_body import (
     section_text,
 )
 from wikitool.guides.page_source import read_page
-from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE
 
 # Defined in paths.py (one definition for the wiki and the site); still importable here.
-from wikitool.guides.paths import is_guide_path as is_guide_path
-from wikitool.guides.paths import is_index_path as is_index_path
-from wikitool.guides.paths import is_page_path as is_page_path
+from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE, is_guide_path, is_index_path
 from wikitool.model import Problem
 from wikitool.schema import validate_front_matter, validate_index_front_matter
 

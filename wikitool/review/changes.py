@@ -24,6 +24,7 @@ from wikitool.gitstore import (
     blob_ids,
     changed_files,
 )
+from wikitool.guides.paths import is_page_path
 
 _FRONT_MATTER_END = re.compile(rb"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
@@ -91,7 +92,7 @@ def summarize_file(store: WikiStore, change: ChangedFile) -> FileSummary:
     old = store.blob(change.old_blob) if change.old_blob else None
     new = store.blob(change.new_blob) if change.new_blob else None
     added, removed = count_lines(old or b"", new or b"")
-    keys = touched_keys(old, new) if change.path.endswith(".md") else set()
+    keys = touched_keys(old, new) if is_page_path(change.path) else set()
     return FileSummary(
         change.path, change.old_blob, change.new_blob, added, removed, tuple(sorted(keys))
     )

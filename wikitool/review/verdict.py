@@ -19,7 +19,8 @@ from datetime import date
 
 from wikitool.errors import SuggestionError
 from wikitool.gitstore import FileConflict, WikiStore, blob_ids, merge_base, merge_texts
-from wikitool.guides.checks import check_guide, is_page_path
+from wikitool.guides.checks import check_guide
+from wikitool.guides.paths import is_page_path
 from wikitool.model import Problem
 from wikitool.review.changes import FileSummary, sensitive_fields, summarize_change
 from wikitool.review.events import EventKind, SuggestionState

@@ -22,8 +22,8 @@ from datetime import date
 
 from wikitool.errors import SuggestionError, UnsafePathError, WikitoolError
 from wikitool.gitstore import WikiStore
-from wikitool.guides.checks import check_guide, is_guide_path
-from wikitool.guides.paths import CONTENT_DIR, guide_path
+from wikitool.guides.checks import check_guide
+from wikitool.guides.paths import CONTENT_DIR, guide_path, is_guide_path, is_page_path
 from wikitool.ids import new_suggestion_id
 from wikitool.model import Identity
 from wikitool.review.events import (
@@ -112,7 +112,7 @@ def suggestion_submit(
     if current == content:
         raise SuggestionError(f"{path}: the suggested content is the same as the published guide")
 
-    existing = {f.path for f in store.files(base, CONTENT_DIR + "/") if f.path.endswith(".md")}
+    existing = {f.path for f in store.files(base, CONTENT_DIR + "/") if is_page_path(f.path)}
     warnings = _checked_content(path, content, existing | {path}, today or date.today())
     allowlist = published_contacts_at(store, base)
     screen_guide_text(path, suggestion.content, allowlist)
