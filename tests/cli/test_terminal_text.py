@@ -1,7 +1,9 @@
 """``terminal_safe``: untrusted text shows on a terminal as it reads, never as commands.
 
 One rule: every character a terminal would obey or not show becomes a visible code
-(``\\x1b`` below U+0100, ``<U+202E>`` above); everything else is kept as it is.
+(``\\x1b`` below U+0100, ``<U+202E>`` above); everything else is kept as it is. Then
+every command that shows untrusted text, run on a real pseudo-terminal, sends the
+terminal no escape sequence but its own colours.
 """
 
 from __future__ import annotations

@@ -89,7 +89,6 @@ def echo_line(line: str = "", *, err: bool = False) -> None:
 
     Control and invisible characters are shown as visible codes
     (``wikitool.terminal``), so the line stays one line and the terminal obeys nothing
-    in it. JSON output does not come here: its escaping is already safe.
+    in it. ``--json`` output does not come here: its values must stay as stored.
     """
     click.echo(terminal_safe(line), err=err)
-
