@@ -116,6 +116,14 @@ HOSTILE = {
     "a backspace": ("86\b7", "86\\x087"),
     "a carriage return inside a line": ("86\rok", "86\\x0dok"),
     "a C1 control": ("\x9b2J", "\\x9b2J"),
+    "a window title (OSC ended by BEL)": ("\x1b]0;pwned\x07", "\\x1b]0;pwned\\x07"),
+    "a hidden hyperlink (OSC 8)": (
+        "\x1b]8;;https://evil.example/\x1b\\click\x1b]8;;\x1b\\",
+        "\\x1b]8;;https://evil.example/\\x1b\\click\\x1b]8;;\\x1b\\",
+    ),
+    "a left-to-right isolate": ("\u2066fee\u2069", "<U+2066>fee<U+2069>"),
+    "a byte order mark": ("\ufefffee", "<U+FEFF>fee"),
+    "a line separator": ("86\u2028ok", "86<U+2028>ok"),
 }
 
 
@@ -161,3 +169,13 @@ def test_a_change_nobody_can_see_is_explained(new: str) -> None:
 
     assert (diff.fields, diff.body) == ([], [])
     assert lines[1] == INVISIBLE_ONLY
+
+
+@pytest.mark.parametrize("color", [False, True])
+def test_a_tab_in_the_text_is_kept_and_no_escape_but_our_colours_is_sent(color: bool) -> None:
+    new = edit(GUIDE, ("Calls are free.", "Calls are free.\tTabbed \x1b[2J."))
+
+    rendered = render_text(guide_diff(GUIDE_PATH, GUIDE.encode(), new.encode()), color=color)
+
+    assert "free.{+\tTabbed \\x1b[2J.+}" in without_colour(rendered)
+    assert "\x1b" not in without_colour(rendered)

@@ -12,6 +12,7 @@ import click
 
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.terminal import terminal_safe
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -20,7 +21,8 @@ class CommandError(click.ClickException):
     """A library error shown as one ``Error:`` line, with the library's exit code."""
 
     def __init__(self, error: WikitoolError) -> None:
-        super().__init__(" ".join(str(error).split()))
+        # Messages quote untrusted input (paths, ids, guide text): safe for a terminal.
+        super().__init__(terminal_safe(" ".join(str(error).split())))
 
 
 class ConflictCommandError(CommandError):
@@ -80,3 +82,13 @@ def json_option(help_text: str = "Print JSON instead of text.") -> Callable[[F],
 def stdout_is_terminal() -> bool:
     """Whether output goes to a person (colour, progress) rather than a pipe."""
     return sys.stdout.isatty()
+
+
+def echo_line(line: str = "", *, err: bool = False) -> None:
+    """Print one line that quotes untrusted text (from a citizen, a guide or git).
+
+    Control and invisible characters are shown as visible codes
+    (``wikitool.terminal``), so the line stays one line and the terminal obeys nothing
+    in it. ``--json`` output does not come here: its values must stay as stored.
+    """
+    click.echo(terminal_safe(line), err=err)

@@ -6,9 +6,17 @@ import time
 
 import click
 
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.cli.base import (
+    CONTEXT_SETTINGS,
+    WikiContext,
+    echo_line,
+    json_option,
+    pass_wiki,
+    print_json,
+)
 from wikitool.review.events import one_line
 from wikitool.services.feedback import Feedback, feedback_list
+from wikitool.terminal import terminal_safe
 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
@@ -40,7 +48,7 @@ def list_feedback(wiki: WikiContext, page: str | None, as_json: bool) -> None:
         print_json([item.to_json() for item in items])
         return
     for item in items:
-        click.echo(_line(item))
+        echo_line(_line(item))  # readers' text, pages and sections
     click.echo(f"{len(items)} item(s) of feedback", err=True)
 
 
@@ -48,5 +56,7 @@ def _line(item: Feedback) -> str:
     when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(item.created))
     where = item.page.removeprefix("content/") + (f"#{item.section}" if item.section else "")
     helpful = {True: "helpful", False: "not helpful", None: "-"}[item.helpful]
-    wrong = f"  {one_line(item.wrong, 300)!r}" if item.wrong else ""
+    # Line breaks and tabs fold to spaces (one item, one line); every other hidden
+    # character is shown as a code before the folding could hide it.
+    wrong = f"  '{one_line(terminal_safe(item.wrong, multiline=True), 300)}'" if item.wrong else ""
     return f"{when}  {where}  {helpful}{wrong}"

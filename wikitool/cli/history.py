@@ -6,7 +6,14 @@ import time
 
 import click
 
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.cli.base import (
+    CONTEXT_SETTINGS,
+    WikiContext,
+    echo_line,
+    json_option,
+    pass_wiki,
+    print_json,
+)
 from wikitool.services.guide_history import GuideChange, guide_history
 
 
@@ -29,7 +36,7 @@ def history(wiki: WikiContext, guide: str, as_json: bool) -> None:
         print_json([change.to_json() for change in changes])
         return
     for change in changes:
-        click.echo(_line(change))
+        echo_line(_line(change))  # summaries, names and paths come from git
 
 
 def _line(change: GuideChange) -> str:
@@ -42,5 +49,4 @@ def _line(change: GuideChange) -> str:
     )
     if change.credited:
         source += f" suggested by {', '.join(change.credited)}"
-    summary = "".join(ch if ch.isprintable() else "?" for ch in change.summary)
-    return f"{day}  {change.commit[:12]}  {what}{summary}{source}  - {change.author}"
+    return f"{day}  {change.commit[:12]}  {what}{change.summary}{source}  - {change.author}"

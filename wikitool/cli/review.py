@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -15,6 +14,7 @@ import click
 from wikitool.cli.base import (
     CONTEXT_SETTINGS,
     WikiContext,
+    echo_line,
     json_option,
     pass_wiki,
     print_json,
@@ -40,6 +40,7 @@ from wikitool.review.show import SuggestionView, review_show
 from wikitool.review.staff import staff_identity
 from wikitool.review.stats import review_stats
 from wikitool.review.verdict import Verdict
+from wikitool.terminal import terminal_safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 BAR_FROM = 50
@@ -67,20 +68,6 @@ def _staff(wiki: WikiContext, as_staff: str | None) -> Identity:
 
 def _when(stamp: int) -> str:
     return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(stamp))
-
-
-def _visible(text: str, keep_newlines: bool = False) -> str:
-    """Untrusted text made safe for a terminal: control and invisible characters are
-    shown as codes, so an escape sequence cannot rewrite the reviewer's screen."""
-    out = []
-    for ch in text:
-        if keep_newlines and ch == "\n":
-            out.append(ch)
-        elif unicodedata.category(ch) in {"Cc", "Cf", "Zl", "Zp"}:
-            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"<U+{ord(ch):04X}>")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def _use_color() -> bool:
@@ -152,7 +139,8 @@ def list_suggestions(
     if not rows:
         click.echo(f"No {'' if state == 'all' else state + ' '}suggestions.")
         return
-    table = [_row_cells(row, state) for row in rows]
+    # Cells are made safe before their widths are measured.
+    table = [[terminal_safe(cell) for cell in _row_cells(row, state)] for row in rows]
     header = ["ID", "AGE", *(["STATE"] if state != "open" else []), "GUIDE", "SIZE"]
     header += ["APPROVALS", "+1", "FLAGS", "SUMMARY"]
     widths = [max(len(str(cells[i])) for cells in [header, *table]) for i in range(len(header))]
@@ -191,12 +179,12 @@ def _row_cells(row: BacklogRow, state: str) -> list[str]:
     if state != "open":
         cells.append(entry.state.value)
     cells += [
-        _visible(entry.guide.removeprefix("content/")),
+        entry.guide.removeprefix("content/"),
         f"+{row.added} -{row.removed}",
         f"{len(row.verdict.requirements.approvers)}/{row.verdict.requirements.required}",
         str(entry.plus_ones),
         ",".join(row.verdict.flags) or "-",
-        _visible(entry.summary),
+        entry.summary,
     ]
     return cells
 
@@ -233,24 +221,24 @@ def show(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
 def _show_text(view: SuggestionView, color: bool) -> str:
     record = view.record
     lines = [
-        f"Suggestion {record.id} ({record.state.value})",
-        f"Guide:      {_visible(record.guide)}",
-        f"Summary:    {_visible(record.summary)}",
-        f"Submitted:  {_when(record.submitted_at)} by {_visible(record.author)}",
+        terminal_safe(f"Suggestion {record.id} ({record.state.value})"),
+        f"Guide:      {terminal_safe(record.guide)}",
+        f"Summary:    {terminal_safe(record.summary)}",
+        f"Submitted:  {_when(record.submitted_at)} by {terminal_safe(record.author)}",
     ]
     if record.rationale:
-        rationale = _visible(record.rationale, keep_newlines=True).splitlines()
+        rationale = terminal_safe(record.rationale, multiline=True).splitlines()
         lines.append(f"Rationale:  {rationale[0]}")
         lines += [f"            {line}" for line in rationale[1:]]
     if record.warnings:
         lines.append("Warnings:")
-        lines += [f"  - {_visible(w)}" for w in record.warnings]
+        lines += [f"  - {terminal_safe(w)}" for w in record.warnings]
     if record.plus_ones:
         lines.append(f"Supported:  {record.plus_ones} other citizen(s) suggested the same (+1)")
     if view.amendments:
         lines.append("Amended:")
         lines += [
-            f"  {sha[:12]} {_visible(author)}: {_visible(subject)}"
+            terminal_safe(f"  {sha[:12]} {author}: {subject}")
             for sha, author, subject in view.amendments
         ]
     decision = record.decision
@@ -258,7 +246,8 @@ def _show_text(view: SuggestionView, color: bool) -> str:
         what = decision.kind.value + (
             f" ({decision.data['Reason']})" if decision.data.get("Reason") else ""
         )
-        lines.append(f"Decision:   {what} by {decision.actor} on {_when(decision.time)}")
+        line = f"Decision:   {what} by {decision.actor} on {_when(decision.time)}"
+        lines.append(terminal_safe(line))
     else:
         lines += _standing_lines(view.verdict)
     text = "\n".join(lines) + "\n"
@@ -274,29 +263,27 @@ def _standing_lines(verdict: Verdict) -> list[str]:
     if needs.sensitive_fields:
         given += f" (it changes {', '.join(needs.sensitive_fields)})"
     lines = [f"Approvals:  {given}"]
-    lines += [f"  - {_visible(a)}" for a in needs.approvers]
+    lines += [f"  - {a}" for a in needs.approvers]
     if needs.owners:
         lines.append(f"Owners:     {', '.join(needs.owners)}")
     if needs.changes_requested_by:
-        lines.append(
-            f"Changes requested by: {_visible(', '.join(needs.changes_requested_by))}"
-        )
+        lines.append(f"Changes requested by: {', '.join(needs.changes_requested_by)}")
     lines.append(f"Merge:      {_merge_line(verdict)}")
     for conflict in verdict.conflicts:
         lines += ["  " + line for line in _conflict_lines(conflict)]
     problems = verdict.problems or ()
     if verdict.refused:
         lines.append("Screens:    the merged guide would be refused:")
-        lines += [f"  - {_visible(r)}" for r in verdict.refused]
+        lines += [f"  - {r}" for r in verdict.refused]
     if not problems:
         lines.append("Checks:     the merged guide passes wikitool check")
     else:
         blocking = "would block the merge" if verdict.errors else "warnings only"
         lines.append(f"Checks:     {len(problems)} problem(s), {blocking}:")
-        lines += [f"  - {_visible(str(p))}" for p in problems]
+        lines += [f"  - {p!s}" for p in problems]
     blockers = verdict.blockers
     lines.append(f"Ready:      {'yes' if not blockers else 'no: ' + '; '.join(blockers)}")
-    return lines
+    return [terminal_safe(line) for line in lines]  # names and field names are untrusted
 
 
 def _merge_line(verdict: Verdict) -> str:
@@ -308,11 +295,13 @@ def _merge_line(verdict: Verdict) -> str:
 
 
 def _conflict_lines(conflict: FileConflict) -> list[str]:
-    lines = [f"{_visible(conflict.path)}: {conflict.reason}"]
+    lines = [terminal_safe(f"{conflict.path}: {conflict.reason}")]
     for hunk in conflict.hunks:
         lines.append(f"  at line {hunk.line} of the suggestion's base:")
-        lines += [f"    main:       {_visible(line)}" for line in hunk.ours or ("(nothing)",)]
-        lines += [f"    suggestion: {_visible(line)}" for line in hunk.theirs or ("(nothing)",)]
+        lines += [f"    main:       {terminal_safe(line)}" for line in hunk.ours or ("(nothing)",)]
+        lines += [
+            f"    suggestion: {terminal_safe(line)}" for line in hunk.theirs or ("(nothing)",)
+        ]
     return lines
 
 
@@ -333,7 +322,7 @@ def comment(wiki: WikiContext, suggestion_id: str, message: str, as_staff: str |
     """
     staff = _staff(wiki, as_staff)
     event = review_comment(wiki.store(), suggestion_id, staff=staff, text=message)
-    click.echo(f"Commented on suggestion {event.suggestion_id}")
+    echo_line(f"Commented on suggestion {event.suggestion_id}")
 
 
 @review.command(context_settings=CONTEXT_SETTINGS)
@@ -361,14 +350,14 @@ def approve(
         verdict = review_verdict(store, event.suggestion_id)
     except WikitoolError as error:
         # The approval is recorded; only the readiness report failed (a broken policy).
-        click.echo(f"Approved suggestion {event.suggestion_id}")
-        click.echo(f"Note: cannot tell whether it is ready to merge: {error}", err=True)
+        echo_line(f"Approved suggestion {event.suggestion_id}")
+        echo_line(f"Note: cannot tell whether it is ready to merge: {error}", err=True)
         return
     needs, blockers = verdict.requirements, verdict.blockers
     status = "ready to merge" if not blockers else "not ready to merge: " + "; ".join(blockers)
-    click.echo(
+    echo_line(
         f"Approved suggestion {event.suggestion_id} "
-        f"({len(needs.approvers)} of {needs.required} approvals; {_visible(status)})"
+        f"({len(needs.approvers)} of {needs.required} approvals; {status})"
     )
 
 
@@ -389,7 +378,7 @@ def request_changes(
     """
     staff = _staff(wiki, as_staff)
     event = review_request_changes(wiki.store(), suggestion_id, staff=staff, text=message)
-    click.echo(f"Requested changes to suggestion {event.suggestion_id}")
+    echo_line(f"Requested changes to suggestion {event.suggestion_id}")
 
 
 @review.command(context_settings=CONTEXT_SETTINGS)
@@ -420,9 +409,9 @@ def reject(
     closed = review_reject(
         wiki.store(), suggestion_id, staff=staff, reason=RejectReason(reason), text=message or ""
     )
-    click.echo(f"Rejected suggestion {closed.event.suggestion_id} ({reason})")
+    echo_line(f"Rejected suggestion {closed.event.suggestion_id} ({reason})")
     for note in closed.notes:
-        click.echo(f"Note: {note}", err=True)
+        echo_line(f"Note: {note}", err=True)
 
 
 @review.command(context_settings=CONTEXT_SETTINGS)
@@ -455,9 +444,9 @@ def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: 
         print_json(result.to_json())
     else:
         how = "three-way merge" if result.three_way else "based on main's tip"
-        click.echo(f"Merged suggestion {result.id} as {result.commit[:12]} ({how})")
+        echo_line(f"Merged suggestion {result.id} as {result.commit[:12]} ({how})")
     for note in result.notes:
-        click.echo(f"Note: {note}", err=True)
+        echo_line(f"Note: {note}", err=True)
 
 
 # -- trail, checkout, stats ---------------------------------------------------------------
@@ -480,8 +469,8 @@ def log(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
         print_json([_event_json(e) for e in events])
         return
     for event in events:
-        click.echo(_event_line(event))
-        for line in _visible(event.text, keep_newlines=True).splitlines():
+        echo_line(_event_line(event))
+        for line in terminal_safe(event.text, multiline=True).splitlines():
             click.echo(f"    {line}")
 
 
@@ -505,7 +494,7 @@ def _event_line(event: ReviewEvent) -> str:
         extra = f"  merged as {event.data['Merged-As'][:12]}"
     elif event.data.get("Commit"):
         extra = f"  version {event.data['Commit'][:12]}"
-    return f"{_when(event.time)}  {what:<16} {_visible(event.actor)}{extra}"
+    return f"{_when(event.time)}  {what:<16} {event.actor}{extra}"
 
 
 @review.command(context_settings=CONTEXT_SETTINGS)
@@ -528,8 +517,8 @@ def checkout(wiki: WikiContext, suggestion_id: str) -> None:
     from wikitool.review.checkout import review_checkout
 
     done = review_checkout(wiki.store(), suggestion_id)
-    click.echo(f"Switched to branch {done.branch} in {done.work_tree}")
-    click.echo(f"Edit {done.guide}, commit, then: wikitool review show {done.id}")
+    echo_line(f"Switched to branch {done.branch} in {done.work_tree}")
+    echo_line(f"Edit {done.guide}, commit, then: wikitool review show {done.id}")
 
 
 @review.command(context_settings=CONTEXT_SETTINGS)
@@ -558,8 +547,8 @@ def stats(wiki: WikiContext, as_json: bool) -> None:
     click.echo(decided)
     if figures.rejected_by_reason:
         reasons = ", ".join(f"{k} {v}" for k, v in sorted(figures.rejected_by_reason.items()))
-        click.echo(f"Rejected by reason: {reasons}")
+        echo_line(f"Rejected by reason: {reasons}")
     if figures.months:
         click.echo("By month:           merged  rejected")
         for month in figures.months:
-            click.echo(f"  {month.month}          {month.merged:>6}  {month.rejected:>8}")
+            echo_line(f"  {month.month}          {month.merged:>6}  {month.rejected:>8}")

@@ -7,7 +7,14 @@ from typing import BinaryIO
 
 import click
 
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.cli.base import (
+    CONTEXT_SETTINGS,
+    WikiContext,
+    echo_line,
+    json_option,
+    pass_wiki,
+    print_json,
+)
 from wikitool.errors import SuggestionError
 from wikitool.guides.paths import guide_path
 from wikitool.review.log import checked_id
@@ -30,15 +37,15 @@ def _report(result: SubmitResult, as_json: bool) -> None:
     if as_json:
         print_json(result.to_json())
         return
-    click.echo(result.id)
+    echo_line(result.id)
     if result.duplicate_of:
-        click.echo(
+        echo_line(
             f"Note: the same change is already suggested as {result.duplicate_of}: "
             "recorded as +1 on it",
             err=True,
         )
     for warning in result.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        echo_line(f"Warning: {warning}", err=True)  # warnings quote the suggestion
 
 
 @suggest.command(context_settings=CONTEXT_SETTINGS)
@@ -111,6 +118,6 @@ def forget(wiki: WikiContext, suggestion_id: str) -> None:
       wikitool suggest forget 01jd4m7k2q8x9v0c3b5n6r7t8w
     """
     if contact_forget(wiki.store(), checked_id(suggestion_id)):
-        click.echo(f"Deleted the contact details of suggestion {suggestion_id}")
+        echo_line(f"Deleted the contact details of suggestion {suggestion_id}")
     else:
-        click.echo(f"No contact details are kept for suggestion {suggestion_id}")
+        echo_line(f"No contact details are kept for suggestion {suggestion_id}")

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import click
 
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.cli.base import (
+    CONTEXT_SETTINGS,
+    WikiContext,
+    echo_line,
+    json_option,
+    pass_wiki,
+    print_json,
+)
 from wikitool.errors import WikitoolError
 from wikitool.model import TOOL_IDENTITY
 from wikitool.review.staff import staff_identity
@@ -67,7 +74,7 @@ def check(wiki: WikiContext, strict: bool, rev: str, as_json: bool) -> None:
         print_json({"ok": not errors, "problems": [p.to_json() for p in problems]})
     else:
         for problem in problems:
-            click.echo(str(problem))
+            echo_line(str(problem))  # problems quote guide paths and text
         warnings = len(problems) - len(errors)
         summary = (
             f"{len(errors)} error(s), {warnings} warning(s)"

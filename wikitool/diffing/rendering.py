@@ -3,16 +3,14 @@
 Markers stay in coloured output too (``[-85-]{+86+}``, ``- ``/``+ ``): red and green
 alone are lost on colour-blind readers and on monochrome terminals.
 
-Everything shown comes from untrusted suggestions, so control characters (an escape
-sequence could rewrite the reviewer's screen) and invisible formatting characters (a
-bidi override could make text read differently from what is merged) are shown as
-visible codes such as ``\\x1b`` and ``<U+202E>``.
+Everything shown comes from untrusted suggestions, so each piece of content passes
+``wikitool.terminal.terminal_safe`` (control and invisible characters shown as visible
+codes such as ``\\x1b`` and ``<U+202E>``) before our own colour codes are added.
 """
 
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -21,6 +19,7 @@ from pygments.console import ansiformat
 from wikitool.diffing.alignment import text_similarity
 from wikitool.diffing.changes import BodyHunk, BodyLine, FieldChange, GuideDiff, Segment
 from wikitool.diffing.words import word_segments
+from wikitool.terminal import terminal_safe
 
 INVISIBLE_ONLY = (
     "No visible change: only line endings (CRLF or LF), a byte order mark "
@@ -32,7 +31,6 @@ LEGEND = "Key: [-removed-] {+added+} words; lines: - removed, + added, ~ changed
 _WORD_DIFF_SIMILARITY = 0.5
 _LINE_MARKERS = {"context": "  ", "removed": "- ", "added": "+ ", "changed": "~ "}
 _STYLES = {"removed": "red", "added": "green", "field": "bold", "header": "cyan"}
-_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 
 
 def render_text(diff: GuideDiff, *, color: bool) -> str:
@@ -46,7 +44,7 @@ def render_text(diff: GuideDiff, *, color: bool) -> str:
         The text, ending with a line break.
     """
     painter = _Painter(color)
-    out = [painter.paint("field", _visible(diff.path)) + ": " + _summary(diff)]
+    out = [painter.paint("field", terminal_safe(diff.path)) + ": " + _summary(diff)]
     if diff.status == "unchanged":
         return "\n".join(out) + "\n"
     if not (diff.fields or diff.body):
@@ -55,7 +53,7 @@ def render_text(diff: GuideDiff, *, color: bool) -> str:
     if diff.fallback_reason is not None:
         out.append(
             "Note: the details at the top of the page could not be read "
-            f"({_visible(diff.fallback_reason)}), so the whole file is compared line by line."
+            f"({terminal_safe(diff.fallback_reason)}), so the whole file is compared line by line."
         )
     out.append(LEGEND)
     if diff.fields:
@@ -101,7 +99,7 @@ class _Painter:
     def segments(self, segments: tuple[Segment, ...]) -> str:
         parts = []
         for segment in segments:
-            text = _visible(segment.text)
+            text = _line_text(segment.text)
             if segment.kind == "removed":
                 parts.append(self.paint("removed", f"[-{text}-]"))
             elif segment.kind == "added":
@@ -126,11 +124,11 @@ def _plural(lines: int) -> str:
 
 
 def _render_field(change: FieldChange, painter: _Painter) -> str:
-    name = painter.paint("field", _visible(change.path)) + ": "
+    name = painter.paint("field", terminal_safe(change.path)) + ": "
     if change.change == "added":
-        return name + painter.paint("added", "added " + _visible(format_value(change.new)))
+        return name + painter.paint("added", "added " + terminal_safe(format_value(change.new)))
     if change.change == "removed":
-        return name + painter.paint("removed", "removed " + _visible(format_value(change.old)))
+        return name + painter.paint("removed", "removed " + terminal_safe(format_value(change.old)))
     old, new = change.old, change.new
     if (
         isinstance(old, str)
@@ -141,8 +139,8 @@ def _render_field(change: FieldChange, painter: _Painter) -> str:
         # A long sentence with one word changed reads best as that word changed.
         segments = word_segments(*_json_inner(old, new))
         return name + '"' + painter.segments(segments) + '"'
-    old_text = painter.paint("removed", _visible(format_value(old)))
-    new_text = painter.paint("added", _visible(format_value(new)))
+    old_text = painter.paint("removed", terminal_safe(format_value(old)))
+    new_text = painter.paint("added", terminal_safe(format_value(new)))
     return f"{name}{old_text} -> {new_text}"
 
 
@@ -156,7 +154,7 @@ def _hunk_header(hunk: BodyHunk) -> str:
     if hunk.old_start != hunk.new_start:
         where += f" (line {hunk.old_start} before)"
     if hunk.section:
-        where += f", in \u201c{_visible(hunk.section)}\u201d"
+        where += f", in \u201c{terminal_safe(hunk.section)}\u201d"
     return f"@@ {where} @@"
 
 
@@ -164,24 +162,14 @@ def _render_line(line: BodyLine, painter: _Painter) -> str:
     marker = _LINE_MARKERS[line.kind]
     if line.kind == "changed":
         return marker + painter.segments(line.segments)
-    text = _visible(line.old_text or line.new_text)
+    text = _line_text(line.old_text or line.new_text)
     if line.kind == "context":
         return (marker + text).rstrip(" ") if not text else marker + text
     style = "removed" if line.kind == "removed" else "added"
     return painter.paint(style, (marker + text) if text else marker.rstrip(" "))
 
 
-def _visible(text: str) -> str:
-    """Control and invisible characters as visible codes; tabs kept."""
-    if text.isprintable():
-        return text
-    out = []
-    for char in text:
-        category = unicodedata.category(char)
-        if char == "\t" or category not in _INVISIBLE_CATEGORIES:
-            out.append(char)
-        elif ord(char) < 0x100:
-            out.append(f"\\x{ord(char):02x}")
-        else:
-            out.append(f"<U+{ord(char):04X}>")
-    return "".join(out)
+def _line_text(text: str) -> str:
+    """A piece of one line of a guide, safe for a terminal; its tabs are kept (a line
+    holds no line break: the text was split on them)."""
+    return terminal_safe(text, multiline=True)
