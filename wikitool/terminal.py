@@ -25,6 +25,7 @@ and ``\\t`` when multiline), so making it safe twice changes nothing.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 _CACHE_LIMIT = 4096
@@ -49,25 +50,40 @@ def terminal_safe(text: str, *, multiline: bool = False) -> str:
     return text.translate(_ONE_LINE)
 
 
+def json_terminal_safe(json_text: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) with every control and hidden
+    character written as a ``\\uXXXX`` escape: the same data once parsed, and nothing a
+    terminal would act on when it is printed. Such characters can only stand inside JSON
+    strings, where the escape means the same character."""
+    if json_text.isprintable():
+        return json_text
+    return json_text.translate(_JSON)
+
+
 def _code(char: str) -> str:
     point = ord(char)
     return f"\\x{point:02x}" if point < 0x100 else f"<U+{point:04X}>"
 
 
-class _Codes(dict[int, str]):
-    """A ``str.translate`` table from each character to itself or its visible code,
-    filled the first time a character is seen (Unicode is too large to list)."""
+def _json_code(char: str) -> str:
+    units = char.encode("utf-16-be", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i : i + 2]):04x}" for i in range(0, len(units), 2))
 
-    def __init__(self, kept: str) -> None:
+
+class _Codes(dict[int, str]):
+    """A ``str.translate`` table from each character to itself or its code, filled the
+    first time a character is seen (Unicode is too large to list)."""
+
+    def __init__(self, kept: str, code: Callable[[str], str] = _code) -> None:
         super().__init__()
-        self.kept = kept
+        self.kept, self.code = kept, code
 
     def __missing__(self, point: int) -> str:
         char = chr(point)
         if char in self.kept or unicodedata.category(char) not in _HIDDEN_CATEGORIES:
             shown = char
         else:
-            shown = _code(char)
+            shown = self.code(char)
         if len(self) < _CACHE_LIMIT:
             self[point] = shown
         return shown
@@ -75,3 +91,4 @@ class _Codes(dict[int, str]):
 
 _ONE_LINE = _Codes(kept="")
 _MULTILINE = _Codes(kept="\n\t")
+_JSON = _Codes(kept="\n", code=_json_code)  # dumps' indentation; its strings escape \n

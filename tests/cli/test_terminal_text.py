@@ -8,6 +8,7 @@ terminal no escape sequence but its own colours.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import select
@@ -34,7 +35,7 @@ from wikitool.services.feedback import (
 )
 from wikitool.suggestions.input import SuggestionInput
 from wikitool.suggestions.submission import suggestion_submit
-from wikitool.terminal import terminal_safe
+from wikitool.terminal import json_terminal_safe, terminal_safe
 
 # name -> (payload, how it shows on one line)
 PAYLOADS: dict[str, tuple[str, str]] = {
@@ -165,6 +166,21 @@ def test_any_text_comes_out_printable_and_making_it_safe_twice_changes_nothing(
     assert all(c in "\n\t" or _is_shown_as_text(c) for c in lines)
     assert "\r" not in lines
     assert terminal_safe(lines, multiline=True) == lines
+
+
+@pytest.mark.parametrize(("text", "shown"), PAYLOADS.values(), ids=PAYLOADS.keys())
+def test_json_output_escapes_each_payload_and_parses_back_the_same(text: str, shown: str) -> None:
+    data = {"summary": f"before {text} after", "n": [1, "é"]}
+    printed = json_terminal_safe(json.dumps(data, indent=2, ensure_ascii=False))
+    assert json.loads(printed) == data
+    assert all(ch in "\n" or unicodedata.category(ch) not in HIDDEN for ch in printed)
+
+
+@given(st.text(alphabet=st.characters(codec=None), max_size=60))
+def test_any_json_output_is_printable_and_parses_back_the_same(text: str) -> None:
+    printed = json_terminal_safe(json.dumps({"t": text}, indent=2, ensure_ascii=False))
+    assert json.loads(printed) == {"t": text}
+    assert all(ch == "\n" or ch.isprintable() for ch in printed)
 
 
 @given(st.text(alphabet=st.characters(codec=None, exclude_characters="\\<"), max_size=60))

@@ -12,7 +12,7 @@ import click
 
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import WikiStore
-from wikitool.terminal import terminal_safe
+from wikitool.terminal import json_terminal_safe, terminal_safe
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -67,8 +67,10 @@ pass_wiki = click.make_pass_decorator(WikiContext)
 
 
 def print_json(data: object) -> None:
-    """Print ``data`` as stable JSON (sorted keys) for scripts."""
-    click.echo(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False))
+    """Print ``data`` as stable JSON (sorted keys) for scripts, with control and hidden
+    characters escaped so the output is safe on a terminal too."""
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+    click.echo(json_terminal_safe(text))
 
 
 F = TypeVar("F", bound=Callable[..., Any])
