@@ -6,12 +6,21 @@ import time
 
 import click
 
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.cli.base import (
+    CONTEXT_SETTINGS,
+    WikiContext,
+    WikitoolGroup,
+    json_option,
+    pass_wiki,
+    print_json,
+    repo_option,
+)
 from wikitool.review.events import one_line
 from wikitool.services.feedback import Feedback, feedback_list
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
+@repo_option
 def feedback() -> None:
     """Read the feedback readers left on the site's pages.
 

@@ -15,9 +15,11 @@ import click
 from wikitool.cli.base import (
     CONTEXT_SETTINGS,
     WikiContext,
+    WikitoolGroup,
     json_option,
     pass_wiki,
     print_json,
+    repo_option,
     stdout_is_terminal,
 )
 from wikitool.diffing import render_text
@@ -87,7 +89,8 @@ def _use_color() -> bool:
     return stdout_is_terminal() and not os.environ.get("NO_COLOR")
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
+@repo_option
 def review() -> None:
     """Review citizens' suggestions: list, read, discuss, approve, reject and merge them.
 

@@ -7,7 +7,15 @@ from typing import BinaryIO
 
 import click
 
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, json_option, pass_wiki, print_json
+from wikitool.cli.base import (
+    CONTEXT_SETTINGS,
+    WikiContext,
+    WikitoolGroup,
+    json_option,
+    pass_wiki,
+    print_json,
+    repo_option,
+)
 from wikitool.errors import SuggestionError
 from wikitool.guides.paths import guide_path
 from wikitool.review.log import checked_id
@@ -16,7 +24,8 @@ from wikitool.suggestions.input import SuggestionInput, parse_suggestion
 from wikitool.suggestions.submission import SubmitResult, repair_branches, suggestion_submit
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
+@repo_option
 def suggest() -> None:
     """Turn a citizen's suggested edit into a branch staff can review.
 
