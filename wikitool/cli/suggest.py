@@ -17,7 +17,7 @@ from wikitool.cli.base import (
     repo_option,
 )
 from wikitool.errors import SuggestionError
-from wikitool.guides.paths import guide_path
+from wikitool.guides.paths import typed_guide_path
 from wikitool.review.log import checked_id
 from wikitool.suggestions.contacts import contact_forget
 from wikitool.suggestions.input import SuggestionInput, parse_suggestion
@@ -87,7 +87,7 @@ def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_
       wikitool suggest edit identity-and-travel/renew-an-adult-passport.md
     """
     store = wiki.store()
-    path = guide_path(guide)
+    path = typed_guide_path(guide)
     base = store.main()
     current = store.read(base, path)
     if current is None:
