@@ -18,7 +18,7 @@ from wikitool.cli.base import (
 )
 from wikitool.errors import SuggestionError
 from wikitool.guides.paths import typed_guide_path
-from wikitool.review.log import checked_id
+from wikitool.review.record import resolve_id
 from wikitool.suggestions.contacts import contact_forget
 from wikitool.suggestions.input import SuggestionInput, parse_suggestion
 from wikitool.suggestions.submission import SubmitResult, repair_branches, suggestion_submit
@@ -113,13 +113,16 @@ def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_
 def forget(wiki: WikiContext, suggestion_id: str) -> None:
     """Delete the private contact details (name, e-mail) kept for suggestion ID.
 
-    Git never held them; this removes them from the private store as well.
+    Git never held them; this removes them from the private store as well. ID is a
+    suggestion id, or any unique start of one (at least 4 characters).
 
     \b
     Example:
       wikitool suggest forget 01jd4m7k2q8x9v0c3b5n6r7t8w
     """
-    if contact_forget(wiki.store(), checked_id(suggestion_id)):
-        click.echo(f"Deleted the contact details of suggestion {suggestion_id}")
+    store = wiki.store()
+    full_id = resolve_id(store, suggestion_id)
+    if contact_forget(store, full_id):
+        click.echo(f"Deleted the contact details of suggestion {full_id}")
     else:
-        click.echo(f"No contact details are kept for suggestion {suggestion_id}")
+        click.echo(f"No contact details are kept for suggestion {full_id}")
