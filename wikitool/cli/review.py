@@ -25,7 +25,6 @@ from wikitool.cli.base import (
 from wikitool.diffing import render_text
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import FileConflict
-from wikitool.model import Identity
 from wikitool.review.decisions import (
     Requirements,
     review_approve,
@@ -40,7 +39,7 @@ from wikitool.review.log import read_events
 from wikitool.review.merge import SuggestionConflictError, review_merge
 from wikitool.review.record import resolve_id
 from wikitool.review.show import SuggestionView, review_show
-from wikitool.review.staff import staff_identity
+from wikitool.review.staff import Staff, staff_identity
 from wikitool.review.stats import review_stats
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -63,8 +62,15 @@ def message_option(required: bool, help_text: str) -> Callable[[F], F]:
     return click.option("-m", "--message", required=required, help=help_text)
 
 
-def _staff(wiki: WikiContext, as_staff: str | None) -> Identity:
+def _staff(wiki: WikiContext, as_staff: str | None) -> Staff:
     return staff_identity(as_staff, wiki.store())
+
+
+def _recorded(staff: Staff) -> None:
+    """Say whose name went on the record when the machine chose it rather than ``--as``:
+    a shared computer's git identity must not act for someone silently."""
+    if not staff.named:
+        click.echo(f"Recorded as {staff.identity} (from {staff.source})", err=True)
 
 
 def _when(stamp: int) -> str:
@@ -328,7 +334,8 @@ def comment(wiki: WikiContext, suggestion_id: str, message: str, as_staff: str |
       wikitool review comment 01jd4m7k -m "Checking the new fee with Finance."
     """
     staff = _staff(wiki, as_staff)
-    event = review_comment(wiki.store(), suggestion_id, staff=staff, text=message)
+    event = review_comment(wiki.store(), suggestion_id, staff=staff.identity, text=message)
+    _recorded(staff)
     click.echo(f"Commented on suggestion {event.suggestion_id}")
 
 
@@ -352,7 +359,8 @@ def approve(
     """
     store = wiki.store()
     staff = _staff(wiki, as_staff)
-    event = review_approve(store, suggestion_id, staff=staff, text=message or "")
+    event = review_approve(store, suggestion_id, staff=staff.identity, text=message or "")
+    _recorded(staff)
     try:
         needs = review_requirements(store, event.suggestion_id)
     except WikitoolError as error:
@@ -385,7 +393,10 @@ def request_changes(
       wikitool review request-changes 01jd4m7k -m "The fee applies from 1 March only."
     """
     staff = _staff(wiki, as_staff)
-    event = review_request_changes(wiki.store(), suggestion_id, staff=staff, text=message)
+    event = review_request_changes(
+        wiki.store(), suggestion_id, staff=staff.identity, text=message
+    )
+    _recorded(staff)
     click.echo(f"Requested changes to suggestion {event.suggestion_id}")
 
 
@@ -415,8 +426,13 @@ def reject(
     """
     staff = _staff(wiki, as_staff)
     closed = review_reject(
-        wiki.store(), suggestion_id, staff=staff, reason=RejectReason(reason), text=message or ""
+        wiki.store(),
+        suggestion_id,
+        staff=staff.identity,
+        reason=RejectReason(reason),
+        text=message or "",
     )
+    _recorded(staff)
     click.echo(f"Rejected suggestion {closed.event.suggestion_id} ({reason})")
     for note in closed.notes:
         click.echo(f"Note: {note}", err=True)
@@ -442,12 +458,13 @@ def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: 
     """
     staff = _staff(wiki, as_staff)
     try:
-        result = review_merge(wiki.store(), suggestion_id, staff=staff)
+        result = review_merge(wiki.store(), suggestion_id, staff=staff.identity)
     except SuggestionConflictError as error:
         for conflict in error.conflicts:
             for line in _conflict_lines(conflict):
                 click.echo(line, err=True)
         raise
+    _recorded(staff)
     if as_json:
         print_json(result.to_json())
     else:

@@ -37,7 +37,7 @@ def init(directory: Path, source: Path | None) -> None:
       wikitool init ./copy --from ./my-wiki
     """
     try:
-        author = staff_identity(None)
+        author = staff_identity(None).identity
     except WikitoolError:
         author = TOOL_IDENTITY  # a fresh machine with no git identity can still start a wiki
     result = init_wiki(directory, source=source, author=author)
