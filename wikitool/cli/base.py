@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -120,6 +120,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 def json_option(help_text: str = "Print JSON instead of text.") -> Callable[[F], F]:
     """The shared ``--json`` flag (passed to the command as ``as_json``)."""
     return click.option("--json", "as_json", is_flag=True, help=help_text)
+
+
+def table_lines(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """``header`` and ``rows`` as aligned columns two spaces apart; the last column (free
+    text) is not padded."""
+    widths = [max(len(cells[i]) for cells in [header, *rows]) for i in range(len(header) - 1)]
+    return [
+        "  ".join([*(c.ljust(w) for c, w in zip(cells, widths, strict=False)), cells[-1]]).rstrip()
+        for cells in [header, *rows]
+    ]
 
 
 def stdout_is_terminal() -> bool:

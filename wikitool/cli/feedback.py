@@ -14,9 +14,12 @@ from wikitool.cli.base import (
     pass_wiki,
     print_json,
     repo_option,
+    table_lines,
 )
 from wikitool.review.events import one_line
 from wikitool.services.feedback import Feedback, feedback_list
+
+HEADER = ("DATE (UTC)", "PAGE", "HELPFUL", "WHAT IS WRONG")
 
 
 @click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
@@ -48,14 +51,15 @@ def list_feedback(wiki: WikiContext, page: str | None, as_json: bool) -> None:
     if as_json:
         print_json([item.to_json() for item in items])
         return
-    for item in items:
-        click.echo(_line(item))
+    if items:
+        for line in table_lines(HEADER, [_cells(item) for item in items]):
+            click.echo(line)
     click.echo(f"{len(items)} item(s) of feedback", err=True)
 
 
-def _line(item: Feedback) -> str:
+def _cells(item: Feedback) -> list[str]:
     when = time.strftime("%Y-%m-%d %H:%M", time.gmtime(item.created))
     where = item.page.removeprefix("content/") + (f"#{item.section}" if item.section else "")
     helpful = {True: "helpful", False: "not helpful", None: "-"}[item.helpful]
-    wrong = f"  {one_line(item.wrong, 300)!r}" if item.wrong else ""
-    return f"{when}  {where}  {helpful}{wrong}"
+    wrong = repr(one_line(item.wrong, 300)) if item.wrong else ""
+    return [when, where, helpful, wrong]

@@ -21,6 +21,7 @@ from wikitool.cli.base import (
     print_json,
     repo_option,
     stdout_is_terminal,
+    table_lines,
 )
 from wikitool.diffing import render_text
 from wikitool.errors import WikitoolError
@@ -164,10 +165,8 @@ def list_suggestions(
     table = [_row_cells(row, state) for row in rows]
     header = ["ID", "AGE", *(["STATE"] if state != "open" else []), "GUIDE", "SIZE"]
     header += ["APPROVALS", "+1", "FLAGS", "SUMMARY"]
-    widths = [max(len(str(cells[i])) for cells in [header, *table]) for i in range(len(header))]
-    for cells in [header, *table]:
-        padded = [str(c).ljust(w) for c, w in zip(cells[:-1], widths[:-1], strict=True)]
-        click.echo("  ".join([*padded, str(cells[-1])]).rstrip())
+    for line in table_lines(header, table):
+        click.echo(line)
     click.echo(f"{len(rows)} suggestion(s)", err=True)
 
 
