@@ -29,23 +29,26 @@ def feedback() -> None:
 
     \b
     Example:
-      wikitool feedback list --page identity-and-travel/renew-an-adult-passport.md
+      wikitool feedback list --page identity-and-travel/renew-an-adult-passport
     """
 
 
 @feedback.command("list", context_settings=CONTEXT_SETTINGS)
-@click.option("--page", metavar="PAGE", help="Only this page (its path under content/).")
+@click.option(
+    "--page", metavar="PAGE", help="Only this page (its path under content/, .md optional)."
+)
 @json_option('Print a list of {"id", "page", "section", "helpful", "wrong", ...} as JSON.')
 @pass_wiki
 def list_feedback(wiki: WikiContext, page: str | None, as_json: bool) -> None:
-    """List readers' feedback, oldest first: date, page#section, helpful, what is wrong.
+    """List readers' feedback, oldest first.
 
-    Personal data was removed from the text before it was stored.
+    Columns: date, page#section, helpful, what is wrong. Personal data was removed from
+    the text before it was stored.
 
     \b
     Example:
       wikitool feedback list
-      wikitool feedback list --page housing/apply-for-social-housing.md --json
+      wikitool feedback list --page housing/apply-for-housing-benefit --json
     """
     items = feedback_list(wiki.store(), page=page)
     if as_json:

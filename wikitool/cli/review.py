@@ -99,17 +99,19 @@ def _use_color() -> bool:
 @click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
 @repo_option
 def review() -> None:
-    """Review citizens' suggestions: list, read, discuss, approve, reject and merge them.
+    """Review citizens' suggestions: list, read, decide, merge.
+
+    Staff list, read, discuss, approve, reject and merge suggestions.
 
     Every action is recorded in the suggestion's review log (refs/reviews/<id>) with
     who did it and when; `wikitool review log ID` shows it.
 
     \b
-    Example (find the oldest suggestion, read it, approve it with a colleague, merge):
+    Example (read the oldest suggestion, approve it with a colleague, merge):
       wikitool review list
       wikitool review show 01jd4m7k
-      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@passports.veloria.invalid>"
-      wikitool review approve 01jd4m7k --as "Ben Osei <ben.osei@passports.veloria.invalid>"
+      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@veloria.invalid>"
+      wikitool review approve 01jd4m7k --as "Ben Osei <ben.osei@veloria.invalid>"
       wikitool review merge 01jd4m7k
     """
 
@@ -125,7 +127,11 @@ def review() -> None:
     show_default=True,
     help="Which suggestions to list.",
 )
-@click.option("--guide", metavar="GUIDE", help="Only this guide, or every guide in this folder.")
+@click.option(
+    "--guide",
+    metavar="GUIDE",
+    help="Only this guide (.md optional), or every guide in this folder.",
+)
 @click.option(
     "--sort",
     type=click.Choice(SORTS),
@@ -138,7 +144,9 @@ def review() -> None:
 def list_suggestions(
     wiki: WikiContext, state: str, guide: str | None, sort: str, as_json: bool
 ) -> None:
-    """List suggestions, oldest first: id, age, guide, size, approvals, +1s, flags, summary.
+    """List the suggestions, oldest first.
+
+    Columns: id, age, guide, size, approvals, +1s, flags, summary.
 
     \b
     SIZE is lines added and removed. APPROVALS is given/needed. FLAGS:
@@ -217,8 +225,10 @@ def _row_cells(row: BacklogRow, state: str) -> list[str]:
 @json_option("Print the suggestion, its checks, approvals, mergeability and diff as JSON.")
 @pass_wiki
 def show(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
-    """Show suggestion ID: summary, rationale, warnings, approvals, whether it merges
-    cleanly onto today's main, and a readable diff.
+    """Show suggestion ID: its change, checks and approvals.
+
+    Its summary, rationale, warnings, approvals, whether it merges cleanly onto
+    today's main, and a readable diff.
 
     The diff lists changed details (front matter) field by field and the text word by
     word: [-removed-] {+added+}. It is coloured on a terminal (not under NO_COLOR or
@@ -354,7 +364,7 @@ def approve(
 
     \b
     Example:
-      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@passports.veloria.invalid>"
+      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@veloria.invalid>"
     """
     store = wiki.store()
     staff = _staff(wiki, as_staff)
@@ -384,12 +394,14 @@ def approve(
 def request_changes(
     wiki: WikiContext, suggestion_id: str, message: str, as_staff: str | None
 ) -> None:
-    """Ask for changes to suggestion ID; it cannot be merged until you approve it or
-    the branch is amended (see review checkout).
+    """Ask for changes to suggestion ID before it can merge.
+
+    It cannot be merged until you approve it or the branch is amended (see review
+    checkout).
 
     \b
     Example:
-      wikitool review request-changes 01jd4m7k -m "The fee applies from 1 March only."
+      wikitool review request-changes 01jd4m7k -m "The fee applies from 1 March."
     """
     staff = _staff(wiki, as_staff)
     event = review_request_changes(
@@ -417,11 +429,13 @@ def reject(
     message: str | None,
     as_staff: str | None,
 ) -> None:
-    """Reject suggestion ID; its branch is archived under refs/archive/suggestions/.
+    """Reject suggestion ID and archive its branch.
+
+    The branch is kept under refs/archive/suggestions/.
 
     \b
     Example:
-      wikitool review reject 01jd4m7k --reason duplicate -m "Same as 01jd3x..., merged."
+      wikitool review reject 01jd4m7k --reason duplicate -m "Same as 01jd3x9q."
     """
     staff = _staff(wiki, as_staff)
     closed = review_reject(
@@ -453,7 +467,7 @@ def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: 
 
     \b
     Example:
-      wikitool review merge 01jd4m7k --as "Ben Osei <ben.osei@passports.veloria.invalid>"
+      wikitool review merge 01jd4m7k --as "Ben Osei <ben.osei@veloria.invalid>"
     """
     staff = _staff(wiki, as_staff)
     try:
@@ -481,7 +495,9 @@ def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: 
 @json_option('Print a list of {"event", "by", "time", "text", "data"} as JSON.')
 @pass_wiki
 def log(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
-    """Show the audit trail of suggestion ID: who did what, when, and what they said.
+    """Show suggestion ID's audit trail: who did what, and when.
+
+    Each event with what its author said.
 
     \b
     Example:
@@ -525,7 +541,9 @@ def _event_line(event: ReviewEvent) -> str:
 @click.argument("suggestion_id", metavar="ID")
 @pass_wiki
 def checkout(wiki: WikiContext, suggestion_id: str) -> None:
-    """Check out suggestion ID's branch in the working tree, to amend it yourself.
+    """Check out suggestion ID's branch to amend it yourself.
+
+    The branch is checked out in the staff working tree.
 
     Edit, commit as usual: your commits are on the suggestion's branch and are
     reviewed like the rest (the log records them as an amend; approvals given before
@@ -549,7 +567,9 @@ def checkout(wiki: WikiContext, suggestion_id: str) -> None:
 @json_option("Print the figures as JSON.")
 @pass_wiki
 def stats(wiki: WikiContext, as_json: bool) -> None:
-    """Show the backlog (size, age), median time to a decision, decisions by month.
+    """Show the backlog, time to a decision, decisions by month.
+
+    The backlog's size and age, the median time to a decision, and decisions by month.
 
     \b
     Example:

@@ -55,9 +55,10 @@ def _report(result: SubmitResult, as_json: bool) -> None:
 @json_option('Print {"id", "branch", "guide", "base", "warnings"} as JSON.')
 @pass_wiki
 def submit(wiki: WikiContext, file: BinaryIO, as_json: bool) -> None:
-    """Submit the suggestion in FILE (JSON or YAML; - reads standard input).
+    """Submit the suggestion in FILE (JSON or YAML).
 
-    Prints the new suggestion's id. Nothing is written when the suggestion is refused.
+    With - as FILE it reads standard input. Prints the new suggestion's id. Nothing is
+    written when the suggestion is refused.
 
     \b
     Example:
@@ -80,11 +81,14 @@ def submit(wiki: WikiContext, file: BinaryIO, as_json: bool) -> None:
 @json_option('Print {"id", "branch", "guide", "base", "warnings"} as JSON.')
 @pass_wiki
 def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_json: bool) -> None:
-    """Edit GUIDE as it is on main in $EDITOR, then submit the change as a suggestion.
+    """Edit GUIDE in $EDITOR and submit the change as a suggestion.
+
+    You edit the guide as it is on main. GUIDE is its path under content/, with or
+    without .md.
 
     \b
     Example:
-      wikitool suggest edit identity-and-travel/renew-an-adult-passport.md
+      wikitool suggest edit identity-and-travel/renew-an-adult-passport
     """
     store = wiki.store()
     path = typed_guide_path(guide)
@@ -111,10 +115,11 @@ def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_
 @click.argument("suggestion_id", metavar="ID")
 @pass_wiki
 def forget(wiki: WikiContext, suggestion_id: str) -> None:
-    """Delete the private contact details (name, e-mail) kept for suggestion ID.
+    """Delete the contact details kept for suggestion ID.
 
-    Git never held them; this removes them from the private store as well. ID is a
-    suggestion id, or any unique start of one (at least 4 characters).
+    The citizen's name and e-mail are kept in a private store, never in git; this
+    removes them from it. ID is a suggestion id, or any unique start of one (at least
+    4 characters).
 
     \b
     Example:
