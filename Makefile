@@ -1,11 +1,13 @@
 # The two set-up commands (see README.md): `make demo` and `make test`.
 # Both work on a fresh machine with only Python 3.11+ and make: they create .venv,
-# install the package, and (for tests) Debian's chromium for the browser tests.
+# install the package (the demo: its runtime dependencies only; the tests: with the test
+# tools, and Debian's chromium for the browser tests).
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-runtime
 DEMO_DIR ?= $(CURDIR)/demo/wiki
 DEMO_SITE ?= $(CURDIR)/demo/site
 PORT   ?= 8000
@@ -13,13 +15,19 @@ INTAKE_PORT ?= 8001
 SITE_URL   = http://127.0.0.1:$(PORT)
 INTAKE_URL = http://127.0.0.1:$(INTAKE_PORT)
 DEMO_WIKI  = $(BIN)/wikitool --repo "$(DEMO_DIR)"
-DEMO_CLI   = $(CURDIR)/$(BIN)/wikitool --repo $(DEMO_DIR)
+DEMO_CLI   = $(abspath $(BIN))/wikitool --repo $(DEMO_DIR)
 DEMO_GUIDE = identity-and-travel/renew-an-adult-passport
+# Build main into $(DEMO_SITE) and record what was published (refs/tags/published). A
+# shell command, not a sub-make, so `make -n demo` runs nothing.
+PUBLISH = commit=$$(git -C "$(DEMO_DIR)" rev-parse main) && \
+	$(DEMO_WIKI) build --rev $$commit --out "$(DEMO_SITE)" --intake-url $(INTAKE_URL) && \
+	git -C "$(DEMO_DIR)" update-ref refs/tags/published $$commit
 
-.PHONY: demo demo-publish test lint typecheck unit chromium lock audit clean help
+.PHONY: demo demo-reset demo-publish test lint typecheck unit chromium lock audit clean help
 
 help:
-	@echo "make demo   - install, create a demo wiki, serve its site on $(SITE_URL) and its intake on $(INTAKE_URL)"
+	@echo "make demo   - install, create a demo wiki (kept between runs), serve its site on $(SITE_URL) and its intake on $(INTAKE_URL)"
+	@echo "make demo-reset - delete the demo wiki and its site, then make demo afresh"
 	@echo "make test   - install with test extras (and chromium), lint, type-check, run every test"
 	@echo "make audit  - known vulnerabilities in requirements.lock (pip-audit; needs its service online)"
 
@@ -29,6 +37,12 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# The demo needs only what wikitool itself runs on, not the test tools.
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
 # Browser tests drive Debian's chromium through playwright (playwright's own browser
@@ -62,14 +76,22 @@ audit: $(STAMP)
 # serve) takes suggestions from the static site, which is built from main into
 # $(DEMO_SITE) and served as plain files. A watcher republishes the site a few seconds
 # after staff merge, and moves refs/tags/published to the commit it built, so the
-# tracking page can say "published". Ctrl+C stops all three.
-demo: $(STAMP)
-	@rm -rf "$(DEMO_DIR)" "$(DEMO_SITE)"
-	$(BIN)/wikitool init "$(DEMO_DIR)"
+# tracking page can say "published". The demo wiki, with its suggestions and feedback,
+# is kept from one run to the next (demo-reset starts over).
+#
+# Ctrl+C stops all three and make exits 0. On a terminal, the key is read as a byte
+# (stty -isig) rather than sent as SIGINT: make itself would get the signal too and end
+# with an error whatever the recipe did. Without a terminal, SIGINT or SIGTERM stops it.
+demo: $(RUN_STAMP)
+	@if [ -d "$(DEMO_DIR)/.git" ]; then \
+		echo "Using the demo wiki in $(DEMO_DIR) (make demo-reset starts over)"; \
+	else $(BIN)/wikitool init "$(DEMO_DIR)"; fi
 	$(DEMO_WIKI) check
-	@$(MAKE) --no-print-directory demo-publish
-	@trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; echo "Demo stopped"' EXIT; \
-	trap 'exit 130' INT TERM; \
+	@$(PUBLISH)
+	@tty=; if [ -t 0 ]; then tty=$$(stty -g); stty -isig -icanon -echo min 1 time 0; fi; \
+	trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; \
+		if [ -n "$$tty" ]; then stty "$$tty"; fi; echo "Demo stopped"' EXIT; \
+	trap 'exit 0' INT TERM HUP; \
 	$(DEMO_WIKI) intake serve --port $(INTAKE_PORT) --allow-origin $(SITE_URL) \
 		--published-rev refs/tags/published & intake=$$!; \
 	$(BIN)/python -m http.server --bind 127.0.0.1 --directory "$(DEMO_SITE)" $(PORT) \
@@ -77,9 +99,13 @@ demo: $(STAMP)
 	( shown=$$(git -C "$(DEMO_DIR)" rev-parse main); \
 	  while sleep 2; do \
 	    tip=$$(git -C "$(DEMO_DIR)" rev-parse main); \
-	    if [ "$$tip" != "$$shown" ] && $(MAKE) --no-print-directory demo-publish; then shown=$$tip; fi; \
+	    if [ "$$tip" != "$$shown" ] && ( $(PUBLISH) ); then shown=$$tip; fi; \
 	  done ) & watch=$$!; \
 	sleep 2; \
+	if ! kill -0 $$intake 2>/dev/null || ! kill -0 $$site 2>/dev/null; then \
+		echo "The intake or the site did not start: is port $(PORT) or $(INTAKE_PORT) in use?"; \
+		exit 1; \
+	fi; \
 	echo; \
 	echo "Site:   $(SITE_URL)/"; \
 	echo "Intake: $(INTAKE_URL)/api/  (wiki repository: $(DEMO_DIR))"; \
@@ -100,13 +126,22 @@ demo: $(STAMP)
 	echo "Feedback from the guides' \"Was this page helpful?\": $(DEMO_CLI) feedback list"; \
 	echo; \
 	echo "Ctrl+C stops the demo."; \
-	wait $$site
+	if [ -n "$$tty" ]; then \
+		while key=$$(dd bs=1 count=1 2>/dev/null | od -An -tx1 | tr -d ' \n'); \
+			[ -n "$$key" ] && [ "$$key" != 03 ]; do :; done; \
+	else \
+		wait $$site; \
+	fi; \
+	exit 0
 
-# Build main into $(DEMO_SITE) and record what was published (refs/tags/published).
+# Start over: delete the demo wiki (its suggestions and feedback) and its site.
+demo-reset:
+	rm -rf "$(DEMO_DIR)" "$(DEMO_SITE)"
+	@$(MAKE) --no-print-directory demo
+
+# Publish main again by hand (the demo's watcher does it after each merge).
 demo-publish:
-	@commit=$$(git -C "$(DEMO_DIR)" rev-parse main) && \
-	$(DEMO_WIKI) build --rev $$commit --out "$(DEMO_SITE)" --intake-url $(INTAKE_URL) && \
-	git -C "$(DEMO_DIR)" update-ref refs/tags/published $$commit
+	@$(PUBLISH)
 
 clean:
 	rm -rf $(VENV) site demo .pytest_cache .mypy_cache .ruff_cache

@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 
-from wikitool.cli import cli
-
 RunCli = Callable[..., Result]
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 
@@ -221,26 +219,6 @@ def test_build_publishes_every_guide_and_never_the_working_tree(
     html = "".join(p.read_text() for p in site.rglob("*.html"))
     assert "UNCOMMITTED-EDIT" not in html
     assert not (site / "housing/draft-guide").exists()
-
-
-def test_every_command_has_help_with_an_example() -> None:
-    def walk(group: object, prefix: list[str]) -> list[list[str]]:
-        import click
-
-        assert isinstance(group, click.Group)
-        out = []
-        for name, command in group.commands.items():
-            out.append([*prefix, name])
-            if isinstance(command, click.Group):
-                out.extend(walk(command, [*prefix, name]))
-        return out
-
-    from click.testing import CliRunner
-
-    for path in [[], *walk(cli, [])]:
-        result = CliRunner().invoke(cli, [*path, "-h"])
-        assert result.exit_code == 0, path
-        assert "Example" in result.output, path
 
 
 def test_build_and_check_refuse_a_committed_symlink(

@@ -140,11 +140,15 @@ def test_staff_list_one_page_as_text(
 
     assert everything.exit_code == 0, everything.output
     assert everything.stdout.splitlines() == [
+        f"DATE (UTC)        {'PAGE':<{len(PAGE)}}  HELPFUL      WHAT IS WRONG",
         f"2026-09-21 14:13  {PAGE}  helpful",
-        f"2026-09-21 14:14  {other}#fees  not helpful  'Fee changed\\x1b[31m'",
+        f"2026-09-21 14:14  {other + '#fees':<{len(PAGE)}}  not helpful  'Fee changed\\x1b[31m'",
     ]
     assert "2 item(s) of feedback" in everything.stderr
-    assert one_page.stdout.splitlines() == [everything.stdout.splitlines()[1]]
+    assert one_page.stdout.splitlines() == [
+        f"DATE (UTC)        {'PAGE':<{len(other) + 5}}  HELPFUL      WHAT IS WRONG",
+        f"2026-09-21 14:14  {other}#fees  not helpful  'Fee changed\\x1b[31m'",
+    ]
 
 
 def test_listing_with_no_feedback_yet(wiki: Path, run_cli: RunCli) -> None:

@@ -130,7 +130,7 @@ NOT_FOUND = f"Error: no suggestion {UNKNOWN}"
         (("approve", "{rejected}", *ANA_AS), 1, "Error: suggestion {rejected} was rejected; it can no longer be changed"),
         (("approve", UNKNOWN, *ANA_AS), 1, NOT_FOUND),
         (("approve", "no-such!", *ANA_AS), 1, "Error: no suggestion 'no-such!'"),
-        (("approve", "01m", *ANA_AS), 1, "Error: no suggestion 01m"),
+        (("approve", "01m", *ANA_AS), 1, "Error: a suggestion id needs at least 4 characters: 01m is too short"),
         (("approve", "{open}", "--as", "Ana"), 1, "Error: --as must look like \"Name <email>\", got 'Ana'"),
         (("approve", "{open}", "--as", "Ana <no-at-sign>"), 1, "Error: --as must look like \"Name <email>\", got 'Ana <no-at-sign>'"),
         (("approve",), 2, "Usage: *"),

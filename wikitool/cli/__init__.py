@@ -12,7 +12,7 @@ import importlib
 import click
 
 from wikitool import __version__
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, WikitoolGroup
+from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, WikitoolGroup, repo_option
 
 # command name -> module under wikitool.cli that defines it (as an attribute of that name)
 COMMANDS = {
@@ -46,22 +46,17 @@ class LazyWikitoolGroup(WikitoolGroup):
 
 
 @click.group(cls=LazyWikitoolGroup, context_settings=CONTEXT_SETTINGS)
-@click.option(
-    "--repo",
-    type=click.Path(file_okay=False, path_type=str),
-    default=None,
-    help="The wiki repository (default: the git repository around the current directory).",
-)
+@repo_option
 @click.version_option(__version__, prog_name="wikitool")
 @click.pass_context
-def cli(ctx: click.Context, repo: str | None) -> None:
+def cli(ctx: click.Context) -> None:
     """A collaborative procedure wiki: guides in git, suggestions as branches, MkDocs site.
 
     \b
     Example:
       wikitool init my-wiki && cd my-wiki && wikitool check
     """
-    ctx.obj = WikiContext(repo)
+    ctx.ensure_object(WikiContext)
 
 
 def main() -> None:

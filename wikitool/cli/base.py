@@ -1,12 +1,13 @@
-"""What every command shares: the repository option, error handling, JSON output."""
+"""What every command shares: the repository option, error handling, help, JSON output."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import click
 
@@ -15,6 +16,7 @@ from wikitool.gitstore import WikiStore
 from wikitool.terminal import json_terminal_safe, terminal_safe
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+REPO_ENV = "WIKITOOL_REPO"
 
 
 class CommandError(click.ClickException):
@@ -37,7 +39,8 @@ def command_error(error: WikitoolError) -> CommandError:
 
 
 class WikitoolGroup(click.Group):
-    """A group whose commands turn ``WikitoolError`` into ``Error: ...`` and an exit code."""
+    """A group whose commands turn ``WikitoolError`` into ``Error: ...`` and an exit code,
+    and whose command list shows each command's first sentence whole."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -45,25 +48,67 @@ class WikitoolGroup(click.Group):
         except WikitoolError as error:
             raise command_error(error) from error
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Click cuts the summary to fit the terminal ("Show the backlog (size, age),..."):
+        # a half sentence misleads, so the whole first sentence is shown, wrapped if
+        # need be (every first sentence is written to fit one line at 80 columns).
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=sys.maxsize)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 class WikiContext:
-    """The global options, and the wiki repository opened on first use."""
+    """The wiki repository the command works on, opened on first use."""
 
-    def __init__(self, repo: str | None) -> None:
+    def __init__(self, repo: str | None = None) -> None:
         self.repo_option = repo
+        """The closest ``--repo`` given (a subcommand's wins over its group's)."""
         self._store: WikiStore | None = None
 
     def store(self) -> WikiStore:
-        """The wiki repository named by ``--repo``, or the one around the current directory."""
+        """The wiki repository: ``--repo``, else ``$WIKITOOL_REPO``, else the git
+        repository around the current directory."""
         if self._store is None:
-            if self.repo_option is not None:
-                self._store = WikiStore.open(Path(self.repo_option))
+            named = self.repo_option or os.environ.get(REPO_ENV) or None
+            if named is not None:
+                self._store = WikiStore.open(Path(named))
             else:
                 self._store = WikiStore.discover(Path.cwd())
         return self._store
 
 
-pass_wiki = click.make_pass_decorator(WikiContext)
+def _remember_repo(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    # Options are parsed outermost group first, so the one closest to the command,
+    # given last, is the one that stays.
+    if value is not None:
+        ctx.ensure_object(WikiContext).repo_option = value
+
+
+repo_option = click.option(
+    "--repo",
+    type=click.Path(file_okay=False, path_type=str),
+    default=None,
+    expose_value=False,
+    callback=_remember_repo,
+    metavar="PATH",
+    help=f"The wiki repository (default: ${REPO_ENV}, else the git repository around "
+    "the current directory).",
+)
+"""``--repo PATH``, accepted by every group and command that reads the wiki."""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+_pass_context = click.make_pass_decorator(WikiContext, ensure=True)
+
+
+def pass_wiki(func: Callable[Concatenate[WikiContext, P], R]) -> Callable[P, R]:
+    """Pass the command the :class:`WikiContext`, and give it the ``--repo`` option."""
+    return repo_option(_pass_context(func))
 
 
 def print_json(data: object) -> None:
@@ -79,6 +124,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 def json_option(help_text: str = "Print JSON instead of text.") -> Callable[[F], F]:
     """The shared ``--json`` flag (passed to the command as ``as_json``)."""
     return click.option("--json", "as_json", is_flag=True, help=help_text)
+
+
+def table_lines(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """``header`` and ``rows`` as aligned columns two spaces apart; the last column (free
+    text) is not padded. Cells quote untrusted text, so each is made safe for a terminal
+    (``wikitool.terminal``) before its width is measured."""
+    rows = [[terminal_safe(cell) for cell in cells] for cells in rows]
+    widths = [max(len(cells[i]) for cells in [header, *rows]) for i in range(len(header) - 1)]
+    return [
+        "  ".join([*(c.ljust(w) for c, w in zip(cells, widths, strict=False)), cells[-1]]).rstrip()
+        for cells in [header, *rows]
+    ]
 
 
 def stdout_is_terminal() -> bool:

@@ -22,14 +22,16 @@ from wikitool.services.guide_history import GuideChange, guide_history
 @json_option('Print a list of {"commit", "time", "author", "summary", "suggestion_ids", ...}.')
 @pass_wiki
 def history(wiki: WikiContext, guide: str, as_json: bool) -> None:
-    """Show the changes to GUIDE on main, newest first: date, summary, who merged it.
+    """Show the changes to GUIDE on main, newest first.
 
-    Changes that came from a citizen's suggestion are marked with the suggestion's id
-    (see `wikitool review log ID` for its review). Renames are followed.
+    Each line has the date, the summary and who merged it. GUIDE is the guide's path
+    under content/, with or without .md. Changes that came from a citizen's suggestion
+    are marked with the suggestion's id (see `wikitool review log ID` for its review).
+    Renames are followed.
 
     \b
     Example:
-      wikitool history identity-and-travel/renew-an-adult-passport.md
+      wikitool history identity-and-travel/renew-an-adult-passport
     """
     changes = guide_history(wiki.store(), guide)
     if as_json:

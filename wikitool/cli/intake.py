@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, pass_wiki
+from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, WikitoolGroup, pass_wiki, repo_option
 from wikitool.intake.settings import (
     DEFAULT_RATE_LIMIT,
     IntakeSettings,
@@ -13,7 +13,8 @@ from wikitool.intake.settings import (
 )
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
+@repo_option
 def intake() -> None:
     """Receive suggestions and feedback from the static site over HTTP.
 

@@ -14,16 +14,18 @@ import click
 from wikitool.cli.base import (
     CONTEXT_SETTINGS,
     WikiContext,
+    WikitoolGroup,
     echo_line,
     json_option,
     pass_wiki,
     print_json,
+    repo_option,
     stdout_is_terminal,
+    table_lines,
 )
 from wikitool.diffing import render_text
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import FileConflict
-from wikitool.model import Identity
 from wikitool.review.decisions import (
     review_approve,
     review_comment,
@@ -37,7 +39,7 @@ from wikitool.review.log import read_events
 from wikitool.review.merge import SuggestionConflictError, review_merge
 from wikitool.review.record import resolve_id
 from wikitool.review.show import SuggestionView, review_show
-from wikitool.review.staff import staff_identity
+from wikitool.review.staff import Staff, staff_identity
 from wikitool.review.stats import review_stats
 from wikitool.review.verdict import Verdict
 from wikitool.terminal import terminal_safe
@@ -62,8 +64,15 @@ def message_option(required: bool, help_text: str) -> Callable[[F], F]:
     return click.option("-m", "--message", required=required, help=help_text)
 
 
-def _staff(wiki: WikiContext, as_staff: str | None) -> Identity:
+def _staff(wiki: WikiContext, as_staff: str | None) -> Staff:
     return staff_identity(as_staff, wiki.store())
+
+
+def _recorded(staff: Staff) -> None:
+    """Say whose name went on the record when the machine chose it rather than ``--as``:
+    a shared computer's git identity must not act for someone silently."""
+    if not staff.named:
+        click.echo(f"Recorded as {staff.identity} (from {staff.source})", err=True)
 
 
 def _when(stamp: int) -> str:
@@ -74,19 +83,22 @@ def _use_color() -> bool:
     return stdout_is_terminal() and not os.environ.get("NO_COLOR")
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
+@repo_option
 def review() -> None:
-    """Review citizens' suggestions: list, read, discuss, approve, reject and merge them.
+    """Review citizens' suggestions: list, read, decide, merge.
+
+    Staff list, read, discuss, approve, reject and merge suggestions.
 
     Every action is recorded in the suggestion's review log (refs/reviews/<id>) with
     who did it and when; `wikitool review log ID` shows it.
 
     \b
-    Example (find the oldest suggestion, read it, approve it with a colleague, merge):
+    Example (read the oldest suggestion, approve it with a colleague, merge):
       wikitool review list
       wikitool review show 01jd4m7k
-      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@passports.veloria.invalid>"
-      wikitool review approve 01jd4m7k --as "Ben Osei <ben.osei@passports.veloria.invalid>"
+      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@veloria.invalid>"
+      wikitool review approve 01jd4m7k --as "Ben Osei <ben.osei@veloria.invalid>"
       wikitool review merge 01jd4m7k
     """
 
@@ -102,7 +114,11 @@ def review() -> None:
     show_default=True,
     help="Which suggestions to list.",
 )
-@click.option("--guide", metavar="GUIDE", help="Only this guide, or every guide in this folder.")
+@click.option(
+    "--guide",
+    metavar="GUIDE",
+    help="Only this guide (.md optional), or every guide in this folder.",
+)
 @click.option(
     "--sort",
     type=click.Choice(SORTS),
@@ -115,7 +131,9 @@ def review() -> None:
 def list_suggestions(
     wiki: WikiContext, state: str, guide: str | None, sort: str, as_json: bool
 ) -> None:
-    """List suggestions, oldest first: id, age, guide, size, approvals, +1s, flags, summary.
+    """List the suggestions, oldest first.
+
+    Columns: id, age, guide, size, approvals, +1s, flags, summary.
 
     \b
     SIZE is lines added and removed. APPROVALS is given/needed. FLAGS:
@@ -139,14 +157,11 @@ def list_suggestions(
     if not rows:
         click.echo(f"No {'' if state == 'all' else state + ' '}suggestions.")
         return
-    # Cells are made safe before their widths are measured.
-    table = [[terminal_safe(cell) for cell in _row_cells(row, state)] for row in rows]
+    table = [_row_cells(row, state) for row in rows]
     header = ["ID", "AGE", *(["STATE"] if state != "open" else []), "GUIDE", "SIZE"]
     header += ["APPROVALS", "+1", "FLAGS", "SUMMARY"]
-    widths = [max(len(str(cells[i])) for cells in [header, *table]) for i in range(len(header))]
-    for cells in [header, *table]:
-        padded = [str(c).ljust(w) for c, w in zip(cells[:-1], widths[:-1], strict=True)]
-        click.echo("  ".join([*padded, str(cells[-1])]).rstrip())
+    for line in table_lines(header, table):
+        click.echo(line)
     click.echo(f"{len(rows)} suggestion(s)", err=True)
 
 
@@ -197,8 +212,10 @@ def _row_cells(row: BacklogRow, state: str) -> list[str]:
 @json_option("Print the suggestion, its checks, approvals, mergeability and diff as JSON.")
 @pass_wiki
 def show(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
-    """Show suggestion ID: summary, rationale, warnings, approvals, whether it merges
-    cleanly onto today's main, and a readable diff.
+    """Show suggestion ID: its change, checks and approvals.
+
+    Its summary, rationale, warnings, approvals, whether it merges cleanly onto
+    today's main, and a readable diff.
 
     The diff lists changed details (front matter) field by field and the text word by
     word: [-removed-] {+added+}. It is coloured on a terminal (not under NO_COLOR or
@@ -321,7 +338,8 @@ def comment(wiki: WikiContext, suggestion_id: str, message: str, as_staff: str |
       wikitool review comment 01jd4m7k -m "Checking the new fee with Finance."
     """
     staff = _staff(wiki, as_staff)
-    event = review_comment(wiki.store(), suggestion_id, staff=staff, text=message)
+    event = review_comment(wiki.store(), suggestion_id, staff=staff.identity, text=message)
+    _recorded(staff)
     echo_line(f"Commented on suggestion {event.suggestion_id}")
 
 
@@ -341,11 +359,12 @@ def approve(
 
     \b
     Example:
-      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@passports.veloria.invalid>"
+      wikitool review approve 01jd4m7k --as "Ana Ruiz <ana.ruiz@veloria.invalid>"
     """
     store = wiki.store()
     staff = _staff(wiki, as_staff)
-    event = review_approve(store, suggestion_id, staff=staff, text=message or "")
+    event = review_approve(store, suggestion_id, staff=staff.identity, text=message or "")
+    _recorded(staff)
     try:
         verdict = review_verdict(store, event.suggestion_id)
     except WikitoolError as error:
@@ -369,15 +388,20 @@ def approve(
 def request_changes(
     wiki: WikiContext, suggestion_id: str, message: str, as_staff: str | None
 ) -> None:
-    """Ask for changes to suggestion ID; it cannot be merged until you approve it or
-    the branch is amended (see review checkout).
+    """Ask for changes to suggestion ID before it can merge.
+
+    It cannot be merged until you approve it or the branch is amended (see review
+    checkout).
 
     \b
     Example:
-      wikitool review request-changes 01jd4m7k -m "The fee applies from 1 March only."
+      wikitool review request-changes 01jd4m7k -m "The fee applies from 1 March."
     """
     staff = _staff(wiki, as_staff)
-    event = review_request_changes(wiki.store(), suggestion_id, staff=staff, text=message)
+    event = review_request_changes(
+        wiki.store(), suggestion_id, staff=staff.identity, text=message
+    )
+    _recorded(staff)
     echo_line(f"Requested changes to suggestion {event.suggestion_id}")
 
 
@@ -399,16 +423,23 @@ def reject(
     message: str | None,
     as_staff: str | None,
 ) -> None:
-    """Reject suggestion ID; its branch is archived under refs/archive/suggestions/.
+    """Reject suggestion ID and archive its branch.
+
+    The branch is kept under refs/archive/suggestions/.
 
     \b
     Example:
-      wikitool review reject 01jd4m7k --reason duplicate -m "Same as 01jd3x..., merged."
+      wikitool review reject 01jd4m7k --reason duplicate -m "Same as 01jd3x9q."
     """
     staff = _staff(wiki, as_staff)
     closed = review_reject(
-        wiki.store(), suggestion_id, staff=staff, reason=RejectReason(reason), text=message or ""
+        wiki.store(),
+        suggestion_id,
+        staff=staff.identity,
+        reason=RejectReason(reason),
+        text=message or "",
     )
+    _recorded(staff)
     echo_line(f"Rejected suggestion {closed.event.suggestion_id} ({reason})")
     for note in closed.notes:
         echo_line(f"Note: {note}", err=True)
@@ -430,16 +461,17 @@ def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: 
 
     \b
     Example:
-      wikitool review merge 01jd4m7k --as "Ben Osei <ben.osei@passports.veloria.invalid>"
+      wikitool review merge 01jd4m7k --as "Ben Osei <ben.osei@veloria.invalid>"
     """
     staff = _staff(wiki, as_staff)
     try:
-        result = review_merge(wiki.store(), suggestion_id, staff=staff)
+        result = review_merge(wiki.store(), suggestion_id, staff=staff.identity)
     except SuggestionConflictError as error:
         for conflict in error.conflicts:
             for line in _conflict_lines(conflict):
                 click.echo(line, err=True)
         raise
+    _recorded(staff)
     if as_json:
         print_json(result.to_json())
     else:
@@ -457,7 +489,9 @@ def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: 
 @json_option('Print a list of {"event", "by", "time", "text", "data"} as JSON.')
 @pass_wiki
 def log(wiki: WikiContext, suggestion_id: str, as_json: bool) -> None:
-    """Show the audit trail of suggestion ID: who did what, when, and what they said.
+    """Show suggestion ID's audit trail: who did what, and when.
+
+    Each event with what its author said.
 
     \b
     Example:
@@ -501,7 +535,9 @@ def _event_line(event: ReviewEvent) -> str:
 @click.argument("suggestion_id", metavar="ID")
 @pass_wiki
 def checkout(wiki: WikiContext, suggestion_id: str) -> None:
-    """Check out suggestion ID's branch in the working tree, to amend it yourself.
+    """Check out suggestion ID's branch to amend it yourself.
+
+    The branch is checked out in the staff working tree.
 
     Edit, commit as usual: your commits are on the suggestion's branch and are
     reviewed like the rest (the log records them as an amend; approvals given before
@@ -525,7 +561,9 @@ def checkout(wiki: WikiContext, suggestion_id: str) -> None:
 @json_option("Print the figures as JSON.")
 @pass_wiki
 def stats(wiki: WikiContext, as_json: bool) -> None:
-    """Show the backlog (size, age), median time to a decision, decisions by month.
+    """Show the backlog, time to a decision, decisions by month.
+
+    The backlog's size and age, the median time to a decision, and decisions by month.
 
     \b
     Example:

@@ -32,11 +32,13 @@ intake_url_option = click.option(
 @intake_url_option
 @pass_wiki
 def build(wiki: WikiContext, out: Path, rev: str, intake_url: str | None) -> None:
-    """Build the static site from main's committed tree (never the working tree).
+    """Build the static site from main (never from the working tree).
+
+    Only what is committed on main (or --rev) is published.
 
     \b
     Example:
-      wikitool build --out /var/www/guides --intake-url https://intake.guides.example.org
+      wikitool build --out /var/www/guides --intake-url https://intake.example.org
     """
     result = build_site(wiki.store(), out, rev=rev, intake_url=intake_url)
     click.echo(f"Built {result.pages} pages from {result.commit[:12]} into {result.site_dir}")
@@ -49,7 +51,9 @@ def build(wiki: WikiContext, out: Path, rev: str, intake_url: str | None) -> Non
 @intake_url_option
 @pass_wiki
 def serve(wiki: WikiContext, host: str, port: int, rev: str, intake_url: str | None) -> None:
-    """Build main and preview the site on http://HOST:PORT until interrupted.
+    """Build main and preview the site until interrupted.
+
+    The site is served on http://HOST:PORT; Ctrl+C stops it.
 
     \b
     Example:

@@ -10,20 +10,23 @@ import click
 from wikitool.cli.base import (
     CONTEXT_SETTINGS,
     WikiContext,
+    WikitoolGroup,
     echo_line,
     json_option,
     pass_wiki,
     print_json,
+    repo_option,
 )
 from wikitool.errors import SuggestionError
-from wikitool.guides.paths import guide_path
-from wikitool.review.log import checked_id
+from wikitool.guides.paths import typed_guide_path
+from wikitool.review.record import resolve_id
 from wikitool.suggestions.contacts import contact_forget
 from wikitool.suggestions.input import SuggestionInput, parse_suggestion
 from wikitool.suggestions.submission import SubmitResult, repair_branches, suggestion_submit
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+@click.group(cls=WikitoolGroup, context_settings=CONTEXT_SETTINGS)
+@repo_option
 def suggest() -> None:
     """Turn a citizen's suggested edit into a branch staff can review.
 
@@ -53,9 +56,10 @@ def _report(result: SubmitResult, as_json: bool) -> None:
 @json_option('Print {"id", "branch", "guide", "base", "warnings"} as JSON.')
 @pass_wiki
 def submit(wiki: WikiContext, file: BinaryIO, as_json: bool) -> None:
-    """Submit the suggestion in FILE (JSON or YAML; - reads standard input).
+    """Submit the suggestion in FILE (JSON or YAML).
 
-    Prints the new suggestion's id. Nothing is written when the suggestion is refused.
+    With - as FILE it reads standard input. Prints the new suggestion's id. Nothing is
+    written when the suggestion is refused.
 
     \b
     Example:
@@ -78,14 +82,17 @@ def submit(wiki: WikiContext, file: BinaryIO, as_json: bool) -> None:
 @json_option('Print {"id", "branch", "guide", "base", "warnings"} as JSON.')
 @pass_wiki
 def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_json: bool) -> None:
-    """Edit GUIDE as it is on main in $EDITOR, then submit the change as a suggestion.
+    """Edit GUIDE in $EDITOR and submit the change as a suggestion.
+
+    You edit the guide as it is on main. GUIDE is its path under content/, with or
+    without .md.
 
     \b
     Example:
-      wikitool suggest edit identity-and-travel/renew-an-adult-passport.md
+      wikitool suggest edit identity-and-travel/renew-an-adult-passport
     """
     store = wiki.store()
-    path = guide_path(guide)
+    path = typed_guide_path(guide)
     base = store.main()
     current = store.read(base, path)
     if current is None:
@@ -109,15 +116,19 @@ def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_
 @click.argument("suggestion_id", metavar="ID")
 @pass_wiki
 def forget(wiki: WikiContext, suggestion_id: str) -> None:
-    """Delete the private contact details (name, e-mail) kept for suggestion ID.
+    """Delete the contact details kept for suggestion ID.
 
-    Git never held them; this removes them from the private store as well.
+    The citizen's name and e-mail are kept in a private store, never in git; this
+    removes them from it. ID is a suggestion id, or any unique start of one (at least
+    4 characters).
 
     \b
     Example:
       wikitool suggest forget 01jd4m7k2q8x9v0c3b5n6r7t8w
     """
-    if contact_forget(wiki.store(), checked_id(suggestion_id)):
-        echo_line(f"Deleted the contact details of suggestion {suggestion_id}")
+    store = wiki.store()
+    full_id = resolve_id(store, suggestion_id)
+    if contact_forget(store, full_id):
+        echo_line(f"Deleted the contact details of suggestion {full_id}")
     else:
-        echo_line(f"No contact details are kept for suggestion {suggestion_id}")
+        echo_line(f"No contact details are kept for suggestion {full_id}")

@@ -44,7 +44,7 @@ def init(directory: Path, source: Path | None) -> None:
       wikitool init ./copy --from ./my-wiki
     """
     try:
-        author = staff_identity(None)
+        author = staff_identity(None).identity
     except WikitoolError:
         author = TOOL_IDENTITY  # a fresh machine with no git identity can still start a wiki
     result = init_wiki(directory, source=source, author=author)
@@ -60,9 +60,11 @@ def init(directory: Path, source: Path | None) -> None:
 @json_option()
 @pass_wiki
 def check(wiki: WikiContext, strict: bool, rev: str, as_json: bool) -> None:
-    """Check every guide on main: schema, Steps section, links, review dates.
+    """Check every guide on main: schema, links, review dates.
 
-    Prints one line per problem as path:line: message, and exits 1 if any is an error.
+    Each guide's front matter, its Steps section and its links are checked, and whether
+    its review is overdue. Prints one line per problem as path:line: message, and exits
+    1 if any is an error.
 
     \b
     Example:
@@ -91,13 +93,14 @@ def check(wiki: WikiContext, strict: bool, rev: str, as_json: bool) -> None:
 @click.option("--title", required=True, help="The task the guide explains, in the reader's words.")
 @pass_wiki
 def new(wiki: WikiContext, path: str, title: str) -> None:
-    """Write a new guide skeleton at PATH in the working tree (content/<category>/<name>.md).
+    """Write a new guide skeleton at PATH in the working tree.
 
-    The skeleton passes `wikitool check`; fill it in, commit it, and it is published.
+    PATH is content/<category>/<name>.md (content/ may be left out). The skeleton passes
+    `wikitool check`; fill it in, commit it, and it is published.
 
     \b
     Example:
-      wikitool new housing/apply-for-a-parking-permit.md --title "Apply for a parking permit"
+      wikitool new housing/get-a-parking-permit.md --title "Get a parking permit"
     """
     work_tree = wiki.store().work_tree
     if work_tree is None:

@@ -109,3 +109,20 @@ def is_guide_path(path: str) -> bool:
 def is_category_index_path(path: str) -> bool:
     """Whether ``path`` is a category's page, ``content/<category>/index.md``."""
     return is_index_path(path) and path.count("/") == 2
+
+
+def typed_guide_path(text: str) -> str:
+    """A guide named the way a person types it on the command line, as ``guide_path``.
+
+    ``identity-and-travel/renew-an-adult-passport``, its ``.md`` file, either with
+    ``content/`` in front, or the page's address path with its trailing ``/``, all
+    name ``content/identity-and-travel/renew-an-adult-passport.md``.
+
+    Raises:
+        UnsafePathError: as :func:`guide_path`.
+    """
+    path = text.removesuffix("/")
+    # Only a bare name gains ".md": "fees.txt" stays, so its error names what was typed.
+    if path.strip() and "." not in path.rsplit("/", 1)[-1]:
+        path += ".md"
+    return guide_path(path)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wikitool.errors import WikitoolError
+from wikitool.errors import NotFoundError, UnsafePathError, WikitoolError
 from wikitool.gitstore import WikiStore, blob_ids
-from wikitool.guides.paths import CONTENT_DIR
+from wikitool.guides.paths import CONTENT_DIR, typed_guide_path
 from wikitool.review.changes import FileSummary, summarize_change
 from wikitool.review.events import EventKind, SuggestionState
 from wikitool.review.log import (
@@ -182,6 +182,8 @@ def review_list(
 
     Raises:
         WikitoolError: an unknown state or sort order.
+        NotFoundError: no suggestion is for ``guide`` and main has no such guide or folder
+            (a typo must not read as an empty backlog).
     """
     if state not in STATES:
         raise WikitoolError(f"unknown state {state!r}: use one of {', '.join(STATES)}")
@@ -195,6 +197,8 @@ def review_list(
     if guide:
         wanted = [e for e in wanted if _in_scope(e.guide, guide)]
     main = store.main()
+    if guide and not wanted and not _on_main(store, main, guide):
+        raise NotFoundError(f"no guide or folder {guide} on main")
     policy = load_policy(store, main)
     rows = _rows(store, wanted, main, policy, int(time.time()) if now is None else now)
     if sort == "guide":
@@ -205,10 +209,21 @@ def review_list(
 
 
 def _in_scope(path: str, wanted: str) -> bool:
-    """Whether guide ``path`` is ``wanted`` (a guide path or a folder, content/ optional)."""
+    """Whether guide ``path`` is ``wanted`` (a guide or a folder; content/, .md optional)."""
     target = wanted.strip().strip("/").removeprefix(CONTENT_DIR + "/")
     relative = path.removeprefix(CONTENT_DIR + "/")
-    return relative == target or relative.startswith(target + "/")
+    return relative in (target, target + ".md") or relative.startswith(target + "/")
+
+
+def _on_main(store: WikiStore, main: str, wanted: str) -> bool:
+    """Whether ``wanted`` names a guide or a folder of guides on main."""
+    try:
+        if store.read(main, typed_guide_path(wanted.strip())) is not None:
+            return True
+    except UnsafePathError:
+        pass  # not a guide's name; perhaps a folder's
+    folder = wanted.strip().strip("/").removeprefix(CONTENT_DIR + "/")
+    return bool(folder) and bool(store.files(main, f"{CONTENT_DIR}/{folder}/"))
 
 
 def _rows(

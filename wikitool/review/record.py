@@ -34,7 +34,9 @@ from wikitool.review.log import (
 from wikitool.suggestions.contacts import contact_get
 
 VOTES = (EventKind.APPROVE, EventKind.REQUEST_CHANGES)
-_ID_PREFIX = re.compile(r"^[0-9a-z]{4,25}$")
+MIN_ID_PREFIX = 4
+"""The fewest characters of an id a command accepts (fewer would match too many)."""
+_ID_PREFIX = re.compile(rf"^[0-9a-z]{{{MIN_ID_PREFIX},25}}$")
 _MAX_AMEND_WALK = 500
 
 
@@ -155,6 +157,10 @@ def resolve_id(store: WikiStore, text: str) -> str:
     if is_suggestion_id(wanted):
         return wanted
     shown = text if text.isalnum() else repr(text)
+    if wanted.isascii() and wanted.isalnum() and len(wanted) < MIN_ID_PREFIX:
+        raise NotFoundError(
+            f"a suggestion id needs at least {MIN_ID_PREFIX} characters: {shown} is too short"
+        )
     if not _ID_PREFIX.match(wanted):
         raise NotFoundError(f"no suggestion {shown}")
     matches = [

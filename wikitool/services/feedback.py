@@ -20,7 +20,7 @@ from typing import Any
 from wikitool.errors import UnsafePathError, WikitoolError
 from wikitool.gitstore import WikiStore
 from wikitool.gitstore.local_db import local_db, local_db_path
-from wikitool.guides.paths import guide_path
+from wikitool.guides.paths import guide_path, typed_guide_path
 from wikitool.ids import new_suggestion_id
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.personal_data import redact, scan
@@ -185,7 +185,8 @@ def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None 
 
 
 def feedback_list(store: WikiStore, *, page: str | None = None) -> list[Feedback]:
-    """Stored feedback, oldest first; only ``page``'s when given.
+    """Stored feedback, oldest first; only ``page``'s when given (as a person types it:
+    see :func:`typed_guide_path`).
 
     Raises:
         UnsafePathError: ``page`` is not a page path.
@@ -194,7 +195,7 @@ def feedback_list(store: WikiStore, *, page: str | None = None) -> list[Feedback
     params: tuple[str, ...] = ()
     if page is not None:
         query += " WHERE page = ?"
-        params = (guide_path(page),)
+        params = (typed_guide_path(page),)
     path = feedback_store_path(store)
     if not path.exists():
         return []

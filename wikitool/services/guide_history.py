@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from wikitool.errors import NotFoundError
 from wikitool.gitstore import WikiStore
 from wikitool.gitstore.log import Repository
-from wikitool.guides.paths import CONTENT_DIR, guide_path
+from wikitool.guides.paths import CONTENT_DIR, typed_guide_path
 from wikitool.history import HistoryIndex, read_log
 
 _STATUS = {"A": "added", "M": "changed", "D": "deleted", "R": "renamed"}
@@ -58,13 +58,14 @@ class GuideChange:
 
 
 def guide_history(store: WikiStore, guide: str) -> list[GuideChange]:
-    """The changes to ``guide`` (as it is named on main today) on main, newest first.
+    """The changes to ``guide`` (as it is named on main today) on main, newest first;
+    ``guide`` as a person types it (see :func:`typed_guide_path`).
 
     Raises:
         UnsafePathError: ``guide`` is not a guide path.
         NotFoundError: main never had such a guide.
     """
-    path = guide_path(guide)
+    path = typed_guide_path(guide)
     prefix = CONTENT_DIR + "/"
     main = store.main()
     commits = read_log(Repository(git_dir=store.git_dir, revision=main, prefix=prefix))

@@ -1,0 +1,131 @@
+"""``make demo`` keeps its wiki between runs, stops on Ctrl+C with exit 0, and installs
+only what wikitool runs on; ``make demo-reset`` starts over.
+
+The demo runs on a real terminal (a pseudo-terminal), with this checkout's code and the
+project's virtualenv, on free ports and in tmp_path.
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import socket
+import subprocess
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+READY = b"Ctrl+C stops the demo."
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _make_args(tmp_path: Path, target: str, venv: Path) -> list[str]:
+    return [
+        "make", "--no-print-directory", "-C", str(ROOT), target, f"VENV={venv}",
+        f"DEMO_DIR={tmp_path / 'demo/wiki'}", f"DEMO_SITE={tmp_path / 'demo/site'}",
+        f"PORT={_free_port()}", f"INTAKE_PORT={_free_port()}",
+    ]  # fmt: skip
+
+
+@pytest.fixture
+def venv(tmp_path: Path) -> Path:
+    """A virtualenv that is already installed: this interpreter's wikitool and python."""
+    import sys
+
+    path = tmp_path / "venv"
+    (path / "bin").mkdir(parents=True)
+    for name in ("python", "wikitool"):
+        (path / "bin" / name).symlink_to(Path(sys.executable).parent / name)
+    (path / ".installed-runtime").touch()
+    return path
+
+
+def _read(fd: int, until: bytes, seconds: float, output: bytearray) -> None:
+    deadline = time.monotonic() + seconds
+    while until not in output and time.monotonic() < deadline:
+        if select.select([fd], [], [], 0.1)[0]:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the terminal closed: everything on it has exited
+                return
+            if not chunk:
+                return
+            output += chunk
+
+
+def _run_demo_and_press_ctrl_c(tmp_path: Path, venv: Path) -> tuple[str, int, bool]:
+    """Output, exit code, and whether Ctrl+C sends SIGINT again on the terminal after."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: make on the pseudo-terminal, as a person runs it
+        os.execvpe("make", _make_args(tmp_path, "demo", venv), env)
+    output = bytearray()
+    try:
+        _read(fd, READY, 60, output)
+        assert READY in output, output.decode(errors="replace")
+        os.write(fd, b"q\x03")  # a stray key, then Ctrl+C
+        _read(fd, b"Demo stopped", 20, output)
+        signals_restored = bool(termios.tcgetattr(fd)[3] & termios.ISIG)
+    finally:
+        _, status = os.waitpid(pid, 0)
+        _read(fd, b"\0", 1, output)  # whatever make wrote last
+        os.close(fd)
+    return output.decode(errors="replace"), os.waitstatus_to_exitcode(status), signals_restored
+
+
+@pytest.mark.slow
+def test_make_demo_keeps_its_wiki_and_ctrl_c_ends_it_with_exit_0(
+    tmp_path: Path, venv: Path
+) -> None:
+    wiki = tmp_path / "demo/wiki"
+
+    first, first_code, _ = _run_demo_and_press_ctrl_c(tmp_path, venv)
+    subprocess.run(["git", "-C", str(wiki), "update-ref", "refs/tags/kept", "main"], check=True)
+    second, second_code, signals_restored = _run_demo_and_press_ctrl_c(tmp_path, venv)
+
+    assert first_code == 0, first
+    assert f"Created wiki repository {wiki}" in first
+    assert second_code == 0, second
+    assert f"Using the demo wiki in {wiki} (make demo-reset starts over)" in second
+    assert "Created wiki repository" not in second
+    kept = subprocess.run(
+        ["git", "-C", str(wiki), "rev-parse", "--verify", "refs/tags/kept"], capture_output=True
+    )
+    assert kept.returncode == 0
+    for output in (first, second):
+        assert output.rstrip().endswith("Ctrl+C stops the demo.\r\nDemo stopped"), output
+        assert "make: ***" not in output and "Traceback" not in output, output
+    assert signals_restored
+
+
+@pytest.mark.parametrize(
+    ("target", "expected", "unexpected"),
+    [
+        ("demo", ["-m pip install --quiet -e .\n"], ["[test]", "rm -rf"]),
+        ("demo-reset", ['rm -rf "{tmp}/demo/wiki" "{tmp}/demo/site"\n', "-m pip install --quiet -e .\n"], ["[test]"]),
+        ("unit", ["-m pip install --quiet -e '.[test]'\n"], []),
+    ],
+)  # fmt: skip
+def test_make_installs_runtime_dependencies_for_the_demo_and_test_tools_for_tests(
+    tmp_path: Path, target: str, expected: list[str], unexpected: list[str]
+) -> None:
+    # A virtualenv that does not exist yet: make shows how it would install it (-n runs
+    # nothing, the demo's servers included).
+    args = _make_args(tmp_path, target, tmp_path / "new-venv")
+    done = subprocess.run([args[0], "-n", *args[1:]], capture_output=True, text=True, check=True)
+
+    for text in expected:
+        assert text.format(tmp=tmp_path) in done.stdout, done.stdout
+    for text in unexpected:
+        assert text not in done.stdout, done.stdout
+    assert not (tmp_path / "new-venv").exists()
+    assert not (tmp_path / "demo").exists()
