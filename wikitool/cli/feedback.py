@@ -67,5 +67,5 @@ def _cells(item: Feedback) -> list[str]:
     helpful = {True: "helpful", False: "not helpful", None: "-"}[item.helpful]
     # Line breaks and tabs fold to spaces (one item, one line); every other hidden
     # character is shown as a code before the folding could hide it.
-    wrong = repr(one_line(terminal_safe(item.wrong, multiline=True), 300)) if item.wrong else ""
+    wrong = f"'{one_line(terminal_safe(item.wrong, multiline=True), 300)}'" if item.wrong else ""
     return [when, where, helpful, wrong]
