@@ -386,8 +386,9 @@ def test_every_review_command_has_help_with_an_example(cmd: Callable[..., Result
 def test_show_is_coloured_on_a_terminal_unless_no_color(
     cmd: Callable[..., Result], monkeypatch: pytest.MonkeyPatch, no_color: str, coloured: bool
 ) -> None:
-    # The package exports the command group under the module's name: fetch the module.
-    module = importlib.import_module("wikitool.cli.review")
+    # Where the review commands decide on colour (fetched by name: the package exports the
+    # command group under its own name).
+    module = importlib.import_module("wikitool.cli.review.common")
     monkeypatch.setattr(module, "stdout_is_terminal", lambda: True)
     monkeypatch.setenv("NO_COLOR", no_color)
     text = cmd("show", "{fee}").stdout
