@@ -84,7 +84,7 @@ def test_a_stale_lock_on_main_is_removed_by_the_next_merge(
 def test_a_fresh_lock_on_main_is_waited_for_then_reported_and_nothing_changes(
     wiki: Path, store: WikiStore, run_cli: RunCli, passport: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("wikitool.gitstore.store.LOCK_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr("wikitool.gitstore.refs.LOCK_WAIT_SECONDS", 0.5)
     sid = _approved_suggestion(store, passport)
     lock = _lock(wiki, MAIN_REF, age=0)
     refs_before = repository_state(wiki)[0]

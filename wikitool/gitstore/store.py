@@ -12,7 +12,6 @@ strings (``objects.py``), so no other layer needs to know dulwich's types.
 from __future__ import annotations
 
 import os
-import random
 import stat
 import threading
 import time
@@ -42,6 +41,7 @@ from wikitool.gitstore.objects import (
     ref_name,
     remove_if_stale,
 )
+from wikitool.gitstore.refs import remove_ref, swap_ref
 from wikitool.gitstore.treepath import check_tree_path
 from wikitool.gitstore.trees import TreeChange, edited_tree, tree_of_files
 from wikitool.model import TOOL_IDENTITY, Identity
@@ -452,50 +452,11 @@ class WikiStore:
         Raises:
             RefLockedError: another writer kept the lock for ``LOCK_WAIT_SECONDS``.
         """
-        refname = ref_name(name)
-        message = reason.encode("utf-8") if reason else None
-        # The committer is given so dulwich does not read the git config for each entry.
-        committer = TOOL_IDENTITY.git_bytes() if message else None
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        delay = 0.001
-        if message:
-            # dulwich creates a reflog's folder by checking, then mkdir: two writers making
-            # the first ref of a namespace race on it (FileExistsError). Make it first.
-            (self.git_dir / "logs" / name).parent.mkdir(parents=True, exist_ok=True)
-        while True:
-            try:
-                if old is None:
-                    added = self._repo.refs.add_if_new(
-                        refname, oid(new), committer=committer, message=message
-                    )
-                    return bool(added)
-                moved = self._repo.refs.set_if_equals(
-                    refname, oid(old), oid(new), committer=committer, message=message
-                )
-                return bool(moved)
-            except FileLocked as exc:
-                self._remove_stale_lock(refname)
-                if time.monotonic() > deadline:
-                    raise RefLockedError(
-                        f"{name} is locked by another writer; try again in a moment"
-                    ) from exc
-                time.sleep(delay * (1 + random.random()))
-                delay = min(delay * 2, 0.05)
+        return swap_ref(self._repo.refs, self.git_dir, name, old, new, reason=reason)
 
     def delete_ref(self, name: str, old: str) -> bool:
         """Delete ``name`` if it still holds ``old``; True when it was deleted."""
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while True:
-            try:
-                return bool(self._repo.refs.remove_if_equals(ref_name(name), oid(old)))
-            except FileLocked as exc:
-                self._remove_stale_lock(name.encode())
-                if time.monotonic() > deadline:
-                    raise RefLockedError(f"{name} is locked by another writer") from exc
-                time.sleep(0.005)
-
-    def _remove_stale_lock(self, refname: bytes) -> None:
-        remove_if_stale(self.git_dir / (refname.decode() + ".lock"))
+        return remove_ref(self._repo.refs, self.git_dir, name, old)
 
     def check_out_main(self) -> None:
         """Fill the staff working tree and index from ``main`` (only at ``init``).
@@ -508,28 +469,7 @@ class WikiStore:
         tree = self._commit(self.main()).tree
         self._repo.get_worktree().reset_index(tree)
 
-    # -- exporting -------------------------------------------------------------------------
-
-    def export(self, commit: str, dest: Path, prefixes: tuple[str, ...] = ("",)) -> int:
-        """Write ``commit``'s files under ``prefixes`` into ``dest``; returns the file count.
-
-        Raises:
-            GitStoreError: the tree holds a symlink or submodule (a symlink would publish
-                whatever file it points at) or an unsafe path.
-        """
-        count = 0
-        for entry in self.files(commit):
-            if not any(entry.path.startswith(p) for p in prefixes):
-                continue
-            if not stat.S_ISREG(entry.mode):
-                kind = "symlink" if stat.S_ISLNK(entry.mode) else "submodule or special entry"
-                raise GitStoreError(f"{entry.path}: refusing to export a {kind}")
-            check_tree_path(entry.path)
-            target = dest / entry.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self.blob(entry.blob_id))
-            count += 1
-        return count
+    # -- history ---------------------------------------------------------------------------
 
     def walk_first_parent(self, tip: str) -> Iterator[CommitInfo]:
         """Commits from ``tip`` following first parents (a review log, ``main``'s line)."""

@@ -20,6 +20,7 @@ from mkdocs.exceptions import Abort, MkDocsException
 
 from wikitool.errors import BuildError
 from wikitool.gitstore import WikiStore
+from wikitool.gitstore.export import export_tree
 from wikitool.mkdocs_plugin.context import BuildContext
 from wikitool.mkdocs_plugin.plugin import WikitoolPlugin
 from wikitool.services.wiki_init import WIKI_PARTS
@@ -40,7 +41,8 @@ def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, s
     commit = store.resolve(rev)
     with tempfile.TemporaryDirectory(prefix="wikitool-export-") as tmp:
         root = Path(tmp)
-        store.export(commit, root, prefixes=tuple(p if "." in p else p + "/" for p in WIKI_PARTS))
+        prefixes = tuple(p if "." in p else p + "/" for p in WIKI_PARTS)
+        export_tree(store, commit, root, prefixes=prefixes)
         if not (root / "mkdocs.yml").is_file():
             raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
         yield root, commit
