@@ -22,13 +22,11 @@ scanner that finds differently starts a fresh cache instead of trusting old resu
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,8 +34,7 @@ from wikitool.errors import NotFoundError
 from wikitool.gitstore import WikiStore, changed_files
 from wikitool.gitstore.local_db import local_db
 from wikitool.guides.paths import CONTENT_DIR
-from wikitool.screening import identifiers, personal_data
-from wikitool.screening.personal_data import published_contacts
+from wikitool.screening.personal_data import published_contacts, scanner_version
 
 ANCESTOR_WALK = 64
 """How far back ``main``'s first-parent line is searched for a tree already counted."""
@@ -251,26 +248,9 @@ def forget_in_memory() -> None:
 # -- on disk -----------------------------------------------------------------------------
 
 
-def _scanner_digest() -> str:
-    """Changes whenever what the scanner finds could: its code and its data's versions."""
-    digest = hashlib.sha256()
-    for module in (personal_data, identifiers):
-        assert module.__file__ is not None
-        digest.update(Path(module.__file__).read_bytes())
-    for package in ("phonenumbers", "python-stdnum"):
-        try:
-            digest.update(metadata.version(package).encode())
-        except metadata.PackageNotFoundError:
-            digest.update(b"-")
-    return digest.hexdigest()[:12]
-
-
-_SCANNER = _scanner_digest()
-
-
 def cache_path(store: WikiStore) -> Path:
     """The cache file of this wiki for the scanner running now."""
-    return store.git_dir / "wikitool" / f"published-contacts-{_SCANNER}.sqlite3"
+    return store.git_dir / "wikitool" / f"published-contacts-{scanner_version()}.sqlite3"
 
 
 class _Cache:
