@@ -17,7 +17,13 @@ Timed:
 - ``wikitool review list --json`` as a user runs it (a new process each time: Python
   start-up and imports included), median of 3;
 - ``review merge`` of first-wave suggestions, each needing a three-way merge because the
-  previous one moved main: median and worst over ``--merges``.
+  previous one moved main: median and worst over ``--merges`` (target: <= 50 ms CPU);
+- the same merge as a new ``wikitool review merge`` process finds it: nothing in memory
+  (the store opened afresh, the published contacts only in their cache file);
+- ``suggestion_submit`` right after a merge (main's new tree seen for the first time: its
+  published contacts are derived from the previous tree's) and the next one on the same
+  tree, median of ``--submit-rounds`` pairs (target: the first within 2x of the next);
+- counting the published contacts of every guide with no cache (what a wiki pays once).
 
 Each figure is given as wall-clock and CPU seconds: on a shared machine the wall clock
 also counts the time spent waiting for a CPU. ``--reuse`` times again on the wiki and
@@ -26,7 +32,8 @@ backlog a previous run left in ``--out`` (each run merges ``--merges`` more of t
 Usage::
 
     python bench/review_bench.py [--out bench/out/review] [--guides 2000] [--commits 3000]
-                                 [--suggestions 1000] [--merges 20] [--reuse]
+                                 [--suggestions 1000] [--merges 20] [--submit-rounds 10]
+                                 [--reuse]
 """
 
 from __future__ import annotations
@@ -53,6 +60,11 @@ from wikitool.review.decisions import review_approve, review_comment
 from wikitool.review.listing import index_path, review_list
 from wikitool.review.merge import review_merge
 from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.published_contacts import (
+    cache_path,
+    forget_in_memory,
+    published_contacts_at,
+)
 from wikitool.suggestions.submission import suggestion_submit
 
 ANA = Identity("Ana Ruiz", "ana.ruiz@passports.veloria.invalid")
@@ -114,9 +126,8 @@ class Timing(NamedTuple):
 
 
 def _cpu() -> float:
-    own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def _timed(function: Callable[..., T], *args: object, **kwargs: object) -> tuple[Timing, T]:
@@ -155,8 +166,50 @@ def _backlog(out: Path, guides: int, commits: int, suggestions: int) -> Path:
     return wiki.path
 
 
+def _merge(store: WikiStore, suggestion_id: str) -> Timing:
+    timing, outcome = _timed(review_merge, store, suggestion_id, staff=BEN)
+    assert outcome.three_way, suggestion_id
+    return timing
+
+
+def _submissions_after_merges(wiki: Path, to_merge: list[str]) -> dict[str, object]:
+    """After each merge, two submissions: the first on main's new tree, then the next."""
+    _say(f"{len(to_merge)} rounds of a merge, then two submissions...")
+    first, second = [], []
+    rng = random.Random(6)
+    with WikiStore.open(wiki) as store:
+        paths = _guides(store)
+        for suggestion_id in to_merge:
+            review_merge(store, suggestion_id, staff=BEN)
+            for timings in (first, second):
+                suggestion = _suggestion(store, rng.choice(paths), rng)
+                timings.append(_timed(suggestion_submit, store, suggestion)[0])
+    first_ms, second_ms = _median(first, 1000, 1), _median(second, 1000, 1)
+    return {
+        "submit_after_merge_rounds": len(first),
+        "submit_first_after_merge_median_ms": first_ms,
+        "submit_next_median_ms": second_ms,
+        "submit_first_vs_next_cpu": round(first_ms["cpu"] / second_ms["cpu"], 2),
+    }
+
+
+def _full_count(wiki: Path) -> dict[str, object]:
+    """Published contacts of every guide with nothing cached: what a wiki pays once."""
+    with WikiStore.open(wiki) as store:
+        cache_path(store).unlink(missing_ok=True)
+        forget_in_memory()
+        timing, contacts = _timed(published_contacts_at, store, store.main())
+    return {"published_contacts": len(contacts), "contacts_full_count_s": _median([timing])}
+
+
 def run(
-    out: Path, guides: int, commits: int, suggestions: int, merges: int, reuse: bool
+    out: Path,
+    guides: int,
+    commits: int,
+    suggestions: int,
+    merges: int,
+    reuse: bool,
+    submit_rounds: int = 10,
 ) -> dict[str, object]:
     """Build the wiki and backlog in ``out`` (or reuse them) and time list and merge."""
     wiki = out / "wiki"
@@ -194,16 +247,21 @@ def run(
     ]
     results.update(list_cli_s=_median(cli), cli_startup_s=_median(startup))
 
+    fresh_merges = max(3, merges // 4)
+    chosen = candidates[: merges + fresh_merges + submit_rounds]
     _say(f"Merging {merges} stale suggestions (three-way merges)...")
     merge_times = []
     with WikiStore.open(wiki) as store:
-        chosen = candidates[:merges]
         for suggestion_id in chosen:
             _approve_twice(store, suggestion_id)
-        for suggestion_id in chosen:
-            timing, outcome = _timed(review_merge, store, suggestion_id, staff=BEN)
-            assert outcome.three_way, suggestion_id
-            merge_times.append(timing)
+        for suggestion_id in chosen[:merges]:
+            merge_times.append(_merge(store, suggestion_id))
+    _say(f"Merging {fresh_merges} more, each as a new process would...")
+    fresh_times = []
+    for suggestion_id in chosen[merges : merges + fresh_merges]:
+        forget_in_memory()
+        with WikiStore.open(wiki) as store:
+            fresh_times.append(_merge(store, suggestion_id))
     results.update(
         merges=len(merge_times),
         merge_median_ms=_median(merge_times, 1000, 1),
@@ -211,7 +269,10 @@ def run(
             "wall": round(max(t.wall for t in merge_times) * 1000, 1),
             "cpu": round(max(t.cpu for t in merge_times) * 1000, 1),
         },
+        merge_new_process_median_ms=_median(fresh_times, 1000, 1),
     )
+    results.update(_submissions_after_merges(wiki, chosen[merges + fresh_merges :]))
+    results.update(_full_count(wiki))
     subprocess.run(["git", "-C", str(wiki), "fsck", "--full", "--strict", "--no-progress"],
                    check=True, stdout=subprocess.DEVNULL)  # fmt: skip
     return results
@@ -225,11 +286,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--commits", type=int, default=3000)
     parser.add_argument("--suggestions", type=int, default=1000)
     parser.add_argument("--merges", type=int, default=20)
+    parser.add_argument("--submit-rounds", type=int, default=10)
     parser.add_argument(
         "--reuse", action="store_true", help="time again on the wiki and backlog already in --out"
     )
     args = parser.parse_args(argv)
-    results = run(args.out, args.guides, args.commits, args.suggestions, args.merges, args.reuse)
+    results = run(
+        args.out,
+        args.guides,
+        args.commits,
+        args.suggestions,
+        args.merges,
+        args.reuse,
+        args.submit_rounds,
+    )
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print(json.dumps(results, indent=2))
     return 0

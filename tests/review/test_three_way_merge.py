@@ -80,7 +80,7 @@ def test_merge_commits_returns_the_tree_or_the_conflicts(
 
 
 def test_tree_paths_answers_like_the_full_set(store: WikiStore) -> None:
-    from wikitool.review.verdict import TreePaths
+    from wikitool.gitstore.tree_paths import TreePaths
 
     main = store.main()
     full = {f.path for f in store.files(main)}

@@ -13,12 +13,13 @@ thousand asks for the verdict without them (``check=False``); everything else is
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from wikitool.errors import SuggestionError
 from wikitool.gitstore import FileConflict, WikiStore, blob_ids, merge_base, merge_texts
+from wikitool.gitstore.tree_paths import TreePaths
 from wikitool.guides.checks import check_guide
 from wikitool.guides.paths import is_page_path
 from wikitool.model import Problem
@@ -357,35 +358,3 @@ def _checked(
 
 def _read(store: WikiStore, blob: str | None) -> bytes | None:
     return store.blob(blob) if blob else None
-
-
-class TreePaths(set[str]):
-    """The file paths of a commit's tree, as a set whose ``in`` reads only what it needs.
-
-    Checking a merged guide's links asks whether a handful of paths exist; listing the
-    whole tree of a 2,000-guide wiki for that would cost more than the rest of the merge.
-    Anything other than ``in`` (iterating, ``len``) lists the tree first, so the set
-    behaves as the full set would. Paths ``add``-ed count as well (files a merge adds).
-    """
-
-    def __init__(self, store: WikiStore, commit: str) -> None:
-        super().__init__()
-        self._store, self._commit, self._listed = store, commit, False
-
-    def __contains__(self, path: object) -> bool:
-        if self._listed or not isinstance(path, str) or super().__contains__(path):
-            return super().__contains__(path)
-        return blob_ids(self._store, self._commit, [path])[path] is not None
-
-    def __iter__(self) -> Iterator[str]:
-        self._list()
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._list()
-        return super().__len__()
-
-    def _list(self) -> None:
-        if not self._listed:
-            self.update(f.path for f in self._store.files(self._commit))
-            self._listed = True

@@ -23,14 +23,18 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import phonenumbers
+import stdnum
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 from stdnum import iban
 
+from wikitool.screening import identifiers as identifiers_module
 from wikitool.screening.identifiers import CONTEXT_WINDOW, find_id_numbers, is_card_number
 
 KIND_EMAIL = "e-mail address"
@@ -118,6 +122,19 @@ def published_contacts(texts: Iterable[str]) -> set[str]:
         for candidate in _screen(text):
             contacts |= candidate.keys
     return contacts
+
+
+@functools.cache
+def scanner_version() -> str:
+    """A digest that changes whenever what :func:`published_contacts` finds could change:
+    the scanner's code and the versions of the libraries whose data it uses. Results kept
+    across runs (the cache of a wiki's published contacts) are filed under it."""
+    digest = hashlib.sha256()
+    for module in (__file__, identifiers_module.__file__):
+        assert module is not None
+        digest.update(Path(module).read_bytes())
+    digest.update(f"{phonenumbers.__version__} {stdnum.__version__}".encode())
+    return digest.hexdigest()[:12]
 
 
 def redact(text: str, findings: Sequence[Finding]) -> str:

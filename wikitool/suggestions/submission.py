@@ -22,8 +22,9 @@ from datetime import date
 
 from wikitool.errors import SuggestionError, UnsafePathError, WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.gitstore.tree_paths import TreePaths
 from wikitool.guides.checks import check_guide
-from wikitool.guides.paths import CONTENT_DIR, guide_path, is_guide_path, is_page_path
+from wikitool.guides.paths import CONTENT_DIR, guide_path, is_guide_path
 from wikitool.ids import new_suggestion_id
 from wikitool.model import Identity
 from wikitool.review.events import (
@@ -112,8 +113,11 @@ def suggestion_submit(
     if current == content:
         raise SuggestionError(f"{path}: the suggested content is the same as the published guide")
 
-    existing = {f.path for f in store.files(base, CONTENT_DIR + "/") if is_page_path(f.path)}
-    warnings = _checked_content(path, content, existing | {path}, today or date.today())
+    # The guides a link may point to; looked up one by one, not listed: listing the tree
+    # of a large wiki would cost more than the rest of the submission.
+    existing = TreePaths(store, base, CONTENT_DIR + "/", ".md")
+    existing.add(path)
+    warnings = _checked_content(path, content, existing, today or date.today())
     allowlist = published_contacts_at(store, base)
     screen_guide_text(path, suggestion.content, allowlist)
     summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
