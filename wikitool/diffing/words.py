@@ -90,10 +90,11 @@ def _slide_spaces_left(ops: list[_Op]) -> list[_Op]:
 
 
 def _join_edits(ops: list[_Op]) -> list[_Op]:
-    """Merge two edits separated only by spaces into one, when that stays exact.
+    """Merge two replacements separated only by spaces into one (``[-a b-]{+x y+}``).
 
-    They merge when each side has text in both edits or in neither (two replacements,
-    two removals, two additions); otherwise the space would move to the wrong side.
+    Only replacements: the space between is in both texts, and only an edit with text
+    on both sides can carry it on both. Two additions (or removals) stay apart, or the
+    space would vanish from the text that had it (``" "`` -> ``"0 0"``).
     """
     joined: list[_Op] = []
     for op in ops:
@@ -103,14 +104,14 @@ def _join_edits(ops: list[_Op]) -> list[_Op]:
             and joined[-1].equal
             and joined[-1].old.isspace()
             and not joined[-2].equal
-            and bool(joined[-2].old) == bool(op.old)
-            and bool(joined[-2].new) == bool(op.new)
+            and joined[-2].old
+            and joined[-2].new
+            and op.old
+            and op.new
         ):
             space = joined.pop().old
             before = joined.pop()
-            old = before.old + space + op.old if op.old else ""
-            new = before.new + space + op.new if op.new else ""
-            joined.append(_Op(old, new, False))
+            joined.append(_Op(before.old + space + op.old, before.new + space + op.new, False))
         else:
             joined.append(op)
     return joined
