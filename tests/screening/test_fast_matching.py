@@ -21,12 +21,11 @@ from wikitool.screening.identifiers import CONTEXT_WINDOW, SCHEMES, find_id_numb
 from wikitool.screening.personal_data import (
     _CARD_RE,
     _IBAN_RE,
-    _PHONE_RUN_RE,
-    _PHONE_SEPARATORS,
     NATIONAL_ID_PREFIX,
     _iban_matches,
     _national_ids,
 )
+from wikitool.screening.phones import _PHONE_RUN_RE, _PHONE_SEPARATORS
 
 Match = tuple[str, int, int, str]
 

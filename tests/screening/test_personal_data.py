@@ -10,13 +10,8 @@ import time
 
 import pytest
 
-from wikitool.screening.personal_data import (
-    PHONE_CHECK_BUDGET,
-    Finding,
-    published_contacts,
-    redact,
-    scan,
-)
+from wikitool.screening.personal_data import Finding, published_contacts, redact, scan
+from wikitool.screening.phones import PHONE_CHECK_BUDGET
 
 HELPLINE_GUIDE = (
     "Call the Passport Office helpline on 0800 555 0142 or write to Passports@Agency.example.\n"

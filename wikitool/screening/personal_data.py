@@ -6,11 +6,7 @@ numbers in libphonenumber's metadata, IBANs and national ID numbers must pass th
 digits, card numbers must pass Luhn and start with a known issuer prefix. Numbers the wiki
 already publishes (an agency's helpline, its fee account) are passed in as an allowlist.
 
-Phone numbers are read in international form (``+44 ...``, ``0044 ...``) for any country,
-and in national form for the regions in ``PHONE_REGIONS``. A national number that does
-not start with a trunk ``0`` (North American, Spanish, Italian mobile numbers) must be
-written in groups (``(201) 555-0123``, ``612 34 56 78``): bare runs of nine or ten digits
-are far more often case or order numbers than phone numbers.
+Phone numbers are found by :mod:`wikitool.screening.phones`.
 
 Every pattern is linear in the length of the text. The phone number matcher is the one
 costly step, so it only sees short runs of digits and separators, and at most
@@ -31,11 +27,14 @@ from pathlib import Path
 
 import phonenumbers
 import stdnum
-from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
+from phonenumbers import PhoneNumberFormat
 from stdnum import iban
 
 from wikitool.screening import identifiers as identifiers_module
+from wikitool.screening import phones as phones_module
 from wikitool.screening.identifiers import CONTEXT_WINDOW, find_id_numbers, is_card_number
+from wikitool.screening.phones import PHONE_REGIONS, digits, phone_spans
+from wikitool.screening.positions import line_starts, position
 
 KIND_EMAIL = "e-mail address"
 KIND_PHONE = "phone number"
@@ -43,10 +42,6 @@ KIND_IBAN = "IBAN"
 KIND_CARD = "payment card number"
 NATIONAL_ID_PREFIX = "national ID number"
 
-# National phone formats understood besides international ones (which any region reads).
-PHONE_REGIONS: tuple[str, ...] = ("GB", "IE", "FR", "BE", "NL", "DE", "IT", "ES", "US")
-# Distinct digit runs checked with the phone matcher in one scan (up to 2 ms each).
-PHONE_CHECK_BUDGET = 200
 
 _PLACEHOLDERS = {
     KIND_EMAIL: "[e-mail removed]",
@@ -104,7 +99,7 @@ def scan(text: str, allowlist: Collection[str] = ()) -> list[Finding]:
     for entry in allowlist:
         allowed |= _entry_keys(entry)
     kept = [c for c in _screen(text) if not c.keys & allowed]
-    lines = _line_starts(text) if kept else []
+    lines = line_starts(text) if kept else []
     return [_finding(text, c, lines) for c in kept]
 
 
@@ -130,7 +125,7 @@ def scanner_version() -> str:
     the scanner's code and the versions of the libraries whose data it uses. Results kept
     across runs (the cache of a wiki's published contacts) are filed under it."""
     digest = hashlib.sha256()
-    for module in (__file__, identifiers_module.__file__):
+    for module in (__file__, identifiers_module.__file__, phones_module.__file__):
         assert module is not None
         digest.update(Path(module).read_bytes())
     digest.update(f"{phonenumbers.__version__} {stdnum.__version__}".encode())
@@ -160,7 +155,7 @@ def _screen(text: str) -> list[_Candidate]:
         *_ibans(text),
         *_cards(text),
         *_national_ids(text),
-        *_phones(text),
+        *(_Candidate(KIND_PHONE, start, end, keys, 4) for start, end, keys in phone_spans(text)),
     ]
     return _without_overlaps(candidates)
 
@@ -281,7 +276,7 @@ _CARD_RE = re.compile(r"[0-9](?<![0-9].)(?<![0-9][ -].)(?:[ -]?[0-9]){12,18}+(?!
 
 def _cards(text: str) -> Iterator[_Candidate]:
     for match in _CARD_RE.finditer(text):
-        if is_card_number(_digits(match.group())):
+        if is_card_number(digits(match.group())):
             yield _Candidate(KIND_CARD, match.start(), match.end(), _alnum_keys(match.group()), 2)
 
 
@@ -310,111 +305,7 @@ def _passes(is_valid: Callable[[str], bool], value: str) -> bool:
         return False
 
 
-# --- phone numbers ----------------------------------------------------------------------
-
-# Digits and the separators people put between them, after an optional "+" or "(";
-# possessive, so linear. Written to open with one character class ("[+(]?[0-9]" would
-# not), so that re skips in C to the next candidate instead of trying every position.
-_PHONE_SEPARATORS = " \u00a0\u2009\u202f().\\-\u2010-\u2015/"
-_PHONE_RUN_RE = re.compile(
-    rf"[+(0-9](?:(?<=[+(])[0-9]|(?<=[0-9]))(?:[{_PHONE_SEPARATORS}]{{0,3}}[0-9])*+\)?"
-)
-# A group of more digits than any phone number has (E.164: 15) cannot be part of one.
-_LONG_DIGITS_RE = re.compile(r"[0-9]{18,}")
-_MIN_PHONE_DIGITS = 7
-# Runs longer than this are cut at spaces before the matcher sees them.
-_MAX_PIECE = 64
-_SEPARATOR_RE = re.compile(f"[{_PHONE_SEPARATORS}]")
-# Dates ("22.11.2026", "2026-11-22") are the commonest digit runs in a guide. The matcher
-# refuses a date on its own but not always one in a range ("01.02.2026 - 15.03.2026");
-# lone dates are skipped before the matcher, which also keeps them out of the budget.
-_DATE_RE = re.compile(r"[0-9]{1,4}([./-])[0-9]{1,2}\1[0-9]{1,4}")
-_PhoneHit = tuple[int, int, str]
-_phone_cache: dict[str, tuple[_PhoneHit, ...]] = {}
-_PHONE_CACHE_SIZE = 4096
-
-
-def _phones(text: str) -> Iterator[_Candidate]:
-    checked: set[str] = set()
-    for start, end in _phone_pieces(text):
-        # One character of context each side lets the matcher refuse a number glued to a
-        # word ("REF2026..."); a neighbouring digit would only confuse it.
-        before = start - 1 if start > 0 and not text[start - 1].isdigit() else start
-        after = end + 1 if end < len(text) and not text[end].isdigit() else end
-        piece = text[before:after]
-        if piece not in checked and len(checked) >= PHONE_CHECK_BUDGET:
-            # Over budget whatever the cache holds, so the result never depends on it.
-            raw = text[start:end]
-            yield _Candidate(KIND_PHONE, start, end, frozenset({_digits(raw)}), 4)
-            continue
-        checked.add(piece)
-        hits = _phone_cache.get(piece)
-        if hits is None:
-            hits = _phones_in(piece)
-            if len(_phone_cache) >= _PHONE_CACHE_SIZE:
-                _phone_cache.clear()
-            _phone_cache[piece] = hits
-        for hit_start, hit_end, e164 in hits:
-            raw = piece[hit_start:hit_end]
-            keys = frozenset({_digits(raw), e164})
-            yield _Candidate(KIND_PHONE, before + hit_start, before + hit_end, keys, 4)
-
-
-def _phone_pieces(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``text`` short enough for the phone matcher and holding enough digits."""
-    for run in _PHONE_RUN_RE.finditer(text):
-        position = run.start()
-        for long_digits in _LONG_DIGITS_RE.finditer(text, run.start(), run.end()):
-            yield from _short_pieces(text, position, long_digits.start())
-            position = long_digits.end()
-        yield from _short_pieces(text, position, run.end())
-
-
-def _short_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    while start < end:
-        stop = end
-        if stop - start > _MAX_PIECE:
-            cut = text.rfind(" ", start + 1, start + _MAX_PIECE)
-            stop = cut if cut > start else start + _MAX_PIECE
-        piece = text[start:stop].strip(" \u00a0\u2009\u202f")
-        if not _DATE_RE.fullmatch(piece) and _count_digits(piece) >= _MIN_PHONE_DIGITS:
-            yield start, stop
-        start = stop
-
-
-def _phones_in(piece: str) -> tuple[_PhoneHit, ...]:
-    """Valid phone numbers in ``piece``: (start, end, E.164 digits)."""
-    hits: dict[tuple[int, int], str] = {}
-    for region in PHONE_REGIONS:
-        for match in PhoneNumberMatcher(piece, region, leniency=Leniency.VALID):
-            span = (match.start, match.end)
-            if span in hits or _DATE_RE.fullmatch(match.raw_string):
-                continue
-            if not _plausibly_written(match.raw_string, region):
-                continue
-            e164 = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
-            hits[span] = _digits(e164)
-    return tuple((start, end, e164) for (start, end), e164 in hits.items())
-
-
-def _plausibly_written(raw: str, region: str) -> bool:
-    """International numbers and numbers with a trunk 0 stand as written; others need groups."""
-    if raw.startswith("+") or _digits(raw).startswith("0"):
-        return True
-    if not _SEPARATOR_RE.search(raw):
-        return False
-    return any(True for _ in PhoneNumberMatcher(raw, region, leniency=Leniency.STRICT_GROUPING))
-
-
 # --- normalization and reporting --------------------------------------------------------
-
-
-def _count_digits(value: str) -> int:
-    return sum("0" <= ch <= "9" for ch in value)
-
-
-def _digits(value: str) -> str:
-    return "".join(ch for ch in value if "0" <= ch <= "9")
 
 
 def _alnum_keys(value: str) -> frozenset[str]:
@@ -443,17 +334,12 @@ def _entry_keys(entry: str) -> frozenset[str]:
             except phonenumbers.NumberParseException:
                 continue
             if phonenumbers.is_valid_number(number):
-                keys.add(_digits(phonenumbers.format_number(number, PhoneNumberFormat.E164)))
+                keys.add(digits(phonenumbers.format_number(number, PhoneNumberFormat.E164)))
     return frozenset(keys)
 
 
-def _line_starts(text: str) -> list[int]:
-    return [0, *(match.end() for match in re.finditer("\n", text))]
-
-
 def _finding(text: str, candidate: _Candidate, line_starts: list[int]) -> Finding:
-    line = bisect.bisect_right(line_starts, candidate.start)
-    column = candidate.start - line_starts[line - 1] + 1
+    line, column = position(line_starts, candidate.start)
     value = text[candidate.start : candidate.end]
     return Finding(
         kind=candidate.kind,
