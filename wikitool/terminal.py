@@ -19,7 +19,8 @@ Without its ESC (or 8-bit CSI/OSC byte) the rest of an escape sequence is plain 
 no sequence of any kind (CSI, OSC titles and hyperlinks, DCS, APC, PM, SOS) survives.
 With ``multiline``, line breaks and tabs are kept and a CRLF line ending becomes LF; a
 lone carriage return is always shown as ``\\x0d``. The result is printable (plus ``\\n``
-and ``\\t`` when multiline), so making it safe twice changes nothing.
+and ``\\t`` when multiline), so making it safe twice changes nothing. ARCHITECTURE.md
+("Untrusted text on a terminal") says where the CLI calls it.
 """
 
 from __future__ import annotations

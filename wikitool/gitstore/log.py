@@ -1,8 +1,8 @@
 """Run the real ``git log`` over a branch's whole history, once, and hand back its text.
 
 The site and ``wikitool history`` read every page's history from ONE
-``git log --first-parent -m --name-status -M -z``: the real git is what DESIGN.md
-measured fastest (0.8 s for 10,000 commits, against 20 s for a dulwich walk with tree
+``git log --first-parent -m --name-status -M -z``: the real git is what was measured
+fastest (0.8 s for 10,000 commits, against 20 s for a dulwich walk with tree
 diffs). This module only finds the repository and runs the process; what the output
 means is :mod:`wikitool.history`'s business (it names the ``--format`` it parses).
 """

@@ -9,6 +9,7 @@ review policy asks for and has, and the requests for changes still standing.
 
 Checking the merged guides costs a few milliseconds a suggestion, so a listing of a
 thousand asks for the verdict without them (``check=False``); everything else is the same.
+ARCHITECTURE.md ("One verdict") says how the commands use it.
 """
 
 from __future__ import annotations
