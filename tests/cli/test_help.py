@@ -12,22 +12,11 @@ import re
 import click
 import pytest
 from click.testing import CliRunner
+from command_paths import command_paths
 
 from wikitool.cli import cli
 
 WIDTH = 80
-
-
-def _commands(group: click.Group, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    ctx = click.Context(group)
-    found = []
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        assert command is not None
-        found.append((*path, name))
-        if isinstance(command, click.Group):
-            found += _commands(command, (*path, name))
-    return found
 
 
 def _command(path: tuple[str, ...]) -> click.Command:
@@ -46,7 +35,7 @@ def _help(path: tuple[str, ...], monkeypatch: pytest.MonkeyPatch) -> str:
     return result.stdout
 
 
-PATHS = [(), *_commands(cli)]
+PATHS = [(), *command_paths(cli)]
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda p: " ".join(p) or "wikitool")

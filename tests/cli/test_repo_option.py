@@ -10,27 +10,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner, Result
+from command_paths import command_paths
 
 from wikitool.cli import cli
 
 RunCli = Callable[..., Result]
 PLACES = ("top", "group", "sub", "env")
-
-
-def _command_paths(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    """Every command under ``group`` as the words that name it, groups included."""
-    ctx = click.Context(group)
-    paths = []
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        assert command is not None
-        paths.append((*prefix, name))
-        if isinstance(command, click.Group):
-            paths += _command_paths(command, (*prefix, name))
-    return paths
 
 
 def _line(given: dict[str, Path]) -> list[str]:
@@ -104,7 +91,7 @@ def test_approve_takes_repo_after_the_subcommand(
     assert log.splitlines()[0] == "Ana Ruiz <ana@agency.invalid>"
 
 
-@pytest.mark.parametrize("path", _command_paths(cli), ids=" ".join)
+@pytest.mark.parametrize("path", command_paths(cli), ids=" ".join)
 def test_every_command_but_init_takes_repo_after_its_name(path: tuple[str, ...]) -> None:
     result = CliRunner().invoke(cli, [*path, "-h"], prog_name="wikitool")
     assert result.exit_code == 0, result.output
