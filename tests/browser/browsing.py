@@ -248,7 +248,14 @@ def money_pattern(amount: float, currency: str) -> str:
 
 
 def axe_violations(page: Page) -> list[str]:
-    """WCAG 2.1 A and AA violations axe-core finds on the page, one line each."""
+    """WCAG 2.1 A and AA violations axe-core finds on the page, one line each.
+
+    Measured at rest: a colour mid-transition (search results fading in) is neither the
+    colour before nor after, and axe would judge its contrast by chance.
+    """
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000
+    )
     results = Axe().run(
         page,
         options={"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]},
