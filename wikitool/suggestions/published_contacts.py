@@ -33,7 +33,7 @@ from typing import TypeVar
 from wikitool.errors import NotFoundError
 from wikitool.gitstore import WikiStore, changed_files
 from wikitool.gitstore.local_db import local_db
-from wikitool.guides.paths import CONTENT_DIR
+from wikitool.guides.paths import CONTENT_DIR, is_page_path
 from wikitool.screening.personal_data import published_contacts, scanner_version
 
 ANCESTOR_WALK = 64
@@ -66,10 +66,6 @@ def published_contacts_at(store: WikiStore, commit: str) -> set[str]:
     return set(_tree_counts(store, commit))
 
 
-def _is_guide_file(path: str) -> bool:
-    return path.startswith(CONTENT_DIR + "/") and path.endswith(".md")
-
-
 # -- counts per tree ---------------------------------------------------------------------
 
 
@@ -99,7 +95,7 @@ def _derived(store: WikiStore, cache: _Cache, commit: str) -> Counts | None:
         changes = changed_files(store, source_commit, commit)
     except NotFoundError:
         return None  # history gone from under the source (git gc): count afresh
-    changes = [c for c in changes if _is_guide_file(c.path)]
+    changes = [c for c in changes if is_page_path(c.path)]
     blobs = _blob_contacts(
         store, cache, [b for c in changes for b in (c.old_blob, c.new_blob) if b]
     )
@@ -146,7 +142,7 @@ def _first_parents(store: WikiStore, commit: str) -> Iterator[tuple[str, str]]:
 
 def _counted(store: WikiStore, cache: _Cache, commit: str) -> Counts:
     """Counts from every guide of ``commit`` (no counted tree to start from)."""
-    blobs = [f.blob_id for f in store.files(commit, CONTENT_DIR + "/") if _is_guide_file(f.path)]
+    blobs = [f.blob_id for f in store.files(commit, CONTENT_DIR + "/") if is_page_path(f.path)]
     contacts = _blob_contacts(store, cache, blobs)
     counts: Counter[str] = Counter()
     for blob in blobs:
