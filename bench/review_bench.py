@@ -221,10 +221,10 @@ def run(
         cold, rows = _timed(review_list, store)
         warm = [_timed(review_list, store)[0] for _ in range(5)]
         flags = {
-            name: sum(1 for r in rows if name in r.flags)
+            name: sum(1 for r in rows if name in r.verdict.flags)
             for name in ("stale", "guide-changed", "conflict", "sensitive")
         }
-        candidates = [r.entry.id for r in rows if r.stale and not r.conflict]
+        candidates = [r.entry.id for r in rows if r.verdict.stale and not r.verdict.conflicts]
         review_comment(store, rows[-1].entry.id, staff=ANA, text="Checking.")
         after_event, _ = _timed(review_list, store)
     results.update(
