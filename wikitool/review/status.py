@@ -25,7 +25,13 @@ from datetime import UTC, datetime
 
 from wikitool.errors import NotFoundError, WikitoolError
 from wikitool.gitstore import WikiStore
-from wikitool.review.events import EventKind, RejectReason, ReviewEvent
+from wikitool.review.events import (
+    EventKind,
+    RejectReason,
+    ReviewEvent,
+    SuggestionState,
+    suggestion_state,
+)
 from wikitool.review.log import read_events
 
 RECEIVED = "received"
@@ -112,16 +118,16 @@ def public_status(
 
 
 def _status(events: list[ReviewEvent]) -> tuple[str, ReviewEvent]:
-    """The status and the event that set it."""
-    status, decisive = RECEIVED, events[0]
-    for event in events[1:]:
-        if event.kind is EventKind.MERGE:
-            status, decisive = ACCEPTED, event
-        elif event.kind is EventKind.REJECT:
-            status, decisive = REJECTED, event
-        elif event.kind in _STAFF_EVENTS and status in (RECEIVED, IN_REVIEW):
-            status, decisive = IN_REVIEW, event
-    return status, decisive
+    """The status and the event that set it. Merged or rejected is the log's state, as
+    the verdict reads it (``suggestion_state``); an open one is in review once staff
+    acted on it."""
+    state = suggestion_state(events)
+    if state is not SuggestionState.OPEN:
+        wanted = EventKind.MERGE if state is SuggestionState.MERGED else EventKind.REJECT
+        decisive = next(e for e in reversed(events) if e.kind is wanted)
+        return (ACCEPTED if state is SuggestionState.MERGED else REJECTED), decisive
+    acted = [e for e in events[1:] if e.kind in _STAFF_EVENTS]
+    return (IN_REVIEW, acted[-1]) if acted else (RECEIVED, events[0])
 
 
 def _reject_reason(event: ReviewEvent) -> RejectReason:
