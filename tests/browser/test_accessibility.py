@@ -16,11 +16,13 @@ from browsing import (
     changes_page_url,
     search,
 )
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-PLACES = ["home", "category", "guide", "changes", "search results"]
+PLACES = ["home", "category", "guide", "guide with sources", "changes", "search results"]
+# A guide naming its publisher and the official pages its facts come from.
+WITH_SOURCES = "vehicles/register-a-used-vehicle.md"
 
 
 def visit(page: Page, published: PublishedWiki, place: str) -> None:
@@ -30,6 +32,10 @@ def visit(page: Page, published: PublishedWiki, place: str) -> None:
     elif place == "search results":
         page.goto(published.url(HOME))
         search(page, "passport")
+    elif place == "guide with sources":
+        page.goto(published.url(WITH_SOURCES))
+        # The test is about the sources' list: it must be there to be measured.
+        expect(page.locator(".wt-panel dt", has_text="Sources")).to_be_visible()
     else:
         page.goto(published.url({"home": HOME, "category": CATEGORY, "guide": PASSPORT}[place]))
 

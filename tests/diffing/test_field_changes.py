@@ -18,6 +18,19 @@ OVER_16 = "  - Your current passport was issued when you were 16 or over.\n"
 FAST_TRACK = "  - label: Fast Track appointment (passport in 7 days)\n"
 BY_PHONE = "  - label: Phone renewal\n    amount: 99\n    currency: EUR\n"
 
+# The passport guide's sources, added after its tags in both versions of a case.
+SOURCES = (
+    "lang: en\n",
+    "sources:\n"
+    "  - url: https://www.veloria.invalid/passport-office/renew\n"
+    "    title: Renewing a passport\n"
+    "    seen: 2026-10-06\n"
+    "  - url: https://www.veloria.invalid/passport-office/fees\n"
+    "    title: Passport fees from 1 January 2026\n"
+    "    seen: 2026-10-02\n"
+    "lang: en\n",
+)
+
 # (old version edits, new version edits, the field lines shown, top-level keys touched);
 # each version is the reference guide with its edits applied.
 CHANGES = {
@@ -114,6 +127,42 @@ CHANGES = {
         [("review_by: 2027-04-06", "review_by: 2027-05-06")],
         ['review_by: "2027-04-06" -> "2027-05-06"'],
         {"review_by"},
+    ),
+    "a source read again, its page renamed": (
+        [SOURCES],
+        [
+            SOURCES,
+            ("    seen: 2026-10-02", "    seen: 2026-11-20"),
+            ("title: Passport fees from 1 January 2026", "title: Passport fees from 1 March 2027"),
+        ],
+        [
+            'sources[1].title: "Passport fees from 1 [-January 2026-]{+March 2027+}"',
+            'sources[1].seen: "2026-10-02" -> "2026-11-20"',
+        ],
+        {"sources"},
+    ),
+    "a source added": (
+        [SOURCES],
+        [
+            SOURCES,
+            (
+                "    seen: 2026-10-02\n",
+                "    seen: 2026-10-02\n  - url: https://www.veloria.invalid/forms/pa1\n"
+                "    title: Form PA1\n    seen: 2026-10-03\n",
+            ),
+        ],
+        [
+            'sources[2]: added {url: "https://www.veloria.invalid/forms/pa1", '
+            'title: "Form PA1", seen: "2026-10-03"}'
+        ],
+        {"sources"},
+    ),
+    "a publisher named": (
+        [],
+        [("owner: Passport Office guidance team\n", "owner: Passport Office guidance team\n"
+          "publisher: Guides team, Ministry of the Interior\n")],
+        ['publisher: added "Guides team, Ministry of the Interior"'],
+        {"publisher"},
     ),
     "body only: no field changes": (
         [],

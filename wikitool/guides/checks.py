@@ -1,4 +1,5 @@
-"""Checks on whole pages: schema, the Steps section, links, review dates and category.
+"""Checks on whole pages: schema, the Steps section, links, review and source dates and
+category.
 
 Paths are repository-relative POSIX paths (``content/travel/renew-adult-passport.md``);
 ``existing_paths`` is every file of the wiki in the same form. Every check returns
@@ -81,6 +82,7 @@ def _guide_problems(
         *check_steps(guide),
         *check_links(guide, existing_paths),
         *check_review_dates(guide, today, strict=strict),
+        *check_source_dates(guide, today),
     ]
 
 
@@ -197,6 +199,19 @@ def check_review_dates(guide: GuideView, today: dt.date, strict: bool = False) -
             problems.append(Problem(guide.path, line, message))
         if review_by is not None and last_reviewed > review_by:
             message = f"last_reviewed date {last_reviewed} is after review_by date {review_by}"
+            problems.append(Problem(guide.path, line, message))
+    return problems
+
+
+def check_source_dates(guide: GuideView, today: dt.date) -> list[Problem]:
+    """No source was read on a date still to come. Dates the schema refuses are skipped."""
+    sources = guide.data().get("sources")
+    problems = []
+    for index, source in enumerate(sources if isinstance(sources, list) else []):
+        seen = _as_date(source.get("seen")) if isinstance(source, dict) else None
+        if seen is not None and seen > today:
+            line = guide.line_of(["sources", index, "seen"])
+            message = f"sources[{index}].seen date {seen} is in the future"
             problems.append(Problem(guide.path, line, message))
     return problems
 

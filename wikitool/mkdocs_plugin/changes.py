@@ -36,8 +36,9 @@ def citizen_improvements(history: Sequence[Change]) -> int:
 
 
 def render_freshness(guide: GuideFacts, history: Sequence[Change], today: date) -> str:
-    """ "Last updated" (git), "Checked by AGENCY on DATE" (``last_reviewed``), and a
-    notice when ``review_by`` has passed.
+    """ "Last updated" (git), "Checked by PUBLISHER on DATE" (``last_reviewed``; the
+    agency when the guide names no publisher), and a notice when ``review_by`` has
+    passed, which sends readers to the agency that runs the service.
 
     A review date still to come is written in ``data-wt-review-by`` (and the agency in
     ``data-wt-agency``): the theme's script adds the same notice once that date passes,
@@ -48,7 +49,7 @@ def render_freshness(guide: GuideFacts, history: Sequence[Change], today: date) 
         updated = time_element(history[0].date)
         facts.append(f'<span class="wt-freshness__updated">Last updated {updated}</span>')
     if guide.last_reviewed is not None:
-        who = f" by {escape(guide.agency)}" if guide.agency else ""
+        who = f" by {escape(guide.checked_by)}" if guide.checked_by else ""
         checked = time_element(guide.last_reviewed)
         facts.append(f'<span class="wt-freshness__checked">Checked{who} on {checked}</span>')
     parts = [f'<p class="wt-freshness__facts">{" ".join(facts)}</p>'] if facts else []

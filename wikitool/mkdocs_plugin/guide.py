@@ -62,6 +62,16 @@ class Law:
 
 
 @dataclass(frozen=True)
+class Source:
+    """An official page the guide's facts come from (``url`` only if it is https), and
+    when it was last read."""
+
+    title: str
+    url: str = ""
+    seen: date | None = None
+
+
+@dataclass(frozen=True)
 class GuideFacts:
     """What a reader needs at a glance, from a guide's front matter."""
 
@@ -69,6 +79,8 @@ class GuideFacts:
     summary: str = ""
     agency: str = ""
     owner: str = ""
+    publisher: str = ""
+    """Who writes and checks the guide ("" when the agency does)."""
     last_reviewed: date | None = None
     review_by: date | None = None
     fees: tuple[Fee, ...] | None = None
@@ -79,6 +91,7 @@ class GuideFacts:
     apply: tuple[Channel, ...] = ()
     legal_basis: tuple[Law, ...] = ()
     tags: tuple[str, ...] = field(default=())
+    sources: tuple[Source, ...] = ()
 
     @classmethod
     def from_data(cls, data: dict[str, Any], fallback_title: str) -> GuideFacts:
@@ -88,6 +101,7 @@ class GuideFacts:
             summary=_text(data.get("summary")),
             agency=_text(data.get("agency")),
             owner=_text(data.get("owner")),
+            publisher=_text(data.get("publisher")),
             last_reviewed=_date(data.get("last_reviewed")),
             review_by=_date(data.get("review_by")),
             fees=_fees(data.get("fees")),
@@ -105,7 +119,17 @@ class GuideFacts:
                 if _text(law.get("title"))
             ),
             tags=tuple(t for t in map(_text, _list(data.get("tags"))) if t),
+            sources=tuple(
+                Source(_text(s.get("title")), _https(s.get("url")), _date(s.get("seen")))
+                for s in _mappings(data.get("sources"))
+                if _text(s.get("title"))
+            ),
         )
+
+    @property
+    def checked_by(self) -> str:
+        """Who checks the guide, as the page names them: the publisher, else the agency."""
+        return self.publisher or self.agency
 
     def review_overdue(self, today: date) -> bool:
         """Whether the date by which the guide had to be checked again has passed."""

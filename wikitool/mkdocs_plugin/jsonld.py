@@ -1,4 +1,5 @@
-"""Structured data for search engines: a schema.org GovernmentService and a HowTo.
+"""Structured data for search engines: a schema.org GovernmentService, a HowTo, and the
+WebPage's provenance (who publishes the guide, the official pages it is based on).
 
 The JSON sits inside a ``<script>`` element, where ``</script>`` or ``<!--`` in a value
 would end it early; every ``<``, ``>`` and ``&`` is written as a JSON ``\\u`` escape, so
@@ -15,7 +16,8 @@ from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, GuideFacts
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[dict[str, Any]]:
-    """The guide as schema.org items: the service, and (if it has steps) a HowTo."""
+    """The guide as schema.org items: the service, (if it has steps) a HowTo, and (if the
+    guide names its publisher or sources) the page itself."""
     service: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -56,7 +58,30 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
         if guide.documents:
             howto["supply"] = [{"@type": "HowToSupply", "name": d.name} for d in guide.documents]
         items.append(howto)
+    page = _provenance(guide, url)
+    if page:
+        items.append(page)
     return items
+
+
+def _provenance(guide: GuideFacts, url: str | None) -> dict[str, Any]:
+    """The page as a schema.org WebPage: ``publisher`` (who writes and checks it; the
+    service's ``provider`` stays the agency) and ``isBasedOn`` (its sources), a
+    CreativeWork's properties that a GovernmentService does not have. ``{}`` if neither."""
+    if not guide.publisher and not guide.sources:
+        return {}
+    page: dict[str, Any] = {"@context": "https://schema.org", "@type": "WebPage"}
+    page["name"] = guide.title
+    if url:
+        page["url"] = url
+    if guide.publisher:
+        page["publisher"] = {"@type": "Organization", "name": guide.publisher}
+    if guide.sources:
+        page["isBasedOn"] = [
+            {"@type": "WebPage", "name": s.title, **({"url": s.url} if s.url else {})}
+            for s in guide.sources
+        ]
+    return page
 
 
 def _channel(kind: str, detail: str) -> dict[str, Any]:

@@ -33,12 +33,12 @@ def read_markdown(page: Page, config: MkDocsConfig) -> tuple[PageInfo, str]:
     """
     src = page.file.src_uri
     try:
-        source = read_page(page.file.content_string, _docs_path(config, src))
+        source = read_page(page.file.content_string, docs_path(config, src))
     except WikitoolError as exc:
         raise PluginError(f"wikitool: {exc}") from exc
     data = source.data or {}
-    title = data["title"].strip() if isinstance(data.get("title"), str) else ""
-    summary = data["summary"].strip() if isinstance(data.get("summary"), str) else ""
+    title = plain_field(data, "title")
+    summary = plain_field(data, "summary")
     # Replace page.meta whole: the theme renders it unescaped, and keys such as
     # `template`, `hide` or `icon` would let a page's author restyle the site.
     meta: dict[str, Any] = {}
@@ -70,8 +70,14 @@ def clean_content(html: str, page: Page, info: PageInfo | None) -> str:
     return clean
 
 
-def _docs_path(config: MkDocsConfig, src: str) -> str:
-    # How errors name the page: under the docs folder's own name.
+def plain_field(data: dict[str, Any], key: str) -> str:
+    """A text field of the front matter, stripped ("" if absent or not text)."""
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def docs_path(config: MkDocsConfig, src: str) -> str:
+    """How errors name a page: under the docs folder's own name (``content/a/b.md``)."""
     docs = posixpath.basename(str(config.docs_dir).rstrip("/")) or "docs"
     return f"{docs}/{src}"
 

@@ -1,5 +1,6 @@
 """The at-a-glance panel: what it costs, how long it takes, who can apply, what to
-bring, how to apply and the legal basis, rendered from a guide's front matter.
+bring, how to apply, the legal basis and the sources of these facts, rendered from a
+guide's front matter.
 
 Rendered here rather than in a template because MkDocs' Jinja does not autoescape:
 every value goes through :func:`html.escape` in this one place.
@@ -10,8 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from wikitool.mkdocs_plugin.display import format_days, format_money
-from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, Channel, Document, Fee, GuideFacts
+from wikitool.mkdocs_plugin.display import format_days, format_money, time_element
+from wikitool.mkdocs_plugin.guide import (
+    CHANNEL_NAMES,
+    Channel,
+    Document,
+    Fee,
+    GuideFacts,
+    Source,
+)
 
 _OPTIONAL = '<span class="wt-optional">(if it applies to you)</span>'
 def render_panel(guide: GuideFacts) -> str:
@@ -25,6 +33,7 @@ def render_panel(guide: GuideFacts) -> str:
         ("What to bring", _list(_document(d) for d in guide.documents)),
         ("How to apply", _list(_channel(c) for c in guide.apply)),
         ("Legal basis", _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
+        ("Sources", _list(_source(source) for source in guide.sources)),
     ]
     facts = "".join(
         f'<div class="wt-panel__fact"><dt>{label}</dt><dd>{value}</dd></div>'
@@ -95,3 +104,11 @@ def _law_link(title: str, url: str) -> str:
     if url:
         return f'<a href="{escape(url)}">{escape(title)}</a>'
     return escape(title)
+
+
+def _source(source: Source) -> str:
+    # An official page elsewhere: it gets no handle on this page (rel="noopener").
+    title = escape(source.title)
+    link = f'<a href="{escape(source.url)}" rel="noopener">{title}</a>' if source.url else title
+    seen = f" (read on {time_element(source.seen)})" if source.seen else ""
+    return f"{link}{seen}"

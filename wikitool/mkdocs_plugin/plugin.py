@@ -5,6 +5,7 @@ a ``SiteFacts`` and hands it to the module that does the work:
 
 - ``page_meta``: front matter read with the wiki's rules, escaped meta, sanitized HTML;
 - ``generated_pages``: the "What changed", "Suggest an edit" and "Track" pages;
+- ``nav_titles``: each category named in the navigation by its index page's title;
 - ``page_fragments``, ``home``, ``changes``: the HTML fragments handed to the theme
   (``theme/main.html``) as the ``wikitool`` template variable, every value escaped;
 - ``feed``, ``sources``, ``redirects``: the files written after the build.
@@ -38,6 +39,7 @@ from wikitool.mkdocs_plugin.feed import write_feed
 from wikitool.mkdocs_plugin.history_source import docs_prefix, read_history
 from wikitool.mkdocs_plugin.home import home_fragment
 from wikitool.mkdocs_plugin.links import relative
+from wikitool.mkdocs_plugin.nav_titles import title_sections
 from wikitool.mkdocs_plugin.page_fragments import (
     guide_fragments,
     suggest_fragments,
@@ -90,9 +92,11 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
     def on_nav(
         self, nav: Navigation, /, *, config: MkDocsConfig, files: Files
     ) -> Navigation | None:
-        """Put "What changed" last in the navigation; hide the suggestion pages."""
+        """Name each category after its index page's title; put "What changed" last in
+        the navigation; hide the suggestion pages."""
         if not self.config.enabled:
             return None
+        title_sections(nav, config)
         generated_pages.arrange_nav(nav, self.config)
         return nav
 
