@@ -45,3 +45,17 @@ def test_the_french_guide_passes_axe_and_reads_in_french(
     expect(page.locator(".wt-panel dt").first).to_have_text("Coût")
     expect(page.locator("article h2", has_text="Étapes")).to_be_visible()
     assert axe_violations(page) == []
+
+
+def test_once_its_review_date_passes_the_notice_is_in_french(
+    page: Page, french_site: PublishedWiki
+) -> None:
+    # The site is not rebuilt: the theme's script shows the notice the build worded.
+    page.clock.set_fixed_time("2099-05-01T12:00:00Z")
+    page.goto(french_site.url(FRENCH.path.removeprefix("content/")))
+
+    notice = page.locator(".wt-review")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("Ce guide n’est peut-être plus à jour")
+    expect(notice.locator("time")).to_have_text("6 avril 2099")
+    assert axe_violations(page) == []

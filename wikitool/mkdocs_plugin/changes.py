@@ -43,9 +43,10 @@ def render_freshness(
     """ "Last updated" (git), "Checked by AGENCY on DATE" (``last_reviewed``), and a
     notice when ``review_by`` has passed.
 
-    A review date still to come is written in ``data-wt-review-by`` (and the agency in
-    ``data-wt-agency``): the theme's script adds the same notice once that date passes,
-    so a site that is not rebuilt for months does not claim a freshness it has lost.
+    A review date still to come is written in ``data-wt-review-by``, and the notice in
+    an inert ``<template>``: the theme's script shows it once that date passes, so a site
+    that is not rebuilt for months does not claim a freshness it has lost, and the
+    notice is worded once, here, in the page's language.
     """
     d = display or Display.of(guide.lang)
     facts = []
@@ -65,18 +66,16 @@ def render_freshness(
     if guide.review_by is not None and guide.review_overdue(today):
         parts.append(review_notice(guide.review_by, guide.agency, d))
     elif guide.review_by is not None:
-        attributes = (
-            f' data-wt-review-by="{guide.review_by.isoformat()}"'
-            f' data-wt-agency="{escape(guide.agency)}"'
-        )
+        attributes = f' data-wt-review-by="{guide.review_by.isoformat()}"'
+        notice = review_notice(guide.review_by, guide.agency, d)
+        parts.append(f"<template data-wt-review-notice>{notice}</template>")
     if not parts and not attributes:
         return ""
     return f'<div class="wt-freshness"{attributes}>{"".join(parts)}</div>'
 
 
 def review_notice(review_by: date, agency: str, display: Display = ENGLISH) -> str:
-    """The "may be out of date" notice (theme/assets/javascripts/wikitool.js writes the
-    same one in the browser: keep the two in step)."""
+    """The "may be out of date" notice, in ``display``'s language."""
     d = display
     due = d.html("It was due to be checked again by {date}.", date=d.time_element(review_by))
     check = (
