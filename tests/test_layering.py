@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "wikitool"
 # the review log (events, log) is written first by a submission, so suggestions sit on it.
 LAYERS = {
     "errors": 0, "model": 0, "ids": 0, "json_text": 0, "terminal": 0,
-    "gitstore": 1, "schema": 1, "screening": 1,
+    "gitstore": 1, "schema": 1, "screening": 1, "locales": 1,
     "guides": 2, "diffing": 3, "history": 2,
     "review.events": 3, "review.log": 4,
     "suggestions": 5,

@@ -71,6 +71,8 @@ class Element:
     tag: str
     attrs: dict[str, str]
     children: list[Element | str] = field(default_factory=list)
+    content: Element | None = None
+    """A ``<template>``'s inert content: as in a browser, not among its children."""
 
     def iter(self) -> Iterator[Element]:
         """This element and every element inside it, in document order."""
@@ -127,7 +129,10 @@ class _TreeBuilder(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = Element(tag, {name: value or "" for name, value in attrs})
         self._stack[-1].children.append(element)
-        if tag not in _VOID:
+        if tag == "template":
+            element.content = Element(tag, {})  # its closing tag ends the content
+            self._stack.append(element.content)
+        elif tag not in _VOID:
             self._stack.append(element)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from html_tree import parse_html
 
-from wikitool.mkdocs_plugin.display import format_date, format_days, format_money
+from wikitool.mkdocs_plugin.display import ENGLISH
 from wikitool.mkdocs_plugin.guide import GuideFacts
 from wikitool.mkdocs_plugin.panel import render_panel
 
@@ -17,14 +17,16 @@ from wikitool.mkdocs_plugin.panel import render_panel
     [
         (85, "EUR", "€85.00"),
         (85.5, "GBP", "£85.50"),
-        (1200, "USD", "$1,200.00"),
-        (500, "JPY", "¥500"),
-        (85, "CHF", "85.00 CHF"),
+        # A guide in bare `en` is written in CLDR's international English: the symbol
+        # says which dollar or yen.
+        (1200, "USD", "US$1,200.00"),
+        (500, "JPY", "JP¥500"),
+        (85, "CHF", "CHF85.00"),
         (0, "EUR", "Free"),
     ],
 )
 def test_money(amount: float, currency: str, text: str) -> None:
-    assert format_money(amount, currency) == text
+    assert ENGLISH.money(amount, currency) == text
 
 
 @pytest.mark.parametrize(
@@ -36,14 +38,15 @@ def test_money(amount: float, currency: str, text: str) -> None:
         (7, 7, "7 days"),
         (None, 1, "Up to 1 day"),
         (None, 0, "Same day"),
+        (None, 1200, "Up to 1,200 days"),
     ],
 )
 def test_durations(min_days: int | None, max_days: int, text: str) -> None:
-    assert format_days(min_days, max_days) == text
+    assert ENGLISH.days(min_days, max_days) == text
 
 
-def test_dates_read_the_same_in_any_locale() -> None:
-    assert format_date(date(2026, 10, 6)) == "6 October 2026"
+def test_english_dates_read_day_month_year() -> None:
+    assert ENGLISH.long_date(date(2026, 10, 6)) == "6 October 2026"
 
 
 @pytest.mark.parametrize(

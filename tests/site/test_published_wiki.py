@@ -88,6 +88,13 @@ def test_guide_says_when_it_changed_and_when_its_agency_checked_it(published: Bu
     )
     assert freshness.attrs["data-wt-review-by"] == "2027-04-06"  # the script's cue
     assert not freshness.find_all(cls="wt-review")
+    # What the script shows once that date passes: the same notice, worded by the build.
+    later = freshness.find("template").content
+    assert later is not None
+    assert later.find("div", "wt-review").text == (
+        "This guide may be out of date It was due to be checked again by 6 April 2027. "
+        "Check the details with Veloria Passport Office before you apply."
+    )
 
 
 def test_notice_when_the_review_date_has_passed(published: BuiltSite) -> None:

@@ -91,8 +91,14 @@ def check(wiki: WikiContext, strict: bool, rev: str, as_json: bool) -> None:
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("path")
 @click.option("--title", required=True, help="The task the guide explains, in the reader's words.")
+@click.option(
+    "--lang",
+    default="en",
+    show_default=True,
+    help="The guide's language, a BCP 47 tag (fr, es-419); its headings are written in it.",
+)
 @pass_wiki
-def new(wiki: WikiContext, path: str, title: str) -> None:
+def new(wiki: WikiContext, path: str, title: str, lang: str) -> None:
     """Write a new guide skeleton at PATH in the working tree.
 
     PATH is content/<category>/<name>.md (content/ may be left out). The skeleton passes
@@ -105,5 +111,5 @@ def new(wiki: WikiContext, path: str, title: str) -> None:
     work_tree = wiki.store().work_tree
     if work_tree is None:
         raise WikitoolError("the repository is bare: `new` writes into a working tree")
-    written = new_guide(work_tree, path, title, today=date.today())
+    written = new_guide(work_tree, path, title, today=date.today(), lang=lang)
     click.echo(f"Wrote {os.path.relpath(written)}")

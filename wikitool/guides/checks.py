@@ -1,4 +1,4 @@
-"""Checks on whole pages: schema, the Steps section, links, review and source dates and
+"""Checks on whole pages: schema, language, the Steps section, links, review and source dates and
 category.
 
 Paths are repository-relative POSIX paths (``content/travel/renew-adult-passport.md``);
@@ -29,10 +29,10 @@ from wikitool.guides.page_source import read_page
 
 # Defined in paths.py (one definition for the wiki and the site); still importable here.
 from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE, is_guide_path, is_index_path
+from wikitool.locales.catalogues import steps_heading, steps_headings
+from wikitool.locales.language import language_problem
 from wikitool.model import Problem
 from wikitool.schema import validate_front_matter, validate_index_front_matter
-
-STEPS_HEADING = "Steps"
 
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -79,6 +79,7 @@ def _guide_problems(
     return [
         *validate_front_matter(guide),
         *check_category(guide),
+        *check_language(guide),
         *check_steps(guide),
         *check_links(guide, existing_paths),
         *check_review_dates(guide, today, strict=strict),
@@ -148,21 +149,36 @@ def check_category(guide: GuideView) -> list[Problem]:
     return []
 
 
+def check_language(guide: GuideView) -> list[Problem]:
+    """``lang`` is a BCP 47 tag Babel knows (the schema reports a missing or non-text one)."""
+    lang = guide.data().get("lang")
+    if not isinstance(lang, str):
+        return []
+    message = language_problem(lang)
+    return [] if message is None else [Problem(guide.path, guide.line_of(["lang"]), message)]
+
+
 def check_steps(guide: GuideView) -> list[Problem]:
-    """The body has a ``## Steps`` section holding a numbered list."""
+    """The body has a steps section holding a numbered list: ``## Steps``, or the same
+    heading in the guide's language (``## Étapes`` for ``lang: fr``)."""
+    lang = guide.data().get("lang")
+    lang = lang if isinstance(lang, str) else ""
+    accepted = steps_headings(lang)
+    name = f"## {steps_heading(lang)}"
     found = headings(guide.body)
     for heading in found:
-        if heading.level == 2 and heading.text.casefold() == STEPS_HEADING.casefold():
+        if heading.level == 2 and heading.text.casefold() in accepted:
             text = section_text(guide.body, heading, found)
             if has_ordered_list(text):
                 return []
-            message = "the '## Steps' section has no numbered list (1., 2., 3.)"
+            name = f"## {heading.text}"
+            message = f"the '{name}' section has no numbered list (1., 2., 3.)"
             if has_list_after_paragraph(text):
                 message = (
-                    "the '## Steps' section has no numbered list: leave a blank line before '1.'"
+                    f"the '{name}' section has no numbered list: leave a blank line before '1.'"
                 )
             return [Problem(guide.path, guide.body_line + heading.index, message)]
-    message = "missing a '## Steps' section with a numbered list of steps"
+    message = f"missing a '{name}' section with a numbered list of steps"
     return [Problem(guide.path, guide.closing_line, message)]
 
 

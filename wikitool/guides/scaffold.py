@@ -13,42 +13,47 @@ from typing import Any
 from wikitool.errors import GuideError, UnsafePathError
 from wikitool.guides.frontmatter import render_guide
 from wikitool.guides.paths import is_guide_path
+from wikitool.locales.catalogues import steps_heading, translations
+from wikitool.locales.language import DEFAULT_LANGUAGE, language_problem
 
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 TITLE_MIN_CHARS = 3
 TITLE_MAX_CHARS = 120
 
+# The headings come from the catalogues, in the guide's language (`## Étapes`).
 _BODY = """
 TODO: Say in a sentence or two who this guide is for and what they will have at the end.
 
-## Before you start
+## {before}
 
 TODO: What people need to have or know before they begin.
 
-## Steps
+## {steps}
 
 1. TODO: The first thing to do, in one short sentence.
 2. TODO: The next thing to do.
 3. TODO: What happens after they apply.
 
-## After you apply
+## {after}
 
 TODO: How long it takes, and what to do if something goes wrong.
 """
 
 
-def guide_skeleton(path: str, title: str, today: dt.date) -> str:
+def guide_skeleton(path: str, title: str, today: dt.date, lang: str = DEFAULT_LANGUAGE) -> str:
     """The text of a new guide at ``path``, reviewed ``today`` and due again in a year.
 
     Args:
         path: where the guide will live: ``content/<category>/<name>.md``.
         title: the task in the reader's words; one line of plain text.
         today: the guide's ``last_reviewed`` date.
+        lang: the guide's language (a BCP 47 tag); its headings are in that language.
 
     Raises:
         UnsafePathError: ``path`` is not a guide path with slug folder and file names.
-        GuideError: the title is empty, too long, on several lines, or contains HTML.
+        GuideError: the title is empty, too long, on several lines, or contains HTML,
+            or ``lang`` is not a language tag Babel knows.
     """
     parts = path.split("/")
     if not is_guide_path(path) or len(parts) != 3:
@@ -73,9 +78,22 @@ def guide_skeleton(path: str, title: str, today: dt.date) -> str:
         "eligibility": ["TODO: who can apply, one condition per line"],
         "apply": {"in_person": {"where": "TODO: where to go"}},
         "tags": [],
-        "lang": "en",
+        "lang": _checked_language(path, lang),
     }
-    return render_guide(front_matter, _BODY)
+    labels = translations(lang)
+    body = _BODY.format(
+        before=labels.gettext("Before you start"),
+        steps=steps_heading(lang),
+        after=labels.gettext("After you apply"),
+    )
+    return render_guide(front_matter, body)
+
+
+def _checked_language(path: str, lang: str) -> str:
+    problem = language_problem(lang)
+    if problem is not None:
+        raise GuideError(path, problem)
+    return lang
 
 
 def _checked_title(path: str, title: str) -> str:

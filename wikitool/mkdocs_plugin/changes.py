@@ -14,7 +14,7 @@ from wikitool.history import Change, CommitChanges
 from wikitool.history.index import ADDED, DELETED, RENAMED
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.config import WikitoolConfig
-from wikitool.mkdocs_plugin.display import plural, time_element
+from wikitool.mkdocs_plugin.display import ENGLISH, Display
 from wikitool.mkdocs_plugin.guide import GuideFacts
 from wikitool.mkdocs_plugin.links import relative
 from wikitool.mkdocs_plugin.sanitize import escape_text
@@ -22,12 +22,14 @@ from wikitool.mkdocs_plugin.sanitize import escape_text
 PageLink = Callable[[str], "tuple[str, str] | None"]
 """A docs path -> ``(relative href, plain title)`` of its page, or ``None`` if none."""
 
-_CITIZEN_BADGE = '<span class="wt-badge">Suggested by a citizen</span>'
-_STATUS_BADGES = {
-    ADDED: '<span class="wt-badge wt-badge--neutral">New</span>',
-    RENAMED: '<span class="wt-badge wt-badge--neutral">Moved</span>',
-    DELETED: '<span class="wt-badge wt-badge--neutral">Removed</span>',
-}
+def _citizen_badge(d: Display) -> str:
+    return f'<span class="wt-badge">{d.html("Suggested by a citizen")}</span>'
+
+
+def _status_badge(status: str, d: Display) -> str:
+    labels = {ADDED: d._("New"), RENAMED: d._("Moved"), DELETED: d._("Removed")}
+    label = labels.get(status)
+    return f'<span class="wt-badge wt-badge--neutral">{escape(label)}</span>' if label else ""
 
 
 def citizen_improvements(history: Sequence[Change]) -> int:
@@ -35,91 +37,118 @@ def citizen_improvements(history: Sequence[Change]) -> int:
     return len({sid for change in history for sid in change.suggestion_ids})
 
 
-def render_freshness(guide: GuideFacts, history: Sequence[Change], today: date) -> str:
+def render_freshness(
+    guide: GuideFacts, history: Sequence[Change], today: date, display: Display | None = None
+) -> str:
     """ "Last updated" (git), "Checked by PUBLISHER on DATE" (``last_reviewed``; the
     agency when the guide names no publisher), and a notice when ``review_by`` has
     passed, which sends readers to the agency that runs the service.
 
-    A review date still to come is written in ``data-wt-review-by`` (and the agency in
-    ``data-wt-agency``): the theme's script adds the same notice once that date passes,
-    so a site that is not rebuilt for months does not claim a freshness it has lost.
+    A review date still to come is written in ``data-wt-review-by``, and the notice in
+    an inert ``<template>``: the theme's script shows it once that date passes, so a site
+    that is not rebuilt for months does not claim a freshness it has lost, and the
+    notice is worded once, here, in the page's language.
     """
+    d = display or Display.of(guide.lang)
     facts = []
     if history:
-        updated = time_element(history[0].date)
-        facts.append(f'<span class="wt-freshness__updated">Last updated {updated}</span>')
+        updated = d.html("Last updated {date}", date=d.time_element(history[0].date))
+        facts.append(f'<span class="wt-freshness__updated">{updated}</span>')
     if guide.last_reviewed is not None:
-        who = f" by {escape(guide.checked_by)}" if guide.checked_by else ""
-        checked = time_element(guide.last_reviewed)
-        facts.append(f'<span class="wt-freshness__checked">Checked{who} on {checked}</span>')
+        when = d.time_element(guide.last_reviewed)
+        checked = (
+            d.html("Checked by {agency} on {date}", agency=escape(guide.checked_by), date=when)
+            if guide.checked_by
+            else d.html("Checked on {date}", date=when)
+        )
+        facts.append(f'<span class="wt-freshness__checked">{checked}</span>')
     parts = [f'<p class="wt-freshness__facts">{" ".join(facts)}</p>'] if facts else []
     attributes = ""
     if guide.review_by is not None and guide.review_overdue(today):
-        parts.append(review_notice(guide.review_by, guide.agency))
+        parts.append(review_notice(guide.review_by, guide.agency, d))
     elif guide.review_by is not None:
-        attributes = (
-            f' data-wt-review-by="{guide.review_by.isoformat()}"'
-            f' data-wt-agency="{escape(guide.agency)}"'
-        )
+        attributes = f' data-wt-review-by="{guide.review_by.isoformat()}"'
+        notice = review_notice(guide.review_by, guide.agency, d)
+        parts.append(f"<template data-wt-review-notice>{notice}</template>")
     if not parts and not attributes:
         return ""
     return f'<div class="wt-freshness"{attributes}>{"".join(parts)}</div>'
 
 
-def review_notice(review_by: date, agency: str) -> str:
-    """The "may be out of date" notice (theme/assets/javascripts/wikitool.js writes the
-    same one in the browser: keep the two in step)."""
-    contact = f" with {escape(agency)}" if agency else ""
+def review_notice(review_by: date, agency: str, display: Display = ENGLISH) -> str:
+    """The "may be out of date" notice, in ``display``'s language."""
+    d = display
+    due = d.html("It was due to be checked again by {date}.", date=d.time_element(review_by))
+    check = (
+        d.html("Check the details with {agency} before you apply.", agency=escape(agency))
+        if agency
+        else d.html("Check the details before you apply.")
+    )
     return (
         '<div class="admonition warning wt-review" role="note">'
-        '<p class="admonition-title">This guide may be out of date</p>'
-        f"<p>It was due to be checked again by {time_element(review_by)}. "
-        f"Check the details{contact} before you apply.</p></div>"
+        f'<p class="admonition-title">{d.html("This guide may be out of date")}</p>'
+        f"<p>{due} {check}</p></div>"
     )
 
 
-def render_guide_changes(history: Sequence[Change], recent: int) -> str:
+def render_guide_changes(
+    history: Sequence[Change], recent: int, display: Display = ENGLISH
+) -> str:
     """Recent changes, the number of citizens' improvements, and the full history."""
     if not history:
         return ""
+    d = display
     count = citizen_improvements(history)
     citizens = (
-        plural(count, "improvement", "improvements") + " suggested by citizens"
+        d.plural(
+            "{count} improvement suggested by citizens",
+            "{count} improvements suggested by citizens",
+            count,
+        )
         if count
-        else "No improvements suggested by citizens yet"
+        else d.html("No improvements suggested by citizens yet")
     )
-    items = "".join(_change_item(change) for change in history[:recent])
-    full = "".join(_change_item(change) for change in history)
+    items = "".join(_change_item(change, d) for change in history[:recent])
+    full = "".join(_change_item(change, d) for change in history)
+    summary = d.plural(
+        "Full history ({count} change)", "Full history ({count} changes)", len(history)
+    )
     return (
         '<section class="wt-changes" aria-labelledby="__wt-changes">'
-        '<h2 id="__wt-changes">Recent changes</h2>'
+        f'<h2 id="__wt-changes">{d.html("Recent changes")}</h2>'
         f'<p class="wt-changes__citizens">{citizens}</p>'
         f'<ul class="wt-changes__recent">{items}</ul>'
-        '<details class="wt-history"><summary>'
-        f"Full history ({plural(len(history), 'change', 'changes')})</summary>"
+        f'<details class="wt-history"><summary>{summary}</summary>'
         f'<ol class="wt-history__list" reversed>{full}</ol></details></section>'
     )
 
 
-def _change_item(change: Change) -> str:
-    badges = [_STATUS_BADGES.get(change.status, ""), _CITIZEN_BADGE if change.suggested else ""]
+def _change_item(change: Change, d: Display) -> str:
+    badges = [_status_badge(change.status, d), _citizen_badge(d) if change.suggested else ""]
     tail = _after(" ".join(b for b in badges if b))
-    credit = f" (suggested by {escape(', '.join(change.credited))})" if change.credited else ""
-    return f"<li>{time_element(change.date)}: {escape(change.subject)}{credit}{tail}</li>"
+    credit = (
+        " " + d.html("(suggested by {names})", names=escape(", ".join(change.credited)))
+        if change.credited
+        else ""
+    )
+    return f"<li>{d.time_element(change.date)}: {escape(change.subject)}{credit}{tail}</li>"
 
 
 def _after(badges: str) -> str:
     return f" {badges}" if badges else ""
 
 
-def render_wiki_changes(commits: Sequence[CommitChanges], link: PageLink, limit: int) -> str:
+def render_wiki_changes(
+    commits: Sequence[CommitChanges], link: PageLink, limit: int, display: Display = ENGLISH
+) -> str:
     """The "What changed" list: recent changes across the wiki, grouped by day."""
+    d = display
     days: list[tuple[date, list[str]]] = []
     for commit in commits[:limit]:
-        guides = [_guide_item(c, link) for c in commit.changes if is_page_change(c)]
+        guides = [_guide_item(c, link, d) for c in commit.changes if is_page_change(c)]
         if not guides:
             continue
-        badge = _after(_CITIZEN_BADGE) if commit.suggestion_ids else ""
+        badge = _after(_citizen_badge(d)) if commit.suggestion_ids else ""
         entry = (
             '<li class="wt-feed__entry">'
             f'<p class="wt-feed__summary">{escape(commit.subject)}{badge}</p>'
@@ -131,17 +160,17 @@ def render_wiki_changes(commits: Sequence[CommitChanges], link: PageLink, limit:
         else:
             days.append((day, [entry]))
     if not days:
-        return '<p class="wt-feed__empty">Nothing has changed yet.</p>'
+        return f'<p class="wt-feed__empty">{d.html("Nothing has changed yet.")}</p>'
     return "".join(
-        f'<h2 class="wt-feed__day">{time_element(day)}</h2>'
+        f'<h2 class="wt-feed__day">{d.time_element(day)}</h2>'
         f'<ul class="wt-feed">{"".join(entries)}</ul>'
         for day, entries in days
     )
 
 
-def _guide_item(change: Change, link: PageLink) -> str:
+def _guide_item(change: Change, link: PageLink, d: Display) -> str:
     target = link(change.current_path) if change.current_path else None
-    badge = _after(_STATUS_BADGES.get(change.status, ""))
+    badge = _after(_status_badge(change.status, d))
     if target is None:
         return f"<li>{escape(title_from_path(change.path))}{badge}</li>"
     href, title = target
@@ -164,18 +193,20 @@ def title_from_path(path: str) -> str:
 def changes_fragment(
     page_url: str, facts: SiteFacts, options: WikitoolConfig, feed_href: str
 ) -> str:
-    """The "What changed" page's listing, with a link to the feed (``feed_href``)."""
+    """The "What changed" page's listing, with a link to the feed (``feed_href``), in the
+    site's language."""
+    d = Display.of(facts.language)
     if facts.history is None:
-        return '<p class="wt-feed__empty">This site was built without its history.</p>'
+        return f'<p class="wt-feed__empty">{d.html("This site was built without its history.")}</p>'
 
     def link(src: str) -> tuple[str, str] | None:
         info = facts.pages.get(src)
         return None if info is None else (relative(info.url, page_url), info.title)
 
-    listing = render_wiki_changes(facts.history.commits, link, options.changes_limit)
+    listing = render_wiki_changes(facts.history.commits, link, options.changes_limit, d)
     subscribe = (
         f'<p class="wt-feed__subscribe"><a href="{escape_text(feed_href)}">'
-        "Follow these changes in a feed reader (Atom)</a></p>"
+        f'{d.html("Follow these changes in a feed reader (Atom)")}</a></p>'
         if feed_href
         else ""
     )

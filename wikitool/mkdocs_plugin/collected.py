@@ -35,6 +35,8 @@ class SiteFacts:
     intake_url: str = ""
     """Where suggestions and feedback go, checked, ending in "/" ("" for nowhere)."""
     today: date = field(default_factory=date.today)
+    language: str = "en"
+    """The site's default language (``theme.language``): pages that are not guides."""
     pages: dict[str, PageInfo] = field(default_factory=dict)
 
     def history_of(self, src: str) -> list[Change]:

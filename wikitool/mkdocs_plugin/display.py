@@ -1,67 +1,97 @@
-"""How values read to a citizen: dates, money and durations in plain English."""
+"""How labels and values read to a citizen, in the page's language: the labels from
+the gettext catalogues (``wikitool/locales``), money, numbers and dates from Babel.
+
+Every label a page shows is asked for here with ``display._("...")`` or
+``display.plural(...)``; ``tests/locales/test_catalogues.py`` finds those calls and
+asserts each label is in every catalogue.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
+from html import escape
 
-# Symbol and minor-unit digits for the currencies a public service is likely to charge in;
-# any other ISO 4217 code is written after the amount ("85.00 CHF").
-_CURRENCIES: dict[str, tuple[str, int]] = {
-    "EUR": ("€", 2),
-    "GBP": ("£", 2),
-    "USD": ("$", 2),
-    "JPY": ("¥", 0),
-}
+from babel import Locale
+from babel.dates import format_date as babel_date
+from babel.numbers import format_currency, format_decimal
+from babel.support import NullTranslations
 
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from wikitool.locales.catalogues import translations
+from wikitool.locales.language import DEFAULT_LANGUAGE, formatting_locale, page_language
 
 
-def format_date(value: date | datetime) -> str:
-    """``6 October 2026`` (no leading zero, the month spelled out, whatever the locale)."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+@dataclass(frozen=True)
+class Display:
+    """The labels and formats of one language (``lang``, a BCP 47 tag Babel knows)."""
+
+    lang: str
+    labels: NullTranslations
+    locale: Locale
+
+    @staticmethod
+    def of(tag: object, default: str = DEFAULT_LANGUAGE) -> Display:
+        """The display of a page in ``tag``; ``default`` when the tag is not one we know."""
+        return _display(page_language(tag, page_language(default)))
+
+    def _(self, message: str) -> str:
+        """The label ``message`` (its English text, the msgid) in this language."""
+        return self.labels.gettext(message)
+
+    def html(self, message: str, **values: str) -> str:
+        """The label escaped, its ``{name}`` fields filled with ``values`` (HTML already)."""
+        return escape(self._(message), quote=False).format(**values)
+
+    def plural(self, singular: str, plural: str, count: int, **values: str) -> str:
+        """``{count} guide`` / ``{count} guides`` by this language's plural rules, as
+        escaped HTML; ``{count}`` is the number in this language's digits."""
+        text = escape(self.labels.ngettext(singular, plural, count), quote=False)
+        return text.format(count=self.number(count), **values)
+
+    def number(self, value: float) -> str:
+        """``1,200`` in English, ``1 200`` in French."""
+        return format_decimal(value, locale=self.locale)
+
+    def long_date(self, value: date | datetime) -> str:
+        """``6 October 2026``, ``6 octobre 2026``, ``6. Oktober 2026``."""
+        day = value.date() if isinstance(value, datetime) else value
+        return babel_date(day, format="long", locale=self.locale)
+
+    def time_element(self, moment: date | datetime) -> str:
+        """``<time datetime="2026-10-06">6 October 2026</time>`` for a date or a moment."""
+        day = moment.date() if isinstance(moment, datetime) else moment
+        return f'<time datetime="{day.isoformat()}">{escape(self.long_date(day))}</time>'
+
+    def money(self, amount: float, currency: str) -> str:
+        """``€85.00``, ``86,00 €``, ``JP¥500`` (plain text); a zero amount is ``Free``."""
+        if amount == 0:
+            return self._("Free")
+        return format_currency(amount, currency, locale=self.locale)
+
+    def days(self, min_days: int | None, max_days: int) -> str:
+        """How long something takes (plain text): ``Same day``, ``Up to 21 days``,
+        ``10 to 21 days``, ``7 days``."""
+        if max_days == 0:
+            return self._("Same day")
+        most = self.number(max_days)
+        if min_days is None or min_days <= 0:
+            return self.labels.ngettext("Up to {count} day", "Up to {count} days", max_days).format(
+                count=most
+            )
+        if min_days >= max_days:
+            return self.labels.ngettext("{count} day", "{count} days", max_days).format(
+                count=most
+            )
+        return self.labels.ngettext(
+            "{least} to {count} day", "{least} to {count} days", max_days
+        ).format(least=self.number(min_days), count=most)
 
 
-def time_element(moment: date | datetime) -> str:
-    """``<time datetime="2026-10-06">6 October 2026</time>`` for a date or a moment."""
-    day = moment.date() if isinstance(moment, datetime) else moment
-    return f'<time datetime="{day.isoformat()}">{format_date(day)}</time>'
+@lru_cache(maxsize=64)
+def _display(tag: str) -> Display:
+    return Display(tag, translations(tag), formatting_locale(tag))
 
 
-def format_money(amount: float, currency: str) -> str:
-    """``€85.00``, ``¥500``, ``85.00 CHF``; a zero amount is ``Free``."""
-    if amount == 0:
-        return "Free"
-    symbol, digits = _CURRENCIES.get(currency, ("", 2))
-    number = f"{amount:,.{digits}f}"
-    return f"{symbol}{number}" if symbol else f"{number} {currency}"
-
-
-def format_days(min_days: int | None, max_days: int) -> str:
-    """How long something takes: ``Same day``, ``Up to 21 days``, ``10 to 21 days``."""
-    if max_days == 0:
-        return "Same day"
-    unit = "day" if max_days == 1 else "days"
-    if min_days is None or min_days <= 0:
-        return f"Up to {max_days} {unit}"
-    if min_days >= max_days:
-        return f"{max_days} {unit}"
-    return f"{min_days} to {max_days} {unit}"
-
-
-def plural(count: int, one: str, many: str) -> str:
-    """``1 improvement``, ``3 improvements``."""
-    return f"{count} {one if count == 1 else many}"
+ENGLISH = Display.of(DEFAULT_LANGUAGE)
+"""The display of a page that names no language, and of the site by default."""

@@ -10,8 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-CHANNEL_NAMES = {"online": "Online", "in_person": "In person", "by_post": "By post"}
-"""How each way to apply (``apply`` in the front matter) is named to readers."""
+from wikitool.locales.catalogues import N_
+
+CHANNEL_NAMES = {"online": N_("Online"), "in_person": N_("In person"), "by_post": N_("By post")}
+"""How each way to apply (``apply`` in the front matter) is named to readers, in English:
+translated where it is shown (``Display._``)."""
 
 @dataclass(frozen=True)
 class Fee:
@@ -92,6 +95,8 @@ class GuideFacts:
     legal_basis: tuple[Law, ...] = ()
     tags: tuple[str, ...] = field(default=())
     sources: tuple[Source, ...] = ()
+    lang: str = ""
+    """The guide's language as written (a BCP 47 tag; ``Display.of`` judges it)."""
 
     @classmethod
     def from_data(cls, data: dict[str, Any], fallback_title: str) -> GuideFacts:
@@ -124,6 +129,7 @@ class GuideFacts:
                 for s in _mappings(data.get("sources"))
                 if _text(s.get("title"))
             ),
+            lang=_text(data.get("lang")),
         )
 
     @property

@@ -11,7 +11,7 @@ from mkdocs.structure.pages import Page
 from wikitool.guides.paths import content_path, is_category_index_path
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.config import WikitoolConfig
-from wikitool.mkdocs_plugin.display import plural, time_element
+from wikitool.mkdocs_plugin.display import ENGLISH, Display
 from wikitool.mkdocs_plugin.links import relative
 
 
@@ -59,36 +59,48 @@ def home_fragment(page: Page, facts: SiteFacts, options: WikitoolConfig) -> str:
             for when, info in dated[: options.home_recent]
         ]
     changes = facts.pages.get(options.changes_page)
-    return render_home(topics, recent, relative(changes.url, page.url) if changes else "")
+    changes_href = relative(changes.url, page.url) if changes else ""
+    return render_home(topics, recent, changes_href, Display.of(facts.language))
 
 
-def render_home(topics: list[Topic], recent: list[RecentGuide], changes_href: str = "") -> str:
+def render_home(
+    topics: list[Topic],
+    recent: list[RecentGuide],
+    changes_href: str = "",
+    display: Display = ENGLISH,
+) -> str:
     """The topics as cards, then the most recently updated guides and a link to all
-    changes (``changes_href``, when there is a changes page)."""
+    changes (``changes_href``, when there is a changes page), in ``display``'s language."""
+    d = display
     parts = []
     if topics:
         cards = "".join(
             '<li class="wt-topic">'
             f'<a class="wt-topic__link" href="{escape(t.href)}">{escape(t.title)}</a>'
             + (f'<p class="wt-topic__summary">{escape(t.summary)}</p>' if t.summary else "")
-            + f'<p class="wt-note">{plural(t.guides, "guide", "guides")}</p></li>'
+            + f'<p class="wt-note">{d.plural("{count} guide", "{count} guides", t.guides)}</p></li>'
             for t in topics
         )
         parts.append(
             '<section class="wt-home__topics" aria-labelledby="__wt-topics">'
-            '<h2 id="__wt-topics">Browse by topic</h2>'
+            f'<h2 id="__wt-topics">{d.html("Browse by topic")}</h2>'
             f'<ul class="wt-topics">{cards}</ul></section>'
         )
-    more = f'<p><a href="{escape(changes_href)}">See all changes</a></p>' if changes_href else ""
+    more = (
+        f'<p><a href="{escape(changes_href)}">{d.html("See all changes")}</a></p>'
+        if changes_href
+        else ""
+    )
     if recent:
         items = "".join(
             f'<li><a href="{escape(g.href)}">{escape(g.title)}</a> '
-            f'<span class="wt-note">updated {time_element(g.updated)}</span></li>'
+            f'<span class="wt-note">{d.html("updated {date}", date=d.time_element(g.updated))}'
+            "</span></li>"
             for g in recent
         )
         parts.append(
             '<section class="wt-home__recent" aria-labelledby="__wt-recent">'
-            '<h2 id="__wt-recent">Recently updated guides</h2>'
+            f'<h2 id="__wt-recent">{d.html("Recently updated guides")}</h2>'
             f'<ul class="wt-recent">{items}</ul>{more}</section>'
         )
     return "".join(parts)

@@ -9,9 +9,12 @@ no front matter value can break out, and the data still parses as the same JSON.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from html.parser import HTMLParser
 from typing import Any
 
+from wikitool.locales.catalogues import STEPS
+from wikitool.mkdocs_plugin.display import Display
 from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, GuideFacts
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -40,7 +43,8 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
             }
             for fee in guide.fees
         ]
-    channels = [_channel(c.kind, c.detail) for c in guide.apply]
+    display = Display.of(guide.lang)
+    channels = [_channel(c.kind, c.detail, display) for c in guide.apply]
     if channels:
         service["availableChannel"] = channels
     items = [service]
@@ -84,8 +88,8 @@ def _provenance(guide: GuideFacts, url: str | None) -> dict[str, Any]:
     return page
 
 
-def _channel(kind: str, detail: str) -> dict[str, Any]:
-    channel: dict[str, Any] = {"@type": "ServiceChannel", "name": CHANNEL_NAMES[kind]}
+def _channel(kind: str, detail: str, display: Display) -> dict[str, Any]:
+    channel: dict[str, Any] = {"@type": "ServiceChannel", "name": display._(CHANNEL_NAMES[kind])}
     if kind == "online" and detail:
         channel["serviceUrl"] = detail
     elif kind == "in_person":
@@ -105,18 +109,19 @@ def jsonld_scripts(items: list[dict[str, Any]]) -> str:
     )
 
 
-def steps_from_html(fragment: str, heading: str = "Steps") -> list[str]:
-    """The text of each item of the first ordered list after the ``## Steps`` heading."""
-    parser = _StepsParser(heading.casefold())
+def steps_from_html(fragment: str, headings: Collection[str] = (STEPS,)) -> list[str]:
+    """The text of each item of the first ordered list after the steps heading: one of
+    ``headings`` (``steps_headings(lang)``: ``Steps``, ``Étapes``...), in any case."""
+    parser = _StepsParser(frozenset(h.casefold() for h in headings))
     parser.feed(fragment)
     parser.close()
     return [" ".join(step.split()) for step in parser.steps if step.strip()]
 
 
 class _StepsParser(HTMLParser):
-    def __init__(self, heading: str) -> None:
+    def __init__(self, headings: frozenset[str]) -> None:
         super().__init__(convert_charrefs=True)
-        self._heading = heading
+        self._headings = headings
         self._in_h2 = False
         self._h2_text = ""
         self._after_heading = False
@@ -145,7 +150,7 @@ class _StepsParser(HTMLParser):
             return
         if tag == "h2" and self._in_h2:
             self._in_h2 = False
-            self._after_heading = self._h2_text.strip().casefold() == self._heading
+            self._after_heading = self._h2_text.strip().casefold() in self._headings
         elif tag == "a" and self._skip:
             self._skip -= 1
         elif tag in ("ol", "ul") and self._list_depth:

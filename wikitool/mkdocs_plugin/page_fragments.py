@@ -13,12 +13,14 @@ from mkdocs.structure.pages import Page
 from wikitool.mkdocs_plugin.changes import render_freshness, render_guide_changes
 from wikitool.mkdocs_plugin.collected import PageInfo, SiteFacts
 from wikitool.mkdocs_plugin.config import WikitoolConfig
+from wikitool.mkdocs_plugin.display import Display
 from wikitool.mkdocs_plugin.feedback_widget import Section, render_feedback
 from wikitool.mkdocs_plugin.jsonld import guide_jsonld, jsonld_scripts
 from wikitool.mkdocs_plugin.links import fill_link, relative
 from wikitool.mkdocs_plugin.panel import render_panel
 from wikitool.mkdocs_plugin.sanitize import escape_text
 from wikitool.mkdocs_plugin.suggest_pages import sources_folder
+from wikitool.mkdocs_plugin.theme_language import theme_language
 
 
 def guide_fragments(
@@ -28,6 +30,7 @@ def guide_fragments(
     feedback widget."""
     guide = info.guide
     assert guide is not None
+    d = Display.of(guide.lang, facts.language)
     history = facts.history_of(info.src)
     suggest = escape_text(_link(options.suggest_url, page, facts))
     report_href = _link(options.report_url, page, facts)
@@ -37,25 +40,27 @@ def guide_fragments(
     if facts.intake_url:
         sections = [Section(item.id, item.title) for item in page.toc.items]
         feedback = render_feedback(
-            facts.intake_url, info.src, sections=sections, fix_href=report_href
+            facts.intake_url, info.src, sections=sections, fix_href=report_href, display=d
         )
     return {
         "guide": True,
+        "lang": escape_text(d.lang),
+        "theme_language": theme_language(d.locale),
         "summary": f'<p class="wt-summary">{escape_text(guide.summary)}</p>'
         if guide.summary
         else "",
-        "freshness": render_freshness(guide, history, facts.today),
+        "freshness": render_freshness(guide, history, facts.today, d),
         "actions": (
             '<p class="wt-actions">'
             f'<a class="md-button md-button--primary wt-suggest" href="{suggest}">'
-            "Suggest an edit</a></p>"
+            f'{d.html("Suggest an edit")}</a></p>'
         ),
-        "panel": render_panel(guide),
-        "changes": render_guide_changes(history, options.recent_changes),
+        "panel": render_panel(guide, d),
+        "changes": render_guide_changes(history, options.recent_changes, d),
         "report": (
             '<p class="wt-report">'
-            f'<a href="{report}">Is something wrong on this page?</a> '
-            "Tell us and the team that owns this guide will check it.</p>"
+            f'<a href="{report}">{d.html("Is something wrong on this page?")}</a> '
+            f'{d.html("Tell us and the team that owns this guide will check it.")}</p>'
         ),
         "jsonld": jsonld_scripts(guide_jsonld(guide, info.steps, url)),
         "feedback": feedback,
@@ -75,7 +80,11 @@ def suggest_fragments(page: Page, facts: SiteFacts, options: WikitoolConfig) -> 
     fragments = {key: escape_text(value) for key, value in values.items()}
     # "Is something wrong?" without editing: the guide's page is set by the script.
     fragments["feedback"] = (
-        render_feedback(facts.intake_url, "", ask_helpful=False) if facts.intake_url else ""
+        render_feedback(
+            facts.intake_url, "", ask_helpful=False, display=Display.of(facts.language)
+        )
+        if facts.intake_url
+        else ""
     )
     return fragments
 

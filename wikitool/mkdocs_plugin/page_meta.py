@@ -15,6 +15,7 @@ from mkdocs.structure.toc import AnchorLink
 from wikitool.errors import WikitoolError
 from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import content_path, is_guide_path
+from wikitool.locales.catalogues import steps_headings
 from wikitool.mkdocs_plugin.changes import title_from_path
 from wikitool.mkdocs_plugin.collected import PageInfo
 from wikitool.mkdocs_plugin.guide import GuideFacts
@@ -66,7 +67,7 @@ def clean_content(html: str, page: Page, info: PageInfo | None) -> str:
             info.title = unescape(page.meta["title"])
     _escape_toc(page.toc.items)
     if info is not None and info.guide is not None:
-        info.steps = steps_from_html(clean)
+        info.steps = steps_from_html(clean, steps_headings(info.guide.lang))
     return clean
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from wikitool.mkdocs_plugin.display import format_days, format_money, time_element
+from wikitool.mkdocs_plugin.display import Display
 from wikitool.mkdocs_plugin.guide import (
     CHANNEL_NAMES,
     Channel,
@@ -21,22 +21,24 @@ from wikitool.mkdocs_plugin.guide import (
     Source,
 )
 
-_OPTIONAL = '<span class="wt-optional">(if it applies to you)</span>'
-def render_panel(guide: GuideFacts) -> str:
-    """The panel's HTML, or ``""`` when the guide gives none of its facts."""
+
+def render_panel(guide: GuideFacts, display: Display | None = None) -> str:
+    """The panel's HTML in ``display``'s language (by default the guide's own), or
+    ``""`` when the guide gives none of its facts."""
+    d = display or Display.of(guide.lang)
     # The short answers first: on a phone the panel is one column, and cost and time
     # are what most readers look for before reading on.
     rows = [
-        ("What it costs", _fees(guide.fees)),
-        ("How long it takes", _duration(guide)),
-        ("Who can apply", _list(escape(c) for c in guide.eligibility)),
-        ("What to bring", _list(_document(d) for d in guide.documents)),
-        ("How to apply", _list(_channel(c) for c in guide.apply)),
-        ("Legal basis", _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
-        ("Sources", _list(_source(source) for source in guide.sources)),
+        (d._("What it costs"), _fees(guide.fees, d)),
+        (d._("How long it takes"), _duration(guide, d)),
+        (d._("Who can apply"), _list(escape(c) for c in guide.eligibility)),
+        (d._("What to bring"), _list(_document(doc, d) for doc in guide.documents)),
+        (d._("How to apply"), _list(_channel(c, d) for c in guide.apply)),
+        (d._("Legal basis"), _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
+        (d._("Sources"), _list(_source(source, d) for source in guide.sources)),
     ]
     facts = "".join(
-        f'<div class="wt-panel__fact"><dt>{label}</dt><dd>{value}</dd></div>'
+        f'<div class="wt-panel__fact"><dt>{escape(label)}</dt><dd>{value}</dd></div>'
         for label, value in rows
         if value
     )
@@ -44,7 +46,7 @@ def render_panel(guide: GuideFacts) -> str:
         return ""
     return (
         '<section class="wt-panel" aria-labelledby="__wt-panel">'
-        '<h2 class="wt-panel__title" id="__wt-panel">At a glance</h2>'
+        f'<h2 class="wt-panel__title" id="__wt-panel">{d.html("At a glance")}</h2>'
         f'<dl class="wt-panel__facts">{facts}</dl></section>'
     )
 
@@ -58,42 +60,50 @@ def _note(text: str) -> str:
     return f' <span class="wt-note">{escape(text)}</span>' if text else ""
 
 
-def _document(document: Document) -> str:
-    optional = "" if document.required else f" {_OPTIONAL}"
+def _document(document: Document, d: Display) -> str:
+    optional = (
+        ""
+        if document.required
+        else f' <span class="wt-optional">{d.html("(if it applies to you)")}</span>'
+    )
     return f"{escape(document.name)}{optional}{_note(document.note)}"
 
 
-def _fees(fees: tuple[Fee, ...] | None) -> str:
+def _fees(fees: tuple[Fee, ...] | None, d: Display) -> str:
     if fees is None:
         return ""
     if not fees or all(fee.amount == 0 for fee in fees):
-        return '<p class="wt-fee"><strong>Free</strong></p>'
+        return f'<p class="wt-fee"><strong>{d.html("Free")}</strong></p>'
     if len(fees) == 1:
         fee = fees[0]
         label = f" ({escape(fee.label)})" if fee.label else ""
-        money = format_money(fee.amount, fee.currency)
+        money = d.money(fee.amount, fee.currency)
         return f'<p class="wt-fee"><strong>{escape(money)}</strong>{label}{_note(fee.note)}</p>'
     return _list(
-        f"{escape(fee.label)}: <strong>{escape(format_money(fee.amount, fee.currency))}</strong>"
+        f"{escape(fee.label)}: <strong>{escape(d.money(fee.amount, fee.currency))}</strong>"
         f"{_note(fee.note)}"
         if fee.label
-        else f"<strong>{escape(format_money(fee.amount, fee.currency))}</strong>{_note(fee.note)}"
+        else f"<strong>{escape(d.money(fee.amount, fee.currency))}</strong>{_note(fee.note)}"
         for fee in fees
     )
 
 
-def _duration(guide: GuideFacts) -> str:
+def _duration(guide: GuideFacts, d: Display) -> str:
     time = guide.processing_time
     if time is None:
         return ""
-    text = escape(format_days(time.min_days, time.max_days))
+    text = escape(d.days(time.min_days, time.max_days))
     return f"<p>{text}{_note(time.note)}</p>"
 
 
-def _channel(channel: Channel) -> str:
-    name = CHANNEL_NAMES[channel.kind]
+def _channel(channel: Channel, d: Display) -> str:
+    name = escape(d._(CHANNEL_NAMES[channel.kind]))
     if channel.kind == "online":
-        body = f'<a href="{escape(channel.detail)}">Apply online</a>' if channel.detail else ""
+        body = (
+            f'<a href="{escape(channel.detail)}">{d.html("Apply online")}</a>'
+            if channel.detail
+            else ""
+        )
     else:
         body = escape(channel.detail)
     rest = f"{body}{_note(channel.note)}".strip()
@@ -106,9 +116,10 @@ def _law_link(title: str, url: str) -> str:
     return escape(title)
 
 
-def _source(source: Source) -> str:
+def _source(source: Source, d: Display) -> str:
     # An official page elsewhere: it gets no handle on this page (rel="noopener").
     title = escape(source.title)
     link = f'<a href="{escape(source.url)}" rel="noopener">{title}</a>' if source.url else title
-    seen = f" (read on {time_element(source.seen)})" if source.seen else ""
-    return f"{link}{seen}"
+    if not source.seen:
+        return link
+    return d.html("{source} (read on {date})", source=link, date=d.time_element(source.seen))

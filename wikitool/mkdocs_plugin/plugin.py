@@ -82,7 +82,11 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled:
             return None
         # A fresh start for each build (`mkdocs serve` rebuilds with the same plugin).
-        facts = SiteFacts(commit=self._context.commit or "", intake_url=self._intake_url)
+        facts = SiteFacts(
+            commit=self._context.commit or "",
+            intake_url=self._intake_url,
+            language=str(config.theme.get("language") or "en"),
+        )
         if self.config.history:
             facts.history, facts.commit = read_history(self._context, config)
         self._facts = facts

@@ -134,7 +134,6 @@ def _pattern_messages() -> dict[str, str]:
         defs["date"]["pattern"]: "must be a date in the form YYYY-MM-DD",
         fees["currency"]["pattern"]: "must be a three-letter currency code in capitals, like EUR",
         online["url"]["pattern"]: "must be a web address starting with https://, without spaces",
-        schema["properties"]["lang"]["pattern"]: "must be a language code like 'en' or 'en-GB'",
     }
 
 

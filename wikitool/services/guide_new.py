@@ -8,10 +8,14 @@ from pathlib import Path
 from wikitool.errors import WikitoolError
 from wikitool.guides.paths import guide_path, is_index_path
 from wikitool.guides.scaffold import guide_skeleton
+from wikitool.locales.language import DEFAULT_LANGUAGE
 
 
-def new_guide(work_tree: Path, path: str, title: str, *, today: date) -> Path:
-    """Write a valid guide skeleton at ``content/<path>`` in ``work_tree``; returns its path.
+def new_guide(
+    work_tree: Path, path: str, title: str, *, today: date, lang: str = DEFAULT_LANGUAGE
+) -> Path:
+    """Write a valid guide skeleton at ``content/<path>`` in ``work_tree``, in the
+    language ``lang`` (a BCP 47 tag); returns its path.
 
     Raises:
         UnsafePathError: ``path`` is not a guide path under ``content/``.
@@ -20,7 +24,7 @@ def new_guide(work_tree: Path, path: str, title: str, *, today: date) -> Path:
     relative = guide_path(path)
     if is_index_path(relative):
         raise WikitoolError(f"{relative}: index.md is a category page, not a guide")
-    text = guide_skeleton(relative, title, today)
+    text = guide_skeleton(relative, title, today, lang)
     target = work_tree / relative
     if target.exists() or target.is_symlink():
         raise WikitoolError(f"{relative} already exists")

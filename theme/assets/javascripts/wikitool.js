@@ -1,9 +1,9 @@
 /*
  * A guide's "may be out of date" notice, once its review date has passed, even if the
- * site has not been rebuilt since. The build writes the date (and the agency) on the
- * freshness block as data-wt-review-by / data-wt-agency, and writes the notice itself
- * when the date had already passed at build time (wikitool/mkdocs_plugin/changes.py,
- * review_notice: keep the wording of both in step). Text only, no server is asked.
+ * site has not been rebuilt since. The build writes the date on the freshness block as
+ * data-wt-review-by and the notice, worded in the page's language, in a <template>
+ * beside it (wikitool/mkdocs_plugin/changes.py, render_freshness); when the date had
+ * already passed at build time, the build shows the notice itself. No server is asked.
  *
  * Also what the theme's other scripts share, as window.Wikitool: this file is loaded
  * on every page, before them.
@@ -49,18 +49,7 @@
     var iso = blocks[i].getAttribute("data-wt-review-by");
     var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!parts || parseInt(parts[1] + parts[2] + parts[3], 10) >= today) continue;
-    var agency = blocks[i].getAttribute("data-wt-agency");
-    var day = parseInt(parts[3], 10) + " " + MONTHS[parseInt(parts[2], 10) - 1] + " " + parts[1];
-    var notice = element("div", "admonition warning wt-review");
-    notice.setAttribute("role", "note");
-    notice.appendChild(element("p", "admonition-title", "This guide may be out of date"));
-    var body = element("p", "", "It was due to be checked again by ");
-    var time = element("time", "", day);
-    time.setAttribute("datetime", iso);
-    body.appendChild(time);
-    body.appendChild(document.createTextNode(
-      ". Check the details" + (agency ? " with " + agency : "") + " before you apply."));
-    notice.appendChild(body);
-    blocks[i].appendChild(notice);
+    var notice = blocks[i].querySelector("template[data-wt-review-notice]");
+    if (notice) blocks[i].appendChild(notice.content.cloneNode(true));
   }
 })();

@@ -1,0 +1,61 @@
+"""A guide in French on an English site: read in French, and accessible at 1280 and
+375 px (axe-core, WCAG 2.1 A/AA), with its language announced to assistive technology."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browsing import PublishedWiki, axe_violations, build, serving
+from language_guides import FRENCH
+from playwright.sync_api import Page, expect
+
+from wikitool.model import Identity
+from wikitool.services.wiki_init import init_wiki
+
+pytestmark = pytest.mark.browser
+
+REFERENCE = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PublishedWiki]:
+    """The reference wiki with the French guide added, built with ``wikitool build``."""
+    root = tmp_path_factory.mktemp("french")
+    source = root / "source"
+    for part in ("content", "theme"):
+        shutil.copytree(REFERENCE / part, source / part)
+    shutil.copy(REFERENCE / "mkdocs.yml", source / "mkdocs.yml")
+    (source / FRENCH.path).write_text(FRENCH.text(), encoding="utf-8")
+    init_wiki(root / "wiki", source=source, author=Identity("Staff", "s@x.invalid"))
+    built = build(root)
+    with serving(built.site_dir) as base_url:
+        yield PublishedWiki(root / "wiki", built.site_dir, base_url, built.commit)
+
+
+def test_the_french_guide_passes_axe_and_reads_in_french(
+    page: Page, french_site: PublishedWiki
+) -> None:
+    page.goto(french_site.url(FRENCH.path.removeprefix("content/")))
+
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    expect(page.locator(".wt-panel__title")).to_have_text("En bref")
+    expect(page.locator(".wt-panel dt").first).to_have_text("Coût")
+    expect(page.locator("article h2", has_text="Étapes")).to_be_visible()
+    assert axe_violations(page) == []
+
+
+def test_once_its_review_date_passes_the_notice_is_in_french(
+    page: Page, french_site: PublishedWiki
+) -> None:
+    # The site is not rebuilt: the theme's script shows the notice the build worded.
+    page.clock.set_fixed_time("2099-05-01T12:00:00Z")
+    page.goto(french_site.url(FRENCH.path.removeprefix("content/")))
+
+    notice = page.locator(".wt-review")
+    expect(notice).to_have_count(1)
+    expect(notice).to_contain_text("Ce guide n’est peut-être plus à jour")
+    expect(notice.locator("time")).to_have_text("6 avril 2099")
+    assert axe_violations(page) == []

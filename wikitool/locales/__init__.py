@@ -1,0 +1,3 @@
+"""Languages: which BCP 47 tags a guide may carry (``language.py``, judged by Babel) and
+the gettext catalogues of every label a reader sees (``catalogues.py``, ``<lang>/*.po``).
+Imports only ``errors`` and Babel: guides, the site and the CLI all read it."""
