@@ -1,4 +1,5 @@
-"""Front matter compared field by field, with paths a person can read (``fees[0].amount``)."""
+"""Front matter compared field by field, with paths a person can read (``fees[0].amount``;
+an item of a list with ids by its id: ``channels[by-post].addresses[1]``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ LineOf = Callable[[Location], int | None]
 """Finds the file line of a location in one version (``GuideSource.line_of``)."""
 
 _PLAIN_KEY_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_ITEM_ID_RE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def field_changes(
@@ -42,11 +44,15 @@ def field_changes(
     return collector.changes
 
 
-def field_path(location: Location) -> str:
-    """``("fees", 0, "amount")`` as ``fees[0].amount``; odd keys as ``["a key"]``."""
+def field_path(location: Location, names: Mapping[Location, str] | None = None) -> str:
+    """``("fees", 0, "amount")`` as ``fees[0].amount``; odd keys as ``["a key"]``; a list
+    item ``names`` names (its ``id``) as ``channels[by-post]``."""
     parts: list[str] = []
-    for step in location:
-        if isinstance(step, int):
+    for depth, step in enumerate(location, start=1):
+        name = names.get(location[:depth]) if names and isinstance(step, int) else None
+        if name is not None:
+            parts.append(f"[{name}]")
+        elif isinstance(step, int):
             parts.append(f"[{step}]")
         elif _PLAIN_KEY_RE.fullmatch(step):
             parts.append(f".{step}" if parts else step)
@@ -62,6 +68,8 @@ class _Collector:
         self.old_line_of = old_line_of
         self.new_line_of = new_line_of
         self.changes: list[FieldChange] = []
+        self.names: dict[Location, str] = {}
+        """The ``id`` of list items, by location: paths name them by it."""
 
     def compare(self, location: Location, old: Any, new: Any) -> None:
         if _same(old, new):
@@ -93,17 +101,33 @@ class _Collector:
                 continue
             for old_index, new_index in _pair_items(old[i1:i2], new[j1:j2]):
                 if old_index is None and new_index is not None:
-                    self._add((*location, j1 + new_index), "added", None, new[j1 + new_index])
+                    at, item = (*location, j1 + new_index), new[j1 + new_index]
+                    self._name(at, item)
+                    self._add(at, "added", None, item)
                 elif new_index is None and old_index is not None:
-                    self._add((*location, i1 + old_index), "removed", old[i1 + old_index], None)
+                    at, item = (*location, i1 + old_index), old[i1 + old_index]
+                    self._name(at, item)
+                    self._add(at, "removed", item, None)
                 elif old_index is not None and new_index is not None:
                     old_item, new_item = old[i1 + old_index], new[j1 + new_index]
-                    self.compare((*location, j1 + new_index), old_item, new_item)
+                    at = (*location, j1 + new_index)
+                    self._name(at, old_item)
+                    self._name(at, new_item)  # an edited id reads by its new one
+                    self.compare(at, old_item, new_item)
+
+    def _name(self, location: Location, item: Any) -> None:
+        """Remember a list item's ``id`` (a slug, as channels have), or forget a stale one."""
+        item_id = item.get("id") if isinstance(item, Mapping) else None
+        if isinstance(item_id, str) and _ITEM_ID_RE.fullmatch(item_id):
+            self.names[location] = item_id
+        else:
+            self.names.pop(location, None)
 
     def _add_whole(self, location: Location, change: FieldChangeKind, value: Any) -> None:
         """A key added or removed; a list one change per item, easier to read than one."""
         if isinstance(value, list) and value:
             for index, item in enumerate(value):
+                self._name((*location, index), item)
                 self._add_whole((*location, index), change, item)
         elif change == "added":
             self._add(location, change, None, value)
@@ -114,7 +138,7 @@ class _Collector:
         line_of = self.old_line_of if change == "removed" else self.new_line_of
         self.changes.append(
             FieldChange(
-                path=field_path(location),
+                path=field_path(location, self.names),
                 location=location,
                 change=change,
                 old=old,

@@ -11,6 +11,18 @@ from datetime import date
 from typing import Any
 
 from wikitool.locales.catalogues import N_
+from wikitool.mkdocs_plugin.plain_values import https as _https
+from wikitool.mkdocs_plugin.plain_values import iso_date as _date
+from wikitool.mkdocs_plugin.plain_values import items as _list
+from wikitool.mkdocs_plugin.plain_values import mappings as _mappings
+from wikitool.mkdocs_plugin.plain_values import number as _number
+from wikitool.mkdocs_plugin.plain_values import text as _text
+from wikitool.mkdocs_plugin.ways_to_apply import (
+    Deadline,
+    ServiceChannel,
+    read_channels,
+    read_deadlines,
+)
 
 CHANNEL_NAMES = {"online": N_("Online"), "in_person": N_("In person"), "by_post": N_("By post")}
 """How each way to apply (``apply`` in the front matter) is named to readers, in English:
@@ -92,6 +104,9 @@ class GuideFacts:
     documents: tuple[Document, ...] = ()
     eligibility: tuple[str, ...] = ()
     apply: tuple[Channel, ...] = ()
+    channels: tuple[ServiceChannel, ...] = ()
+    """The ways to apply given as ``channels`` (a guide gives them or ``apply``)."""
+    deadlines: tuple[Deadline, ...] = ()
     legal_basis: tuple[Law, ...] = ()
     tags: tuple[str, ...] = field(default=())
     sources: tuple[Source, ...] = ()
@@ -118,6 +133,8 @@ class GuideFacts:
             ),
             eligibility=tuple(t for t in map(_text, _list(data.get("eligibility"))) if t),
             apply=_channels(data.get("apply")),
+            channels=read_channels(data.get("channels")),
+            deadlines=read_deadlines(data.get("deadlines")),
             legal_basis=tuple(
                 Law(_text(law.get("title")), _https(law.get("url")))
                 for law in _mappings(data.get("legal_basis"))
@@ -140,43 +157,6 @@ class GuideFacts:
     def review_overdue(self, today: date) -> bool:
         """Whether the date by which the guide had to be checked again has passed."""
         return self.review_by is not None and self.review_by < today
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return ""
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _mappings(value: Any) -> list[dict[str, Any]]:
-    return [item for item in _list(value) if isinstance(item, dict)]
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return None
-    return float(value) if value >= 0 else None
-
-
-def _date(value: Any) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def _https(value: Any) -> str:
-    url = _text(value)
-    # Only web addresses become links: a "javascript:" or "data:" value stays text-free.
-    return url if url.lower().startswith("https://") else ""
 
 
 def _fees(value: Any) -> tuple[Fee, ...] | None:

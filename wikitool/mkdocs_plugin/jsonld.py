@@ -16,6 +16,7 @@ from typing import Any
 from wikitool.locales.catalogues import STEPS
 from wikitool.mkdocs_plugin.display import Display
 from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, GuideFacts
+from wikitool.mkdocs_plugin.ways_to_apply import ServiceChannel
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[dict[str, Any]]:
@@ -45,6 +46,7 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
         ]
     display = Display.of(guide.lang)
     channels = [_channel(c.kind, c.detail, display) for c in guide.apply]
+    channels += [service_channel(c) for c in guide.channels]
     if channels:
         service["availableChannel"] = channels
     items = [service]
@@ -97,6 +99,33 @@ def _channel(kind: str, detail: str, display: Display) -> dict[str, Any]:
     elif kind == "by_post":
         channel["servicePostalAddress"] = {"@type": "PostalAddress", "streetAddress": detail}
     return channel
+
+
+def service_channel(channel: ServiceChannel) -> dict[str, Any]:
+    """A channel as a schema.org ServiceChannel, with only what the guide states. Its
+    e-mail addresses join its phones in the ContactPoint (``servicePhone``'s range),
+    since a ServiceChannel has no e-mail property of its own."""
+    item: dict[str, Any] = {"@type": "ServiceChannel", "name": channel.label}
+    if channel.urls:
+        item["serviceUrl"] = _one_or_all(list(channel.urls))
+    contact: dict[str, Any] = {}
+    if channel.phones:
+        contact["telephone"] = _one_or_all(list(channel.phones))
+    if channel.emails:
+        contact["email"] = _one_or_all(list(channel.emails))
+    if contact:
+        item["servicePhone"] = {"@type": "ContactPoint", **contact}
+    if channel.addresses:
+        item["servicePostalAddress"] = _one_or_all(
+            [{"@type": "PostalAddress", "streetAddress": a} for a in channel.addresses]
+        )
+    if channel.where:
+        item["serviceLocation"] = {"@type": "Place", "name": channel.where}
+    return item
+
+
+def _one_or_all(values: list[Any]) -> Any:
+    return values[0] if len(values) == 1 else values
 
 
 def jsonld_scripts(items: list[dict[str, Any]]) -> str:

@@ -20,6 +20,7 @@ from wikitool.mkdocs_plugin.guide import (
     GuideFacts,
     Source,
 )
+from wikitool.mkdocs_plugin.panel_channels import render_channels, render_deadlines
 
 
 def render_panel(guide: GuideFacts, display: Display | None = None) -> str:
@@ -33,7 +34,8 @@ def render_panel(guide: GuideFacts, display: Display | None = None) -> str:
         (d._("How long it takes"), _duration(guide, d)),
         (d._("Who can apply"), _list(escape(c) for c in guide.eligibility)),
         (d._("What to bring"), _list(_document(doc, d) for doc in guide.documents)),
-        (d._("How to apply"), _list(_channel(c, d) for c in guide.apply)),
+        (d._("How to apply"), _list(_ways_to_apply(guide, d))),
+        (d._("Deadlines"), _list(render_deadlines(guide.deadlines, guide.channels, d))),
         (d._("Legal basis"), _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
         (d._("Sources"), _list(_source(source, d) for source in guide.sources)),
     ]
@@ -94,6 +96,11 @@ def _duration(guide: GuideFacts, d: Display) -> str:
         return ""
     text = escape(d.days(time.min_days, time.max_days))
     return f"<p>{text}{_note(time.note)}</p>"
+
+
+def _ways_to_apply(guide: GuideFacts, d: Display) -> list[str]:
+    # A guide gives `apply` or `channels`; `check` refuses both, the page shows what it has.
+    return [*(_channel(c, d) for c in guide.apply), *render_channels(guide.channels, d)]
 
 
 def _channel(channel: Channel, d: Display) -> str:

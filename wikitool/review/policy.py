@@ -6,7 +6,7 @@ The policy is a file in the wiki repository's root, read from ``main``'s committ
     # review-policy.yaml
     approvals: 1                 # approvals any suggestion needs
     sensitive_approvals: 2       # ... when it changes a sensitive field
-    sensitive_fields: [fees, eligibility, documents, legal_basis]
+    sensitive_fields: [fees, eligibility, documents, legal_basis, apply, channels, deadlines]
     folders:
       identity-and-travel:       # a folder under content/ (nested: a/b)
         owners:                  # at least one approval must come from an owner
@@ -31,7 +31,15 @@ from wikitool.guides.paths import CONTENT_DIR
 from wikitool.guides.plain_yaml import load_plain_yaml
 
 POLICY_PATH = "review-policy.yaml"
-DEFAULT_SENSITIVE_FIELDS = ("fees", "eligibility", "documents", "legal_basis")
+DEFAULT_SENSITIVE_FIELDS = (
+    "fees",
+    "eligibility",
+    "documents",
+    "legal_basis",
+    "apply",
+    "channels",
+    "deadlines",
+)
 MAX_APPROVALS = 10
 _SETTINGS = ("approvals", "sensitive_approvals", "sensitive_fields", "owners")
 

@@ -134,6 +134,8 @@ def _pattern_messages() -> dict[str, str]:
         defs["date"]["pattern"]: "must be a date in the form YYYY-MM-DD",
         fees["currency"]["pattern"]: "must be a three-letter currency code in capitals, like EUR",
         online["url"]["pattern"]: "must be a web address starting with https://, without spaces",
+        defs["email"]["pattern"]: "must be an e-mail address such as help@agency.example",
+        defs["phone"]["pattern"]: "must be a phone number: digits, spaces and + ( ) - . only",
     }
 
 
@@ -228,6 +230,8 @@ def _value_message(error: ValidationError) -> str:
         return f"must list at least {limit} item{'s' if limit != 1 else ''}"
     if keyword == "minProperties":
         return "must not be empty"
+    if keyword == "enum":
+        return f"{_show(value)} is not one of: {', '.join(str(item) for item in limit)}"
     if keyword == "uniqueItems":
         return "must not list the same item twice"
     return " ".join(error.message.split())

@@ -1,0 +1,124 @@
+"""The panel's ways to apply given as ``channels``, and its "Deadlines" row, in the
+guide's language: every value escaped here, every label asked of ``Display``."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from wikitool.mkdocs_plugin.display import Display
+from wikitool.mkdocs_plugin.ways_to_apply import (
+    CHANNEL_TYPES,
+    Deadline,
+    Offset,
+    ServiceChannel,
+)
+
+_NOT_DIALLED = re.compile(r"[^+0-9]")
+
+
+def render_channels(channels: tuple[ServiceChannel, ...], d: Display) -> list[str]:
+    """One list item's HTML for each channel: what it is, then how to reach it."""
+    return [_channel(channel, d) for channel in channels]
+
+
+def render_deadlines(
+    deadlines: tuple[Deadline, ...], channels: tuple[ServiceChannel, ...], d: Display
+) -> list[str]:
+    """One list item's HTML for each deadline, in words: ``Register to vote: 28 days
+    before election day, postmarked``, then the ways to apply it is for."""
+    labels = {channel.id: channel.label for channel in channels if channel.id}
+    entries = []
+    for deadline in deadlines:
+        item = f"<strong>{escape(deadline.label)}:</strong> {deadline_words(deadline, d)}"
+        ways = [labels[i] for i in deadline.channels if i in labels]
+        if ways:
+            only = d.html("Only for: {ways}", ways=escape(", ".join(ways)))
+            item += f' <span class="wt-note">{only}</span>'
+        if deadline.note:
+            item += f' <span class="wt-note">{escape(deadline.note)}</span>'
+        entries.append(item)
+    return entries
+
+
+def deadline_words(deadline: Deadline, d: Display) -> str:
+    """``28 days before election day, postmarked``, ``By 31 March 2027 (received)``: HTML."""
+    if deadline.date is not None:
+        day = d.time_element(deadline.date)
+        if deadline.counts == "received":
+            return d.html("By {date} (received)", date=day)
+        if deadline.counts == "postmarked":
+            return d.html("By {date} (postmarked)", date=day)
+        return d.html("By {date}", date=day)
+    if deadline.offset is None:
+        return ""
+    words = _offset_words(deadline.offset, d)
+    if deadline.counts == "received":
+        return d.html("{deadline}, received", deadline=words)
+    if deadline.counts == "postmarked":
+        return d.html("{deadline}, postmarked", deadline=words)
+    return words
+
+
+def _offset_words(offset: Offset, d: Display) -> str:
+    n, event = offset.amount, escape(offset.event)
+    # Each phrase whole, so every language may order the number and the event its own way.
+    if offset.direction == "before":
+        if offset.unit == "weeks":
+            return d.plural(
+                "{count} week before {event}", "{count} weeks before {event}", n, event=event
+            )
+        if offset.unit == "months":
+            return d.plural(
+                "{count} month before {event}", "{count} months before {event}", n, event=event
+            )
+        return d.plural("{count} day before {event}", "{count} days before {event}", n, event=event)
+    if offset.unit == "weeks":
+        return d.plural("{count} week after {event}", "{count} weeks after {event}", n, event=event)
+    if offset.unit == "months":
+        return d.plural(
+            "{count} month after {event}", "{count} months after {event}", n, event=event
+        )
+    return d.plural("{count} day after {event}", "{count} days after {event}", n, event=event)
+
+
+def _channel(channel: ServiceChannel, d: Display) -> str:
+    kind = d._(CHANNEL_TYPES[channel.type])
+    if channel.role == "prepare":
+        prepare = (
+            d.html("Optional: prepare online")
+            if channel.type == "online"
+            else d.html("Optional: prepare first")
+        )
+        role = f'<span class="wt-channel__role">{prepare}</span> '
+    elif channel.role == "collect":
+        role = f'<span class="wt-channel__role">{d.html("Collect your result")}</span> '
+    else:
+        role = ""
+    name = escape(kind)
+    if channel.label.casefold() != kind.casefold():
+        name += f": {escape(channel.label)}"
+    details = [escape(address) for address in channel.addresses]
+    if channel.where:
+        details.append(escape(channel.where))
+    details += [f'<a href="{escape(url)}">{escape(_shown_url(url))}</a>' for url in channel.urls]
+    details += [f'<a href="mailto:{escape(mail)}">{escape(mail)}</a>' for mail in channel.emails]
+    details += [_phone(phone) for phone in channel.phones]
+    if channel.hours:
+        details.append(d.html("Opening hours: {hours}", hours=escape(channel.hours)))
+    if channel.documents:
+        documents = escape("; ".join(channel.documents))
+        details.append(d.html("Documents for this way: {documents}", documents=documents))
+    body = "".join(f"<li>{detail}</li>" for detail in details)
+    note = f' <span class="wt-note">{escape(channel.note)}</span>' if channel.note else ""
+    listed = f'<ul class="wt-channel__ways">{body}</ul>' if body else ""
+    return f"{role}<strong>{name}</strong>{note}{listed}"
+
+
+def _phone(phone: str) -> str:
+    return f'<a href="tel:{escape(_NOT_DIALLED.sub("", phone))}">{escape(phone)}</a>'
+
+
+def _shown_url(url: str) -> str:
+    """A web address as readers read it: without ``https://`` and a trailing slash."""
+    return url.removeprefix("https://").rstrip("/")
