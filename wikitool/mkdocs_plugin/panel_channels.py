@@ -30,7 +30,11 @@ def render_deadlines(
     labels = {channel.id: channel.label for channel in channels if channel.id}
     entries = []
     for deadline in deadlines:
-        item = f"<strong>{escape(deadline.label)}:</strong> {deadline_words(deadline, d)}"
+        item = d.html(
+            "{name}: {detail}",
+            name=f"<strong>{escape(deadline.label)}</strong>",
+            detail=deadline_words(deadline, d),
+        )
         ways = [labels[i] for i in deadline.channels if i in labels]
         if ways:
             only = d.html("Only for: {ways}", ways=escape(", ".join(ways)))
@@ -97,7 +101,7 @@ def _channel(channel: ServiceChannel, d: Display) -> str:
         role = ""
     name = escape(kind)
     if channel.label.casefold() != kind.casefold():
-        name += f": {escape(channel.label)}"
+        name = d.html("{name}: {detail}", name=name, detail=escape(channel.label))
     details = [escape(address) for address in channel.addresses]
     if channel.where:
         details.append(escape(channel.where))
