@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from wikitool.errors import GuideError
+from wikitool.guides.cost_and_time import check_cost_and_time
 from wikitool.guides.frontmatter import GuideView, parse_guide
 from wikitool.guides.markdown_body import (
     has_list_after_paragraph,
@@ -84,6 +85,7 @@ def _guide_problems(
         *check_links(guide, existing_paths),
         *check_review_dates(guide, today, strict=strict),
         *check_source_dates(guide, today),
+        *check_cost_and_time(guide),
     ]
 
 
