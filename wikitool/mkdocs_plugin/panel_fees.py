@@ -2,7 +2,7 @@
 
 ``fees: free`` and an empty list read "Free", ``fees: not stated`` says so, and no
 ``fees`` says nothing. A ``choose_one`` group reads as alternatives ("One of:"), and a
-fee with ``adds_to`` is shown under the fee it is paid on top of ("+ €12.00 Courier").
+fee with ``adds_to`` is shown under the fee it is paid on top of ("Courier: + €12.00").
 """
 
 from __future__ import annotations
@@ -66,8 +66,8 @@ def _fee(fee: Fee, addons: AddOns, d: Display) -> str:
 def _addon(fee: Fee, d: Display) -> str:
     money = escape(d.money(fee.amount, fee.currency))
     plus = d.html("+ {amount}", amount=f"<strong>{money}</strong>")
-    label = f" {escape(fee.label)}" if fee.label else ""
-    return f"{plus}{label}{note_html(fee.note)}"
+    text = f"{escape(fee.label)}: {plus}" if fee.label else plus
+    return f"{text}{note_html(fee.note)}"
 
 
 def _list(items: Iterable[str]) -> str:
