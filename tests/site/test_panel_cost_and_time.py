@@ -99,6 +99,10 @@ FEES = [
     ([{"choose_one": [ONLINE, PAPER]}, COURIER],
      "One of: Online: €86.00 Courier return: + €12.00 Paper form: €95.00",
      "Au choix : Online: 86,00 € Courier return: + 12,00 € Paper form: 95,00 €"),
+    # An add-on in a group is shown once, under the fee it adds to.
+    ([{"choose_one": [ONLINE, PAPER, COURIER]}],
+     "One of: Online: €86.00 Courier return: + €12.00 Paper form: €95.00",
+     "Au choix : Online: 86,00 € Courier return: + 12,00 € Paper form: 95,00 €"),
     # An add-on naming no fee (check refuses it) is still shown, as a fee of its own.
     ([PAPER, COURIER], "Paper form: €95.00 Courier return: €12.00",
      "Paper form: 95,00 € Courier return: 12,00 €"),

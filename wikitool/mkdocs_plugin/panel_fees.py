@@ -51,7 +51,9 @@ def add_ons(fees: tuple[FeeItem, ...]) -> AddOns:
 
 def _item(item: FeeItem, addons: AddOns, d: Display) -> str:
     if isinstance(item, FeeChoice):
-        options = _list(_fee(fee, addons, d) for fee in item.options)
+        attached = {id(fee) for fees_of in addons.values() for fee in fees_of}
+        shown = [fee for fee in item.options if id(fee) not in attached]
+        options = _list(_fee(fee, addons, d) for fee in shown)
         return f"{d.html('One of:')}{note_html(item.note)}{options}"
     return _fee(item, addons, d)
 
