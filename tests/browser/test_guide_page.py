@@ -46,9 +46,9 @@ def test_glance_panel_shows_each_fee_from_the_front_matter(
 
     panel = visible_text(glance_panel(page))
 
-    if not fees:
+    if fees in ([], "free"):
         assert re.search(r"\bfree\b|\bno fee", panel, re.IGNORECASE), panel
-    for fee in fees:
+    for fee in fees if isinstance(fees, list) else []:
         assert fee["label"] in panel
         assert re.search(money_pattern(fee["amount"], fee["currency"]), panel, re.I), (fee, panel)
 

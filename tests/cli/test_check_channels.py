@@ -45,8 +45,8 @@ BAD = [
     ("apply and channels together", LEGAL, APPLY + LEGAL,
      ["27: give the ways to apply either as 'apply' or as 'channels', not both"]),
     ("an unknown channel type", "    type: post\n", "    type: fax\n",
-     ["40: channels[2].type: 'fax' is not one of: online, post, email, phone, in_person, "
-      "representative, other"]),
+     ["40: channels[2].type: must be one of online, post, email, phone, in_person, "
+      "representative, other, not 'fax'"]),
     ("a mailto: address given as a URL", "    urls:\n      - https://services.veloria.invalid/"
      "vehicles/parking-fine/appeal\n", "    urls:\n      - mailto:appeals@vehicles.veloria.invalid\n",
      ["32: channels[0].urls[0]: must be a web address starting with https://, without spaces"]),
@@ -71,7 +71,7 @@ BAD = [
     ("a deadline naming an unknown channel", COUNTS, COUNTS + "    channels: [by-fax]\n",
      ["53: deadlines[0].channels names 'by-fax', which is not a channel's id"]),
     ("a deadline counting an unknown way", COUNTS, "    counts: stamped\n",
-     ["57: deadlines[0].counts: 'stamped' is not one of: postmarked, received"]),
+     ["57: deadlines[0].counts: must be one of postmarked, received, not 'stamped'"]),
     ("a past date, with --strict", "    offset:\n" + APPEAL, "    date: 2020-03-31\n",
      ["54: deadlines[0].date 2020-03-31 has passed: remove it or set the next date"]),
 ]  # fmt: skip

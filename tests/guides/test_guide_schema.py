@@ -33,8 +33,8 @@ BAD_FRONT_MATTER = [
      ["15: fees[1]: unknown field 'price'"]),
     ("wrong type: text for a list", "fees:\n  - label: Online application\n    amount: 75.5\n"
      "    currency: EUR\n  - label: Paper form by post\n    amount: 86\n    currency: EUR\n"
-     "    note: Includes return postage.\n", "fees: free\n",
-     ["9: fees: must be a list, not the text 'free'"]),
+     "    note: Includes return postage.\n", "fees: gratis\n",
+     ["9: fees: must be a list of fees, 'free' or 'not stated'"]),
     ("wrong type: text for a number", "max_days: 21", "max_days: three weeks",
      ["19: processing_time.max_days: must be a whole number, not the text 'three weeks'"]),
     ("wrong type: empty", "title: Renew an adult passport", "title:",

@@ -41,7 +41,9 @@ def test_the_skeleton_is_filed_in_its_folder_and_due_in_a_year() -> None:
 
     assert (data["category"], data["last_reviewed"], data["review_by"]) == (
         "housing", "2026-09-21", "2027-09-21")
-    assert data["fees"] == []
+    # Nothing is known yet: the page says so, never "Free" or "Same day".
+    assert (data["fees"], data["time"]) == ("not stated", "not stated")
+    assert "processing_time" not in data
 
 
 def test_a_skeleton_made_on_29_february_is_due_on_28_february() -> None:

@@ -191,6 +191,7 @@ SMALL_SCHEMAS = [
     {"additionalProperties": False, "properties": {"x": {"const": None}}, "maxProperties": 1},
     {"properties": {"url": {"format": "date"}, "name": {"pattern": "^a"}}, "minProperties": 1},
     {"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"type": "object"}}, "items": {"$ref": "#/$defs/a"}},
+    {"items": {"anyOf": [{"type": "string", "minLength": 2}, {"required": ["x"]}]}},
 ]
 
 
@@ -233,7 +234,6 @@ def test_numbers_that_are_not_equal_to_themselves() -> None:
 
 NOT_COMPILED = [
     ("allOf", {"allOf": [{"type": "string"}]}),
-    ("anyOf", {"anyOf": [{"type": "string"}]}),
     ("unevaluatedProperties", {"unevaluatedProperties": False}),
     ("additionalProperties with a schema", {"additionalProperties": {"type": "string"}}),
     ("patternProperties", {"patternProperties": {"^x": True}, "additionalProperties": False}),

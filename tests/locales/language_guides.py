@@ -146,7 +146,7 @@ FRENCH = LanguageGuide(
     panel_labels=("Coût", "Délai", "Qui peut faire la demande", "Pièces à fournir",
                   "Comment faire la demande"),
     fee="86,00\u00a0€",
-    duration="De 10 à 21 jours",
+    duration="10 à 21 jours",
     checked="Vérifié par Ministère de l'Intérieur de Veloria le 6 octobre 2026",
     suggest="Proposer une modification",
     channel="En ligne",

@@ -72,7 +72,7 @@ FRONT_MATTER = [
     ("!ENV tag", "owner: !ENV ${USER}\n", ":2: YAML tags are not allowed (found '!ENV')"),
     ("huge value", "summary: " + "x" * 10_001 + "\n", ":2: a value is longer than 10000 characters"),
     ("huge front matter", "tags:\n" + "  - passport\n" * 5_000, ":2: front matter is longer than 50,000 characters"),
-    ("4,500 keys", "".join(f"k{n:04}: v\n" for n in range(4_500)), ":1: missing required field 'agency' (and 4512 more problem(s))"),
+    ("4,500 keys", "".join(f"k{n:04}: v\n" for n in range(4_500)), ":1: missing required field 'agency' (and 4510 more problem(s))"),
     ("endless number", "fees:\n  - label: Renewal\n    amount: " + "9" * 5_000 + "\n", ":4: a number is longer than 100 characters"),
 ]
 

@@ -66,7 +66,8 @@ def test_english_dates_read_day_month_year() -> None:
             ],
             "What it costs €7.00 (B)",
         ),
-        ("free", None),
+        ("gratis", None),
+        ([{"label": "Unknown money", "amount": 5, "currency": "XYZ"}], None),
     ],
 )
 def test_what_it_costs(fees: object, costs: str | None) -> None:

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 
 from wikitool.errors import GuideError
 from wikitool.guides.channel_checks import check_deadlines, check_ways_to_apply
+from wikitool.guides.cost_and_time import check_cost_and_time
 from wikitool.guides.frontmatter import GuideView, parse_guide
 from wikitool.guides.markdown_body import (
     has_list_after_paragraph,
@@ -87,6 +88,7 @@ def _guide_problems(
         *check_source_dates(guide, today),
         *check_ways_to_apply(guide),
         *check_deadlines(guide, today, strict=strict),
+        *check_cost_and_time(guide),
     ]
 
 

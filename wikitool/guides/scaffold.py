@@ -72,8 +72,9 @@ def guide_skeleton(path: str, title: str, today: dt.date, lang: str = DEFAULT_LA
         "owner": "TODO: the team that checks this guide",
         "last_reviewed": today,
         "review_by": _one_year_after(today),
-        "fees": [],
-        "processing_time": {"max_days": 0, "note": "TODO: how long it takes"},
+        # Nothing is known yet, and the page must not say "Free" or "Same day".
+        "fees": "not stated",
+        "time": "not stated",
         "documents": [],
         "eligibility": ["TODO: who can apply, one condition per line"],
         "apply": {"in_person": {"where": "TODO: where to go"}},

@@ -88,6 +88,11 @@ class Display:
         ).format(least=self.number(min_days), count=most)
 
 
+def note_html(text: str) -> str:
+    """A fact's note after it (`` <span class="wt-note">...</span>``), or ``""``."""
+    return f' <span class="wt-note">{escape(text)}</span>' if text else ""
+
+
 @lru_cache(maxsize=64)
 def _display(tag: str) -> Display:
     return Display(tag, translations(tag), formatting_locale(tag))

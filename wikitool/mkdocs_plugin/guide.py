@@ -6,11 +6,13 @@ whatever reached ``main``, so a field of the wrong shape is left out here, never
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from wikitool.locales.catalogues import N_
+from wikitool.locales.currency import is_known_currency
 from wikitool.mkdocs_plugin.plain_values import https as _https
 from wikitool.mkdocs_plugin.plain_values import iso_date as _date
 from wikitool.mkdocs_plugin.plain_values import items as _list
@@ -24,18 +26,35 @@ from wikitool.mkdocs_plugin.ways_to_apply import (
     read_deadlines,
 )
 
+NOT_STATED = "not stated"
+"""What ``fees`` or ``time`` says when the source does not state it."""
+
 CHANNEL_NAMES = {"online": N_("Online"), "in_person": N_("In person"), "by_post": N_("By post")}
 """How each way to apply (``apply`` in the front matter) is named to readers, in English:
 translated where it is shown (``Display._``)."""
 
 @dataclass(frozen=True)
 class Fee:
-    """One fee: ``label``, ``amount`` in ``currency`` (ISO 4217), optional ``note``."""
+    """One fee: ``label``, ``amount`` in ``currency`` (ISO 4217), optional ``note``;
+    ``id`` names it, and ``adds_to`` names the fee it is paid on top of (an add-on)."""
 
     label: str
     amount: float
     currency: str
     note: str = ""
+    id: str = ""
+    adds_to: str = ""
+
+
+@dataclass(frozen=True)
+class FeeChoice:
+    """Alternatives (``choose_one``): the reader pays one of ``options``."""
+
+    options: tuple[Fee, ...]
+    note: str = ""
+
+
+FeeItem = Fee | FeeChoice
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,24 @@ class ProcessingTime:
     max_days: int
     min_days: int | None = None
     note: str = ""
+
+
+@dataclass(frozen=True)
+class TimeEntry:
+    """One time the source states: ``value`` or ``least`` to ``most`` ``unit``
+    (``days``, ``working_days``, ``weeks``, ``months``) of a ``kind`` (``maximum``,
+    ``typical``, ``target``), from what starts the clock (``start``)."""
+
+    kind: str
+    unit: str
+    most: int
+    least: int | None = None
+    start: str = ""
+    note: str = ""
+
+
+TIME_KINDS = ("maximum", "typical", "target")
+TIME_UNITS = ("days", "working_days", "weeks", "months")
 
 
 @dataclass(frozen=True)
@@ -98,9 +135,15 @@ class GuideFacts:
     """Who writes and checks the guide ("" when the agency does)."""
     last_reviewed: date | None = None
     review_by: date | None = None
-    fees: tuple[Fee, ...] | None = None
-    """``()`` means free; ``None`` means the guide does not say."""
+    fees: tuple[FeeItem, ...] | None = None
+    """``()`` means free; ``None`` means the guide does not say (see ``fees_not_stated``)."""
+    fees_not_stated: bool = False
+    """The guide says the source does not state the cost (``fees: not stated``)."""
     processing_time: ProcessingTime | None = None
+    time: tuple[TimeEntry, ...] = ()
+    """How long it takes, as the source says it (``time``); ``()`` says nothing."""
+    time_not_stated: bool = False
+    """The guide says the source does not state how long it takes (``time: not stated``)."""
     documents: tuple[Document, ...] = ()
     eligibility: tuple[str, ...] = ()
     apply: tuple[Channel, ...] = ()
@@ -125,7 +168,10 @@ class GuideFacts:
             last_reviewed=_date(data.get("last_reviewed")),
             review_by=_date(data.get("review_by")),
             fees=_fees(data.get("fees")),
+            fees_not_stated=data.get("fees") == NOT_STATED,
             processing_time=_processing_time(data.get("processing_time")),
+            time=_time(data.get("time")),
+            time_not_stated=data.get("time") == NOT_STATED,
             documents=tuple(
                 Document(_text(d.get("name")), d.get("required") is not False, _text(d.get("note")))
                 for d in _mappings(data.get("documents"))
@@ -159,18 +205,72 @@ class GuideFacts:
         return self.review_by is not None and self.review_by < today
 
 
-def _fees(value: Any) -> tuple[Fee, ...] | None:
+def _fees(value: Any) -> tuple[FeeItem, ...] | None:
+    if value == "free":
+        return ()
     if not isinstance(value, list):
         return None
-    fees = []
+    fees: list[FeeItem] = []
     for item in _mappings(value):
-        amount = _number(item.get("amount"))
-        currency = _text(item.get("currency")).upper()
-        if amount is None or len(currency) != 3 or not currency.isalpha():
+        if isinstance(item.get("choose_one"), list):
+            options = tuple(f for f in map(_fee, _mappings(item["choose_one"])) if f)
+            if options:
+                fees.append(FeeChoice(options, _text(item.get("note"))))
             continue
-        fees.append(Fee(_text(item.get("label")), amount, currency, _text(item.get("note"))))
+        fee = _fee(item)
+        if fee is not None:
+            fees.append(fee)
     # A list of nothing but malformed fees says nothing; only an empty list means free.
     return tuple(fees) if fees or not value else None
+
+
+def _fee(item: dict[str, Any]) -> Fee | None:
+    amount = _number(item.get("amount"))
+    currency = _text(item.get("currency")).upper()
+    if amount is None or not is_known_currency(currency):
+        return None
+    return Fee(
+        _text(item.get("label")),
+        amount,
+        currency,
+        _text(item.get("note")),
+        _text(item.get("id")),
+        _text(item.get("adds_to")),
+    )
+
+
+def every_fee(fees: tuple[FeeItem, ...] | None) -> tuple[Fee, ...]:
+    """Each fee of a guide, the alternatives of a ``choose_one`` group included."""
+    return tuple(
+        fee
+        for item in fees or ()
+        for fee in (item.options if isinstance(item, FeeChoice) else (item,))
+    )
+
+
+def _time(value: Any) -> tuple[TimeEntry, ...]:
+    entries = []
+    for item in _mappings(value):
+        kind, unit = _text(item.get("kind")), _text(item.get("unit"))
+        if kind not in TIME_KINDS or unit not in TIME_UNITS:
+            continue
+        single, least, most = (_whole(item.get(key)) for key in ("value", "min", "max"))
+        if single is not None:
+            least, most = None, single
+        elif least is None or most is None or least >= most:
+            continue
+        entries.append(
+            TimeEntry(kind, unit, most, least, _text(item.get("from")), _text(item.get("note")))
+        )
+    return tuple(entries)
+
+
+def _whole(value: Any) -> int | None:
+    number = _number(value)
+    # A whole, finite number: the schema's "integer" (an infinity has no int()).
+    if number is None or not math.isfinite(number) or number != int(number):
+        return None
+    return int(number)
 
 
 def _processing_time(value: Any) -> ProcessingTime | None:

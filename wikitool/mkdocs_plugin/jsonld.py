@@ -15,7 +15,8 @@ from typing import Any
 
 from wikitool.locales.catalogues import STEPS
 from wikitool.mkdocs_plugin.display import Display
-from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, GuideFacts
+from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, Fee, GuideFacts, every_fee
+from wikitool.mkdocs_plugin.panel_fees import add_ons
 from wikitool.mkdocs_plugin.ways_to_apply import ServiceChannel
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
@@ -34,17 +35,10 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
         service["provider"] = {"@type": "GovernmentOrganization", "name": guide.agency}
     if guide.eligibility:
         service["audience"] = {"@type": "Audience", "description": " ".join(guide.eligibility)}
-    if guide.fees:
-        service["offers"] = [
-            {
-                "@type": "Offer",
-                "name": fee.label,
-                "price": f"{fee.amount:.2f}",
-                "priceCurrency": fee.currency,
-            }
-            for fee in guide.fees
-        ]
     display = Display.of(guide.lang)
+    offers = guide_offers(guide, display)
+    if offers:
+        service["offers"] = offers
     channels = [_channel(c.kind, c.detail, display) for c in guide.apply]
     channels += [service_channel(c) for c in guide.channels]
     if channels:
@@ -68,6 +62,30 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
     if page:
         items.append(page)
     return items
+
+
+def guide_offers(guide: GuideFacts, display: Display) -> list[dict[str, Any]]:
+    """The fees as schema.org Offers, only what the guide states: a free procedure is one
+    Offer of price 0; each alternative of a ``choose_one`` group is an Offer; an add-on
+    is the ``addOn`` of the Offer it is paid on top of. Nothing for fees not stated."""
+    if guide.fees == ():
+        return [{"@type": "Offer", "name": display._("Free"), "price": "0"}]
+    addons = add_ons(guide.fees or ())
+    attached = {id(fee) for fees in addons.values() for fee in fees}
+
+    def offer(fee: Fee) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            "@type": "Offer",
+            "name": fee.label,
+            "price": f"{fee.amount:.2f}",
+            "priceCurrency": fee.currency,
+        }
+        extras = addons.get(fee.id, []) if fee.id else []
+        if extras:
+            item["addOn"] = [offer(extra) for extra in extras]
+        return item
+
+    return [offer(fee) for fee in every_fee(guide.fees) if id(fee) not in attached]
 
 
 def _provenance(guide: GuideFacts, url: str | None) -> dict[str, Any]:

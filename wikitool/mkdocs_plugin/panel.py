@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from wikitool.mkdocs_plugin.display import Display
+from wikitool.mkdocs_plugin.display import Display, note_html
 from wikitool.mkdocs_plugin.guide import (
     CHANNEL_NAMES,
     Channel,
     Document,
-    Fee,
     GuideFacts,
     Source,
 )
 from wikitool.mkdocs_plugin.panel_channels import render_channels, render_deadlines
+from wikitool.mkdocs_plugin.panel_fees import fees_html
+from wikitool.mkdocs_plugin.panel_time import time_html
 
 
 def render_panel(guide: GuideFacts, display: Display | None = None) -> str:
@@ -30,8 +31,8 @@ def render_panel(guide: GuideFacts, display: Display | None = None) -> str:
     # The short answers first: on a phone the panel is one column, and cost and time
     # are what most readers look for before reading on.
     rows = [
-        (d._("What it costs"), _fees(guide.fees, d)),
-        (d._("How long it takes"), _duration(guide, d)),
+        (d._("What it costs"), fees_html(guide, d)),
+        (d._("How long it takes"), time_html(guide, d)),
         (d._("Who can apply"), _list(escape(c) for c in guide.eligibility)),
         (d._("What to bring"), _list(_document(doc, d) for doc in guide.documents)),
         (d._("How to apply"), _list(_ways_to_apply(guide, d))),
@@ -58,8 +59,7 @@ def _list(items: Iterable[str]) -> str:
     return f"<ul>{''.join(entries)}</ul>" if entries else ""
 
 
-def _note(text: str) -> str:
-    return f' <span class="wt-note">{escape(text)}</span>' if text else ""
+_note = note_html
 
 
 def _document(document: Document, d: Display) -> str:
@@ -69,33 +69,6 @@ def _document(document: Document, d: Display) -> str:
         else f' <span class="wt-optional">{d.html("(if it applies to you)")}</span>'
     )
     return f"{escape(document.name)}{optional}{_note(document.note)}"
-
-
-def _fees(fees: tuple[Fee, ...] | None, d: Display) -> str:
-    if fees is None:
-        return ""
-    if not fees or all(fee.amount == 0 for fee in fees):
-        return f'<p class="wt-fee"><strong>{d.html("Free")}</strong></p>'
-    if len(fees) == 1:
-        fee = fees[0]
-        label = f" ({escape(fee.label)})" if fee.label else ""
-        money = d.money(fee.amount, fee.currency)
-        return f'<p class="wt-fee"><strong>{escape(money)}</strong>{label}{_note(fee.note)}</p>'
-    return _list(
-        f"{escape(fee.label)}: <strong>{escape(d.money(fee.amount, fee.currency))}</strong>"
-        f"{_note(fee.note)}"
-        if fee.label
-        else f"<strong>{escape(d.money(fee.amount, fee.currency))}</strong>{_note(fee.note)}"
-        for fee in fees
-    )
-
-
-def _duration(guide: GuideFacts, d: Display) -> str:
-    time = guide.processing_time
-    if time is None:
-        return ""
-    text = escape(d.days(time.min_days, time.max_days))
-    return f"<p>{text}{_note(time.note)}</p>"
 
 
 def _ways_to_apply(guide: GuideFacts, d: Display) -> list[str]:

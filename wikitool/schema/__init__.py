@@ -124,7 +124,7 @@ def _pattern_messages() -> dict[str, str]:
     """What a value failing each of the schema's patterns must be, in words."""
     schema = load_guide_schema()
     defs = schema["$defs"]
-    fees = schema["properties"]["fees"]["items"]["properties"]
+    fees = defs["fee"]["properties"]
     online = schema["properties"]["apply"]["properties"]["online"]["properties"]
     return {
         defs["slug"]["pattern"]: (
@@ -136,6 +136,8 @@ def _pattern_messages() -> dict[str, str]:
         online["url"]["pattern"]: "must be a web address starting with https://, without spaces",
         defs["email"]["pattern"]: "must be an e-mail address such as help@agency.example",
         defs["phone"]["pattern"]: "must be a phone number: digits, spaces and + ( ) - . only",
+        schema["properties"]["fees"]["pattern"]: "must be a list of fees, 'free' or 'not stated'",
+        schema["properties"]["time"]["pattern"]: "must be a list of times or 'not stated'",
     }
 
 
@@ -158,10 +160,20 @@ def _validate(guide: FrontMatterPage, schema: _CompiledSchema) -> list[Problem]:
     data = guide.data()
     if schema.accepts is not None and schema.accepts(data):
         return []
-    errors = sorted(schema.validator.iter_errors(data), key=_rank)
+    problems = _problems(guide, schema.validator.iter_errors(data))
+    return sorted(problems, key=lambda p: (p.line or 0, p.message))
+
+
+def _problems(guide: FrontMatterPage, found: Iterable[ValidationError]) -> list[Problem]:
+    errors = sorted(found, key=_rank)
     reported: set[tuple[Any, ...]] = set()
     problems: list[Problem] = []
     for error in errors:
+        if error.validator == "anyOf":
+            # Not "valid under none of the given schemas": what is wrong with the
+            # alternative the value was meant to be (a fee, or a choose_one group).
+            problems += _problems(guide, _closest_branch(error))
+            continue
         location = tuple(error.absolute_path)
         if error.validator in ("required", "additionalProperties"):
             key = (location, error.validator)
@@ -172,7 +184,25 @@ def _validate(guide: FrontMatterPage, schema: _CompiledSchema) -> list[Problem]:
         reported.add(key)
         for message, at in _describe(error, location):
             problems.append(Problem(guide.path, guide.line_of(at), message))
-    return sorted(problems, key=lambda p: (p.line or 0, p.message))
+    return problems
+
+
+def _closest_branch(error: ValidationError) -> list[ValidationError]:
+    """The errors of the ``anyOf`` alternative the value comes closest to: the one with
+    the fewest missing, unknown or mistyped fields in the value itself, then fewest errors."""
+    branches: dict[Any, list[ValidationError]] = {}
+    for sub in error.context or ():
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+
+    def distance(errors: list[ValidationError]) -> tuple[int, int]:
+        shallow = sum(
+            1
+            for e in errors
+            if not e.relative_path and e.validator in ("required", "additionalProperties", "type")
+        )
+        return shallow, len(errors)
+
+    return min(branches.values(), key=distance, default=[])
 
 
 def _rank(error: ValidationError) -> int:
@@ -183,7 +213,7 @@ def _describe(
     error: ValidationError, location: Sequence[str | int]
 ) -> Iterable[tuple[str, Sequence[str | int]]]:
     """Plain-English messages for one jsonschema error, each with where it points."""
-    prefix = f"{_dotted(location)}: " if location else ""
+    prefix = f"{dotted_location(location)}: " if location else ""
     keyword = error.validator
     value: Any = error.instance
     limit: Any = error.validator_value
@@ -231,7 +261,8 @@ def _value_message(error: ValidationError) -> str:
     if keyword == "minProperties":
         return "must not be empty"
     if keyword == "enum":
-        return f"{_show(value)} is not one of: {', '.join(str(item) for item in limit)}"
+        allowed = ", ".join(str(option) for option in limit)
+        return f"must be one of {allowed}, not {_show(value)}"
     if keyword == "uniqueItems":
         return "must not list the same item twice"
     return " ".join(error.message.split())
@@ -249,7 +280,7 @@ def _pattern_message(value: str, pattern: str) -> str:
     return "must not contain control characters"
 
 
-def _dotted(location: Sequence[str | int]) -> str:
+def dotted_location(location: Sequence[str | int]) -> str:
     """``["fees", 0, "amount"]`` -> ``fees[0].amount``."""
     text = ""
     for step in location:

@@ -44,10 +44,10 @@ def compile_acceptance(validator: Draft202012Validator) -> Acceptance:
     """A function telling whether ``validator`` finds no error in a value, without
     jsonschema's walk: the same verdict as ``validator.is_valid``, several times faster.
 
-    The walk keywords (``properties``, ``items``, ``additionalProperties: false`` and
-    ``$ref`` to the root's ``$defs``) are followed here as jsonschema's functions for them
-    follow them (its ``_keywords.py``); the keywords that judge a value are left to
-    jsonschema (see ``value_test``). Anything else (another walk keyword such as
+    The walk keywords (``properties``, ``items``, ``additionalProperties: false``,
+    ``anyOf`` and ``$ref`` to the root's ``$defs``) are followed here as jsonschema's
+    functions for them follow them (its ``_keywords.py``); the keywords that judge a
+    value are left to jsonschema (see ``value_test``). Anything else (another walk keyword such as
     ``allOf`` or ``unevaluatedProperties``, an unknown keyword, a nested ``$id`` or
     ``$schema``, a recursive reference) raises ``NotCompilable``: then jsonschema
     judges every value, as before.
@@ -104,6 +104,12 @@ def compile_acceptance(validator: Draft202012Validator) -> Acceptance:
 
         return accepts
 
+    def any_of(branches: tuple[Acceptance, ...]) -> Acceptance:
+        def accepts(instance: Any) -> bool:
+            return any(branch(instance) for branch in branches)
+
+        return accepts
+
     def subschema(schema: Any, top: bool = False) -> Acceptance:
         if schema is True or schema is False:
             return lambda instance: schema
@@ -123,6 +129,8 @@ def compile_acceptance(validator: Draft202012Validator) -> Acceptance:
                 if "patternProperties" in schema:
                     raise NotCompilable("patternProperties")
                 checks.append(no_other_properties(frozenset(schema.get("properties", {}))))
+            elif keyword == "anyOf" and isinstance(value, list) and value:
+                checks.append(any_of(tuple(subschema(branch) for branch in value)))
             elif keyword == "items" and "prefixItems" not in schema:
                 checks.append(items(subschema(value)))
             else:

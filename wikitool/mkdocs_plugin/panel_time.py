@@ -1,0 +1,76 @@
+"""How long a procedure takes, in words, for the panel: only what the guide states.
+
+``time`` entries read "Up to 21 days", "About 14 months on average", "Usually within 10
+working days", "10 to 21 working days", "from when your documents arrive", in the
+guide's language with its plural rules; ``time: not stated`` says so; nothing stated says
+nothing (never "Same day" or "Up to"). The older ``processing_time`` reads as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from wikitool.mkdocs_plugin.display import Display, note_html
+from wikitool.mkdocs_plugin.guide import GuideFacts, TimeEntry
+
+# One literal call per unit, so the catalogue test finds every label (see display.py).
+_AMOUNT: dict[str, Callable[[Display, int], str]] = {
+    "days": lambda d, n: d.plural("{count} day", "{count} days", n),
+    "working_days": lambda d, n: d.plural("{count} working day", "{count} working days", n),
+    "weeks": lambda d, n: d.plural("{count} week", "{count} weeks", n),
+    "months": lambda d, n: d.plural("{count} month", "{count} months", n),
+}
+_RANGE: dict[str, Callable[[Display, int, int], str]] = {
+    "days": lambda d, least, n: d.plural(
+        "{least} to {count} day", "{least} to {count} days", n, least=d.number(least)
+    ),
+    "working_days": lambda d, least, n: d.plural(
+        "{least} to {count} working day",
+        "{least} to {count} working days",
+        n,
+        least=d.number(least),
+    ),
+    "weeks": lambda d, least, n: d.plural(
+        "{least} to {count} week", "{least} to {count} weeks", n, least=d.number(least)
+    ),
+    "months": lambda d, least, n: d.plural(
+        "{least} to {count} month", "{least} to {count} months", n, least=d.number(least)
+    ),
+}
+
+
+def time_html(guide: GuideFacts, d: Display) -> str:
+    """The panel's answer to "How long it takes", as HTML; ``""`` when the guide says
+    nothing about it."""
+    if guide.time:
+        entries = [time_words(entry, d) + note_html(entry.note) for entry in guide.time]
+        if len(entries) == 1:
+            return f"<p>{entries[0]}</p>"
+        return "<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul>"
+    if guide.time_not_stated:
+        return f'<p class="wt-not-stated">{d.html("Not stated by the agency")}</p>'
+    legacy = guide.processing_time
+    if legacy is None:
+        return ""
+    return f"<p>{escape(d.days(legacy.min_days, legacy.max_days))}{note_html(legacy.note)}</p>"
+
+
+def time_words(entry: TimeEntry, d: Display) -> str:
+    """One time in words, as escaped HTML: "About 14 months on average, from when your
+    application arrives"."""
+    if entry.least is None:
+        amount = _AMOUNT[entry.unit](d, entry.most)
+    else:
+        amount = _RANGE[entry.unit](d, entry.least, entry.most)
+    if entry.kind == "typical":
+        words = d.html("About {duration} on average", duration=amount)
+    elif entry.kind == "target":
+        words = d.html("Usually within {duration}", duration=amount)
+    elif entry.least is None:
+        words = d.html("Up to {duration}", duration=amount)
+    else:
+        words = amount  # "10 to 21 days" is already the longest it takes
+    if entry.start:
+        words = d.html("{time}, from {start}", time=words, start=escape(entry.start))
+    return words
