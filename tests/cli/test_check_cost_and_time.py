@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from guide_edits import commit_guide_edits
 
 RunCli = Callable[..., Result]
 GUIDE = "content/business/register-a-limited-company.md"
@@ -86,13 +87,7 @@ GOOD = [
 
 
 def _commit_edit(wiki: Path, git: Callable[..., str], *edits: tuple[str, str]) -> None:
-    path = wiki / GUIDE
-    text = path.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    git(wiki, "commit", "-q", "--allow-empty", "-am", "Edit the limited company guide")
+    commit_guide_edits(wiki, git, GUIDE, *edits)
 
 
 @pytest.mark.parametrize(

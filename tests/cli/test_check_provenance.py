@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from guide_edits import commit_guide_edits
 
 RunCli = Callable[..., Result]
 GUIDE = "content/vehicles/register-a-used-vehicle.md"
@@ -62,13 +63,7 @@ GOOD = [
 
 
 def _commit_edit(wiki: Path, git: Callable[..., str], *edits: tuple[str, str]) -> None:
-    path = wiki / GUIDE
-    text = path.read_text(encoding="utf-8")
-    for old, new in edits:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    path.write_text(text, encoding="utf-8")
-    git(wiki, "commit", "-q", "-am", "Edit the vehicle guide's provenance")
+    commit_guide_edits(wiki, git, GUIDE, *edits)
 
 
 @pytest.mark.parametrize(
