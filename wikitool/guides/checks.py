@@ -27,9 +27,10 @@ from wikitool.guides.markdown_body import (
     links,
     section_text,
 )
-from wikitool.guides.page_source import read_page
 
 # Defined in paths.py (one definition for the wiki and the site); still importable here.
+from wikitool.guides.model_version import MODEL_KEY, model_version_problem
+from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE, is_guide_path, is_index_path
 from wikitool.locales.catalogues import steps_heading, steps_headings
 from wikitool.locales.language import language_problem
@@ -78,6 +79,11 @@ def check_guide(
 def _guide_problems(
     guide: GuideView, existing_paths: set[str], today: dt.date, strict: bool
 ) -> list[Problem]:
+    future = model_version_problem(guide.data())
+    if future is not None:
+        # Read by this version's rules, a newer guide would only drown this line in
+        # errors about fields this wikitool does not know.
+        return [Problem(guide.path, guide.line_of([MODEL_KEY]), future)]
     return [
         *validate_front_matter(guide),
         *check_category(guide),

@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from wikitool.errors import WikitoolError
+from wikitool.guides.model_version import model_version_problem
 from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import content_path, is_guide_path
 from wikitool.locales.catalogues import steps_headings
@@ -38,6 +39,9 @@ def read_markdown(page: Page, config: MkDocsConfig) -> tuple[PageInfo, str]:
     except WikitoolError as exc:
         raise PluginError(f"wikitool: {exc}") from exc
     data = source.data or {}
+    future = model_version_problem(data) if is_guide_path(content_path(src)) else None
+    if future is not None:
+        raise PluginError(f"wikitool: {docs_path(config, src)}: {future}")
     title = plain_field(data, "title")
     summary = plain_field(data, "summary")
     # Replace page.meta whole: the theme renders it unescaped, and keys such as
