@@ -10,6 +10,7 @@ from html_tree import parse_html
 from wikitool.mkdocs_plugin.display import ENGLISH
 from wikitool.mkdocs_plugin.guide import GuideFacts
 from wikitool.mkdocs_plugin.panel import render_panel
+from wikitool.mkdocs_plugin.panel_time import time_html
 
 
 @pytest.mark.parametrize(
@@ -42,7 +43,10 @@ def test_money(amount: float, currency: str, text: str) -> None:
     ],
 )
 def test_durations(min_days: int | None, max_days: int, text: str) -> None:
-    assert ENGLISH.days(min_days, max_days) == text
+    time = {"max_days": max_days} | ({} if min_days is None else {"min_days": min_days})
+    guide = GuideFacts.from_data({"processing_time": time}, "A guide")
+
+    assert time_html(guide, ENGLISH) == f"<p>{text}</p>"
 
 
 def test_english_dates_read_day_month_year() -> None:

@@ -35,8 +35,8 @@ def _time(*entries: dict[str, Any]) -> dict[str, Any]:
 
 TIMES = [
     # (the time entries, English, French)
-    (_time({"kind": "maximum", "value": 21, "unit": "days"}), "Up to 21 days", "Jusqu'à 21 jours"),
-    (_time({"kind": "maximum", "value": 1, "unit": "weeks"}), "Up to 1 week", "Jusqu'à 1 semaine"),
+    (_time({"kind": "maximum", "value": 21, "unit": "days"}), "Up to 21 days", "Jusqu’à 21 jours"),
+    (_time({"kind": "maximum", "value": 1, "unit": "weeks"}), "Up to 1 week", "Jusqu’à 1 semaine"),
     (_time({"kind": "typical", "value": 14, "unit": "months"}),
      "About 14 months on average", "Environ 14 mois en moyenne"),
     (_time({"kind": "typical", "value": 1, "unit": "months"}),
@@ -52,16 +52,16 @@ TIMES = [
     (_time({"kind": "typical", "min": 10, "max": 21, "unit": "days"}),
      "About 10 to 21 days on average", "Environ 10 à 21 jours en moyenne"),
     (_time({"kind": "maximum", "value": 1200, "unit": "days"}),
-     "Up to 1,200 days", "Jusqu'à 1 200 jours"),
+     "Up to 1,200 days", "Jusqu’à 1 200 jours"),
     (_time({"kind": "typical", "value": 14, "unit": "months", "from": "when your documents arrive"}),
      "About 14 months on average, from when your documents arrive",
      "Environ 14 mois en moyenne, à compter de when your documents arrive"),
     (_time({"kind": "maximum", "value": 21, "unit": "days", "note": "Longer in June."}),
-     "Up to 21 days Longer in June.", "Jusqu'à 21 jours Longer in June."),
+     "Up to 21 days Longer in June.", "Jusqu’à 21 jours Longer in June."),
     (_time({"kind": "target", "value": 5, "unit": "working_days"},
            {"kind": "maximum", "value": 3, "unit": "months"}),
      "Usually within 5 working days Up to 3 months",
-     "En général sous 5 jours ouvrés Jusqu'à 3 mois"),
+     "En général sous 5 jours ouvrés Jusqu’à 3 mois"),
     ({"time": "not stated"}, "Not stated by the agency", "Non précisé par l'organisme"),
     # The older form reads as it always has.
     ({"processing_time": {"min_days": 10, "max_days": 21}}, "10 to 21 days", "10 à 21 jours"),

@@ -69,24 +69,6 @@ class Display:
             return self._("Free")
         return format_currency(amount, currency, locale=self.locale)
 
-    def days(self, min_days: int | None, max_days: int) -> str:
-        """How long something takes (plain text): ``Same day``, ``Up to 21 days``,
-        ``10 to 21 days``, ``7 days``."""
-        if max_days == 0:
-            return self._("Same day")
-        most = self.number(max_days)
-        if min_days is None or min_days <= 0:
-            return self.labels.ngettext("Up to {count} day", "Up to {count} days", max_days).format(
-                count=most
-            )
-        if min_days >= max_days:
-            return self.labels.ngettext("{count} day", "{count} days", max_days).format(
-                count=most
-            )
-        return self.labels.ngettext(
-            "{least} to {count} day", "{least} to {count} days", max_days
-        ).format(least=self.number(min_days), count=most)
-
 
 def note_html(text: str) -> str:
     """A fact's note after it (`` <span class="wt-note">...</span>``), or ``""``."""

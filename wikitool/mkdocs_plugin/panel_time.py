@@ -53,7 +53,18 @@ def time_html(guide: GuideFacts, d: Display) -> str:
     legacy = guide.processing_time
     if legacy is None:
         return ""
-    return f"<p>{escape(d.days(legacy.min_days, legacy.max_days))}{note_html(legacy.note)}</p>"
+    return f"<p>{_legacy_words(legacy.min_days, legacy.max_days, d)}{note_html(legacy.note)}</p>"
+
+
+def _legacy_words(min_days: int | None, max_days: int, d: Display) -> str:
+    """The older ``processing_time`` in words, read as it always was: ``Same day``, ``Up
+    to 21 days``, ``10 to 21 days``, ``21 days`` (a range that is one number)."""
+    if max_days == 0:
+        return d.html("Same day")
+    if min_days is not None and min_days >= max_days:
+        return _AMOUNT["days"](d, max_days)
+    least = min_days if min_days else None
+    return time_words(TimeEntry(kind="maximum", unit="days", most=max_days, least=least), d)
 
 
 def time_words(entry: TimeEntry, d: Display) -> str:
