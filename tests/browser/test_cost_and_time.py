@@ -22,3 +22,11 @@ def test_fee_alternatives_add_ons_and_times_pass_axe(page: Page, published: Publ
     expect(takes).to_contain_text("Usually within 1 working day")
     expect(takes).to_contain_text("Up to 10 working days")
     assert axe_violations(page) == []
+
+
+def test_a_free_procedure_says_free_and_passes_axe(page: Page, published: PublishedWiki) -> None:
+    page.goto(published.url("housing/apply-for-housing-benefit.md"))
+    costs = page.locator(".wt-panel__fact", has_text="What it costs")
+
+    expect(costs).to_contain_text("Free")
+    assert axe_violations(page) == []
