@@ -232,10 +232,31 @@ def test_numbers_that_are_not_equal_to_themselves() -> None:
     assert verdicts(_guide_schema(), fees) == (True, True)  # jsonschema's comparison, kept
 
 
+MAPPING_SCHEMA = {
+    "type": "object",
+    "properties": {"fixed": {"type": "integer"}},
+    "propertyNames": {"pattern": "^[a-z_]+$"},
+    "additionalProperties": {"type": "string", "minLength": 1},
+}
+
+
+@pytest.mark.parametrize(
+    "instance",
+    [
+        {}, {"abroad": "You live abroad"}, {"abroad": ""}, {"Abroad": "x"}, {"fixed": 3},
+        {"fixed": "3"}, {"abroad": 3}, {"in_country": "Here", "abroad": "There"}, [], "x",
+    ],
+)
+def test_named_mappings_are_judged_as_jsonschema_judges_them(instance: Any) -> None:
+    # The shape of `situations`: names by a pattern, values by a schema.
+    compiled = _compiled({"$schema": DIALECT, **MAPPING_SCHEMA})
+    assert compiled.accepts is not None
+    assert verdicts(compiled, instance) == (compiled.validator.is_valid(instance),) * 2
+
+
 NOT_COMPILED = [
     ("allOf", {"allOf": [{"type": "string"}]}),
     ("unevaluatedProperties", {"unevaluatedProperties": False}),
-    ("additionalProperties with a schema", {"additionalProperties": {"type": "string"}}),
     ("patternProperties", {"patternProperties": {"^x": True}, "additionalProperties": False}),
     ("prefixItems", {"prefixItems": [True], "items": False}),
     ("unknown keyword", {"x-editor-hint": "wide"}),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 MODEL_KEY = "model"
-CURRENT_MODEL = 1
+CURRENT_MODEL = 2
 """The newest guide model this wikitool reads and writes."""
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from wikitool.guides.situations import Situation, read_situations, read_when
 from wikitool.locales.catalogues import N_
 from wikitool.locales.currency import is_known_currency
 from wikitool.mkdocs_plugin.plain_values import https as _https
@@ -44,6 +45,7 @@ class Fee:
     note: str = ""
     id: str = ""
     adds_to: str = ""
+    when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class FeeChoice:
 
     options: tuple[Fee, ...]
     note: str = ""
+    when: tuple[str, ...] = ()
 
 
 FeeItem = Fee | FeeChoice
@@ -64,6 +67,15 @@ class Document:
     name: str
     required: bool = True
     note: str = ""
+    when: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition of who can apply, perhaps only in some situations (``when``)."""
+
+    text: str
+    when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,7 @@ class TimeEntry:
     least: int | None = None
     start: str = ""
     note: str = ""
+    when: tuple[str, ...] = ()
 
 
 TIME_KINDS = ("maximum", "typical", "target")
@@ -145,7 +158,7 @@ class GuideFacts:
     time_not_stated: bool = False
     """The guide says the source does not state how long it takes (``time: not stated``)."""
     documents: tuple[Document, ...] = ()
-    eligibility: tuple[str, ...] = ()
+    eligibility: tuple[Condition, ...] = ()
     apply: tuple[Channel, ...] = ()
     channels: tuple[ServiceChannel, ...] = ()
     """The ways to apply given as ``channels`` (a guide gives them or ``apply``)."""
@@ -155,6 +168,8 @@ class GuideFacts:
     sources: tuple[Source, ...] = ()
     lang: str = ""
     """The guide's language as written (a BCP 47 tag; ``Display.of`` judges it)."""
+    situations: tuple[Situation, ...] = ()
+    """The situations the guide declares; items limited to some carry ``when``."""
 
     @classmethod
     def from_data(cls, data: dict[str, Any], fallback_title: str) -> GuideFacts:
@@ -173,11 +188,16 @@ class GuideFacts:
             time=_time(data.get("time")),
             time_not_stated=data.get("time") == NOT_STATED,
             documents=tuple(
-                Document(_text(d.get("name")), d.get("required") is not False, _text(d.get("note")))
+                Document(
+                    _text(d.get("name")),
+                    d.get("required") is not False,
+                    _text(d.get("note")),
+                    read_when(d),
+                )
                 for d in _mappings(data.get("documents"))
                 if _text(d.get("name"))
             ),
-            eligibility=tuple(t for t in map(_text, _list(data.get("eligibility"))) if t),
+            eligibility=_conditions(data.get("eligibility")),
             apply=_channels(data.get("apply")),
             channels=read_channels(data.get("channels")),
             deadlines=read_deadlines(data.get("deadlines")),
@@ -193,6 +213,7 @@ class GuideFacts:
                 if _text(s.get("title"))
             ),
             lang=_text(data.get("lang")),
+            situations=read_situations(data),
         )
 
     @property
@@ -215,7 +236,7 @@ def _fees(value: Any) -> tuple[FeeItem, ...] | None:
         if isinstance(item.get("choose_one"), list):
             options = tuple(f for f in map(_fee, _mappings(item["choose_one"])) if f)
             if options:
-                fees.append(FeeChoice(options, _text(item.get("note"))))
+                fees.append(FeeChoice(options, _text(item.get("note")), read_when(item)))
             continue
         fee = _fee(item)
         if fee is not None:
@@ -236,6 +257,7 @@ def _fee(item: dict[str, Any]) -> Fee | None:
         _text(item.get("note")),
         _text(item.get("id")),
         _text(item.get("adds_to")),
+        read_when(item),
     )
 
 
@@ -260,9 +282,29 @@ def _time(value: Any) -> tuple[TimeEntry, ...]:
         elif least is None or most is None or least >= most:
             continue
         entries.append(
-            TimeEntry(kind, unit, most, least, _text(item.get("from")), _text(item.get("note")))
+            TimeEntry(
+                kind,
+                unit,
+                most,
+                least,
+                _text(item.get("from")),
+                _text(item.get("note")),
+                read_when(item),
+            )
         )
     return tuple(entries)
+
+
+def _conditions(value: Any) -> tuple[Condition, ...]:
+    conditions = []
+    for item in _list(value):
+        if isinstance(item, dict):
+            condition = Condition(_text(item.get("text")), read_when(item))
+        else:
+            condition = Condition(_text(item))
+        if condition.text:
+            conditions.append(condition)
+    return tuple(conditions)
 
 
 def _whole(value: Any) -> int | None:

@@ -34,7 +34,8 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
     if guide.agency:
         service["provider"] = {"@type": "GovernmentOrganization", "name": guide.agency}
     if guide.eligibility:
-        service["audience"] = {"@type": "Audience", "description": " ".join(guide.eligibility)}
+        audience = " ".join(c.text for c in guide.eligibility)
+        service["audience"] = {"@type": "Audience", "description": audience}
     display = Display.of(guide.lang)
     offers = guide_offers(guide, display)
     if offers:

@@ -33,7 +33,7 @@ def render_panel(guide: GuideFacts, display: Display | None = None) -> str:
     rows = [
         (d._("What it costs"), fees_html(guide, d)),
         (d._("How long it takes"), time_html(guide, d)),
-        (d._("Who can apply"), _list(escape(c) for c in guide.eligibility)),
+        (d._("Who can apply"), _list(escape(c.text) for c in guide.eligibility)),
         (d._("What to bring"), _list(_document(doc, d) for doc in guide.documents)),
         (d._("How to apply"), _list(_ways_to_apply(guide, d))),
         (d._("Deadlines"), _list(render_deadlines(guide.deadlines, guide.channels, d))),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from wikitool.guides.situations import read_when
 from wikitool.locales.catalogues import N_
 from wikitool.mkdocs_plugin.plain_values import https, iso_date, items, mappings, text, texts
 
@@ -46,6 +47,7 @@ class ServiceChannel:
     hours: str = ""
     documents: tuple[str, ...] = ()
     note: str = ""
+    when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Deadline:
     counts: str = ""
     channels: tuple[str, ...] = ()
     note: str = ""
+    when: tuple[str, ...] = ()
 
 
 def read_channels(value: Any) -> tuple[ServiceChannel, ...]:
@@ -93,6 +96,7 @@ def read_channels(value: Any) -> tuple[ServiceChannel, ...]:
                 hours=text(item.get("hours")),
                 documents=texts(item.get("documents")),
                 note=text(item.get("note")),
+                when=read_when(item),
             )
         )
     return tuple(channels)
@@ -116,6 +120,7 @@ def read_deadlines(value: Any) -> tuple[Deadline, ...]:
                 counts=counts if counts in ("postmarked", "received") else "",
                 channels=texts(item.get("channels")),
                 note=text(item.get("note")),
+                when=read_when(item),
             )
         )
     return tuple(deadlines)

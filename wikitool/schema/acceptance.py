@@ -94,6 +94,20 @@ def compile_acceptance(validator: Draft202012Validator) -> Acceptance:
 
         return accepts
 
+    def other_properties(known: frozenset[str], each: Acceptance) -> Acceptance:
+        def accepts(instance: Any) -> bool:
+            if not isinstance(instance, dict):
+                return True
+            return all(each(v) for k, v in instance.items() if k not in known)
+
+        return accepts
+
+    def property_names(each: Acceptance) -> Acceptance:
+        def accepts(instance: Any) -> bool:
+            return not isinstance(instance, dict) or all(each(k) for k in instance)
+
+        return accepts
+
     def items(each: Acceptance) -> Acceptance:
         def accepts(instance: Any) -> bool:
             if is_type(instance, "array"):
@@ -129,6 +143,13 @@ def compile_acceptance(validator: Draft202012Validator) -> Acceptance:
                 if "patternProperties" in schema:
                     raise NotCompilable("patternProperties")
                 checks.append(no_other_properties(frozenset(schema.get("properties", {}))))
+            elif keyword == "additionalProperties" and isinstance(value, dict):
+                if "patternProperties" in schema:
+                    raise NotCompilable("patternProperties")
+                known = frozenset(schema.get("properties", {}))
+                checks.append(other_properties(known, subschema(value)))
+            elif keyword == "propertyNames":
+                checks.append(property_names(subschema(value)))
             elif keyword == "anyOf" and isinstance(value, list) and value:
                 checks.append(any_of(tuple(subschema(branch) for branch in value)))
             elif keyword == "items" and "prefixItems" not in schema:
