@@ -19,7 +19,7 @@ SITUATIONS_GUIDE = "identity-and-travel/get-a-passport.md"
 FIXED_TIME = 1_790_000_000  # 2026-09-21
 
 SITUATIONS = {
-    "in_country": "You live in Veloria",
+    "in-country": "You live in Veloria",
     "abroad": "You live abroad",
     "child": "The passport is for a child under 16",
 }
@@ -36,7 +36,7 @@ FRONT_MATTER: dict[str, Any] = {
     "situations": SITUATIONS,
     "fees": [
         {"id": "home", "label": "Adult passport", "amount": 96, "currency": "EUR",
-         "when": ["in_country"]},
+         "when": ["in-country"]},
         {"id": "abroad", "label": "Adult passport", "amount": 120, "currency": "EUR",
          "when": ["abroad"]},
         {"label": "Courier return", "amount": 12, "currency": "EUR", "adds_to": "abroad"},
@@ -46,7 +46,7 @@ FRONT_MATTER: dict[str, Any] = {
         ], "when": ["child"]},
     ],
     "time": [
-        {"kind": "typical", "value": 3, "unit": "weeks", "when": ["in_country", "child"]},
+        {"kind": "typical", "value": 3, "unit": "weeks", "when": ["in-country", "child"]},
         {"kind": "maximum", "value": 10, "unit": "weeks", "when": ["abroad"]},
     ],
     "documents": [

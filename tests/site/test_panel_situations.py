@@ -67,7 +67,7 @@ def test_what_is_the_same_in_every_situation_is_said_once_outside_the_sections()
 
 # (situation, the facts its section states)
 SECTIONS = [
-    ("in_country", {
+    ("in-country", {
         "What it costs": "€96.00 (Adult passport)",
         "How long it takes": "About 3 weeks on average",
         "What to bring": "A passport photo taken in the last month",
@@ -130,7 +130,7 @@ def test_a_deadline_for_a_way_to_apply_follows_that_way() -> None:
     panel = _panel()
 
     assert "Deadlines" in _rows(_section(panel, "abroad"))
-    assert "Deadlines" not in _rows(_section(panel, "in_country"))
+    assert "Deadlines" not in _rows(_section(panel, "in-country"))
     assert "Deadlines" not in _common(panel)
 
 
