@@ -177,3 +177,28 @@ def test_paper_gets_every_situation_whatever_was_chosen(
     expect(page.locator("#group-home-or-child")).to_be_visible()
     expect(page.locator("form.wt-situation-picker")).to_be_hidden()
     expect(page.get_by_role("heading", name=re.compile("At a glance"))).to_be_visible()
+
+
+@DESKTOP_ONLY
+def test_the_table_of_contents_drops_a_heading_the_choice_hides(
+    page: Page, situations_site: PublishedWiki
+) -> None:
+    page.goto(situations_site.url(SITUATIONS_GUIDE))
+    # The steps heading inside a group limited to living in Veloria, as a step group is.
+    page.evaluate(
+        """() => {
+          const heading = document.getElementById("steps");
+          const group = document.createElement("div");
+          group.setAttribute("data-when", "in-country");
+          heading.before(group);
+          group.append(heading);
+        }"""
+    )
+    contents = page.locator(".md-sidebar--secondary .md-nav--secondary")
+    expect(contents.get_by_role("link", name="Steps")).to_be_visible()
+
+    page.locator(CHOICE).select_option("abroad")
+    expect(contents.get_by_role("link", name="Steps")).to_be_hidden()
+
+    page.locator(CHOICE).select_option("in-country")
+    expect(contents.get_by_role("link", name="Steps")).to_be_visible()

@@ -32,7 +32,8 @@ def situation_picker(situations: tuple[Situation, ...], d: Display) -> str:
         f'<label for="{CHOICE_ID}">{d.html("Your situation")}</label>'
         f'<select id="{CHOICE_ID}" name="situation">'
         f'<option value="">{d.html("Every situation")}</option>{options}</select>'
-        f'<p class="wt-situation-picker__status" role="status" data-wt-one="{one}"'
+        # Said to screen readers as the choice changes: the select already shows it.
+        f'<p class="wt-visually-hidden" role="status" data-wt-one="{one}"'
         f' data-wt-every="{every}"></p></form>'
     )
 

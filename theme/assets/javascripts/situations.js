@@ -9,7 +9,8 @@
  * [data-when] element of the article that does not list it ("" shows everything). The
  * choice is kept in the URL as ?situation=ID (history.replaceState: a link to share, no
  * new history entry) and applied when the page loads; an id the guide does not declare
- * is ignored. A polite status line says what is shown; focus never moves.
+ * is ignored. The table of contents loses the headings hidden. A polite status line
+ * says what is shown; focus never moves.
  */
 (function () {
   "use strict";
@@ -38,6 +39,13 @@
     for (var j = 0; j < limited.length; j++) {
       var ids = (limited[j].getAttribute("data-when") || "").split(/\s+/);
       limited[j].classList.toggle(HIDDEN, chosen !== "" && ids.indexOf(chosen) < 0);
+    }
+    // The table of contents does not point at a heading the choice hid.
+    var links = document.querySelectorAll(".md-nav--secondary a.md-nav__link[href^='#']");
+    for (var k = 0; k < links.length; k++) {
+      var target = document.getElementById(decodeURIComponent(links[k].hash.slice(1)));
+      var item = links[k].closest("li") || links[k];
+      item.classList.toggle(HIDDEN, Boolean(target && target.closest("." + HIDDEN)));
     }
   }
 
