@@ -164,3 +164,14 @@ def test_labels_of_situations_are_text() -> None:
 
     assert "<img" not in html and "<script>" not in html
     assert 'data-situation="x&quot;&gt;&lt;script&gt;"' in html
+
+
+def test_once_one_condition_depends_on_the_situation_each_section_lists_them_all() -> None:
+    adults = {"text": "You are 16 or over.", "when": ["in-country", "abroad"]}
+    panel = _panel(eligibility=["You are a Velorian citizen.", adults])
+
+    assert "Who can apply" not in _common(panel)
+    assert _rows(_section(panel, "abroad"))["Who can apply"] == (
+        "You are a Velorian citizen. You are 16 or over."
+    )
+    assert _rows(_section(panel, "child"))["Who can apply"] == "You are a Velorian citizen."
