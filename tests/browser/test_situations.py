@@ -202,3 +202,17 @@ def test_the_table_of_contents_drops_a_heading_the_choice_hides(
 
     page.locator(CHOICE).select_option("in-country")
     expect(contents.get_by_role("link", name="Steps")).to_be_visible()
+
+
+@DESKTOP_ONLY
+def test_the_status_line_says_a_label_as_written(
+    page: Page, situations_site: PublishedWiki
+) -> None:
+    label = "Under 16 ($& $' <b>x</b>)"  # replacement patterns and markup, as text
+    page.goto(situations_site.url(SITUATIONS_GUIDE))
+    page.locator(f"{CHOICE} option[value='child']").evaluate("(o, t) => o.text = t", label)
+
+    page.locator(CHOICE).select_option("child")
+
+    expect(page.get_by_role("status")).to_have_text("Showing only what applies: " + label)
+    expect(page.get_by_role("status").locator("b")).to_have_count(0)

@@ -54,7 +54,8 @@
     var label = select.options[select.selectedIndex].text;
     status.textContent = chosen === ""
       ? status.getAttribute("data-wt-every")
-      : status.getAttribute("data-wt-one").replace("{situation}", label);
+      // A function, so a "$&" in the label is text, not a replacement pattern.
+      : status.getAttribute("data-wt-one").replace("{situation}", function () { return label; });
   }
 
   function remember(chosen) {
