@@ -74,6 +74,20 @@ def test_the_picker_is_a_hidden_form_with_a_labelled_native_select(site: Path) -
     assert form.find("p").attrs["role"] == "status"
 
 
+def test_the_panel_reads_picker_common_facts_situations_then_legal_basis(site: Path) -> None:
+    panel = _page(site, SITUATIONS_GUIDE).find("section", "wt-panel")
+
+    parts = [(child.tag, child.attrs.get("class", "")) for child in panel.children]
+    assert parts == [
+        ("h2", "wt-panel__title"),
+        ("form", "wt-situation-picker"),
+        ("dl", "wt-panel__facts"),
+        *[("section", "wt-situation")] * len(SITUATIONS),
+        ("dl", "wt-panel__facts"),
+    ]
+    assert [dt.text for dt in panel.children[-1].find_all("dt")] == ["Legal basis"]
+
+
 def test_each_situation_is_a_section_of_the_panel_under_its_heading(site: Path) -> None:
     panel = _page(site, SITUATIONS_GUIDE).find("section", "wt-panel")
 
