@@ -4,7 +4,14 @@ French. Their front matter is the reference passport renewal's, with situations.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from wikitool.model import Identity
+from wikitool.services.wiki_init import init_wiki
 
 CATEGORY = "identity-and-travel"
 REFERENCE = Path(__file__).resolve().parents[2]
@@ -108,3 +115,22 @@ GUIDES = {
     f"content/{CATEGORY}/renew-a-passport.md": FRONT_MATTER
     + "\nRenew it online.\n\n## Steps\n\n1. Apply online.\n2. Send your old passport.\n",
 }
+
+
+def build_step_site(root: Path) -> Path:
+    """A wiki of a home page, one category and ``GUIDES``, committed and built strictly;
+    the site's folder."""
+    source = root / "source"
+    shutil.copytree(REFERENCE / "theme", source / "theme")
+    shutil.copy(REFERENCE / "mkdocs.yml", source / "mkdocs.yml")
+    folder = source / "content" / CATEGORY
+    folder.mkdir(parents=True)
+    (source / "content" / "index.md").write_text("---\ntitle: Guides\n---\n\nGuides.\n")
+    (folder / "index.md").write_text("---\ntitle: Identity and travel\n---\n\nPassports.\n")
+    for path, text in GUIDES.items():
+        (source / path).write_text(text, encoding="utf-8")
+    staff = Identity("Staff", "s@x.invalid")
+    init_wiki(root / "wiki", source=source, author=staff, when=1_790_000_000)
+    built = root / "site"
+    build(load_config(str(root / "wiki" / "mkdocs.yml"), site_dir=str(built), strict=True))
+    return built

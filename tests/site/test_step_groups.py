@@ -5,20 +5,14 @@ a separator a screen reader reads as the word. A real ``mkdocs build`` of a smal
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 from html_tree import Element, parse_html
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from step_guides import CATEGORY, GUIDES, REFERENCE
+from step_guides import CATEGORY, GUIDES, build_step_site
 
 from wikitool.guides.checks import check_guide
-from wikitool.model import Identity
-from wikitool.services.wiki_init import init_wiki
 
-FIXED_TIME = 1_790_000_000  # 2026-09-21
 PASSPORT = f"{CATEGORY}/passport-by-situation"
 FRENCH = f"{CATEGORY}/passeport"
 PLAIN = f"{CATEGORY}/renew-a-passport"
@@ -26,22 +20,7 @@ PLAIN = f"{CATEGORY}/renew-a-passport"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A wiki of a home page, one category and the guides of ``step_guides``, built
-    strictly."""
-    root = tmp_path_factory.mktemp("steps")
-    source = root / "source"
-    shutil.copytree(REFERENCE / "theme", source / "theme")
-    shutil.copy(REFERENCE / "mkdocs.yml", source / "mkdocs.yml")
-    folder = source / "content" / CATEGORY
-    folder.mkdir(parents=True)
-    (source / "content" / "index.md").write_text("---\ntitle: Guides\n---\n\nGuides.\n")
-    (folder / "index.md").write_text("---\ntitle: Identity and travel\n---\n\nPassports.\n")
-    for path, text in GUIDES.items():
-        (source / path).write_text(text, encoding="utf-8")
-    init_wiki(root / "wiki", source=source, author=Identity("Staff", "s@x.invalid"), when=FIXED_TIME)
-    built = root / "site"
-    build(load_config(str(root / "wiki" / "mkdocs.yml"), site_dir=str(built), strict=True))
-    return built
+    return build_step_site(tmp_path_factory.mktemp("steps"))
 
 
 def _article(site: Path, page: str) -> Element:
