@@ -37,6 +37,7 @@ _UNCLOSED_WHEN_RE = re.compile(r"\{\s*when\s*:")
 _WHEN_IN_LINE_RE = re.compile(r"[ \t]*\{\s*when\s*:[^{}]*\}(?=[ \t#]*$)")
 _ITEM_RE = re.compile(r"^ {0,3}(?:(?P<number>\d{1,9}\.)|[-*+])[ \t]+(?P<text>\S.*)$")
 _RULE_RE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_TAG_RE = re.compile(r"<[^<>]*>")  # raw HTML in a heading: the reader sees its text only
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def read_steps(body: str, lang: str) -> Steps | None:
     found = headings(body)
     accepted = steps_headings(lang)
     for position, heading in enumerate(found):
-        if heading.level == 2 and heading.text.casefold() in accepted:
+        if heading.level == 2 and _TAG_RE.sub("", heading.text).strip().casefold() in accepted:
             end = next(
                 (h.index for h in found[position + 1 :] if h.level <= 2), len(body.split("\n"))
             )

@@ -13,6 +13,7 @@ a list glued to a paragraph).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from html import escape
@@ -20,6 +21,7 @@ from html.parser import HTMLParser
 
 from wikitool.guides.steps import Steps
 
+_NEWLINE_RE = re.compile("\n")
 _VOID = frozenset({"br", "col", "hr", "img"})  # what the sanitizer lets through
 
 
@@ -105,10 +107,7 @@ class _BlockReader(HTMLParser):
 
     def __init__(self, html: str) -> None:
         super().__init__(convert_charrefs=True)
-        self._line_starts = [0]
-        for index, char in enumerate(html):
-            if char == "\n":
-                self._line_starts.append(index + 1)
+        self._line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(html))]
         self._html = html
         self._depth = 0
         self._skip = 0  # inside a heading's permalink
