@@ -166,6 +166,6 @@ OFFERS.append(
 @pytest.mark.parametrize(("fees", "offers"), OFFERS, ids=range(len(OFFERS)))
 def test_structured_data_offers_only_what_is_stated(fees: object, offers: object) -> None:
     data = {"title": "T", "summary": "S", **({} if fees is None else {"fees": fees})}
-    service = guide_jsonld(GuideFacts.from_data(data, "T"), [], None)[0]
+    service = guide_jsonld(GuideFacts.from_data(data, "T"), None, [], None)[0]
 
     assert service.get("offers") == offers
