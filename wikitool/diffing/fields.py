@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from difflib import SequenceMatcher
 from typing import Any
@@ -196,8 +197,9 @@ def _align(old: list[Any], new: list[Any]) -> list[tuple[int | None, int | None,
     the item that followed it.
     """
     pairs = match_items(old, new)
-    rest_old = [i for i in range(len(old)) if i not in {i for i, _ in pairs}]
-    rest_new = [j for j in range(len(new)) if j not in {j for _, j in pairs}]
+    matched_old, matched_new = {i for i, _ in pairs}, {j for _, j in pairs}
+    rest_old = [i for i in range(len(old)) if i not in matched_old]
+    rest_new = [j for j in range(len(new)) if j not in matched_new]
     removed: list[int] = []
     added: list[int] = []
     for a, b in _pair_rest([old[i] for i in rest_old], [new[j] for j in rest_new]):
@@ -213,9 +215,13 @@ def _align(old: list[Any], new: list[Any]) -> list[tuple[int | None, int | None,
         ((j, 1, 0), (i, j, (i, j) in moves)) for i, j in pairs
     ]
     ordered += [((j, 1, 0), (None, j, False)) for j in added]
+    # A removed item goes before the first new place of the items that followed it.
+    first_after = [len(new)] * (len(pairs) + 1)
+    for position in range(len(pairs) - 1, -1, -1):
+        first_after[position] = min(pairs[position][1], first_after[position + 1])
     for i in removed:
-        following = [j for old_index, j in pairs if old_index > i]
-        ordered.append(((min(following, default=len(new)), 0, i), (i, None, False)))
+        at = bisect_right(pairs, (i, len(new)))
+        ordered.append(((first_after[at], 0, i), (i, None, False)))
     return [item for _, item in sorted(ordered, key=lambda entry: entry[0])]
 
 
