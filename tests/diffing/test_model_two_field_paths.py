@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import pytest
 from diff_samples import edit, field_lines
-from model_two_sample import PASSPORT_V2
+from model_two_guides import PASSPORT_V2, PASSPORT_V2_PATH
 
 from wikitool.diffing import guide_diff, render_text
 
-GUIDE_PATH = "content/identity-and-travel/apply-for-a-passport.md"
 BIRTH_CERTIFICATE = "  - name: Birth certificate\n    when: [in-country]\n"
 CURRENT_PASSPORT = "  - name: Your current passport\n    required: true\n"
 
@@ -102,7 +101,7 @@ CHANGES = {
 def test_model_two_changes_read_in_words(edits: list[tuple[str, str]], shown: list[str]) -> None:
     new = edit(PASSPORT_V2, *edits)
 
-    diff = guide_diff(GUIDE_PATH, PASSPORT_V2.encode(), new.encode())
+    diff = guide_diff(PASSPORT_V2_PATH, PASSPORT_V2.encode(), new.encode())
 
     assert field_lines(render_text(diff, color=False)) == shown
 
@@ -114,7 +113,7 @@ def test_a_moved_item_keeps_its_new_place_and_line() -> None:
         ("    when: [abroad]\neligibility:", "    when: [abroad]\n" + BIRTH_CERTIFICATE + "eligibility:"),
     )
 
-    (change,) = guide_diff(GUIDE_PATH, PASSPORT_V2.encode(), new.encode()).fields
+    (change,) = guide_diff(PASSPORT_V2_PATH, PASSPORT_V2.encode(), new.encode()).fields
 
     assert (change.location, change.change, change.old, change.new) == (
         ("documents", 2), "moved", 1, 3

@@ -1,11 +1,19 @@
-"""A model 2 guide with situations, fee alternatives, channels, times and deadlines."""
+"""A model 2 guide with situations, fee alternatives, channels, times and deadlines,
+for the diff and review tests (it passes ``wikitool check --strict``)."""
 
 from __future__ import annotations
 
+PASSPORT_V2_PATH = "content/identity-and-travel/get-a-passport.md"
 PASSPORT_V2 = """\
 ---
 model: 2
-title: Apply for a passport
+title: Get a passport
+summary: Apply for a Velorian passport in Veloria or from abroad.
+category: identity-and-travel
+agency: Veloria Passport Office
+owner: Passport Office guidance team
+last_reviewed: 2026-10-06
+review_by: 2027-10-06
 lang: en
 situations:
   in-country: You live in Veloria
