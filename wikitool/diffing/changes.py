@@ -163,7 +163,7 @@ class GuideDiff:
         fallback_reason: why the front matter could not be compared field by field
             (the parse error), or None.
         affects: the situations the change affects; None when neither version
-            declares situations.
+            declares situations (or a side's front matter could not be read).
     """
 
     path: str
