@@ -1,5 +1,6 @@
-"""A model 2 guide with situations, fee alternatives, channels, times and deadlines,
-for the diff and review tests (it passes ``wikitool check --strict``)."""
+"""A model 2 guide with situations, fee alternatives, channels, times, deadlines and
+step groups limited to situations, for the diff and review tests (it passes
+``wikitool check --strict``)."""
 
 from __future__ import annotations
 
@@ -72,5 +73,19 @@ eligibility:
 ---
 ## Steps
 
+### Prepare
+
 1. Fill in the form.
+
+### Apply in Veloria {when: in-country}
+
+1. Book an appointment at a Passport Office counter.
+
+### Apply from abroad {when: abroad}
+
+1. Send the form and your documents by post.
+
+## Help
+
+Call the Passport Office.
 """

@@ -1,7 +1,7 @@
-"""``review show`` says which of a guide's situations a change affects, read from the
-front matter: an item's ``when`` before and after, every situation for an item without
-one, for a change outside any item, and for any change to the text (its step groups'
-``{when: ...}`` are not read yet)."""
+"""``review show`` says which of a guide's situations a change affects: an item's
+``when`` before and after, a step group's ``{when: ...}`` before and after for a line of
+its steps, and every situation for an item or a group without one, a change outside any
+item, or a line of the text outside the step groups."""
 
 from __future__ import annotations
 
@@ -52,8 +52,21 @@ AFFECTED = {
         "Affects every situation", True, []),
     "a title": ([("title: Get a passport", "title: Get a Velorian passport")],
                 "Affects every situation", True, []),
-    "the text (its step groups are not read)": (
+    "a step of a group for every situation": (
         [("1. Fill in the form.", "1. Fill in form PA1.")],
+        "Affects every situation", True, []),
+    "a step of a group limited to a situation": (
+        [("by post.", "by post, with a prepaid return envelope.")],
+        "Affects situations: You live abroad", False, [ABROAD]),
+    "a group given to a second situation: both": (
+        [("### Apply from abroad {when: abroad}", "### Apply from abroad {when: abroad, in-country}")],
+        "Affects situations: You live in Veloria, You live abroad", False, [IN_COUNTRY, ABROAD]),
+    "a step in each of two groups: both": (
+        [("at a Passport Office counter", "online for a Passport Office counter"),
+         ("by post.", "by courier.")],
+        "Affects situations: You live in Veloria, You live abroad", False, [IN_COUNTRY, ABROAD]),
+    "the text after the steps": (
+        [("Call the Passport Office.", "Call or write to the Passport Office.")],
         "Affects every situation", True, []),
 }  # fmt: skip
 

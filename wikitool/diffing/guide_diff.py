@@ -9,7 +9,7 @@ from wikitool.diffing.changes import FieldChange, GuideDiff, GuideStatus
 from wikitool.diffing.fields import field_changes
 from wikitool.diffing.hunks import LineRun, line_hunks, text_lines
 from wikitool.diffing.numstat import count_lines
-from wikitool.diffing.situations_affected import affected_situations
+from wikitool.diffing.situations_affected import affected_situations, text_situations
 from wikitool.errors import GuideError
 from wikitool.guides.frontmatter import GuideSource, parse_guide
 
@@ -53,7 +53,6 @@ def guide_diff(path: str, old: bytes | None, new: bytes | None) -> GuideDiff:
         body = line_hunks(_whole_file(old_source), _whole_file(new_source))
     else:
         body = line_hunks(_body(old_source), _body(new_source))
-    text_changed = list(_body(old_source).lines) != list(_body(new_source).lines)
     return GuideDiff(
         path=path,
         status=status,
@@ -62,7 +61,9 @@ def guide_diff(path: str, old: bytes | None, new: bytes | None) -> GuideDiff:
         added_lines=added_lines,
         removed_lines=removed_lines,
         changed_keys={change.key for change in fields},
-        affects=affected_situations(old_data, new_data, fields, text_changed=text_changed),
+        affects=affected_situations(
+            old_data, new_data, fields, text_situations(old_source, new_source, body)
+        ),
     )
 
 

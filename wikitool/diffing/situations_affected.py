@@ -1,21 +1,25 @@
-"""Which of a guide's situations a change affects, read from the front matter.
+"""Which of a guide's situations a change affects.
 
 Each field change knows the situations of the items it is inside, before and after
 (``when``, narrowed by an enclosing item's own): changing a fee limited to ``abroad``
 affects ``abroad``; moving it from ``in-country`` to ``abroad`` affects both; a change
-to anything without ``when`` (a title, a fee for everyone) affects every situation, and
-so does any change to the text: which step group a text change falls in (``### Title
-{when: abroad}``) is not read here yet, so the text is taken to concern everyone.
+to anything without ``when`` (a title, a fee for everyone) affects every situation. A
+changed line of the text affects the situations of the step group it is in, before and
+after (``### Apply from abroad {when: abroad}``, read by ``guides/steps.py``); any other
+line of the text, every situation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from wikitool.diffing.changes import AffectedSituations, FieldChange, FieldChangeKind
+from wikitool.diffing.changes import AffectedSituations, BodyHunk, FieldChange, FieldChangeKind
+from wikitool.guides.frontmatter import GuideSource
 from wikitool.guides.situations import SITUATIONS_KEY, Situation, read_situations, read_when
+from wikitool.guides.steps import read_steps
 
 Scope = frozenset[str] | None
 """The situations a value applies in; None: every one."""
@@ -51,8 +55,7 @@ def affected_situations(
     old: Mapping[str, Any],
     new: Mapping[str, Any],
     fields: Sequence[FieldChange],
-    *,
-    text_changed: bool,
+    text: Sequence[tuple[str, ...]],
 ) -> AffectedSituations | None:
     """The situations a change to a guide affects, or None if neither version declares any.
 
@@ -60,18 +63,71 @@ def affected_situations(
         old: the old front matter as plain data (empty for a new guide).
         new: the new front matter as plain data (empty for a deleted guide).
         fields: the field changes between them (:func:`~wikitool.diffing.fields.field_changes`).
-        text_changed: whether the text (or a front matter that could not be read) changed;
-            it counts as every situation.
+        text: the situations each changed line of the text affects (:func:`text_situations`).
     """
     declared = {s.id: s for s in (*read_situations(old), *read_situations(new))}
     if not declared:
         return None
-    if text_changed or any(not change.situations for change in fields):
+    each = [*(change.situations for change in fields), *text]
+    if any(not situations for situations in each):
         return AffectedSituations(every=True)
-    ids = {situation for change in fields for situation in change.situations}
+    ids = {situation for situations in each for situation in situations}
     known = [s for s in _in_new_order(old, new) if s.id in ids]
     unknown = [Situation(i, i) for i in sorted(ids - declared.keys())]  # check refuses these
     return AffectedSituations(every=False, situations=(*known, *unknown))
+
+
+def text_situations(
+    old: GuideSource | None, new: GuideSource | None, hunks: Sequence[BodyHunk]
+) -> list[tuple[str, ...]]:
+    """The situations each changed line of ``hunks`` affects, ``()`` for every one.
+
+    A line in a step group limited to situations (``{when: ...}``) affects those, on the
+    side (old, new or both) it is changed on; any other line of the text affects every
+    situation. Lines of the front matter (a diff of the whole file, when only its wording
+    changed) are left to the field changes.
+    """
+    old_scope, new_scope = _line_scopes(old), _line_scopes(new)
+    found: list[tuple[str, ...]] = []
+    for hunk in hunks:
+        for line in hunk.lines:
+            if line.kind == "context":
+                continue
+            # A line has the number of each side it is on: old removed, new added, both changed.
+            sides = [
+                side
+                for side in (old_scope(line.old_line), new_scope(line.new_line))
+                if side is not None
+            ]
+            if sides:
+                found.append(() if any(not side for side in sides) else _union(sides))
+    return found
+
+
+def _line_scopes(source: GuideSource | None) -> Callable[[int | None], tuple[str, ...] | None]:
+    """Finds the situations of a file line of ``source`` (its step group's ``when``), or
+    None for no line of the text."""
+    if source is None:
+        return lambda _: None
+    lang = source.data().get("lang")
+    steps = read_steps(source.body, lang if isinstance(lang, str) else "")
+    groups = [g for g in steps.groups if g.line is not None] if steps is not None else []
+    starts = [g.line for g in groups if g.line is not None]
+
+    def scope(file_line: int | None) -> tuple[str, ...] | None:
+        index = None if file_line is None else file_line - source.body_line
+        if index is None or index < 0:
+            return None
+        if steps is None or not steps.heading.index < index < steps.end:
+            return ()
+        position = bisect_right(starts, index) - 1
+        return groups[position].when if position >= 0 else ()
+
+    return scope
+
+
+def _union(sides: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    return tuple(sorted({situation for side in sides for situation in side}))
 
 
 def _in_new_order(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Situation]:
