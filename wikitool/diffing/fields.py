@@ -41,9 +41,12 @@ def field_changes(
 ) -> list[FieldChange]:
     """Every value added, removed or changed between two front matters.
 
-    Mappings are compared key by key (in the new order, a removed key where it was);
-    lists are aligned, so inserting one document shows one added item rather than
-    every later item changed, and an edited item shows as changes inside it.
+    Mappings are compared key by key (in the new order, a removed key where it was).
+    In lists, items known to be the same (by ``id`` or name: ``item_identity``) are
+    paired wherever they are, so a moved item reads as moved; the rest are aligned by
+    likeness, so inserting one document shows one added item rather than every later
+    item changed, and an edited item shows as changes inside it. ``when`` is one value
+    (``in-country -> in-country, abroad``). Each change says the situations it affects.
 
     Args:
         old: the old front matter as plain data.
@@ -58,8 +61,8 @@ def field_changes(
 
 def field_path(location: Location, names: Mapping[Location, str] | None = None) -> str:
     """``("fees", 0, "amount")`` as ``fees[0].amount``; odd keys as ``["a key"]``; a list
-    item ``names`` names as ``channels[By post]``, and an alternative of a named
-    ``choose_one`` group as ``fees[one of: Online]``."""
+    item ``names`` names as ``channels[By post]`` (an unnamed one by its place), and an
+    alternative of a ``choose_one`` group as ``fees[one of: Online]``."""
     parts: list[str] = []
     for depth, step in enumerate(location, start=1):
         name = names.get(location[:depth]) if names and isinstance(step, int) else None
