@@ -9,11 +9,9 @@ from collections.abc import Iterator
 import pytest
 from browsing import axe_violations, serving
 from playwright.sync_api import Page, expect
-from step_guides import CATEGORY, build_step_site
+from step_guides import PASSPORT, build_step_site
 
 pytestmark = pytest.mark.browser
-
-PASSPORT = f"/{CATEGORY}/passport-by-situation/"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +24,7 @@ def steps_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_separators_are_words_across_the_column_and_pass_axe(
     page: Page, steps_site: str
 ) -> None:
-    page.goto(steps_site + PASSPORT)
+    page.goto(f"{steps_site}/{PASSPORT}/")
     separators = page.locator("article p.wt-step-or, article p.wt-step-and")
 
     expect(separators).to_have_count(3)
