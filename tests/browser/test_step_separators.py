@@ -27,8 +27,8 @@ def test_separators_are_words_across_the_column_and_pass_axe(
     page.goto(f"{steps_site}/{PASSPORT}/")
     separators = page.locator("article p.wt-step-or, article p.wt-step-and")
 
-    expect(separators).to_have_count(3)
-    assert separators.all_inner_texts() == ["or", "and", "or"]
+    expect(separators).to_have_count(4)
+    assert separators.all_inner_texts() == ["or", "or", "and", "or"]
     rule = separators.first.evaluate("p => getComputedStyle(p, '::before').borderTopStyle")
     assert rule == "solid"
     expect(page.get_by_role("heading", name="Apply from abroad")).to_be_visible()

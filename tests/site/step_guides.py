@@ -51,6 +51,8 @@ or
 1. Fill in form PA2.
 2. Post it to the Passport Office.
 
+or
+
 ### Apply from abroad {when: abroad}
 
 1. Book an appointment at the embassy.

@@ -68,7 +68,8 @@ def test_the_headings_anchors_and_contents_stay_clean(step_site: Path) -> None:
 @pytest.mark.parametrize(
     ("page", "separators"),
     [
-        (PASSPORT, [("wt-step-or", "or"), ("wt-step-and", "and"), ("wt-step-or", "or")]),
+        (PASSPORT, [("wt-step-or", "or"), ("wt-step-or", "or"), ("wt-step-and", "and"),
+                    ("wt-step-or", "or")]),
         (FRENCH, [("wt-step-or", "ou")]),
         (PLAIN, []),
     ],
@@ -83,3 +84,18 @@ def test_or_and_and_are_separators_read_as_the_word(
     ]
 
     assert found == separators
+
+
+def test_a_separator_between_groups_shows_where_both_groups_show(step_site: Path) -> None:
+    article = _article(step_site, PASSPORT)
+    wrapped = {id(p) for g in article.find_all("div", "wt-step-group") for p in g.find_all("p")}
+    separators = article.find_all("p", "wt-step-or")
+
+    # In a group: inside its wrapper. Between groups: outside both, shown where both are
+    # (between the Veloria and the abroad groups: in no one situation, so only while
+    # none is chosen).
+    assert [(id(p) in wrapped, p.attrs.get("data-when")) for p in separators] == [
+        (True, None),
+        (False, ""),
+        (False, "under-16"),
+    ]
