@@ -61,7 +61,8 @@ def guide_jsonld(
 def guide_offers(guide: GuideFacts, display: Display) -> list[dict[str, Any]]:
     """The fees as schema.org Offers, only what the guide states: a free procedure is one
     Offer of price 0; each alternative of a ``choose_one`` group is an Offer; an add-on
-    is the ``addOn`` of the Offer it is paid on top of. Nothing for fees not stated."""
+    is the ``addOn`` of the Offer it is paid on top of; a stated total is the sum of the
+    Offers, not one more. Nothing for fees not stated."""
     if guide.fees == ():
         return [{"@type": "Offer", "name": display._("Free"), "price": "0"}]
     addons = add_ons(guide.fees or ())
@@ -79,7 +80,8 @@ def guide_offers(guide: GuideFacts, display: Display) -> list[dict[str, Any]]:
             item["addOn"] = [offer(extra) for extra in extras]
         return item
 
-    return [offer(fee) for fee in every_fee(guide.fees) if id(fee) not in attached]
+    shown = [fee for fee in every_fee(guide.fees) if not fee.total]
+    return [offer(fee) for fee in shown if id(fee) not in attached]
 
 
 def _provenance(guide: GuideFacts, url: str | None) -> dict[str, Any]:

@@ -64,6 +64,8 @@ def guide_fragments(
         ),
         "jsonld": jsonld_scripts(guide_jsonld(guide, info.steps, info.step_texts, url)),
         "feedback": feedback,
+        # The picker's script (theme/assets/javascripts/situations.js) loads only here.
+        "situations": bool(guide.situations),
     }
 
 
