@@ -26,6 +26,8 @@ BAD = [
     ("a when with an empty id", "### Abroad {when: abroad, }\n\n1. Send it.\n",
      [f"{FIRST}: the group 'Abroad': '{{when:' needs situation ids separated by commas, "
       "such as {when: abroad, in-country}"]),
+    ("a group heading with no title", "### {when: abroad}\n\n1. Send it.\n",
+     [f"{FIRST}: a group heading needs a title: '### Apply from abroad {{when: abroad}}'"]),
     ("an 'or' followed by no list", "1. Send the form.\n\nor\n\nCall us.\n",
      [f"{FIRST + 2}: 'or' joins two lists of steps: it must be followed by a list of steps"]),
     ("an 'or' ending the section", "1. Send the form.\n\nor\n",
