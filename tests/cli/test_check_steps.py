@@ -21,11 +21,13 @@ BAD = [
     ("a group heading with an unclosed {when:", "### Abroad {when: abroad\n\n1. Send the form.\n",
      [f"{FIRST}: the group heading's '{{when:' is not closed: end it with '}}'"]),
     ("a when naming an undeclared situation", "### On the moon {when: moon}\n\n1. Send it.\n",
-     [f"{FIRST}: the group 'On the moon' names situation 'moon' in its {{when: ...}}, "
-      "which is not declared under situations"]),
+     [f"{FIRST}: the group 'On the moon' {{when: ...}}: 'moon' is not one of the guide's "
+      "situations (abroad, in-country)"]),
     ("a when with an empty id", "### Abroad {when: abroad, }\n\n1. Send it.\n",
      [f"{FIRST}: the group 'Abroad': '{{when:' needs situation ids separated by commas, "
       "such as {when: abroad, in-country}"]),
+    ("a group heading with no title", "### {when: abroad}\n\n1. Send it.\n",
+     [f"{FIRST}: a group heading needs a title: '### Apply from abroad {{when: abroad}}'"]),
     ("an 'or' followed by no list", "1. Send the form.\n\nor\n\nCall us.\n",
      [f"{FIRST + 2}: 'or' joins two lists of steps: it must be followed by a list of steps"]),
     ("an 'or' ending the section", "1. Send the form.\n\nor\n",

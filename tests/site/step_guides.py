@@ -18,6 +18,11 @@ REFERENCE = Path(__file__).resolve().parents[2]
 _SOURCE = (REFERENCE / "content" / CATEGORY / "renew-an-adult-passport.md").read_text("utf-8")
 FRONT_MATTER = _SOURCE[: _SOURCE.index("\n---\n") + 5]
 
+# The guides' pages, by their path under the site.
+PASSPORT = f"{CATEGORY}/passport-by-situation"
+FRENCH = f"{CATEGORY}/passeport"
+PLAIN = f"{CATEGORY}/renew-a-passport"
+
 SITUATIONS = (
     "situations:\n"
     "  in-country: You live in Veloria\n"
@@ -45,6 +50,8 @@ or
 
 1. Fill in form PA2.
 2. Post it to the Passport Office.
+
+or
 
 ### Apply from abroad {when: abroad}
 
@@ -104,15 +111,15 @@ PASSPORT_HOWTOS = {
 }  # fmt: skip
 
 GUIDES = {
-    f"content/{CATEGORY}/passport-by-situation.md": FRONT_MATTER.replace(
+    f"content/{PASSPORT}.md": FRONT_MATTER.replace(
         "title: Renew an adult passport", "title: Get a passport"
     ).replace("lang: en\n", SITUATIONS + "lang: en\n")
     + PASSPORT_STEPS,
-    f"content/{CATEGORY}/passeport.md": FRONT_MATTER.replace(
+    f"content/{FRENCH}.md": FRONT_MATTER.replace(
         "title: Renew an adult passport", "title: Renouveler un passeport"
     ).replace("lang: en\n", "lang: fr\n")
     + FRENCH_STEPS,
-    f"content/{CATEGORY}/renew-a-passport.md": FRONT_MATTER
+    f"content/{PLAIN}.md": FRONT_MATTER
     + "\nRenew it online.\n\n## Steps\n\n1. Apply online.\n2. Send your old passport.\n",
 }
 

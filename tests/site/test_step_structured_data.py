@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from html_tree import parse_html
-from step_guides import CATEGORY, PASSPORT_HOWTOS, build_step_site
+from step_guides import FRENCH, PASSPORT, PASSPORT_HOWTOS, PLAIN
 
 # What each type we emit must have, and the properties it may have. Required: Google's
 # structured-data documentation of how-tos (developers.google.com/search/docs/appearance/
@@ -43,14 +43,6 @@ RANGES = {
     "supply": {"HowToSupply"},
     "provider": {"GovernmentOrganization"},
 }
-PASSPORT = f"{CATEGORY}/passport-by-situation"
-FRENCH = f"{CATEGORY}/passeport"
-PLAIN = f"{CATEGORY}/renew-a-passport"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_step_site(tmp_path_factory.mktemp("structured"))
 
 
 def _items(html: str) -> list[dict[str, Any]]:
@@ -98,15 +90,15 @@ def _sections(howto: dict[str, Any]) -> list[tuple[str, list[str]]]:
     ]
 
 
-def test_every_pages_structured_data_is_valid_schema_org(site: Path) -> None:
-    pages = sorted(site.rglob("*.html"))
+def test_every_pages_structured_data_is_valid_schema_org(step_site: Path) -> None:
+    pages = sorted(step_site.rglob("*.html"))
     found = {p: _items(p.read_text(encoding="utf-8")) for p in pages}
 
     problems = [
         problem
         for page, items in found.items()
         for index, item in enumerate(items)
-        for problem in _problems(item, f"{page.relative_to(site)}[{index}]")
+        for problem in _problems(item, f"{page.relative_to(step_site)}[{index}]")
     ]
 
     assert sum(len(items) for items in found.values()) >= 8  # 3 guides: services, HowTos
@@ -114,16 +106,16 @@ def test_every_pages_structured_data_is_valid_schema_org(site: Path) -> None:
     assert problems == []
 
 
-def test_one_howto_per_situation_with_every_step_that_applies_in_it(site: Path) -> None:
-    howtos = _howtos(site, PASSPORT)
+def test_one_howto_per_situation_with_every_step_that_applies_in_it(step_site: Path) -> None:
+    howtos = _howtos(step_site, PASSPORT)
 
     assert {h["name"]: _sections(h) for h in howtos} == {
         f"Get a passport: {label}": sections for label, sections in PASSPORT_HOWTOS.items()
     }
 
 
-def test_no_step_of_the_page_is_dropped(site: Path) -> None:
-    article = parse_html((site / PASSPORT / "index.html").read_text()).find("article")
+def test_no_step_of_the_page_is_dropped(step_site: Path) -> None:
+    article = parse_html((step_site / PASSPORT / "index.html").read_text()).find("article")
     on_page, in_steps = set(), False
     for element in article.iter():  # the items between "## Steps" and the next heading
         if element.tag == "h2":
@@ -132,7 +124,7 @@ def test_no_step_of_the_page_is_dropped(site: Path) -> None:
             on_page.add(element.text)
     in_data = {
         step["text"]
-        for howto in _howtos(site, PASSPORT)
+        for howto in _howtos(step_site, PASSPORT)
         for section in howto["step"]
         for step in section["itemListElement"]
     }
@@ -141,8 +133,8 @@ def test_no_step_of_the_page_is_dropped(site: Path) -> None:
     assert on_page <= in_data
 
 
-def test_a_guide_without_situations_has_one_howto_in_its_language(site: Path) -> None:
-    (howto,) = _howtos(site, FRENCH)
+def test_a_guide_without_situations_has_one_howto_in_its_language(step_site: Path) -> None:
+    (howto,) = _howtos(step_site, FRENCH)
 
     assert howto["name"] == "Renouveler un passeport"
     assert _sections(howto) == [
@@ -151,8 +143,8 @@ def test_a_guide_without_situations_has_one_howto_in_its_language(site: Path) ->
     ]
 
 
-def test_one_plain_list_gives_steps_without_sections(site: Path) -> None:
-    (howto,) = _howtos(site, PLAIN)
+def test_one_plain_list_gives_steps_without_sections(step_site: Path) -> None:
+    (howto,) = _howtos(step_site, PLAIN)
 
     assert howto["step"] == [
         {"@type": "HowToStep", "position": 1, "text": "Apply online."},

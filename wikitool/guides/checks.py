@@ -31,7 +31,11 @@ from wikitool.guides.markdown_body import (
 from wikitool.guides.model_version import MODEL_KEY, model_version_problem
 from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE, is_guide_path, is_index_path
-from wikitool.guides.situation_checks import check_model_2, check_situations
+from wikitool.guides.situation_checks import (
+    check_model_2,
+    check_situations,
+    undeclared_situation,
+)
 from wikitool.guides.situations import read_situations
 from wikitool.guides.steps import read_steps
 from wikitool.locales.catalogues import steps_heading
@@ -189,10 +193,8 @@ def check_steps(guide: GuideView) -> list[Problem]:
     for group in steps.groups:
         for name in group.when:
             if name not in declared and group.line is not None:
-                message = (
-                    f"the group '{group.title}' names situation '{name}' in its "
-                    "{when: ...}, which is not declared under situations"
-                )
+                why = undeclared_situation(name, declared)
+                message = f"the group '{group.title}' {{when: ...}}: {why}"
                 problems.append(Problem(guide.path, guide.body_line + group.line, message))
     text = section_text(guide.body, steps.heading)
     if not has_ordered_list(text):

@@ -40,7 +40,7 @@ def check_situations(guide: GuideView) -> list[Problem]:
         for index, name in enumerate(when):
             if isinstance(name, str) and name not in declared:
                 where = (*location, WHEN_KEY, index)
-                problems.append(_problem(guide, where, _undeclared(name, declared)))
+                problems.append(_problem(guide, where, undeclared_situation(name, declared)))
     return problems
 
 
@@ -75,7 +75,8 @@ def check_model_2(guide: GuideView) -> list[Problem]:
     return problems
 
 
-def _undeclared(name: str, declared: set[str]) -> str:
+def undeclared_situation(name: str, declared: set[str]) -> str:
+    """Why ``name`` cannot be used in a ``when``, naming the situations there are."""
     if not declared:
         return f"'{name}' is not a situation: the guide declares none (add {SITUATIONS_KEY}:)"
     known = ", ".join(sorted(declared))

@@ -303,6 +303,9 @@ class _Reader:
     def _start_group(self, heading: Heading) -> None:
         self._close_list()
         self._end_group()
+        if not heading.text.strip():
+            message = "a group heading needs a title: '### Apply from abroad {when: abroad}'"
+            self.problems.append(StepProblem(heading.index, message))
         self.groups.append(_Group(heading.text, heading.index, self._when(heading)))
 
     def _end_group(self) -> None:

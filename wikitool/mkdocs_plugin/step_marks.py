@@ -2,7 +2,8 @@
 group limited to some situations wrapped in ``<div class="wt-step-group"
 data-when="a b">`` (the site's script hides it when another situation is chosen), each
 ``or``/``and`` paragraph given ``class="wt-step-or"``/``"wt-step-and"``, and the text of
-every step, list by list, for the JSON-LD.
+every step, list by list, for the JSON-LD. A separator joining two groups stands between
+their wrappers, with the situations where both show as its own ``data-when``.
 
 It runs on the sanitized HTML: the sanitizer drops ``data-*`` attributes and ``wt-``
 classes from page text, so only this module, reading the parsed convention, adds them.
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
 
-from wikitool.guides.steps import Steps
+from wikitool.guides.steps import StepGroup, Steps
 
 _NEWLINE_RE = re.compile("\n")
 _VOID = frozenset({"br", "col", "hr", "img"})  # what the sanitizer lets through
@@ -54,25 +55,46 @@ def mark_steps(
     section = _section(_top_level_blocks(html), headings)
     if section is None:
         return MarkedSteps(html, [])
-    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), not overlapping
-    for block in section:
-        word = joins.get(block.text.strip().casefold()) if block.tag == "p" else None
-        if word is not None:
-            edits.append((block.start, block.start_tag_end, f'<p class="wt-step-{word}">'))
-    titled = [group for group in steps.groups if group.line is not None]
     starts = [index for index, block in enumerate(section) if block.tag == "h3"]
     # A page check refuses may hold fewer headings than groups: mark those that match.
-    for group, first in zip(titled, starts, strict=False):
+    titled = [group for group in steps.groups if group.line is not None]
+    group_at = dict(zip(starts, titled, strict=False))
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement), not overlapping
+    joining: set[int] = set()  # separators that end a group, joining it to the next
+    group: StepGroup | None = None
+    for index, block in enumerate(section):
+        group = group_at.get(index, group) if block.tag == "h3" else group
+        word = joins.get(block.text.strip().casefold()) if block.tag == "p" else None
+        if word is None:
+            continue
+        attributes = f'class="wt-step-{word}"'
+        following = group_at.get(index + 1)
+        if group is not None and following is not None:
+            joining.add(index)
+            shown = _shown_in_both(group.when, following.when)
+            if shown is not None:
+                attributes += f' data-when="{escape(" ".join(shown))}"'
+        edits.append((block.start, block.start_tag_end, f"<p {attributes}>"))
+    for first, group in group_at.items():
         if not group.when:
             continue
-        following = [s for s in starts if s > first]
-        last = (following[0] if following else len(section)) - 1
+        after = [s for s in starts if s > first]
+        last = (after[0] if after else len(section)) - 1
+        last -= 1 if last in joining else 0  # the separator shows beside both groups
         ids = escape(" ".join(group.when))
         opening = f'<div class="wt-step-group" data-when="{ids}">'
         edits.append((section[first].start, section[first].start, opening))
         edits.append((section[last].end, section[last].end, "</div>"))
     texts = [block.items for block in section if block.tag in ("ol", "ul")]
     return MarkedSteps(_apply(html, edits), texts)
+
+
+def _shown_in_both(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The situations where two groups both show (``None``: every one). ``()`` when none:
+    the separator then shows only while no situation is chosen."""
+    if not first or not second:
+        return (first or second) or None
+    return tuple(situation for situation in first if situation in second)
 
 
 def _apply(html: str, edits: list[tuple[int, int, str]]) -> str:
