@@ -73,8 +73,15 @@ Use this service to get a Velorian passport.
 
 ## Steps
 
-1. Fill in the application.
+### Apply in Veloria {when: in-country, child}
+
+1. Fill in the application online.
 2. Pay the fee.
+
+### Apply from abroad {when: abroad}
+
+1. Book an appointment at the embassy.
+2. Bring your documents and pay the fee there.
 """
 
 
