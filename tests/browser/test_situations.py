@@ -1,5 +1,5 @@
 """A guide with three situations in a real browser: the reader chooses theirs with the
-keyboard alone and sees only what applies to it; the choice is in the URL, so a shared
+keyboard alone and sees only what applies to it, in the panel and in the steps; the choice is in the URL, so a shared
 link opens on it; axe-core finds no WCAG 2.1 A/AA violation at 1280 and 375 px; without
 JavaScript, and on paper, every situation shows under its own heading."""
 
@@ -16,9 +16,8 @@ from situation_guides import SITUATIONS, SITUATIONS_GUIDE, guide_text, situation
 pytestmark = pytest.mark.browser
 
 CHOICE = "#wt-situation-choice"
-# What the steps renderer marks with data-when (a step group limited to situations):
-# added by the test so the script's filtering of the article is checked on its own.
-LIMITED_GROUPS = {"abroad": "abroad", "home-or-child": "in-country child"}
+# The guide's step groups, limited to situations with "### Title {when: ...}".
+STEP_GROUPS = ("in-country child", "abroad")
 
 
 @pytest.fixture(scope="module")
@@ -34,20 +33,6 @@ def situations_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Publis
 
 def _open(page: Page, site: PublishedWiki, query: str = "") -> None:
     page.goto(site.url(SITUATIONS_GUIDE) + query)
-    page.evaluate(
-        """groups => {
-          const article = document.querySelector("article");
-          for (const [name, when] of Object.entries(groups)) {
-            const group = document.createElement("div");
-            group.className = "wt-step-group";
-            group.id = "group-" + name;
-            group.setAttribute("data-when", when);
-            group.textContent = "Steps for " + name;
-            article.append(group);
-          }
-        }""",
-        LIMITED_GROUPS,
-    )
 
 
 def _section(page: Page, situation: str) -> Locator:
@@ -57,6 +42,13 @@ def _section(page: Page, situation: str) -> Locator:
 def _shown(page: Page) -> list[str]:
     """The situations whose section a reader sees."""
     return [s for s in SITUATIONS if _section(page, s).is_visible()]
+
+
+def _steps_shown(page: Page) -> list[str]:
+    """The step groups a reader sees, by their situations."""
+    groups = page.locator("article .wt-step-group")
+    expect(groups).to_have_count(len(STEP_GROUPS))
+    return [w for w in STEP_GROUPS if page.locator(f".wt-step-group[data-when='{w}']").is_visible()]
 
 
 def test_the_picker_passes_axe_before_and_after_a_choice(
@@ -92,8 +84,7 @@ def test_choosing_with_the_keyboard_alone_shows_only_that_situation(
         SITUATIONS["abroad"]
     )
     assert _shown(page) == ["abroad"]
-    expect(page.locator("#group-abroad")).to_be_visible()
-    expect(page.locator("#group-home-or-child")).to_be_hidden()
+    assert _steps_shown(page) == ["abroad"]
     assert page.url.endswith("?situation=abroad")
     expect(page.get_by_role("status")).to_have_text(
         "Showing only what applies: " + SITUATIONS["abroad"]
@@ -111,8 +102,7 @@ def test_typing_the_start_of_a_label_chooses_it(
 
     expect(page.locator(CHOICE)).to_have_value("child")
     assert _shown(page) == ["child"]
-    expect(page.locator("#group-home-or-child")).to_be_visible()
-    expect(page.locator("#group-abroad")).to_be_hidden()
+    assert _steps_shown(page) == ["in-country child"]
 
 
 @DESKTOP_ONLY
@@ -124,7 +114,7 @@ def test_every_situation_again_shows_everything_and_leaves_the_url(
     page.locator(CHOICE).select_option("")
 
     assert _shown(page) == list(SITUATIONS)
-    expect(page.locator("#group-home-or-child")).to_be_visible()
+    assert _steps_shown(page) == list(STEP_GROUPS)
     assert "situation=" not in page.url
     expect(page.get_by_role("status")).to_have_text("Showing every situation")
 
@@ -136,6 +126,7 @@ def test_a_shared_link_opens_on_its_situation(page: Page, situations_site: Publi
     assert _shown(page) == ["abroad"]
     costs = _section(page, "abroad").locator(".wt-panel__fact", has_text="What it costs")
     expect(costs).to_contain_text("Courier return: + €12.00")
+    assert _steps_shown(page) == ["abroad"]
 
 
 @DESKTOP_ONLY
@@ -161,6 +152,7 @@ def test_without_javascript_every_situation_shows_under_its_heading(
         assert _shown(page) == list(SITUATIONS)
         headings = page.locator(".wt-situation").get_by_role("heading", level=3)
         expect(headings).to_have_text(list(SITUATIONS.values()))
+        assert _steps_shown(page) == list(STEP_GROUPS)
     finally:
         context.close()
 
@@ -174,7 +166,7 @@ def test_paper_gets_every_situation_whatever_was_chosen(
     page.emulate_media(media="print")
 
     assert _shown(page) == list(SITUATIONS)
-    expect(page.locator("#group-home-or-child")).to_be_visible()
+    assert _steps_shown(page) == list(STEP_GROUPS)
     expect(page.locator("form.wt-situation-picker")).to_be_hidden()
     expect(page.get_by_role("heading", name=re.compile("At a glance"))).to_be_visible()
 
@@ -183,25 +175,20 @@ def test_paper_gets_every_situation_whatever_was_chosen(
 def test_the_table_of_contents_drops_a_heading_the_choice_hides(
     page: Page, situations_site: PublishedWiki
 ) -> None:
-    page.goto(situations_site.url(SITUATIONS_GUIDE))
-    # The steps heading inside a group limited to living in Veloria, as a step group is.
-    page.evaluate(
-        """() => {
-          const heading = document.getElementById("steps");
-          const group = document.createElement("div");
-          group.setAttribute("data-when", "in-country");
-          heading.before(group);
-          group.append(heading);
-        }"""
-    )
+    _open(page, situations_site)
     contents = page.locator(".md-sidebar--secondary .md-nav--secondary")
-    expect(contents.get_by_role("link", name="Steps")).to_be_visible()
+    at_home = contents.get_by_role("link", name="Apply in Veloria")
+    abroad = contents.get_by_role("link", name="Apply from abroad")
+    expect(at_home).to_be_visible()
 
     page.locator(CHOICE).select_option("abroad")
-    expect(contents.get_by_role("link", name="Steps")).to_be_hidden()
 
-    page.locator(CHOICE).select_option("in-country")
+    expect(at_home).to_be_hidden()
+    expect(abroad).to_be_visible()
     expect(contents.get_by_role("link", name="Steps")).to_be_visible()
+
+    page.locator(CHOICE).select_option("")
+    expect(at_home).to_be_visible()
 
 
 @DESKTOP_ONLY

@@ -1,5 +1,6 @@
 """A passport guide with three situations (in the country, abroad, a child under 16),
-as an agency would write it in model 2, and a wiki that publishes it: for the site's
+as an agency would write it in model 2 (step groups limited with ``{when: ...}``
+included), and a wiki that publishes it: for the site's
 tests of the panel's situations and for the browser's."""
 
 from __future__ import annotations
@@ -73,8 +74,15 @@ Use this service to get a Velorian passport.
 
 ## Steps
 
-1. Fill in the application.
+### Apply in Veloria {when: in-country, child}
+
+1. Fill in the application online.
 2. Pay the fee.
+
+### Apply from abroad {when: abroad}
+
+1. Book an appointment at the embassy.
+2. Bring your documents and pay the fee there.
 """
 
 

@@ -5,6 +5,7 @@ situations has none of it."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ from html_tree import Element, parse_html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from situation_guides import FRONT_MATTER, SITUATIONS, SITUATIONS_GUIDE, guide_text, situations_wiki
+
+from wikitool.guides.checks import check_guide
 
 PLAIN_GUIDE = "identity-and-travel/renew-an-adult-passport.md"
 
@@ -56,6 +59,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _page(site: Path, src: str) -> Element:
     return parse_html((site / src.removesuffix(".md") / "index.html").read_text(encoding="utf-8"))
+
+
+def test_the_guide_is_as_an_agency_may_write_it() -> None:
+    path = f"content/{SITUATIONS_GUIDE}"
+    problems = check_guide(path, guide_text(), {path}, date(2026, 12, 6), strict=True)
+
+    assert [str(problem) for problem in problems] == []
 
 
 def test_the_picker_is_a_hidden_form_with_a_labelled_native_select(site: Path) -> None:
