@@ -54,11 +54,16 @@ def test_a_skeleton_made_on_29_february_is_due_on_28_february() -> None:
 def test_the_skeleton_text() -> None:
     text = guide_skeleton(PATH, "Report damp and mould", TODAY)
     assert text.startswith(
-        "---\ntitle: Report damp and mould\n"
+        "---\nmodel: 2\ntitle: Report damp and mould\n"
         "summary: 'TODO: one or two sentences on what this guide helps people do.'\n"
         "category: housing\n"
     )
     assert "\n## Steps\n\n1. TODO: The first thing to do, in one short sentence.\n" in text
+    # Model 2's ways to apply: a channel, not model 1's `apply`.
+    assert (
+        "channels:\n  - id: in-person\n    type: in_person\n    label: In person\n"
+        "    where: 'TODO: where to go'\n"
+    ) in text
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from typing import Any
 
 from wikitool.errors import GuideError, UnsafePathError
 from wikitool.guides.frontmatter import render_guide
+from wikitool.guides.model_version import CURRENT_MODEL, MODEL_KEY
 from wikitool.guides.paths import is_guide_path
 from wikitool.locales.catalogues import steps_heading, translations
 from wikitool.locales.language import DEFAULT_LANGUAGE, language_problem
@@ -64,8 +65,11 @@ def guide_skeleton(path: str, title: str, today: dt.date, lang: str = DEFAULT_LA
             raise UnsafePathError(
                 f"{path}: '{slug}' must be lowercase letters, digits and single hyphens"
             )
+    checked_title = _checked_title(path, title)
+    labels = translations(_checked_language(path, lang))
     front_matter: dict[str, Any] = {
-        "title": _checked_title(path, title),
+        MODEL_KEY: CURRENT_MODEL,
+        "title": checked_title,
         "summary": "TODO: one or two sentences on what this guide helps people do.",
         "category": category,
         "agency": "TODO: the public body that runs this procedure",
@@ -77,11 +81,17 @@ def guide_skeleton(path: str, title: str, today: dt.date, lang: str = DEFAULT_LA
         "time": "not stated",
         "documents": [],
         "eligibility": ["TODO: who can apply, one condition per line"],
-        "apply": {"in_person": {"where": "TODO: where to go"}},
+        "channels": [
+            {
+                "id": "in-person",
+                "type": "in_person",
+                "label": labels.gettext("In person"),
+                "where": "TODO: where to go",
+            }
+        ],
         "tags": [],
-        "lang": _checked_language(path, lang),
+        "lang": lang,
     }
-    labels = translations(lang)
     body = _BODY.format(
         before=labels.gettext("Before you start"),
         steps=steps_heading(lang),
