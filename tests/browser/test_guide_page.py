@@ -65,8 +65,8 @@ def test_glance_panel_shows_who_can_apply_what_to_bring_how_long_and_how(
     for document in meta["documents"]:
         assert document["name"] in panel
     assert meta["eligibility"][0] in panel
-    days = meta["processing_time"]
-    assert re.search(rf"\b{days['min_days']}\b.*\b{days['max_days']} (calendar )?days", panel)
+    (days,) = meta["time"]
+    assert re.search(rf"\b{days['min']}\b.*\b{days['max']} (calendar )?days", panel)
     for way in ("online", "in person", "by post"):
         assert way in panel.lower()
     for law in meta["legal_basis"]:

@@ -34,52 +34,52 @@ ALL_FEES_END = "working day.\n"
 # (what, text of the reference guide, its replacement, the lines `check` prints)
 BAD = [
     ("a unit that does not exist", TARGET, TARGET.replace("working_days", "fortnights"),
-     ["26: time[0].unit: must be one of days, working_days, weeks, months, not 'fortnights'"]),
+     ["27: time[0].unit: must be one of days, working_days, weeks, months, not 'fortnights'"]),
     ("a kind that does not exist", TARGET, TARGET.replace("target", "guaranteed"),
-     ["24: time[0].kind: must be one of maximum, typical, target, not 'guaranteed'"]),
+     ["25: time[0].kind: must be one of maximum, typical, target, not 'guaranteed'"]),
     ("processing_time and time together", TIME, TIME + "processing_time:\n  max_days: 10\n",
-     ["23: time: give either time or processing_time, not both (time says more)"]),
+     ["24: time: give either time or processing_time, not both (time says more)"]),
     ("a value and a range", TARGET, TARGET + "    min: 1\n    max: 3\n",
-     ["24: time[0]: give either a value or a min and a max, not both"]),
+     ["25: time[0]: give either a value or a min and a max, not both"]),
     ("no value at all", TARGET, "  - kind: target\n    unit: working_days\n",
-     ["24: time[0]: give a value, or a min and a max"]),
+     ["25: time[0]: give a value, or a min and a max"]),
     ("half a range", TARGET, "  - kind: target\n    min: 1\n    unit: working_days\n",
-     ["24: time[0]: a range needs both min and max (max is missing)"]),
+     ["25: time[0]: a range needs both min and max (max is missing)"]),
     ("a range upside down", TARGET, "  - kind: target\n    min: 5\n    max: 2\n"
      "    unit: working_days\n",
-     ["24: time[0]: min (5) must be less than max (2); for one number use value"]),
+     ["25: time[0]: min (5) must be less than max (2); for one number use value"]),
     ("time in words", TIME, "time: a few days\n",
-     ["23: time: must be a list of times or 'not stated'"]),
+     ["24: time: must be a list of times or 'not stated'"]),
     ("an unknown currency", PAPER_CURRENCY, PAPER_CURRENCY.replace("EUR", "XYZ"),
-     ["17: fees[0].choose_one[1].currency: 'XYZ' is not an ISO 4217 currency code "
+     ["18: fees[0].choose_one[1].currency: 'XYZ' is not an ISO 4217 currency code "
       "(such as EUR, GBP, USD or CAD)"]),
     ("a currency in words", PAPER_CURRENCY, PAPER_CURRENCY.replace("EUR", "EURO"),
-     ["17: fees[0].choose_one[1].currency: must be a three-letter currency code in "
+     ["18: fees[0].choose_one[1].currency: must be a three-letter currency code in "
       "capitals, like EUR"]),
     ("an add-on to no fee", ADDS_TO, "    adds_to: express\n",
-     ["21: fees[1].adds_to: no fee has the id 'express' (give that fee 'id: express')"]),
+     ["22: fees[1].adds_to: no fee has the id 'express' (give that fee 'id: express')"]),
     ("an add-on to no fee id at all", ONLINE_ID, "      -\n",
-     ["21: fees[1].adds_to: no fee has the id 'online' (give that fee 'id: online')"]),
+     ["22: fees[1].adds_to: no fee has the id 'online' (give that fee 'id: online')"]),
     ("the same id twice", ADDS_TO, "    id: online\n" + ADDS_TO,
-     ["21: fees[1].id: the id 'online' is already used by fees[0].choose_one[0]"]),
+     ["22: fees[1].id: the id 'online' is already used by fees[0].choose_one[0]"]),
     ("an add-on to itself", ADDS_TO, "    id: same-day\n    adds_to: same-day\n",
-     ["22: fees[1].adds_to: a fee cannot add to itself"]),
+     ["23: fees[1].adds_to: a fee cannot add to itself"]),
     ("a choice of one", "      - label: Paper registration\n        amount: 180\n"
      "        currency: EUR\n", "",
-     ["10: fees[0].choose_one: must list at least 2 items"]),
+     ["11: fees[0].choose_one: must list at least 2 items"]),
     ("an alternative without its amount", "        amount: 180\n", "",
-     ["15: fees[0].choose_one[1]: missing required field 'amount'"]),
+     ["16: fees[0].choose_one[1]: missing required field 'amount'"]),
     ("a fee with an unknown field", ADDS_TO, ADDS_TO + "    vat: true\n",
-     ["22: fees[1]: unknown field 'vat'"]),
+     ["23: fees[1]: unknown field 'vat'"]),
     ("a total said in words", ADDS_TO, ADDS_TO + "    total: yes please\n",
-     ["22: fees[1].total: must be true or false, not the text 'yes please'"]),
+     ["23: fees[1].total: must be true or false, not the text 'yes please'"]),
     ("a total that adds to a fee", ADDS_TO, ADDS_TO + "    total: true\n",
-     ["22: fees[1].total: a total is the sum of the fees, not an add-on: give it no adds_to"]),
+     ["23: fees[1].total: a total is the sum of the fees, not an add-on: give it no adds_to"]),
     ("a total among alternatives", PAPER_CURRENCY, PAPER_CURRENCY + "        total: true\n",
-     ["18: fees[0].choose_one[1].total: a total is the sum of the fees, not one of the "
+     ["19: fees[0].choose_one[1].total: a total is the sum of the fees, not one of the "
       "alternatives to choose from"]),
     ("fees in words", "fees:\n  - choose_one:\n", "fees: gratis\nold:\n  - choose_one:\n",
-     ["9: fees: must be a list of fees, 'free' or 'not stated'", "10: unknown field 'old'"]),
+     ["10: fees: must be a list of fees, 'free' or 'not stated'", "11: unknown field 'old'"]),
 ]  # fmt: skip
 
 # (what, the edits: text of the reference guide and its replacement)
@@ -89,7 +89,8 @@ GOOD = [
     ("time not stated", [(TIME, "time: not stated\n")]),
     ("a range", [(TARGET, "  - kind: typical\n    min: 10\n    max: 21\n    unit: days\n")]),
     ("a time in months", [(TARGET, "  - kind: typical\n    value: 14\n    unit: months\n")]),
-    ("the older processing_time", [(TIME, "processing_time:\n  max_days: 10\n")]),
+    ("the older processing_time, in a guide of model 1",
+     [(TIME, "processing_time:\n  max_days: 10\n"), ("model: 2\n", "")]),
     ("a total the source states", [(FEES_START, "fees:\n  - label: Online, same day\n"
       "    amount: 250\n    currency: EUR\n    total: true\n  - choose_one:\n")]),
 ]

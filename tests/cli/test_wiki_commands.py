@@ -112,11 +112,11 @@ def test_check_reads_main_not_the_working_tree(wiki: Path, run_cli: RunCli) -> N
         ),
         (
             lambda t: t.replace("title: Renew an adult passport", "title: <b>Renew</b>"),
-            f"{GUIDE}:2: title",
+            f"{GUIDE}:3: title",
         ),
         (lambda t: "---\ntitle: [\n---\nBody\n", f"{GUIDE}:3: invalid YAML"),
-        (lambda t: t.replace("fees:", "fees: &fees\nold:", 1), f"{GUIDE}:9: "),
-        (lambda t: t.replace("[online renewal service]", "[x](../nowhere/guide.md) ["), f"{GUIDE}:77: "),
+        (lambda t: t.replace("fees:", "fees: &fees\nold:", 1), f"{GUIDE}:10: "),
+        (lambda t: t.replace("[online renewal service]", "[x](../nowhere/guide.md) ["), f"{GUIDE}:88: "),
     ],
 )
 def test_check_reports_committed_problems_one_per_line(

@@ -67,14 +67,14 @@ UNREADABLE = {
     "new side with broken YAML": (
         GUIDE.encode(),
         edit(GUIDE, BROKEN_FEE).encode(),
-        f"{GUIDE_PATH}:12: invalid YAML: expected ',' or ']'",
+        f"{GUIDE_PATH}:13: invalid YAML: expected ',' or ']'",
         "~     amount: {+[+}86",
         {"fees"},
     ),
     "old side with broken YAML": (
         edit(GUIDE, BROKEN_FEE).encode(),
         GUIDE.encode(),
-        f"{GUIDE_PATH}:12: invalid YAML: expected ',' or ']'",
+        f"{GUIDE_PATH}:13: invalid YAML: expected ',' or ']'",
         "~     amount: [-[-]86",
         {"fees"},
     ),

@@ -75,7 +75,7 @@ def test_plain_text_names_fields_marks_words_and_says_where() -> None:
         (OLD, NEW),
         (
             GUIDE.encode(),
-            edit(GUIDE, ("86 euros", "87 euros"), ("max_days: 21", "max_days: 28")).encode(),
+            edit(GUIDE, ("86 euros", "87 euros"), ("max: 21", "max: 28")).encode(),
         ),
         (None, GUIDE.encode()),
         (GUIDE.encode(), b"not a guide\n"),
@@ -135,7 +135,7 @@ def test_control_and_invisible_characters_are_shown_not_obeyed(
     new = edit(
         GUIDE,
         ("Calls are free.", f"Calls are free. {hostile}"),
-        ("max_days: 21", f'max_days: "{hostile}"'),
+        ("max: 21", f'max: "{hostile}"'),
     )
 
     rendered = render_text(guide_diff(GUIDE_PATH, GUIDE.encode(), new.encode()), color=color)

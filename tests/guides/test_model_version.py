@@ -18,7 +18,7 @@ from wikitool.suggestions.submission import suggestion_submit
 
 RunCli = Callable[..., Result]
 GUIDE = "content/vehicles/pay-a-parking-fine.md"
-START = ("---\ntitle:", "---\n{model}title:")
+START = ("---\nmodel: 2\n", "---\n{model}")
 NEWER = CURRENT_MODEL + 1
 REFUSED = (
     f"model: {NEWER} is a newer guide model than this wikitool reads (up to {CURRENT_MODEL}): "

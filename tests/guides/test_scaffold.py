@@ -63,6 +63,11 @@ def test_the_skeleton_text() -> None:
         "category: housing\n"
     )
     assert "\n## Steps\n\n1. TODO: The first thing to do, in one short sentence.\n" in text
+    # Model 2's ways to apply: a channel, not model 1's `apply`.
+    assert (
+        "channels:\n  - id: in-person\n    type: in_person\n    label: In person\n"
+        "    where: 'TODO: where to go'\n"
+    ) in text
 
 
 @pytest.mark.parametrize(

@@ -110,11 +110,11 @@ FRONT_MATTER_PAYLOADS = [
     # refuses "<" and ">" in them (also when written as YAML escapes); quotes are text
     # ("the "Fast Track" service"), so a breakout of a quoted attribute is accepted as a
     # suggestion and must be escaped wherever it is rendered.
-    Payload("title script", "title: '</title><script>top.__xss=1;alert(1)</script>'", "2: title: must be plain text without HTML"),
+    Payload("title script", "title: '</title><script>top.__xss=1;alert(1)</script>'", "3: title: must be plain text without HTML"),
     Payload("title breakout", "title: 'Renew \" onmouseover=\"top.__xss=1;alert(1)\" autofocus onfocus=\"top.__xss=1\" x=\"'", None),
-    Payload("summary img", "summary: '\"><img src=x onerror=top.__xss=1;alert(1)> A hostile guide summary'", "3: summary: must be plain text without HTML"),
-    Payload("summary YAML escapes", 'summary: "\\x3cscript\\x3etop.__xss=1;alert(1)\\x3c/script\\x3e in a hostile guide"', "3: summary: must be plain text without HTML"),
-    Payload("agency breakout", "agency: '</script><script>top.__xss=1;alert(1)</script>'", "5: agency: must be plain text without HTML"),
+    Payload("summary img", "summary: '\"><img src=x onerror=top.__xss=1;alert(1)> A hostile guide summary'", "4: summary: must be plain text without HTML"),
+    Payload("summary YAML escapes", 'summary: "\\x3cscript\\x3etop.__xss=1;alert(1)\\x3c/script\\x3e in a hostile guide"', "4: summary: must be plain text without HTML"),
+    Payload("agency breakout", "agency: '</script><script>top.__xss=1;alert(1)</script>'", "6: agency: must be plain text without HTML"),
 ]
 
 

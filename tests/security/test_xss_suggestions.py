@@ -20,7 +20,7 @@ from wiki_state import GUIDE, repository_state
 
 RunCli = Callable[..., Result]
 
-INSERTED_AT = 74
+INSERTED_AT = 85
 """The line of the passport guide where a body payload starts (just before ## Steps)."""
 
 

@@ -52,6 +52,8 @@ TIMES = [
      "About 2 to 3 weeks on average", "Environ 2 à 3 semaines en moyenne"),
     (_time({"kind": "typical", "min": 10, "max": 21, "unit": "days"}),
      "About 10 to 21 days on average", "Environ 10 à 21 jours en moyenne"),
+    # A maximum of 0 days: the same day (model 1's same-day time, migrated).
+    (_time({"kind": "maximum", "value": 0, "unit": "days"}), "Same day", "Le jour même"),
     (_time({"kind": "maximum", "value": 1200, "unit": "days"}),
      "Up to 1,200 days", "Jusqu’à 1 200 jours"),
     (_time({"kind": "typical", "value": 14, "unit": "months", "from": "when your documents arrive"}),

@@ -71,9 +71,10 @@ def test_panel_answers_who_what_how_long_how_and_why(published: BuiltSite) -> No
         panel.text
     )
     assert "10 to 21 days" in panel.text
-    assert "Online: Apply online" in panel.text
-    assert "In person: Passport Office counters in Aldmere" in panel.text
-    assert "By post: Veloria Passport Office, Renewals" in panel.text
+    assert "Online The quickest and cheapest way." in panel.text
+    assert "services.veloria.invalid/passport/renew In person" in panel.text
+    assert "Passport Office counters in Aldmere" in panel.text
+    assert "Points. Veloria Passport Office, Renewals" in panel.text
     links = {a.text: a.attrs["href"] for a in panel.find_all("a")}
     assert links["Passports Act 2019, section 12"].startswith("https://laws.veloria.invalid/")
 

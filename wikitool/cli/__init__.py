@@ -19,6 +19,7 @@ COMMANDS = {
     "init": "wiki",
     "check": "wiki",
     "new": "wiki",
+    "migrate": "wiki",
     "build": "site",
     "serve": "site",
     "suggest": "suggest",

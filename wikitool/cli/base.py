@@ -13,6 +13,7 @@ import click
 
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.review.staff import Staff
 from wikitool.terminal import json_terminal_safe, terminal_safe
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -124,6 +125,23 @@ F = TypeVar("F", bound=Callable[..., Any])
 def json_option(help_text: str = "Print JSON instead of text.") -> Callable[[F], F]:
     """The shared ``--json`` flag (passed to the command as ``as_json``)."""
     return click.option("--json", "as_json", is_flag=True, help=help_text)
+
+
+def staff_option(func: F) -> F:
+    """The ``--as "Name <email>"`` option of every command that acts."""
+    return click.option(
+        "--as",
+        "as_staff",
+        metavar='"NAME <EMAIL>"',
+        help="Who is acting (default: $WIKITOOL_STAFF, $GIT_AUTHOR_NAME/EMAIL, git config).",
+    )(func)
+
+
+def say_recorded(staff: Staff) -> None:
+    """Say whose name went on the record when the machine chose it rather than ``--as``:
+    a shared computer's git identity must not act for someone silently."""
+    if not staff.named:
+        click.echo(f"Recorded as {staff.identity} (from {staff.source})", err=True)
 
 
 def table_lines(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:

@@ -1,4 +1,4 @@
-"""Commands that make and check a wiki: ``init``, ``check``, ``new``."""
+"""Commands that make and check a wiki: ``init``, ``check``, ``new``, ``migrate``."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from wikitool.cli.base import (
     json_option,
     pass_wiki,
     print_json,
+    say_recorded,
+    staff_option,
 )
 from wikitool.errors import WikitoolError
 from wikitool.model import TOOL_IDENTITY
@@ -22,6 +24,7 @@ from wikitool.review.staff import staff_identity
 from wikitool.services.guide_new import new_guide
 from wikitool.services.wiki_check import check_wiki
 from wikitool.services.wiki_init import init_wiki
+from wikitool.services.wiki_migrate import migrate_wiki
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -113,3 +116,49 @@ def new(wiki: WikiContext, path: str, title: str, lang: str) -> None:
         raise WikitoolError("the repository is bare: `new` writes into a working tree")
     written = new_guide(work_tree, path, title, today=date.today(), lang=lang)
     click.echo(f"Wrote {os.path.relpath(written)}")
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Only list what would change; exit 1 if anything would.",
+)
+@staff_option
+@json_option()
+@pass_wiki
+def migrate(wiki: WikiContext, check_only: bool, as_staff: str | None, as_json: bool) -> None:
+    """Rewrite the guides on main to the current guide model.
+
+    Every guide that changes is rewritten in one commit on main. Comments, key order and untouched lines are kept. A guide already of the current
+    model is left alone; running it again changes nothing. Nothing is written if any
+    guide cannot be migrated.
+
+    \b
+    Example:
+      wikitool migrate --check
+      wikitool migrate --as "Ana Ruiz <ana.ruiz@veloria.invalid>"
+    """
+    store = wiki.store()
+    staff = None if check_only else staff_identity(as_staff, store)
+    result = migrate_wiki(
+        store, author=staff.identity if staff else TOOL_IDENTITY, check=check_only
+    )
+    if as_json:
+        print_json(result.to_json())
+    else:
+        for guide in result.guides:
+            echo_line(f"{guide.path}: {'; '.join(guide.changes)}")  # paths come from git
+        if not result.guides:
+            click.echo("Every guide is already of the current model: nothing to migrate.")
+        elif result.commit is None:
+            click.echo(f"{len(result.guides)} guide(s) would change.", err=True)
+        else:
+            click.echo(f"Migrated {len(result.guides)} guide(s): main at {result.commit[:12]}")
+        for note in result.notes:
+            echo_line(f"Note: {note}", err=True)
+    if staff is not None and result.commit is not None:
+        say_recorded(staff)
+    if check_only and result.guides:
+        raise SystemExit(1)

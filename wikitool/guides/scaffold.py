@@ -65,9 +65,11 @@ def guide_skeleton(path: str, title: str, today: dt.date, lang: str = DEFAULT_LA
             raise UnsafePathError(
                 f"{path}: '{slug}' must be lowercase letters, digits and single hyphens"
             )
+    checked_title = _checked_title(path, title)
+    labels = translations(_checked_language(path, lang))
     front_matter: dict[str, Any] = {
         MODEL_KEY: CURRENT_MODEL,
-        "title": _checked_title(path, title),
+        "title": checked_title,
         "summary": "TODO: one or two sentences on what this guide helps people do.",
         "category": category,
         "agency": "TODO: the public body that runs this procedure",
@@ -83,14 +85,13 @@ def guide_skeleton(path: str, title: str, today: dt.date, lang: str = DEFAULT_LA
             {
                 "id": "in-person",
                 "type": "in_person",
-                "label": "TODO: the way to apply, such as In person",
+                "label": labels.gettext("In person"),
                 "where": "TODO: where to go",
             }
         ],
         "tags": [],
-        "lang": _checked_language(path, lang),
+        "lang": lang,
     }
-    labels = translations(lang)
     body = _BODY.format(
         before=labels.gettext("Before you start"),
         steps=steps_heading(lang),

@@ -59,29 +59,34 @@ def time_html(guide: GuideFacts, d: Display) -> str:
 def _legacy_words(min_days: int | None, max_days: int, d: Display) -> str:
     """The older ``processing_time`` in words, read as it always was: ``Same day``, ``Up
     to 21 days``, ``10 to 21 days``, ``21 days`` (a range that is one number)."""
-    if max_days == 0:
-        return d.html("Same day")
-    if min_days is not None and min_days >= max_days:
+    if min_days is not None and max_days > 0 and min_days >= max_days:
         return _AMOUNT["days"](d, max_days)
-    least = min_days if min_days else None
+    least = min_days if min_days and min_days < max_days else None
     return time_words(TimeEntry(kind="maximum", unit="days", most=max_days, least=least), d)
 
 
 def time_words(entry: TimeEntry, d: Display) -> str:
     """One time in words, as escaped HTML: "About 14 months on average, from when your
-    application arrives"."""
+    application arrives"; a maximum of 0 days (or working days) is "Same day"."""
+    if entry.kind == "maximum" and entry.least is None and entry.most == 0:
+        # Not "Up to 0 days": model 1's same-day time migrates to this (guides/migration.py).
+        words = d.html("Same day")
+    else:
+        words = _duration_words(entry, d)
+    if entry.start:
+        words = d.html("{time}, from {start}", time=words, start=escape(entry.start))
+    return words
+
+
+def _duration_words(entry: TimeEntry, d: Display) -> str:
     if entry.least is None:
         amount = _AMOUNT[entry.unit](d, entry.most)
     else:
         amount = _RANGE[entry.unit](d, entry.least, entry.most)
     if entry.kind == "typical":
-        words = d.html("About {duration} on average", duration=amount)
-    elif entry.kind == "target":
-        words = d.html("Usually within {duration}", duration=amount)
-    elif entry.least is None:
-        words = d.html("Up to {duration}", duration=amount)
-    else:
-        words = amount  # "10 to 21 days" is already the longest it takes
-    if entry.start:
-        words = d.html("{time}, from {start}", time=words, start=escape(entry.start))
-    return words
+        return d.html("About {duration} on average", duration=amount)
+    if entry.kind == "target":
+        return d.html("Usually within {duration}", duration=amount)
+    if entry.least is None:
+        return d.html("Up to {duration}", duration=amount)
+    return amount  # "10 to 21 days" is already the longest it takes

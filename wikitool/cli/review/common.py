@@ -20,16 +20,6 @@ from wikitool.terminal import terminal_safe
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def staff_option(func: F) -> F:
-    """The ``--as "Name <email>"`` option of every command that acts."""
-    return click.option(
-        "--as",
-        "as_staff",
-        metavar='"NAME <EMAIL>"',
-        help="Who is acting (default: $WIKITOOL_STAFF, $GIT_AUTHOR_NAME/EMAIL, git config).",
-    )(func)
-
-
 def message_option(required: bool, help_text: str) -> Callable[[F], F]:
     """``-m/--message``."""
     return click.option("-m", "--message", required=required, help=help_text)
@@ -38,13 +28,6 @@ def message_option(required: bool, help_text: str) -> Callable[[F], F]:
 def acting_staff(wiki: WikiContext, as_staff: str | None) -> Staff:
     """Who is acting: ``--as``, else the environment or git config (``staff_identity``)."""
     return staff_identity(as_staff, wiki.store())
-
-
-def say_recorded(staff: Staff) -> None:
-    """Say whose name went on the record when the machine chose it rather than ``--as``:
-    a shared computer's git identity must not act for someone silently."""
-    if not staff.named:
-        click.echo(f"Recorded as {staff.identity} (from {staff.source})", err=True)
 
 
 def when(stamp: int) -> str:

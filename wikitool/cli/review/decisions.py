@@ -11,14 +11,10 @@ from wikitool.cli.base import (
     json_option,
     pass_wiki,
     print_json,
-)
-from wikitool.cli.review.common import (
-    acting_staff,
-    conflict_lines,
-    message_option,
     say_recorded,
     staff_option,
 )
+from wikitool.cli.review.common import acting_staff, conflict_lines, message_option
 from wikitool.errors import WikitoolError
 from wikitool.review.decisions import (
     review_approve,
