@@ -32,6 +32,7 @@ from wikitool.guides.markdown_body import (
 from wikitool.guides.model_version import MODEL_KEY, model_version_problem
 from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE, is_guide_path, is_index_path
+from wikitool.guides.situation_checks import check_model_2, check_situations
 from wikitool.locales.catalogues import steps_heading, steps_headings
 from wikitool.locales.language import language_problem
 from wikitool.model import Problem
@@ -95,6 +96,8 @@ def _guide_problems(
         *check_ways_to_apply(guide),
         *check_deadlines(guide, today, strict=strict),
         *check_cost_and_time(guide),
+        *check_situations(guide),
+        *check_model_2(guide),
     ]
 
 

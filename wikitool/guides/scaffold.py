@@ -12,6 +12,7 @@ from typing import Any
 
 from wikitool.errors import GuideError, UnsafePathError
 from wikitool.guides.frontmatter import render_guide
+from wikitool.guides.model_version import CURRENT_MODEL, MODEL_KEY
 from wikitool.guides.paths import is_guide_path
 from wikitool.locales.catalogues import steps_heading, translations
 from wikitool.locales.language import DEFAULT_LANGUAGE, language_problem
@@ -65,6 +66,7 @@ def guide_skeleton(path: str, title: str, today: dt.date, lang: str = DEFAULT_LA
                 f"{path}: '{slug}' must be lowercase letters, digits and single hyphens"
             )
     front_matter: dict[str, Any] = {
+        MODEL_KEY: CURRENT_MODEL,
         "title": _checked_title(path, title),
         "summary": "TODO: one or two sentences on what this guide helps people do.",
         "category": category,
@@ -77,7 +79,14 @@ def guide_skeleton(path: str, title: str, today: dt.date, lang: str = DEFAULT_LA
         "time": "not stated",
         "documents": [],
         "eligibility": ["TODO: who can apply, one condition per line"],
-        "apply": {"in_person": {"where": "TODO: where to go"}},
+        "channels": [
+            {
+                "id": "in-person",
+                "type": "in_person",
+                "label": "TODO: the way to apply, such as In person",
+                "where": "TODO: where to go",
+            }
+        ],
         "tags": [],
         "lang": _checked_language(path, lang),
     }
