@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from wikitool.guides.frontmatter import parse_guide
+from wikitool.locales.catalogues import translations
 from wikitool.model import Identity
 from wikitool.services.wiki_init import init_wiki
 
 REFERENCE = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "real"
+STOCK_CLAIMS = ("Free", "Same day", "Up to", "Not stated by the agency")
+"""The panel's stock phrases a guide must never get unless it states them."""
 STAFF = Identity("Fixture Staff", "fixtures@agency.invalid")
 FIXED_TIME = 1_796_558_400  # 2026-12-06 12:00 UTC, the day the sources were read
 
@@ -70,6 +73,39 @@ class RealFixture:
     @property
     def situations(self) -> dict[str, str]:
         return dict(self.data.get("situations") or {})
+
+    def fees(self) -> list[dict[str, Any]]:
+        """Every fee the guide lists, those in a choose_one group included."""
+        fees = self.data.get("fees")
+        if not isinstance(fees, list):
+            return []
+        return [fee for item in fees for fee in item.get("choose_one", [item])]
+
+    def stated_claims(self) -> dict[str, bool]:
+        """For each of ``STOCK_CLAIMS``, whether the guide's own facts call for it."""
+        data = self.data
+        times = data["time"] if isinstance(data.get("time"), list) else []
+        return {
+            "Free": data.get("fees") == "free" or any(f["amount"] == 0 for f in self.fees()),
+            "Same day": any(t.get("value") == 0 or t.get("max") == 0 for t in times),
+            "Up to": any(t["kind"] == "maximum" and "value" in t for t in times),
+            "Not stated by the agency": "not stated" in (data.get("fees"), data.get("time")),
+        }
+
+    def label(self, msgid: str) -> str:
+        """A label of the site in the guide's language."""
+        return translations(self.lang).gettext(msgid)
+
+    def claim_phrase(self, claim: str) -> str:
+        """A stock claim as the panel words it in the guide's language ("Up to" without
+        its time)."""
+        if claim == "Up to":
+            return self.label("Up to {duration}").split("{duration}")[0].strip()
+        return self.label(claim)
+
+    def claims_shown(self, text: str) -> dict[str, bool]:
+        """For each of ``STOCK_CLAIMS``, whether ``text`` (a panel's) says it."""
+        return {claim: self.claim_phrase(claim) in text for claim in STOCK_CLAIMS}
 
     def __str__(self) -> str:
         return f"{self.government}/{self.slug}"

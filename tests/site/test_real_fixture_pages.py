@@ -15,7 +15,6 @@ from isolation import isolated_environment
 from real_fixtures import RealFixture, build_real_wiki, real_fixtures
 
 from wikitool.gitstore import WikiStore
-from wikitool.locales.catalogues import translations
 from wikitool.locales.language import formatting_locale
 from wikitool.publishing.publish import build_site
 
@@ -51,57 +50,23 @@ def _panel_text(site: Path, fixture: RealFixture) -> str:
     return str(_html(site, fixture).find("section", "wt-panel").text).translate(SPACES)
 
 
-def _label(fixture: RealFixture, msgid: str) -> str:
-    return translations(fixture.lang).gettext(msgid)
-
-
-def _fees(data: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every fee the guide lists, those in a choose_one group included."""
-    fees = data.get("fees")
-    if not isinstance(fees, list):
-        return []
-    return [fee for item in fees for fee in item.get("choose_one", [item])]
-
-
-def _claims(fixture: RealFixture) -> dict[str, bool]:
-    """Which of the panel's stock phrases the guide's own facts call for."""
-    data = fixture.data
-    times = data.get("time") if isinstance(data.get("time"), list) else []
-    return {
-        "Free": data.get("fees") == "free" or any(f["amount"] == 0 for f in _fees(data)),
-        "Same day": any(t.get("value") == 0 or t.get("max") == 0 for t in times),
-        "Up to": any(t["kind"] == "maximum" and "value" in t for t in times),
-        "Not stated by the agency": "not stated" in (data.get("fees"), data.get("time")),
-    }
-
-
-def _phrase(fixture: RealFixture, claim: str) -> str:
-    """The claim as the panel words it in the guide's language ("Up to" without its time)."""
-    if claim == "Up to":
-        return _label(fixture, "Up to {duration}").split("{duration}")[0].strip()
-    return _label(fixture, claim)
-
-
 @pytest.mark.parametrize("fixture", FIXTURES, ids=str)
 def test_the_page_is_in_the_guides_language(site: Path, fixture: RealFixture) -> None:
     html = _html(site, fixture)
     panel = html.find("section", "wt-panel")
-    labels = {_label(fixture, msgid) for msgid in PANEL_LABELS}
+    labels = {fixture.label(msgid) for msgid in PANEL_LABELS}
 
     assert html.find("html").attrs["lang"] == fixture.lang
-    assert panel.find("h2").text == _label(fixture, "At a glance")
+    assert panel.find("h2").text == fixture.label("At a glance")
     assert {dt.text for dt in panel.find_all("dt")} <= labels
     # Headings end with their permalink's pilcrow.
     headings = [h2.text.removesuffix("¶") for h2 in html.find("article").find_all("h2")]
-    assert _label(fixture, "Steps") in headings
+    assert fixture.label("Steps") in headings
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=str)
 def test_the_panel_claims_only_what_the_source_states(site: Path, fixture: RealFixture) -> None:
-    panel = _panel_text(site, fixture)
-    shown = {claim: _phrase(fixture, claim) in panel for claim in _claims(fixture)}
-
-    assert shown == _claims(fixture)
+    assert fixture.claims_shown(_panel_text(site, fixture)) == fixture.stated_claims()
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=str)
@@ -112,7 +77,7 @@ def test_every_fee_is_written_as_the_guides_language_writes_money(
     locale = formatting_locale(fixture.lang)
     amounts = [
         format_currency(fee["amount"], fee["currency"], locale=locale).translate(SPACES)
-        for fee in _fees(fixture.data)
+        for fee in fixture.fees()
         if fee["amount"]
     ]
 
