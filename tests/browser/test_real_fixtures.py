@@ -90,10 +90,10 @@ SITUATIONS = [
                 ("applying for a minor", "Apply online", "Apply on paper"),
                 ("package for adults",)),
     InSituation("de/personalausweis-beantragen-muenster", "unter-24",
-                ("22,80 €", "+ 13,00 €", "Durchschnittlich etwa 3 bis 4 Wochen",
+                ("22,80 €", "+ 13,00 €", "+ 10,00 €", "Durchschnittlich etwa 3 bis 4 Wochen",
                  "Antrag im Stadthaus 1"), ("37,00 €",)),
     InSituation("de/personalausweis-beantragen-muenster", "ab-24",
-                ("37,00 €", "+ 13,00 €", "Durchschnittlich etwa 3 bis 4 Wochen",
+                ("37,00 €", "+ 13,00 €", "+ 10,00 €", "Durchschnittlich etwa 3 bis 4 Wochen",
                  "Antrag im Stadthaus 1"), ("22,80 €",)),
 ]  # fmt: skip
 SPACES = str.maketrans({"\u00a0": " ", "\u202f": " "})
