@@ -41,6 +41,12 @@ class InSituation:
     def fixture(self) -> RealFixture:
         return FIXTURES[self.guide]
 
+    def misread(self, text: str) -> list[str]:
+        """What ``text`` gets wrong: a text it should show and lacks, or one it shows and
+        should not (empty when it reads right)."""
+        missing = [f"missing: {t}" for t in self.shows if t not in text]
+        return missing + [f"shown: {t}" for t in self.hides if t in text]
+
     def __str__(self) -> str:
         return f"{self.guide}:{self.situation}"
 
@@ -160,9 +166,7 @@ def test_choosing_a_situation_shows_only_its_facts(
     chosen = page.locator(_situation(row.situation))
 
     expect(chosen).to_be_visible()
-    shown = chosen.inner_text().translate(SPACES)
-    assert [text for text in row.shows if text not in shown] == []
-    assert [text for text in row.hides if text in shown] == []
+    assert row.misread(chosen.inner_text().translate(SPACES)) == []
     for other in set(row.fixture.situations) - {row.situation}:
         expect(page.locator(_situation(other))).to_be_hidden()
     expect(page).to_have_url(re.compile(rf"[?&]situation={re.escape(row.situation)}(&|$)"))
@@ -179,5 +183,4 @@ def test_a_shared_link_opens_on_its_situation(
 
     expect(page.locator("#wt-situation-choice")).to_have_value(row.situation)
     expect(chosen).to_be_visible()
-    shown = chosen.inner_text().translate(SPACES)
-    assert [text for text in row.hides if text in shown] == []
+    assert row.misread(chosen.inner_text().translate(SPACES)) == []
