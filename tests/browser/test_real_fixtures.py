@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pytest
 from browsing import PHONE_ONLY, PublishedWiki, build, serving
 from isolation import isolated_environment
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from real_fixtures import RealFixture, build_real_wiki, real_fixtures
 
 pytestmark = pytest.mark.browser
@@ -184,3 +184,22 @@ def test_a_shared_link_opens_on_its_situation(
     expect(page.locator("#wt-situation-choice")).to_have_value(row.situation)
     expect(chosen).to_be_visible()
     assert row.misread(chosen.inner_text().translate(SPACES)) == []
+
+
+@SITUATION_PICKER_PENDING
+@pytest.mark.parametrize("fixture", FIXTURES.values(), ids=str)
+def test_without_javascript_every_situation_is_shown_under_its_own_heading(
+    browser: Browser, real_site: PublishedWiki, fixture: RealFixture
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(real_site.url(fixture.content_path))
+
+        expect(page.locator(".wt-situation-picker")).to_be_hidden()
+        for situation, label in fixture.situations.items():
+            section = page.locator(_situation(situation))
+            expect(section).to_be_visible()
+            expect(section.locator("h3").first).to_have_text(label)
+    finally:
+        context.close()
