@@ -1,7 +1,8 @@
 """Real procedures in a real browser: for two situations of each, the reader picks the
 situation and the panel shows that situation's fee, time in words, ways to apply and
 deadline, in the guide's language, and nothing of the other situation's; the page
-never says "Free", "Same day" or "Up to" where the source does not.
+never says "Free", "Same day" or "Up to" where the source does not, and passes axe-core's
+WCAG 2.1 A/AA rules.
 
 Read on the 375 px screen: what a page says does not depend on its width.
 """
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-from browsing import PHONE_ONLY, PublishedWiki, build, serving
+from browsing import PHONE_ONLY, PublishedWiki, axe_violations, build, serving
 from isolation import isolated_environment
 from playwright.sync_api import Browser, Page, expect
 from real_fixtures import RealFixture, build_real_wiki, real_fixtures
@@ -137,7 +138,7 @@ def test_two_situations_of_every_real_fixture_are_checked() -> None:
 
 @PHONE_ONLY
 @pytest.mark.parametrize("fixture", FIXTURES.values(), ids=str)
-def test_the_page_reads_in_the_guides_language_and_claims_nothing_unstated(
+def test_the_page_reads_in_the_guides_language_claims_nothing_unstated_and_passes_axe(
     page: Page, real_site: PublishedWiki, fixture: RealFixture
 ) -> None:
     page.goto(real_site.url(fixture.content_path))
@@ -146,6 +147,7 @@ def test_the_page_reads_in_the_guides_language_and_claims_nothing_unstated(
     expect(page.locator("html")).to_have_attribute("lang", fixture.lang)
     expect(page.locator(".wt-panel__title")).to_have_text(fixture.label("At a glance"))
     assert fixture.claims_shown(panel) == fixture.stated_claims()
+    assert axe_violations(page) == []
 
 
 @PHONE_ONLY
