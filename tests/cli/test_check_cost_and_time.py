@@ -69,8 +69,15 @@ BAD = [
      ["10: fees[0].choose_one: must list at least 2 items"]),
     ("an alternative without its amount", "        amount: 180\n", "",
      ["15: fees[0].choose_one[1]: missing required field 'amount'"]),
-    ("a fee with an unknown field", ADDS_TO, ADDS_TO + "    total: true\n",
-     ["22: fees[1]: unknown field 'total'"]),
+    ("a fee with an unknown field", ADDS_TO, ADDS_TO + "    vat: true\n",
+     ["22: fees[1]: unknown field 'vat'"]),
+    ("a total said in words", ADDS_TO, ADDS_TO + "    total: yes please\n",
+     ["22: fees[1].total: must be true or false, not the text 'yes please'"]),
+    ("a total that adds to a fee", ADDS_TO, ADDS_TO + "    total: true\n",
+     ["22: fees[1].total: a total is the sum of the fees, not an add-on: give it no adds_to"]),
+    ("a total among alternatives", PAPER_CURRENCY, PAPER_CURRENCY + "        total: true\n",
+     ["18: fees[0].choose_one[1].total: a total is the sum of the fees, not one of the "
+      "alternatives to choose from"]),
     ("fees in words", "fees:\n  - choose_one:\n", "fees: gratis\nold:\n  - choose_one:\n",
      ["9: fees: must be a list of fees, 'free' or 'not stated'", "10: unknown field 'old'"]),
 ]  # fmt: skip
@@ -83,6 +90,8 @@ GOOD = [
     ("a range", [(TARGET, "  - kind: typical\n    min: 10\n    max: 21\n    unit: days\n")]),
     ("a time in months", [(TARGET, "  - kind: typical\n    value: 14\n    unit: months\n")]),
     ("the older processing_time", [(TIME, "processing_time:\n  max_days: 10\n")]),
+    ("a total the source states", [(FEES_START, "fees:\n  - label: Online, same day\n"
+      "    amount: 250\n    currency: EUR\n    total: true\n  - choose_one:\n")]),
 ]
 
 
