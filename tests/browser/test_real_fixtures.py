@@ -212,3 +212,22 @@ def test_without_javascript_every_situation_is_shown_under_its_own_heading(
             expect(section.locator("h3").first).to_have_text(label)
     finally:
         context.close()
+
+
+GROUPED = [f for f in FIXTURES.values() if "{when:" in f.text]
+
+
+@PHONE_ONLY
+@pytest.mark.parametrize("fixture", GROUPED, ids=str)
+def test_choosing_a_situation_hides_the_step_groups_of_the_others(
+    page: Page, real_site: PublishedWiki, fixture: RealFixture
+) -> None:
+    page.goto(real_site.url(fixture.content_path))
+    for situation in fixture.situations:
+        page.locator("#wt-situation-choice").select_option(situation)
+        ours = page.locator(f"article [data-when~='{situation}']")
+        theirs = page.locator(f"article [data-when]:not([data-when~='{situation}'])")
+
+        expect(ours.first).to_be_visible()
+        for index in range(theirs.count()):
+            expect(theirs.nth(index)).to_be_hidden()

@@ -5,6 +5,7 @@ its panel claims nothing the source does not state: no "Free", "Same day", "Up t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -91,3 +92,18 @@ def test_every_way_to_apply_and_deadline_is_in_the_panel(site: Path, fixture: Re
     named += [d["label"] for d in fixture.data.get("deadlines", [])]
 
     assert [label for label in named if label not in panel] == []
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=str)
+def test_the_steps_keep_their_groups_and_alternatives(site: Path, fixture: RealFixture) -> None:
+    article = _html(site, fixture).find("article")
+    body = fixture.text.split("\n---\n", 1)[1]
+    alternatives = [line for line in body.splitlines() if line == fixture.label("or")]
+    limited = re.findall(r"^### .*\{when: ([^}]*)\}$", body, flags=re.MULTILINE)
+
+    assert [p.text for p in article.find_all("p", "wt-step-or")] == alternatives
+    assert [
+        div.attrs["data-when"] for div in article.find_all("div", "wt-step-group")
+        if "data-when" in div.attrs
+    ] == [" ".join(part.strip() for part in ids.split(",")) for ids in limited]
+    assert "{when:" not in article.text
