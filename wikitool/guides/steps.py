@@ -97,6 +97,8 @@ class Steps:
 
     heading: Heading
     groups: tuple[StepGroup, ...]
+    end: int
+    """The body line just after the section (the next heading of its level, or the end)."""
     problems: tuple[StepProblem, ...] = ()
 
     def lists(self) -> list[StepList]:
@@ -183,7 +185,7 @@ class _Reader:
             for g in self.groups
             if g.line is not None or g.lists
         )
-        return Steps(self.heading, groups, tuple(self.problems))
+        return Steps(self.heading, groups, self.end, tuple(self.problems))
 
     # -- blocks -------------------------------------------------------------------------
 

@@ -83,7 +83,8 @@ def translations(tag: str) -> NullTranslations:
 
 def _compiled(path: Path) -> Translations:
     with path.open("rb") as handle:
-        catalog = read_po(handle, domain=DOMAIN)
+        # A malformed catalogue fails loudly here, not as a warning in some command's output.
+        catalog = read_po(handle, domain=DOMAIN, abort_invalid=True)
     buffer = BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
