@@ -14,7 +14,10 @@ from guide_edits import commit_guide_edits
 RunCli = Callable[..., Result]
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 SITUATIONS = "situations:\n  in-country: You live in Veloria\n  abroad: You live abroad\nlang: en\n"
-FIRST = 79  # the file line of the section's first line, below "## Steps" and a blank line
+# The file line of the section's first line: below "## Steps" and a blank line, once the
+# three lines of SITUATIONS are in the front matter.
+_REFERENCE = (Path(__file__).parents[2] / GUIDE).read_text(encoding="utf-8").splitlines()
+FIRST = _REFERENCE.index("## Steps") + 1 + 2 + SITUATIONS.count("\n") - 1
 
 # (what, the steps section's text, the lines `check` prints)
 BAD = [

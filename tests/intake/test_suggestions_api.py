@@ -36,6 +36,9 @@ def _content(edit: Callable[[str], str]) -> Body:
     return lambda suggestion: json.dumps({**suggestion, "content": edit(suggestion["content"])}).encode()
 
 
+# The line of a line appended after a blank one to the reference guide.
+APPENDED_LINE = len((Path(__file__).parents[2] / GUIDE).read_text(encoding="utf-8").splitlines()) + 2
+
 BAD_REQUESTS = [
     # (case, body, content type, status, error)
     ("malformed JSON", _raw(b'{"guide": '), JSON, 400, "invalid JSON: Expecting value (line 1, column 11)"),
@@ -54,8 +57,8 @@ BAD_REQUESTS = [
     ("unknown guide", _json(guide="identity-and-travel/no-such-guide.md"), JSON, 400, "content/identity-and-travel/no-such-guide.md does not exist (set new: true to propose a new guide)"),
     ("unknown base", _json(base="0" * 40), JSON, 400, f"unknown base revision {'0' * 40}"),
     ("no change", lambda s: json.dumps({**s, "content": s["content"].replace("1. First, ", "1. ", 1)}).encode(), JSON, 400, f"{GUIDE}: the suggested content is the same as the published guide"),
-    ("a script in the guide", _content(lambda c: c + "\n<script>alert(1)</script>\n"), JSON, 400, f"{GUIDE}:102: unsafe HTML element <script>"),
-    ("personal data in the guide", _content(lambda c: c + "\nCall Ana on +44 20 7946 0958.\n"), JSON, 400, f"{GUIDE}: personal data is not allowed in a guide: phone number (***58) on line 102; remove it and submit again"),
+    ("a script in the guide", _content(lambda c: c + "\n<script>alert(1)</script>\n"), JSON, 400, f"{GUIDE}:{APPENDED_LINE}: unsafe HTML element <script>"),
+    ("personal data in the guide", _content(lambda c: c + "\nCall Ana on +44 20 7946 0958.\n"), JSON, 400, f"{GUIDE}: personal data is not allowed in a guide: phone number (***58) on line {APPENDED_LINE}; remove it and submit again"),
     ("text/plain", _json(), "text/plain", 415, "send the request body as application/json (UTF-8)"),
     ("a form post", _raw(b"guide=x"), "application/x-www-form-urlencoded", 415, "send the request body as application/json (UTF-8)"),
     ("Latin-1 JSON", _json(), "application/json; charset=iso-8859-1", 415, "send the request body as application/json (UTF-8)"),
