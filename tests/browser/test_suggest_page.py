@@ -289,11 +289,10 @@ def test_the_intake_refusal_is_shown_in_the_error_summary(page: Page, citizen: C
 
     summary = page.get_by_role("alert").filter(has_text="There is a problem")
     expect(summary).to_be_focused()
+    guide = "content/identity-and-travel/renew-an-adult-passport.md"
+    line = _line_of(guide, "Calls are free.")
     expect(summary.locator("li")).to_have_text(
-        [
-            "Your suggestion was not accepted: content/identity-and-travel/"
-            "renew-an-adult-passport.md:100: unsafe HTML element <script>."
-        ]
+        [f"Your suggestion was not accepted: {guide}:{line}: unsafe HTML element <script>."]
     )
     expect(page.get_by_role("button", name="Send suggestion")).to_be_enabled()
 
@@ -477,3 +476,9 @@ def test_without_javascript_the_pages_explain_how_to_suggest(
         expect(content.get_by_role("textbox")).to_have_count(0)
     finally:
         context.close()
+
+
+def _line_of(guide: str, text: str) -> int:
+    """The line of the reference guide holding ``text`` (counted from 1)."""
+    lines = (Path(__file__).parents[2] / guide).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
