@@ -178,6 +178,10 @@ class Guide:
     trouble: list[str] = field(default_factory=list)
     review_days: int = 4 * 365
     """How long after a check the next one is due (a few guides are checked twice a year)."""
+    abroad: bool = False
+    """Whether the guide has two situations (in the country, abroad), as about a third of
+    real procedures do: fees, time, a document, ways to apply and a step group per case."""
+    deadline: bool = False
     edits: int = 0
 
     @property
@@ -248,7 +252,94 @@ def _new_guide(rng: random.Random, category: int, title: str, when: dt.date) -> 
         trouble=[_paragraph(rng, 2)],
         # Twice-yearly checks fall behind on a busy wiki: these guides end up overdue.
         review_days=182 if rng.random() < 0.05 else 4 * 365,
+        abroad=rng.random() < 0.35,
+        deadline=rng.random() < 0.2,
     )
+
+
+HOME, ABROAD = "in-country", "abroad"
+
+
+def _fees(guide: Guide) -> list[str]:
+    """Model 2's fees: one fee, or the online and paper prices as alternatives; an abroad
+    guide's consular fee limited to that situation; ``free`` when nothing is paid."""
+    if not guide.fees:
+        return ["fees: free"]
+
+    def fee(label: str, amount: float, indent: str, when: str = "") -> list[str]:
+        number = int(amount) if amount.is_integer() else amount
+        lines = [f"{indent}- label: {_yaml_text(label)}", f"{indent}  amount: {number}"]
+        lines.append(f"{indent}  currency: EUR")
+        return lines + ([f"{indent}  when: [{when}]"] if when else [])
+
+    home = HOME if guide.abroad else ""
+    lines = ["fees:"]
+    if len(guide.fees) == 1:
+        lines += fee(*guide.fees[0], "  ", home)
+    else:
+        lines += ["  - choose_one:"]
+        for label, amount in guide.fees:
+            lines += fee(label, amount, "      ")
+        lines += [f"    when: [{home}]"] if home else []
+    if guide.abroad:
+        lines += fee("Consular fee", guide.fees[0][1] + 25, "  ", ABROAD)
+    return lines
+
+
+def _channels(guide: Guide, category: str, agency: str) -> list[str]:
+    """Model 2's ways to apply: online and in person; a consulate for an abroad guide;
+    a helpline to prepare."""
+    office = f"{agency} offices in {', '.join(guide.regions)}"
+    home = [f"    when: [{HOME}]"] if guide.abroad else []
+    lines = [
+        "channels:",
+        "  - id: online",
+        "    type: online",
+        "    label: Online",
+        f"    urls: [https://services.veloria.invalid/{category}/{guide.slug}]",
+        *home,
+        "  - id: in-person",
+        "    type: in_person",
+        "    label: In person",
+        f"    where: {_yaml_text(office)}",
+        *home,
+    ]
+    if guide.abroad:
+        lines += [
+            "  - id: consulate",
+            "    type: in_person",
+            "    label: At a consulate",
+            "    where: The Velorian consulate nearest to you",
+            f"    when: [{ABROAD}]",
+        ]
+    lines += [
+        "  - id: helpline",
+        "    type: phone",
+        "    label: Helpline",
+        f"    phones: [0800 555 {1000 + guide.category * 97}]",
+        "    hours: Monday to Friday, 9:00 to 17:00",
+        "    role: prepare",
+    ]
+    return lines
+
+
+def _steps(guide: Guide) -> list[str]:
+    """The steps: one list, or for an abroad guide a group per situation (the steps
+    grammar: ``### Title {when: id}`` under ``## Steps``)."""
+    numbered = "\n".join(f"{n}. {step}" for n, step in enumerate(guide.steps, 1))
+    if not guide.abroad:
+        return [numbered]
+    half = max(1, len(guide.steps) // 2)
+    first = "\n".join(f"{n}. {step}" for n, step in enumerate(guide.steps[:half], 1))
+    rest = "\n".join(f"{n}. {step}" for n, step in enumerate(guide.steps[half:], 1))
+    return [
+        f"### If you live in Veloria {{when: {HOME}}}",
+        numbered,
+        f"### If you live abroad {{when: {ABROAD}}}",
+        first,
+        "or",
+        rest,
+    ]
 
 
 def render(guide: Guide) -> bytes:
@@ -257,6 +348,7 @@ def render(guide: Guide) -> bytes:
     review_by = guide.last_reviewed + dt.timedelta(days=guide.review_days)
     lines = [
         "---",
+        "model: 2",
         f"title: {_yaml_text(guide.title)}",
         f"summary: {_yaml_text(guide.summary)}",
         f"category: {slug_}",
@@ -265,36 +357,37 @@ def render(guide: Guide) -> bytes:
         f"last_reviewed: {guide.last_reviewed.isoformat()}",
         f"review_by: {review_by.isoformat()}",
     ]
-    if guide.fees:
-        lines.append("fees:")
-        for label, amount in guide.fees:
-            number = int(amount) if amount.is_integer() else amount
-            lines += [
-                f"  - label: {_yaml_text(label)}",
-                f"    amount: {number}",
-                "    currency: EUR",
-            ]
-    else:
-        lines.append("fees: []")
+    if guide.abroad:
+        lines += ["situations:", f"  {HOME}: You live in Veloria", f"  {ABROAD}: You live abroad"]
+    lines += _fees(guide)
     lines += [
-        "processing_time:",
-        f"  min_days: {guide.min_days}",
-        f"  max_days: {guide.max_days}",
-        "documents:",
+        "time:",
+        "  - kind: maximum",
+        f"    min: {guide.min_days}",
+        f"    max: {guide.max_days}",
+        "    unit: days",
+        "    from: when your application arrives",
     ]
+    if guide.abroad:
+        lines += ["  - kind: typical", "    value: 6", "    unit: weeks", f"    when: [{ABROAD}]"]
+    lines.append("documents:")
     for i, name in enumerate(guide.documents):
         lines += [f"  - name: {_yaml_text(name)}", f"    required: {'true' if i < 2 else 'false'}"]
+    if guide.abroad:
+        lines += ["  - name: Proof of your address abroad", f"    when: [{ABROAD}]"]
     lines.append("eligibility:")
     lines += [f"  - {_yaml_text(item)}" for item in guide.eligibility]
-    office = f"{agency} offices in {', '.join(guide.regions)}"
-    lines += [
-        "apply:",
-        "  online:",
-        f"    url: https://services.veloria.invalid/{slug_}/{guide.slug}",
-        "  in_person:",
-        f"    where: {_yaml_text(office)}",
-        "legal_basis:",
-    ]
+    lines += _channels(guide, slug_, agency)
+    if guide.deadline:
+        lines += [
+            "deadlines:",
+            "  - label: Apply",
+            "    offset:",
+            "      days: 28",
+            "      before: the date you need the decision",
+            "    counts: received",
+        ]
+    lines.append("legal_basis:")
     lines += [f"  - title: {_yaml_text(law)}" for law in guide.laws]
     lines += ["tags:", f"  - {slug_}", "lang: en", "---", ""]
     blocks = [
@@ -303,7 +396,7 @@ def render(guide: Guide) -> bytes:
         "You need:",
         "\n".join(f"- {name[0].lower()}{name[1:]}" for name in guide.documents),
         "## Steps",
-        "\n".join(f"{n}. {step}" for n, step in enumerate(guide.steps, 1)),
+        *_steps(guide),
         "## After you apply",
         f"You get a decision within {guide.max_days} days. "
         f"Other [{cat_title.lower()} guides](index.md) may apply to you too.",

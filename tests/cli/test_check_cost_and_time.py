@@ -69,8 +69,15 @@ BAD = [
      ["11: fees[0].choose_one: must list at least 2 items"]),
     ("an alternative without its amount", "        amount: 180\n", "",
      ["16: fees[0].choose_one[1]: missing required field 'amount'"]),
-    ("a fee with an unknown field", ADDS_TO, ADDS_TO + "    total: true\n",
-     ["23: fees[1]: unknown field 'total'"]),
+    ("a fee with an unknown field", ADDS_TO, ADDS_TO + "    vat: true\n",
+     ["23: fees[1]: unknown field 'vat'"]),
+    ("a total said in words", ADDS_TO, ADDS_TO + "    total: yes please\n",
+     ["23: fees[1].total: must be true or false, not the text 'yes please'"]),
+    ("a total that adds to a fee", ADDS_TO, ADDS_TO + "    total: true\n",
+     ["23: fees[1].total: a total is the sum of the fees, not an add-on: give it no adds_to"]),
+    ("a total among alternatives", PAPER_CURRENCY, PAPER_CURRENCY + "        total: true\n",
+     ["19: fees[0].choose_one[1].total: a total is the sum of the fees, not one of the "
+      "alternatives to choose from"]),
     ("fees in words", "fees:\n  - choose_one:\n", "fees: gratis\nold:\n  - choose_one:\n",
      ["10: fees: must be a list of fees, 'free' or 'not stated'", "11: unknown field 'old'"]),
 ]  # fmt: skip
@@ -84,6 +91,8 @@ GOOD = [
     ("a time in months", [(TARGET, "  - kind: typical\n    value: 14\n    unit: months\n")]),
     ("the older processing_time, in a guide of model 1",
      [(TIME, "processing_time:\n  max_days: 10\n"), ("model: 2\n", "")]),
+    ("a total the source states", [(FEES_START, "fees:\n  - label: Online, same day\n"
+      "    amount: 250\n    currency: EUR\n    total: true\n  - choose_one:\n")]),
 ]
 
 

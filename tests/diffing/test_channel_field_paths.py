@@ -1,5 +1,6 @@
-"""A change to ``channels`` or ``deadlines`` reads in words: a channel by its id
-(``channels[by-post].addresses[1]: added``), and such a change is sensitive by default."""
+"""A change to ``channels`` or ``deadlines`` reads in words: a channel by its label
+(``channels[By post].addresses[1]: added``), a deadline by its label, and such a change
+is sensitive by default."""
 
 from __future__ import annotations
 
@@ -30,19 +31,20 @@ def _changed(edit: Any) -> list[str]:
     ("edit", "read"),
     [
         (lambda g: g["channels"][1]["addresses"].append("PO Box 2"),
-         ["channels[by-post].addresses[1]: added"]),
+         ["channels[By post].addresses[1]: added"]),
         (lambda g: g["channels"][0].update(label="Apply online"),
-         ["channels[online].label: changed"]),
-        (lambda g: g["channels"].pop(0), ["channels[online]: removed"]),
+         ["channels[Apply online].label: changed"]),
+        (lambda g: g["channels"].pop(0), ["channels[Online]: removed"]),
         (lambda g: g["channels"].insert(1, {"id": "by-email", "type": "email", "label": "E-mail",
                                             "emails": ["a@b.invalid"]}),
-         ["channels[by-email]: added"]),
-        (lambda g: g["channels"][1].update(id="post"), ["channels[post].id: changed"]),
-        (lambda g: g["deadlines"][0].update(date="2027-04-30"), ["deadlines[0].date: changed"]),
-        (lambda g: g.pop("channels"), ["channels[online]: removed", "channels[by-post]: removed"]),
+         ["channels[E-mail]: added"]),
+        (lambda g: g["channels"][1].update(id="post"), ["channels[By post].id: changed"]),
+        (lambda g: g["deadlines"][0].update(date="2027-04-30"), ["deadlines[Apply].date: changed"]),
+        (lambda g: g.pop("channels"), ["channels[Online]: removed", "channels[By post]: removed"]),
+        (lambda g: g["channels"].reverse(), ["channels[Online]: moved"]),
     ],
 )  # fmt: skip
-def test_channels_read_by_their_id(edit: Any, read: list[str]) -> None:
+def test_channels_and_deadlines_read_by_their_label(edit: Any, read: list[str]) -> None:
     assert _changed(edit) == read
 
 

@@ -1,6 +1,6 @@
 """Changes to what a procedure costs and how long it takes read in words for staff:
-free and not stated as values, an alternative of a choose_one group by its place, a
-time entry field by field."""
+free and not stated as values, an alternative of a choose_one group as ``one of``, a
+time entry by its kind, amounts with their currency and times with their unit."""
 
 from __future__ import annotations
 
@@ -21,18 +21,18 @@ PAPER_95 = "      - label: Paper\n        amount: 95\n        currency: EUR\n"
         (
             "fees:\n  - choose_one:\n" + ONLINE_86 + PAPER_95,
             "fees:\n  - choose_one:\n" + ONLINE_86.replace("86", "88") + PAPER_95,
-            ["fees[0].choose_one[0].amount: 86 -> 88"],
+            ["fees[one of: Online].amount: 86 -> 88 EUR"],
         ),
         (
             "fees:\n  - choose_one:\n" + ONLINE_86 + PAPER_95,
             "fees:\n  - choose_one:\n" + ONLINE_86 + PAPER_95
             + "  - label: Courier\n    amount: 12\n    currency: EUR\n    adds_to: online\n",
-            ['fees[1]: added {label: "Courier", amount: 12, currency: "EUR", adds_to: "online"}'],
+            ['fees[Courier]: added {label: "Courier", amount: 12, currency: "EUR", adds_to: "online"}'],
         ),
         (
             "time:\n  - kind: typical\n    value: 14\n    unit: months\n",
             "time:\n  - kind: typical\n    value: 12\n    unit: months\n",
-            ["time[0].value: 14 -> 12"],
+            ["time[typical].value: 14 -> 12 months"],
         ),
         (
             "time:\n  - kind: maximum\n    value: 3\n    unit: weeks\n",
@@ -44,7 +44,7 @@ PAPER_95 = "      - label: Paper\n        amount: 95\n        currency: EUR\n"
             "time:\n  - kind: maximum\n    value: 21\n    unit: days\n",
             [
                 "processing_time: removed {max_days: 21}",
-                'time[0]: added {kind: "maximum", value: 21, unit: "days"}',
+                'time[maximum]: added {kind: "maximum", value: 21, unit: "days"}',
             ],
         ),
     ],

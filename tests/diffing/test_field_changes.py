@@ -1,4 +1,5 @@
-"""Front matter is shown field by field, with paths staff can read: fees[0].amount: 85 -> 86."""
+"""Front matter is shown field by field, with paths staff can read:
+fees[Online renewal].amount: 85 -> 86 EUR."""
 
 from __future__ import annotations
 
@@ -37,14 +38,15 @@ CHANGES = {
     "a fee changed": (
         [("amount: 86", "amount: 85")],
         [],
-        ["fees[0].amount: 85 -> 86"],
+        ["fees[Online renewal].amount: 85 -> 86 EUR"],
         {"fees"},
     ),
     "a document added at the end": (
         [(NAME_CHANGE_DOCUMENT, "")],
         [],
         [
-            'documents[2]: added {name: "Proof of your name change, such as a marriage certificate", '
+            'documents[Proof of your name change, such as a marriage\u2026]: added '
+            '{name: "Proof of your name change, such as a marriage certificate", '
             'required: false, note: "Only if your name is different from the one in your current passport."}'
         ],
         {"documents"},
@@ -52,7 +54,7 @@ CHANGES = {
     "a document inserted in the middle: later ones are not shown as changed": (
         [],
         [(PHOTO_DOCUMENT, PROOF_OF_ADDRESS + PHOTO_DOCUMENT)],
-        ['documents[1]: added {name: "Proof of address", required: true}'],
+        ['documents[Proof of address]: added {name: "Proof of address", required: true}'],
         {"documents"},
     ),
     "an eligibility item removed": (
@@ -65,8 +67,8 @@ CHANGES = {
         [],
         [(FAST_TRACK, BY_PHONE + FAST_TRACK), ("amount: 160", "amount: 165")],
         [
-            'fees[2]: added {label: "Phone renewal", amount: 99, currency: "EUR"}',
-            "fees[3].amount: 160 -> 165",
+            'fees[Phone renewal]: added {label: "Phone renewal", amount: 99, currency: "EUR"}',
+            "fees[Fast Track appointment (passport in 7 days)].amount: 160 -> 165 EUR",
         ],
         {"fees"},
     ),
@@ -112,14 +114,14 @@ CHANGES = {
             )
         ],
         [
-            'documents[0].note: "Send it with your application. It will be cancelled and returned to you." -> (empty)'
+            'documents[Your current passport].note: "Send it with your application. It will be cancelled and returned to you." -> (empty)'
         ],
         {"documents"},
     ),
     "a value of another type": (
         [],
         [("    required: false", '    required: "no"')],
-        ['documents[2].required: false -> "no"'],
+        ['documents[Proof of your name change, such as a marriage\u2026].required: false -> "no"'],
         {"documents"},
     ),
     "a date": (
@@ -136,8 +138,8 @@ CHANGES = {
             ("title: Passport fees from 1 January 2026", "title: Passport fees from 1 March 2027"),
         ],
         [
-            'sources[1].title: "Passport fees from 1 [-January 2026-]{+March 2027+}"',
-            'sources[1].seen: "2026-10-02" -> "2026-11-20"',
+            'sources[Passport fees from 1 March 2027].title: "Passport fees from 1 [-January 2026-]{+March 2027+}"',
+            'sources[Passport fees from 1 March 2027].seen: "2026-10-02" -> "2026-11-20"',
         ],
         {"sources"},
     ),
@@ -152,7 +154,7 @@ CHANGES = {
             ),
         ],
         [
-            'sources[2]: added {url: "https://www.veloria.invalid/forms/pa1", '
+            'sources[Form PA1]: added {url: "https://www.veloria.invalid/forms/pa1", '
             'title: "Form PA1", seen: "2026-10-03"}'
         ],
         {"sources"},

@@ -30,7 +30,7 @@ def test_a_new_guide_shows_every_field_and_line_as_added() -> None:
     assert rendered.startswith(f"{GUIDE_PATH}: new guide ({GUIDE_LINES} lines)\n")
     assert 'title: added "Renew an adult passport"' in field_lines(rendered)
     assert (
-        'fees[1]: added {label: "Paper form by post", amount: 95, currency: "EUR"}'
+        'fees[Paper form by post]: added {label: "Paper form by post", amount: 95, currency: "EUR"}'
         in field_lines(rendered)
     )
 
@@ -220,12 +220,15 @@ def test_the_json_form_is_stable() -> None:
         "removed_lines": 2,
         "changed_keys": ["fees"],
         "fallback_reason": None,
+        "affects": None,
         "fields": [
             {
                 "path": "fees[0].amount",
                 "key": "fees",
                 "change": "changed",
                 "line": 4,
+                "unit": None,
+                "situations": [],
                 "old": 40,
                 "new": 45,
             },

@@ -50,8 +50,8 @@ content/roads/pay-a-fine.md: 4 lines added, 3 removed
 Key: [-removed-] {+added+} words; lines: - removed, + added, ~ changed
 
 Details (front matter):
-  fees[0].amount: 40 -> 45
-  documents[1]: added {name: "Your bank card"}
+  fees[Fine].amount: 40 -> 45
+  documents[Your bank card]: added {name: "Your bank card"}
   eligibility[1]: removed "You are the driver."
 
 Text:
@@ -98,7 +98,7 @@ def test_colour_only_adds_ansi_codes(old: bytes | None, new: bytes | None) -> No
     [
         ("[-40-]", "\x1b[31m"),  # removed: red
         ("{+45+}", "\x1b[32m"),  # added: green
-        ("fees[0].amount", "\x1b[01m"),  # field names: bold
+        ("fees[Fine].amount", "\x1b[01m"),  # field names: bold
         ("+ 4. Wait for the confirmation letter.", "\x1b[32m"),
         ('removed "You are the driver."', "\x1b[31m"),
     ],

@@ -34,14 +34,22 @@ def _with_model(line: str) -> tuple[str, str]:
     ("line", "exit_code", "output"),
     [
         ("", 0, ""),
-        (f"model: {CURRENT_MODEL}\n", 0, ""),
+        # The current model on a model-1 guide: what to say the model-2 way, by line.
+        (
+            f"model: {CURRENT_MODEL}\n",
+            1,
+            f"{GUIDE}:21: processing_time: processing_time is model 1: say it as time "
+            "(migrate does it)\n"
+            f"{GUIDE}:31: apply: apply is model 1: list the ways to apply as channels "
+            "(migrate does it)\n",
+        ),
         (f"model: {NEWER}\n", 1, f"{GUIDE}:2: {REFUSED}\n"),
         # A newer guide may hold fields this version does not know: one line, not a flood.
         (f"model: {NEWER}\nsituations: {{abroad: You live abroad}}\n", 1, f"{GUIDE}:2: {REFUSED}\n"),
         ("model: 0\n", 1, f"{GUIDE}:2: model: 0 is less than the minimum of 1\n"),
         ("model: two\n", 1, f"{GUIDE}:2: model: must be a whole number, not the text 'two'\n"),
     ],
-    ids=["absent", "current", "newer", "newer with unknown fields", "zero", "not a number"],
+    ids=["absent", "current on a model-1 guide", "newer", "newer with unknown fields", "zero", "not a number"],
 )
 def test_check_reads_the_model_version(
     wiki: Path, run_cli: RunCli, git: Callable[..., str], line: str, exit_code: int, output: str

@@ -44,6 +44,10 @@ def test_the_skeleton_is_filed_in_its_folder_and_due_in_a_year() -> None:
     # Nothing is known yet: the page says so, never "Free" or "Same day".
     assert (data["fees"], data["time"]) == ("not stated", "not stated")
     assert "processing_time" not in data
+    # It follows the current model: the way to apply is a channel, not model 1's `apply`.
+    assert data["model"] == 2
+    assert "apply" not in data
+    assert [channel["type"] for channel in data["channels"]] == ["in_person"]
 
 
 def test_a_skeleton_made_on_29_february_is_due_on_28_february() -> None:

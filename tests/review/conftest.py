@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import Result
+from model_two_guides import PASSPORT_V2, PASSPORT_V2_PATH
 from review_samples import FIRST_STEP, GUIDE, Submit
 
 from wikitool.gitstore import WikiStore
@@ -44,6 +45,27 @@ def submit(store: WikiStore, published: str) -> Submit:
             rationale=rationale,
             author=SuggestionAuthor(**author) if author else SuggestionAuthor(),
         )
+        return suggestion_submit(store, suggestion).id
+
+    return run
+
+
+@pytest.fixture
+def submit_to_situations_guide(
+    wiki: Path, store: WikiStore, git: Callable[..., str]
+) -> Callable[..., str]:
+    """Commit the model 2 passport guide (situations in the country and abroad) to main;
+    returns a function that submits ``(old, new)`` text edits of it and gives the id."""
+    (wiki / PASSPORT_V2_PATH).write_text(PASSPORT_V2, encoding="utf-8")
+    git(wiki, "add", PASSPORT_V2_PATH)
+    git(wiki, "commit", "-qm", "Add the model 2 passport guide")
+
+    def run(*edits: tuple[str, str], summary: str = "Correct the passport guide") -> str:
+        content = PASSPORT_V2
+        for old, new in edits:
+            assert content.count(old) == 1, old
+            content = content.replace(old, new)
+        suggestion = SuggestionInput(guide=PASSPORT_V2_PATH, content=content, summary=summary)
         return suggestion_submit(store, suggestion).id
 
     return run

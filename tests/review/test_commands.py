@@ -324,7 +324,7 @@ def test_show_tells_a_reviewer_everything_needed(cmd: Callable[..., Result], sce
     assert "Ready:      no: it needs 2 approvals from different people because it changes fees; it has 1\n" in text
     assert "Merge:      merges cleanly onto today's main (main moved since its base: a three-way merge)\n" in text
     assert "Checks:     the merged guide passes wikitool check\n" in text
-    assert "fees[0].amount: 86 -> 88" in text
+    assert "fees[Online renewal].amount: 86 -> 88 EUR" in text
     assert "\x1b[" not in text  # no colour in a pipe
 
     clash = json.loads(cmd("show", "{clash}", "--json").stdout)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import Result
@@ -132,3 +133,45 @@ def test_a_broken_policy_on_main_stops_merges_with_a_clear_error(
     result = review("merge", sid, "--as", DAN)
     assert result.exit_code == 1
     assert result.stderr == "Error: review-policy.yaml:2: owners must be e-mail addresses or @domains\n"
+
+
+# Model 2 structures inside a field: (old text, new text) of the situations guide, and
+# the sensitive fields the change touches under the default policy.
+MODEL_TWO_EDITS = {
+    "a fee limited to a situation": (
+        ("amount: 120\n    currency: EUR\n    when: [abroad]",
+         "amount: 120\n    currency: EUR\n    when: [abroad, in-country]"), ["fees"]),
+    "an alternative of a choose_one group": (("amount: 86", "amount: 88"), ["fees"]),
+    "a channel's address": (
+        ('addresses: ["Passport Office, PO Box 2210, Aldmere 1010"]',
+         'addresses: ["Passport Office, PO Box 2211, Aldmere 1010"]'), ["channels"]),
+    "a deadline's offset": (("days: 28", "days: 21"), ["deadlines"]),
+    "a document's situations": (
+        ("  - name: Birth certificate\n    when: [in-country]",
+         "  - name: Birth certificate\n    when: [in-country, abroad]"), ["documents"]),
+    "a condition of one situation": (("at least 6 months", "at least 12 months"), ["eligibility"]),
+    "a situation relabelled": (
+        ("abroad: You live abroad", "abroad: You live outside Veloria"), ["situations"]),
+    "a time (an estimate, not sensitive)": (("value: 12", "value: 14"), []),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("edit", "sensitive"), MODEL_TWO_EDITS.values(), ids=MODEL_TWO_EDITS.keys())
+def test_model_two_changes_under_a_sensitive_field_are_sensitive(
+    submit_to_situations_guide: Callable[..., str],
+    review_json: Callable[..., Any],
+    edit: tuple[str, str],
+    sensitive: list[str],
+) -> None:
+    shown = review_json("show", submit_to_situations_guide(edit))
+
+    assert (shown["sensitive_fields"], shown["required_approvals"]) == (
+        sensitive, 2 if sensitive else 1
+    )
+
+
+def test_the_default_sensitive_fields() -> None:
+    assert set(DEFAULT_SENSITIVE_FIELDS) == {
+        "fees", "eligibility", "documents", "legal_basis", "deadlines", "channels",
+        "apply", "situations",
+    }  # fmt: skip

@@ -18,6 +18,7 @@ NBSP = "\u00a0"
 ONLINE = {"id": "online", "label": "Online", "amount": 86, "currency": "EUR"}
 PAPER = {"label": "Paper form", "amount": 95, "currency": "EUR"}
 COURIER = {"label": "Courier return", "amount": 12, "currency": "EUR", "adds_to": "online"}
+TOTAL = {"label": "Online with courier", "amount": 98, "currency": "EUR", "total": True}
 
 
 def _fact(data: dict[str, Any], label: str, lang: str = "en") -> str | None:
@@ -108,6 +109,14 @@ FEES = [
     # An add-on naming no fee (check refuses it) is still shown, as a fee of its own.
     ([PAPER, COURIER], "Paper form: €95.00 Courier return: €12.00",
      "Paper form: 95,00 € Courier return: 12,00 €"),
+    # A total the guide states is the sum, set apart after the fees it adds up.
+    ([ONLINE, COURIER, TOTAL],
+     "Online: €86.00 Courier return: + €12.00 Total: €98.00 (Online with courier)",
+     "Online: 86,00 € Courier return: + 12,00 € Total : 98,00 € (Online with courier)"),
+    ([ONLINE, {**PAPER, "amount": 12}, TOTAL],
+     "Online: €86.00 Paper form: €12.00 Total: €98.00 (Online with courier)",
+     "Online: 86,00 € Paper form: 12,00 € Total : 98,00 € (Online with courier)"),
+    ([TOTAL], "Total: €98.00 (Online with courier)", "Total : 98,00 € (Online with courier)"),
     # Nothing stated, or nothing the page can read: no row at all.
     (None, None, None),
     ("gratis", None, None),
@@ -146,9 +155,19 @@ OFFERS = [
 ]  # fmt: skip
 
 
+OFFERS.append(
+    # A stated total is the sum of the offers, not one more.
+    ([ONLINE, COURIER, TOTAL], [
+        {"@type": "Offer", "name": "Online", "price": "86.00", "priceCurrency": "EUR",
+         "addOn": [{"@type": "Offer", "name": "Courier return", "price": "12.00",
+                    "priceCurrency": "EUR"}]},
+    ])
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(("fees", "offers"), OFFERS, ids=range(len(OFFERS)))
 def test_structured_data_offers_only_what_is_stated(fees: object, offers: object) -> None:
     data = {"title": "T", "summary": "S", **({} if fees is None else {"fees": fees})}
-    service = guide_jsonld(GuideFacts.from_data(data, "T"), [], None)[0]
+    service = guide_jsonld(GuideFacts.from_data(data, "T"), None, [], None)[0]
 
     assert service.get("offers") == offers

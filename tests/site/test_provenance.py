@@ -11,10 +11,13 @@ import pytest
 from html_tree import parse_html
 from site_history import BuiltSite
 
+from wikitool.guides.steps import read_steps
 from wikitool.mkdocs_plugin.changes import render_freshness
 from wikitool.mkdocs_plugin.guide import GuideFacts
 from wikitool.mkdocs_plugin.jsonld import guide_jsonld, jsonld_scripts
 from wikitool.mkdocs_plugin.panel import render_panel
+
+ONE_STEP = read_steps("## Steps\n\n1. Apply.\n", "en")
 
 VEHICLE = "vehicles/register-a-used-vehicle.md"
 TODAY = date(2026, 11, 1)
@@ -117,7 +120,7 @@ def test_no_sources_no_row(sources: object) -> None:
 def test_structured_data_names_the_publisher_and_the_sources() -> None:
     guide = _guide(agency=AGENCY, publisher=PUBLISHER, sources=[SOURCE])
 
-    items = guide_jsonld(guide, ["Apply."], "https://guides.invalid/vehicles/register/")
+    items = guide_jsonld(guide, ONE_STEP, [], "https://guides.invalid/vehicles/register/")
 
     service, _howto, webpage = items
     assert service["provider"] == {"@type": "GovernmentOrganization", "name": AGENCY}
@@ -132,7 +135,7 @@ def test_structured_data_names_the_publisher_and_the_sources() -> None:
 
 
 def test_a_guide_without_provenance_adds_no_page_item() -> None:
-    items = guide_jsonld(_guide(agency=AGENCY), ["Apply."], None)
+    items = guide_jsonld(_guide(agency=AGENCY), ONE_STEP, [], None)
 
     assert [item["@type"] for item in items] == ["GovernmentService", "HowTo"]
 
@@ -140,7 +143,7 @@ def test_a_guide_without_provenance_adds_no_page_item() -> None:
 def test_a_hostile_source_cannot_break_out_of_the_structured_data() -> None:
     hostile = {**SOURCE, "title": "</script><script>alert(1)</script>"}
 
-    scripts = jsonld_scripts(guide_jsonld(_guide(sources=[hostile]), [], None))
+    scripts = jsonld_scripts(guide_jsonld(_guide(sources=[hostile]), None, [], None))
 
     assert scripts.count("</script>") == 2  # the service's and the page's own
     page = json.loads(

@@ -10,9 +10,12 @@ import pytest
 from html_tree import Element, parse_html
 from site_history import BuiltSite
 
+from wikitool.guides.steps import read_steps
 from wikitool.mkdocs_plugin.guide import GuideFacts
 from wikitool.mkdocs_plugin.jsonld import guide_jsonld
 from wikitool.mkdocs_plugin.panel import render_panel
+
+ONE_STEP = read_steps("## Steps\n\n1. Register.\n", "en")
 
 APPEAL = "vehicles/appeal-a-parking-fine.md"
 SOLE_TRADER = "business/register-as-a-sole-trader.md"
@@ -151,7 +154,7 @@ def test_channels_are_service_channels_with_only_what_is_stated() -> None:
         {"title": "Vote", "lang": "en", "channels": [ONLINE, POST, MAIL, PHONE, COLLECT]}, "Vote"
     )
 
-    service = guide_jsonld(guide, ["Register."], None)[0]
+    service = guide_jsonld(guide, ONE_STEP, [], None)[0]
 
     assert service["availableChannel"] == [
         {"@type": "ServiceChannel", "name": "Online",

@@ -131,9 +131,10 @@ def new(wiki: WikiContext, path: str, title: str, lang: str) -> None:
 def migrate(wiki: WikiContext, check_only: bool, as_staff: str | None, as_json: bool) -> None:
     """Rewrite the guides on main to the current guide model.
 
-    Every guide that changes is rewritten in one commit on main. Comments, key order and untouched lines are kept. A guide already of the current
-    model is left alone; running it again changes nothing. Nothing is written if any
-    guide cannot be migrated.
+    Every guide that changes is rewritten in one commit on main. Comments, key order
+    and untouched lines are kept. A guide already of the current model is left alone;
+    running it again changes nothing. Nothing is written if any guide cannot be
+    migrated.
 
     \b
     Example:

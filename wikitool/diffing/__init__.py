@@ -1,8 +1,9 @@
 """Diffs of guides that a person who is not a programmer can read.
 
-Front matter is compared field by field (``fees[0].amount: 85 -> 86``), the body word
-by word within changed lines (``[-85-]{+86+}``), with file line numbers and the
-section each change falls in. :func:`guide_diff` computes, :func:`render_text` shows.
+Front matter is compared field by field (``fees[Online].amount: 85 -> 86 EUR``), list
+items by who they are rather than where, the body word by word within changed lines
+(``[-85-]{+86+}``), with file line numbers, the section each change falls in and the
+situations it affects. :func:`guide_diff` computes, :func:`render_text` shows.
 """
 
 from wikitool.diffing.changes import (

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from wikitool.guides.situations import Situation
+
 PlainValue = Any
 """A front matter value as plain JSON-compatible data (see ``GuideSource.data``)."""
 
-FieldChangeKind = Literal["added", "removed", "changed"]
+FieldChangeKind = Literal["added", "removed", "changed", "moved"]
 SegmentKind = Literal["equal", "removed", "added"]
 LineKind = Literal["context", "removed", "added", "changed"]
 GuideStatus = Literal["new", "deleted", "changed", "unchanged"]
@@ -16,12 +18,16 @@ GuideStatus = Literal["new", "deleted", "changed", "unchanged"]
 
 @dataclass(frozen=True)
 class FieldChange:
-    """One front matter value added, removed or changed.
+    """One front matter value added, removed or changed, or a list item moved.
 
-    ``path`` is how a person would name it (``fees[0].amount``); ``location`` the same
-    as keys and list indexes; ``key`` the top-level key it belongs to. Indexes are
+    ``path`` is how a person would name it (``fees[Online].amount``); ``location`` the
+    same as keys and list indexes; ``key`` the top-level key it belongs to. Indexes are
     those of the new guide, except for a removed item, which has its old index.
-    ``line`` is the file line of the value (in the old file for a removal).
+    ``line`` is the file line of the value (in the old file for a removal). A moved
+    item's ``old`` and ``new`` are its places in the list (1 for the first).
+    ``unit`` is what a changed number counts, when both versions say the same (an
+    amount's currency, a time's unit: ``96 -> 99 EUR``). ``situations`` are the ids of
+    the situations the change affects, ``()`` for every one (see ``situations_affected``).
     """
 
     path: str
@@ -30,6 +36,8 @@ class FieldChange:
     old: PlainValue = None
     new: PlainValue = None
     line: int | None = None
+    unit: str | None = None
+    situations: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -43,12 +51,29 @@ class FieldChange:
             "key": self.key,
             "change": self.change,
             "line": self.line,
+            "unit": self.unit,
+            "situations": list(self.situations),
         }
         if self.change != "added":
             data["old"] = self.old
         if self.change != "removed":
             data["new"] = self.new
         return data
+
+
+@dataclass(frozen=True)
+class AffectedSituations:
+    """Which of a guide's situations a change affects: ``every`` one, or those listed."""
+
+    every: bool
+    situations: tuple[Situation, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """Stable JSON form."""
+        return {
+            "every": self.every,
+            "situations": [{"id": s.id, "label": s.label} for s in self.situations],
+        }
 
 
 @dataclass(frozen=True)
@@ -137,6 +162,8 @@ class GuideDiff:
             keys whose lines changed, as far as they can be told from the text.
         fallback_reason: why the front matter could not be compared field by field
             (the parse error), or None.
+        affects: the situations the change affects; None when neither version
+            declares situations (or a side's front matter could not be read).
     """
 
     path: str
@@ -147,6 +174,7 @@ class GuideDiff:
     removed_lines: int
     changed_keys: set[str]
     fallback_reason: str | None = None
+    affects: AffectedSituations | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Stable JSON form (keys fixed, sets sorted) for ``--json`` output."""
@@ -157,6 +185,7 @@ class GuideDiff:
             "removed_lines": self.removed_lines,
             "changed_keys": sorted(self.changed_keys),
             "fallback_reason": self.fallback_reason,
+            "affects": None if self.affects is None else self.affects.to_json(),
             "fields": [change.to_json() for change in self.fields],
             "body": [hunk.to_json() for hunk in self.body],
         }

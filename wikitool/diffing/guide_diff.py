@@ -9,6 +9,7 @@ from wikitool.diffing.changes import FieldChange, GuideDiff, GuideStatus
 from wikitool.diffing.fields import field_changes
 from wikitool.diffing.hunks import LineRun, line_hunks, text_lines
 from wikitool.diffing.numstat import count_lines
+from wikitool.diffing.situations_affected import affected_situations, text_situations
 from wikitool.errors import GuideError
 from wikitool.guides.frontmatter import GuideSource, parse_guide
 
@@ -40,9 +41,11 @@ def guide_diff(path: str, old: bytes | None, new: bytes | None) -> GuideDiff:
     except GuideError as error:
         return _fallback_diff(path, old, new, status, added_lines, removed_lines, str(error))
 
+    old_data = old_source.data() if old_source is not None else {}
+    new_data = new_source.data() if new_source is not None else {}
     fields = field_changes(
-        old_source.data() if old_source is not None else {},
-        new_source.data() if new_source is not None else {},
+        old_data,
+        new_data,
         old_line_of=old_source.line_of if old_source is not None else None,
         new_line_of=new_source.line_of if new_source is not None else None,
     )
@@ -58,6 +61,9 @@ def guide_diff(path: str, old: bytes | None, new: bytes | None) -> GuideDiff:
         added_lines=added_lines,
         removed_lines=removed_lines,
         changed_keys={change.key for change in fields},
+        affects=affected_situations(
+            old_data, new_data, fields, text_situations(old_source, new_source, body)
+        ),
     )
 
 

@@ -17,8 +17,16 @@ from typing import Any
 from pygments.console import ansiformat
 
 from wikitool.diffing.alignment import text_similarity
-from wikitool.diffing.changes import BodyHunk, BodyLine, FieldChange, GuideDiff, Segment
+from wikitool.diffing.changes import (
+    AffectedSituations,
+    BodyHunk,
+    BodyLine,
+    FieldChange,
+    GuideDiff,
+    Segment,
+)
 from wikitool.diffing.words import word_segments
+from wikitool.guides.situations import WHEN_KEY
 from wikitool.terminal import terminal_safe
 
 INVISIBLE_ONLY = (
@@ -47,6 +55,9 @@ def render_text(diff: GuideDiff, *, color: bool) -> str:
     out = [painter.paint("field", terminal_safe(diff.path)) + ": " + _summary(diff)]
     if diff.status == "unchanged":
         return "\n".join(out) + "\n"
+    affects = affects_line(diff.affects)
+    if affects:
+        out.append(terminal_safe(affects))
     if not (diff.fields or diff.body):
         out.append(INVISIBLE_ONLY)
         return "\n".join(out) + "\n"
@@ -65,6 +76,18 @@ def render_text(diff: GuideDiff, *, color: bool) -> str:
             out.append(painter.paint("header", _hunk_header(hunk)))
             out += [_render_line(line, painter) for line in hunk.lines]
     return "\n".join(out) + "\n"
+
+
+def affects_line(affects: AffectedSituations | None) -> str | None:
+    """``Affects situations: You live abroad, Under 16``, ``Affects every situation``, or
+    None when the guide has no situations or the change touches none."""
+    if affects is None:
+        return None
+    if affects.every:
+        return "Affects every situation"
+    if not affects.situations:
+        return None
+    return "Affects situations: " + ", ".join(s.label for s in affects.situations)
 
 
 def format_value(value: Any) -> str:
@@ -125,6 +148,13 @@ def _plural(lines: int) -> str:
 
 def _render_field(change: FieldChange, painter: _Painter) -> str:
     name = painter.paint("field", terminal_safe(change.path)) + ": "
+    if change.change == "moved":
+        return name + f"moved from place {change.old} to {change.new}"
+    if change.location[-1:] == (WHEN_KEY,):
+        # Situations in words; no ``when`` means every situation, not "(empty)".
+        old_text = painter.paint("removed", terminal_safe(_situation_ids(change.old)))
+        new_text = painter.paint("added", terminal_safe(_situation_ids(change.new)))
+        return f"{name}{old_text} -> {new_text}"
     if change.change == "added":
         return name + painter.paint("added", "added " + terminal_safe(format_value(change.new)))
     if change.change == "removed":
@@ -141,7 +171,16 @@ def _render_field(change: FieldChange, painter: _Painter) -> str:
         return name + '"' + painter.segments(segments) + '"'
     old_text = painter.paint("removed", terminal_safe(format_value(old)))
     new_text = painter.paint("added", terminal_safe(format_value(new)))
-    return f"{name}{old_text} -> {new_text}"
+    unit = f" {terminal_safe(change.unit)}" if change.unit else ""
+    return f"{name}{old_text} -> {new_text}{unit}"
+
+
+def _situation_ids(when: Any) -> str:
+    if when is None:
+        return "every situation"
+    if isinstance(when, list) and when and all(isinstance(s, str) for s in when):
+        return ", ".join(when)
+    return format_value(when)
 
 
 def _json_inner(old: str, new: str) -> tuple[str, str]:

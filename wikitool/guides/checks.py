@@ -23,7 +23,6 @@ from wikitool.guides.frontmatter import GuideView, parse_guide
 from wikitool.guides.markdown_body import (
     has_list_after_paragraph,
     has_ordered_list,
-    headings,
     links,
     section_text,
 )
@@ -32,7 +31,14 @@ from wikitool.guides.markdown_body import (
 from wikitool.guides.model_version import MODEL_KEY, model_version_problem
 from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE, is_guide_path, is_index_path
-from wikitool.locales.catalogues import steps_heading, steps_headings
+from wikitool.guides.situation_checks import (
+    check_model_2,
+    check_situations,
+    undeclared_situation,
+)
+from wikitool.guides.situations import read_situations
+from wikitool.guides.steps import read_steps
+from wikitool.locales.catalogues import steps_heading
 from wikitool.locales.language import language_problem
 from wikitool.model import Problem
 from wikitool.schema import validate_front_matter, validate_index_front_matter
@@ -95,6 +101,8 @@ def _guide_problems(
         *check_ways_to_apply(guide),
         *check_deadlines(guide, today, strict=strict),
         *check_cost_and_time(guide),
+        *check_situations(guide),
+        *check_model_2(guide),
     ]
 
 
@@ -171,26 +179,31 @@ def check_language(guide: GuideView) -> list[Problem]:
 
 def check_steps(guide: GuideView) -> list[Problem]:
     """The body has a steps section holding a numbered list: ``## Steps``, or the same
-    heading in the guide's language (``## Étapes`` for ``lang: fr``)."""
-    lang = guide.data().get("lang")
+    heading in the guide's language (``## Étapes`` for ``lang: fr``); its groups, their
+    ``{when: ...}`` and its ``or``/``and`` follow the convention of ``guides/steps.py``."""
+    data = guide.data()
+    lang = data.get("lang")
     lang = lang if isinstance(lang, str) else ""
-    accepted = steps_headings(lang)
-    name = f"## {steps_heading(lang)}"
-    found = headings(guide.body)
-    for heading in found:
-        if heading.level == 2 and heading.text.casefold() in accepted:
-            text = section_text(guide.body, heading, found)
-            if has_ordered_list(text):
-                return []
-            name = f"## {heading.text}"
-            message = f"the '{name}' section has no numbered list (1., 2., 3.)"
-            if has_list_after_paragraph(text):
-                message = (
-                    f"the '{name}' section has no numbered list: leave a blank line before '1.'"
-                )
-            return [Problem(guide.path, guide.body_line + heading.index, message)]
-    message = f"missing a '{name}' section with a numbered list of steps"
-    return [Problem(guide.path, guide.closing_line, message)]
+    steps = read_steps(guide.body, lang)
+    if steps is None:
+        message = f"missing a '## {steps_heading(lang)}' section with a numbered list of steps"
+        return [Problem(guide.path, guide.closing_line, message)]
+    problems = [Problem(guide.path, guide.body_line + p.line, p.message) for p in steps.problems]
+    declared = {situation.id for situation in read_situations(data)}
+    for group in steps.groups:
+        for name in group.when:
+            if name not in declared and group.line is not None:
+                why = undeclared_situation(name, declared)
+                message = f"the group '{group.title}' {{when: ...}}: {why}"
+                problems.append(Problem(guide.path, guide.body_line + group.line, message))
+    text = section_text(guide.body, steps.heading)
+    if not has_ordered_list(text):
+        name = f"## {steps.heading.text}"
+        message = f"the '{name}' section has no numbered list (1., 2., 3.)"
+        if has_list_after_paragraph(text):
+            message = f"the '{name}' section has no numbered list: leave a blank line before '1.'"
+        problems.append(Problem(guide.path, guide.body_line + steps.heading.index, message))
+    return problems
 
 
 def check_links(guide: GuideView, existing_paths: set[str]) -> list[Problem]:

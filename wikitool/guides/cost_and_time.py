@@ -42,7 +42,7 @@ def fee_entries(fees: object) -> Iterator[tuple[Location, dict[str, Any]]]:
 
 def check_fees(guide: GuideView) -> list[Problem]:
     """Each currency is an ISO 4217 code Babel knows; fee ids are unique; an ``adds_to``
-    names a fee's id."""
+    names a fee's id; a ``total`` is neither an alternative nor an add-on."""
     problems = []
     entries = list(fee_entries(guide.data().get("fees")))
     ids: dict[str, Location] = {}
@@ -62,6 +62,9 @@ def check_fees(guide: GuideView) -> list[Problem]:
             else:
                 ids[fee_id] = location
     for location, fee in entries:
+        wrong_total = _total_problem(location, fee)
+        if wrong_total is not None:
+            problems.append(_problem(guide, (*location, "total"), wrong_total))
         target = fee.get("adds_to")
         if isinstance(target, str) and target not in ids:
             message = f"no fee has the id '{target}' (give that fee 'id: {target}')"
@@ -69,6 +72,17 @@ def check_fees(guide: GuideView) -> list[Problem]:
         elif isinstance(target, str) and ids[target] == location:
             problems.append(_problem(guide, (*location, "adds_to"), "a fee cannot add to itself"))
     return problems
+
+
+def _total_problem(location: Location, fee: dict[str, Any]) -> str | None:
+    """A total is the sum of the fees around it: never an alternative nor an add-on."""
+    if fee.get("total") is not True:
+        return None
+    if "choose_one" in location:
+        return "a total is the sum of the fees, not one of the alternatives to choose from"
+    if "adds_to" in fee:
+        return "a total is the sum of the fees, not an add-on: give it no adds_to"
+    return None
 
 
 def check_time(guide: GuideView) -> list[Problem]:

@@ -42,6 +42,8 @@ class Heading:
     index: int
     level: int
     text: str
+    braces: str = ""
+    """A ``{...}`` ending the heading, taken off ``text`` (``{#id}``, ``{when: abroad}``)."""
 
 
 @dataclass(frozen=True)
@@ -78,8 +80,19 @@ def headings(body: str) -> list[Heading]:
     for index, line in lines_outside_code(body):
         match = _HEADING_RE.match(line)
         if match:
-            text = _ATTR_LIST_RE.sub("", (match.group(2) or "").strip())
-            found.append(Heading(index, len(match.group(1)), text))
+            text = (match.group(2) or "").strip()
+            braces = _ATTR_LIST_RE.search(text)
+            if braces is None:
+                found.append(Heading(index, len(match.group(1)), text))
+            else:
+                found.append(
+                    Heading(
+                        index,
+                        len(match.group(1)),
+                        text[: braces.start()],
+                        braces.group(0).strip(),
+                    )
+                )
     return found
 
 

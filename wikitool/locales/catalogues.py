@@ -32,6 +32,10 @@ def N_(message: str) -> str:  # gettext's name for the marker
 
 STEPS = N_("Steps")
 """The msgid of the heading of a guide's numbered steps (``## Steps``, ``## Étapes``)."""
+OR = N_("or")
+AND = N_("and")
+"""The msgids of the words that, alone between two lists of steps, join them: ``or``
+(one or the other), ``and`` (both, in any order)."""
 
 
 def catalogue_path(language: str) -> Path:
@@ -79,7 +83,8 @@ def translations(tag: str) -> NullTranslations:
 
 def _compiled(path: Path) -> Translations:
     with path.open("rb") as handle:
-        catalog = read_po(handle, domain=DOMAIN)
+        # A malformed catalogue fails loudly here, not as a warning in some command's output.
+        catalog = read_po(handle, domain=DOMAIN, abort_invalid=True)
     buffer = BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
@@ -95,3 +100,13 @@ def steps_headings(tag: str) -> frozenset[str]:
     """The headings (casefolded) a guide in ``tag`` may give its steps: its own
     language's and English's, so a guide keeps passing while it is being translated."""
     return frozenset({STEPS.casefold(), steps_heading(tag).casefold()})
+
+
+def step_joins(tag: str) -> dict[str, str]:
+    """The words (casefolded) that join two lists of steps in ``tag``'s language and in
+    English, each mapped to its msgid: ``{"ou": "or", "or": "or", "et": "and", ...}``."""
+    labels = translations(tag)
+    return {
+        **{word: word for word in (OR, AND)},
+        **{labels.gettext(word).casefold(): word for word in (OR, AND)},
+    }

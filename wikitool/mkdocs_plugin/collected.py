@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from wikitool.guides.steps import Steps
 from wikitool.history import Change, HistoryIndex
 from wikitool.mkdocs_plugin.guide import GuideFacts
 
@@ -22,7 +23,10 @@ class PageInfo:
     summary: str = ""
     guide: GuideFacts | None = None
     """Set for a guide with front matter; ``None`` for any other page."""
-    steps: list[str] = field(default_factory=list)
+    steps: Steps | None = None
+    """A guide's steps section as ``guides/steps.py`` reads it (``None``: it has none)."""
+    step_texts: list[list[str]] = field(default_factory=list)
+    """The text of each step, list by list in page order, as the page shows it."""
 
 
 @dataclass

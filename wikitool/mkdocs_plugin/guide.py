@@ -37,7 +37,8 @@ translated where it is shown (``Display._``)."""
 @dataclass(frozen=True)
 class Fee:
     """One fee: ``label``, ``amount`` in ``currency`` (ISO 4217), optional ``note``;
-    ``id`` names it, and ``adds_to`` names the fee it is paid on top of (an add-on)."""
+    ``id`` names it, and ``adds_to`` names the fee it is paid on top of (an add-on);
+    ``total`` says it is the sum of the others, as the source states it."""
 
     label: str
     amount: float
@@ -46,6 +47,7 @@ class Fee:
     id: str = ""
     adds_to: str = ""
     when: tuple[str, ...] = ()
+    total: bool = False
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,7 @@ def _fee(item: dict[str, Any]) -> Fee | None:
         _text(item.get("id")),
         _text(item.get("adds_to")),
         read_when(item),
+        item.get("total") is True,
     )
 
 

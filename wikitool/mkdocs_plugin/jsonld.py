@@ -1,4 +1,4 @@
-"""Structured data for search engines: a schema.org GovernmentService, a HowTo, and the
+"""Structured data for search engines: a schema.org GovernmentService, its HowTos, and the
 WebPage's provenance (who publishes the guide, the official pages it is based on).
 
 The JSON sits inside a ``<script>`` element, where ``</script>`` or ``<!--`` in a value
@@ -9,20 +9,26 @@ no front matter value can break out, and the data still parses as the same JSON.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
-from html.parser import HTMLParser
+from collections.abc import Sequence
 from typing import Any
 
-from wikitool.locales.catalogues import STEPS
+from wikitool.guides.steps import Steps
 from wikitool.mkdocs_plugin.display import Display
 from wikitool.mkdocs_plugin.guide import CHANNEL_NAMES, Fee, GuideFacts, every_fee
+from wikitool.mkdocs_plugin.howto import guide_howtos
 from wikitool.mkdocs_plugin.panel_fees import add_ons
 from wikitool.mkdocs_plugin.ways_to_apply import ServiceChannel
 
 _SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
-def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[dict[str, Any]]:
-    """The guide as schema.org items: the service, (if it has steps) a HowTo, and (if the
-    guide names its publisher or sources) the page itself."""
+def guide_jsonld(
+    guide: GuideFacts,
+    steps: Steps | None,
+    step_texts: Sequence[Sequence[str]],
+    url: str | None,
+) -> list[dict[str, Any]]:
+    """The guide as schema.org items: the service, (if it has steps) a HowTo per
+    situation (``howto.py``; ``step_texts`` as ``step_marks.mark_steps`` gives them), and
+    (if the guide names its publisher or sources) the page itself."""
     service: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
@@ -45,20 +51,7 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
     if channels:
         service["availableChannel"] = channels
     items = [service]
-    if steps:
-        howto: dict[str, Any] = {
-            "@context": "https://schema.org",
-            "@type": "HowTo",
-            "name": guide.title,
-            "description": guide.summary,
-            "step": [
-                {"@type": "HowToStep", "position": n, "text": text}
-                for n, text in enumerate(steps, start=1)
-            ],
-        }
-        if guide.documents:
-            howto["supply"] = [{"@type": "HowToSupply", "name": d.name} for d in guide.documents]
-        items.append(howto)
+    items.extend(guide_howtos(guide, steps, step_texts, display))
     page = _provenance(guide, url)
     if page:
         items.append(page)
@@ -68,7 +61,8 @@ def guide_jsonld(guide: GuideFacts, steps: list[str], url: str | None) -> list[d
 def guide_offers(guide: GuideFacts, display: Display) -> list[dict[str, Any]]:
     """The fees as schema.org Offers, only what the guide states: a free procedure is one
     Offer of price 0; each alternative of a ``choose_one`` group is an Offer; an add-on
-    is the ``addOn`` of the Offer it is paid on top of. Nothing for fees not stated."""
+    is the ``addOn`` of the Offer it is paid on top of; a stated total is the sum of the
+    Offers, not one more. Nothing for fees not stated."""
     if guide.fees == ():
         return [{"@type": "Offer", "name": display._("Free"), "price": "0"}]
     addons = add_ons(guide.fees or ())
@@ -86,7 +80,8 @@ def guide_offers(guide: GuideFacts, display: Display) -> list[dict[str, Any]]:
             item["addOn"] = [offer(extra) for extra in extras]
         return item
 
-    return [offer(fee) for fee in every_fee(guide.fees) if id(fee) not in attached]
+    shown = [fee for fee in every_fee(guide.fees) if not fee.total]
+    return [offer(fee) for fee in shown if id(fee) not in attached]
 
 
 def _provenance(guide: GuideFacts, url: str | None) -> dict[str, Any]:
@@ -155,63 +150,3 @@ def jsonld_scripts(items: list[dict[str, Any]]) -> str:
         "</script>"
         for item in items
     )
-
-
-def steps_from_html(fragment: str, headings: Collection[str] = (STEPS,)) -> list[str]:
-    """The text of each item of the first ordered list after the steps heading: one of
-    ``headings`` (``steps_headings(lang)``: ``Steps``, ``Étapes``...), in any case."""
-    parser = _StepsParser(frozenset(h.casefold() for h in headings))
-    parser.feed(fragment)
-    parser.close()
-    return [" ".join(step.split()) for step in parser.steps if step.strip()]
-
-
-class _StepsParser(HTMLParser):
-    def __init__(self, headings: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self._headings = headings
-        self._in_h2 = False
-        self._h2_text = ""
-        self._after_heading = False
-        self._list_depth = 0  # depth inside the steps list (1 = its own items)
-        self._item_open = False
-        self._skip = 0  # inside a permalink anchor: not step text
-        self._done = False
-        self.steps: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._done:
-            return
-        if tag == "h2":
-            if self._list_depth == 0:
-                self._in_h2, self._h2_text, self._after_heading = True, "", False
-        elif tag == "a" and ("class", "headerlink") in attrs:
-            self._skip += 1
-        elif tag in ("ol", "ul") and (self._list_depth or (self._after_heading and tag == "ol")):
-            self._list_depth += 1
-        elif tag == "li" and self._list_depth == 1:
-            self.steps.append("")
-            self._item_open = True
-
-    def handle_endtag(self, tag: str) -> None:
-        if self._done:
-            return
-        if tag == "h2" and self._in_h2:
-            self._in_h2 = False
-            self._after_heading = self._h2_text.strip().casefold() in self._headings
-        elif tag == "a" and self._skip:
-            self._skip -= 1
-        elif tag in ("ol", "ul") and self._list_depth:
-            self._list_depth -= 1
-            if self._list_depth == 0:
-                self._done = True
-        elif tag == "li" and self._list_depth == 1:
-            self._item_open = False
-
-    def handle_data(self, data: str) -> None:
-        if self._done or self._skip:
-            return
-        if self._in_h2:
-            self._h2_text += data
-        elif self._item_open and self.steps:
-            self.steps[-1] += data

@@ -62,8 +62,10 @@ def guide_fragments(
             f'<a href="{report}">{d.html("Is something wrong on this page?")}</a> '
             f'{d.html("Tell us and the team that owns this guide will check it.")}</p>'
         ),
-        "jsonld": jsonld_scripts(guide_jsonld(guide, info.steps, url)),
+        "jsonld": jsonld_scripts(guide_jsonld(guide, info.steps, info.step_texts, url)),
         "feedback": feedback,
+        # The picker's script (theme/assets/javascripts/situations.js) loads only here.
+        "situations": bool(guide.situations),
     }
 
 

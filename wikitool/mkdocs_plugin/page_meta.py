@@ -16,12 +16,13 @@ from wikitool.errors import WikitoolError
 from wikitool.guides.model_version import model_version_problem
 from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import content_path, is_guide_path
-from wikitool.locales.catalogues import steps_headings
+from wikitool.guides.steps import read_steps, visible_markdown
+from wikitool.locales.catalogues import step_joins, steps_headings
 from wikitool.mkdocs_plugin.changes import title_from_path
 from wikitool.mkdocs_plugin.collected import PageInfo
 from wikitool.mkdocs_plugin.guide import GuideFacts
-from wikitool.mkdocs_plugin.jsonld import steps_from_html
 from wikitool.mkdocs_plugin.sanitize import escape_text, html_to_text, sanitize_html
+from wikitool.mkdocs_plugin.step_marks import mark_steps
 
 
 def read_markdown(page: Page, config: MkDocsConfig) -> tuple[PageInfo, str]:
@@ -53,12 +54,16 @@ def read_markdown(page: Page, config: MkDocsConfig) -> tuple[PageInfo, str]:
         meta["description"] = escape_text(summary)
     page.meta = meta
     info = PageInfo(src, page.url, title, summary)
+    body = source.body
     if source.data is not None and is_guide_path(content_path(src)):
         info.guide = GuideFacts.from_data(data, title or title_from_path(src))
         if not title:
             info.title = info.guide.title
             page.meta["title"] = escape_text(info.title)
-    return info, source.body
+        info.steps = read_steps(body, info.guide.lang)
+        if info.steps is not None:
+            body = visible_markdown(body, info.steps)
+    return info, body
 
 
 def clean_content(html: str, page: Page, info: PageInfo | None) -> str:
@@ -70,8 +75,10 @@ def clean_content(html: str, page: Page, info: PageInfo | None) -> str:
         if info is not None:
             info.title = unescape(page.meta["title"])
     _escape_toc(page.toc.items)
-    if info is not None and info.guide is not None:
-        info.steps = steps_from_html(clean, steps_headings(info.guide.lang))
+    if info is not None and info.guide is not None and info.steps is not None:
+        lang = info.guide.lang
+        marked = mark_steps(clean, info.steps, steps_headings(lang), step_joins(lang))
+        clean, info.step_texts = marked.html, marked.texts
     return clean
 
 

@@ -21,37 +21,73 @@ from wikitool.mkdocs_plugin.guide import (
 )
 from wikitool.mkdocs_plugin.panel_channels import render_channels, render_deadlines
 from wikitool.mkdocs_plugin.panel_fees import fees_html
+from wikitool.mkdocs_plugin.panel_situations import situation_picker, situation_sections
 from wikitool.mkdocs_plugin.panel_time import time_html
+from wikitool.mkdocs_plugin.situation_facts import in_situation
 
 
 def render_panel(guide: GuideFacts, display: Display | None = None) -> str:
     """The panel's HTML in ``display``'s language (by default the guide's own), or
-    ``""`` when the guide gives none of its facts."""
+    ``""`` when the guide gives none of its facts.
+
+    A guide with situations gets the situation picker, its common facts, then one
+    section per situation answering whole each question whose answer depends on it
+    (``panel_situations``)."""
     d = display or Display.of(guide.lang)
+    answers = _answers(guide, d)
+    provenance = [
+        (d._("Legal basis"), _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
+        (d._("Sources"), _list(_source(source, d) for source in guide.sources)),
+    ]
+    if guide.situations:
+        per_situation = [_answers(in_situation(guide, s.id), d) for s in guide.situations]
+        varies = [any(a[i] != row for a in per_situation) for i, row in enumerate(answers)]
+        sections = [
+            _facts(row for row, own in zip(a, varies, strict=True) if own) for a in per_situation
+        ]
+        common = _facts(row for row, own in zip(answers, varies, strict=True) if not own)
+        body = (
+            situation_picker(guide.situations, d)
+            + common
+            + situation_sections(guide.situations, sections, d)
+            + _facts(provenance)
+        )
+    else:
+        body = _facts([*answers, *provenance])
+        if not body:
+            return ""
+    return (
+        '<section class="wt-panel" aria-labelledby="__wt-panel">'
+        f'<h2 class="wt-panel__title" id="__wt-panel">{d.html("At a glance")}</h2>'
+        f"{body}</section>"
+    )
+
+
+Row = tuple[str, str]
+"""A fact of the panel: its label and its value, as HTML (``""``: the guide says nothing)."""
+
+
+def _answers(guide: GuideFacts, d: Display) -> list[Row]:
     # The short answers first: on a phone the panel is one column, and cost and time
     # are what most readers look for before reading on.
-    rows = [
+    return [
         (d._("What it costs"), fees_html(guide, d)),
         (d._("How long it takes"), time_html(guide, d)),
         (d._("Who can apply"), _list(escape(c.text) for c in guide.eligibility)),
         (d._("What to bring"), _list(_document(doc, d) for doc in guide.documents)),
         (d._("How to apply"), _list(_ways_to_apply(guide, d))),
         (d._("Deadlines"), _list(render_deadlines(guide.deadlines, guide.channels, d))),
-        (d._("Legal basis"), _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
-        (d._("Sources"), _list(_source(source, d) for source in guide.sources)),
     ]
+
+
+def _facts(rows: Iterable[Row]) -> str:
+    """The facts the guide gives, as one description list (``""`` when it gives none)."""
     facts = "".join(
         f'<div class="wt-panel__fact"><dt>{escape(label)}</dt><dd>{value}</dd></div>'
         for label, value in rows
         if value
     )
-    if not facts:
-        return ""
-    return (
-        '<section class="wt-panel" aria-labelledby="__wt-panel">'
-        f'<h2 class="wt-panel__title" id="__wt-panel">{d.html("At a glance")}</h2>'
-        f'<dl class="wt-panel__facts">{facts}</dl></section>'
-    )
+    return f'<dl class="wt-panel__facts">{facts}</dl>' if facts else ""
 
 
 def _list(items: Iterable[str]) -> str:

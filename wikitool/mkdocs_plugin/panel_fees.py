@@ -2,7 +2,8 @@
 
 ``fees: free`` and an empty list read "Free", ``fees: not stated`` says so, and no
 ``fees`` says nothing. A ``choose_one`` group reads as alternatives ("One of:"), and a
-fee with ``adds_to`` is shown under the fee it is paid on top of ("Courier: + €12.00").
+fee with ``adds_to`` is shown under the fee it is paid on top of ("Courier: + €12.00"),
+and a fee marked ``total`` after the others, as the sum ("Total: €108.00").
 """
 
 from __future__ import annotations
@@ -27,6 +28,12 @@ def fees_html(guide: GuideFacts, d: Display) -> str:
         return ""
     if all(fee.amount == 0 for fee in every_fee(fees)):
         return f'<p class="wt-fee"><strong>{d.html("Free")}</strong></p>'
+    totals = [item for item in fees if isinstance(item, Fee) and item.total]
+    summed = tuple(item for item in fees if not any(item is fee for fee in totals))
+    return _fees_html(summed, d) + "".join(_total(fee, d) for fee in totals)
+
+
+def _fees_html(fees: tuple[FeeItem, ...], d: Display) -> str:
     addons = add_ons(fees)
     attached = {id(fee) for fees_of in addons.values() for fee in fees_of}
     items = [item for item in fees if id(item) not in attached]
@@ -36,6 +43,14 @@ def fees_html(guide: GuideFacts, d: Display) -> str:
         money = escape(d.money(fee.amount, fee.currency))
         return f'<p class="wt-fee"><strong>{money}</strong>{label}{note_html(fee.note)}</p>'
     return _list(_item(item, addons, d) for item in items)
+
+
+def _total(fee: Fee, d: Display) -> str:
+    """The sum the guide states, apart from the fees it adds up: "Total: €108.00"."""
+    money = f"<strong>{escape(d.money(fee.amount, fee.currency))}</strong>"
+    label = f" ({escape(fee.label)})" if fee.label else ""
+    total = d.html("Total: {amount}", amount=money)
+    return f'<p class="wt-fee wt-fee--total">{total}{label}{note_html(fee.note)}</p>'
 
 
 def add_ons(fees: tuple[FeeItem, ...]) -> AddOns:

@@ -6,7 +6,8 @@ The policy is a file in the wiki repository's root, read from ``main``'s committ
     # review-policy.yaml
     approvals: 1                 # approvals any suggestion needs
     sensitive_approvals: 2       # ... when it changes a sensitive field
-    sensitive_fields: [fees, eligibility, documents, legal_basis, apply, channels, deadlines]
+    sensitive_fields: [fees, eligibility, documents, legal_basis, deadlines, channels,
+                       apply, situations]
     folders:
       identity-and-travel:       # a folder under content/ (nested: a/b)
         owners:                  # at least one approval must come from an owner
@@ -16,6 +17,17 @@ The policy is a file in the wiki repository's root, read from ``main``'s committ
 
 A folder inherits every setting it does not name from its parent folders and from the
 top level; without a file the defaults above apply (and no owners).
+
+The default sensitive fields are what a reader pays, must bring, must qualify by, must
+meet in time, and where and how they apply: a mistake there costs a citizen money, a
+trip or a missed deadline. A change anywhere under such a field is sensitive, including
+model 2's structures in it (a ``when`` on a fee, a channel's address, a ``choose_one``
+alternative). Beside them: ``apply``, model 1's ways to apply; and ``situations``, since
+relabelling or removing one changes which fees, documents and deadlines a reader is
+shown as theirs without touching those fields. ``time`` (and model 1's
+``processing_time``) is not: it says how long the service usually takes, an estimate to
+plan by rather than a cost or an obligation, so one approval suffices unless a wiki adds
+it here.
 """
 
 from __future__ import annotations
@@ -36,9 +48,10 @@ DEFAULT_SENSITIVE_FIELDS = (
     "eligibility",
     "documents",
     "legal_basis",
-    "apply",
-    "channels",
     "deadlines",
+    "channels",
+    "apply",
+    "situations",
 )
 MAX_APPROVALS = 10
 _SETTINGS = ("approvals", "sensitive_approvals", "sensitive_fields", "owners")

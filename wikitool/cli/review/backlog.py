@@ -65,8 +65,9 @@ def list_suggestions(
       stale          main moved since the suggestion's base
       guide-changed  the guide itself changed on main since then (read it again)
       conflict       it would not merge cleanly onto main now
-      sensitive      it changes fees, eligibility, documents or legal_basis
-                     (two approvals from different people are needed)
+      sensitive      it changes a sensitive field (fees, eligibility, documents,
+                     legal_basis, deadlines, channels...: review-policy.yaml);
+                     two approvals from different people are needed
 
     \b
     Example:

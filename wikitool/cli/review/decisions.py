@@ -158,10 +158,11 @@ def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: 
     """Merge approved suggestion ID onto main.
 
     Needs one approval, or two from different people when a sensitive field (fees,
-    eligibility, documents, legal_basis) changes; review-policy.yaml on main can ask
-    for more per folder. The result must pass `wikitool check`. Always writes a merge
-    commit (summary, Suggestion-Id and Reviewed-by trailers). On a conflict it exits
-    with code 3, shows the clashing lines, and changes nothing.
+    eligibility, documents, legal_basis, deadlines, channels...) changes;
+    review-policy.yaml on main can ask for more per folder. The result must pass
+    `wikitool check`. Always writes a merge commit (summary, Suggestion-Id and
+    Reviewed-by trailers). On a conflict it exits with code 3, shows the clashing
+    lines, and changes nothing.
 
     \b
     Example:
