@@ -43,7 +43,8 @@ BAD = [
     ("two channels with one id", EMAIL_ID, "  - id: online\n",
      ["36: channel id 'online' is used twice: give each channel its own id"]),
     ("apply and channels together", LEGAL, APPLY + LEGAL,
-     ["30: give the ways to apply either as 'apply' or as 'channels', not both"]),
+     ["30: give the ways to apply either as 'apply' or as 'channels', not both",
+      "61: apply: apply is model 1: list the ways to apply as channels (migrate does it)"]),
     ("an unknown channel type", "    type: post\n", "    type: fax\n",
      ["43: channels[2].type: must be one of online, post, email, phone, in_person, "
       "representative, other, not 'fax'"]),

@@ -38,7 +38,8 @@ BAD = [
     ("a kind that does not exist", TARGET, TARGET.replace("target", "guaranteed"),
      ["25: time[0].kind: must be one of maximum, typical, target, not 'guaranteed'"]),
     ("processing_time and time together", TIME, TIME + "processing_time:\n  max_days: 10\n",
-     ["24: time: give either time or processing_time, not both (time says more)"]),
+     ["24: time: give either time or processing_time, not both (time says more)",
+      "33: processing_time: processing_time is model 1: say it as time (migrate does it)"]),
     ("a value and a range", TARGET, TARGET + "    min: 1\n    max: 3\n",
      ["25: time[0]: give either a value or a min and a max, not both"]),
     ("no value at all", TARGET, "  - kind: target\n    unit: working_days\n",
@@ -125,11 +126,20 @@ def test_what_the_source_says_passes_strict_check(
     assert (result.exit_code, result.stdout) == (0, ""), result.output
 
 
-@pytest.mark.parametrize("fees", ["fees: free\n", "fees: not stated\n", "fees: []\n", ""])
+@pytest.mark.parametrize(
+    ("fees", "model_line"),
+    [
+        ("fees: free\n", "model: 2\n"),
+        ("fees: not stated\n", "model: 2\n"),
+        ("", "model: 2\n"),
+        # Model 1's way of saying free; model 2 refuses it (migrate writes 'fees: free').
+        ("fees: []\n", ""),
+    ],
+)
 def test_fees_may_be_free_not_stated_or_left_out(
-    wiki: Path, run_cli: RunCli, git: Callable[..., str], fees: str
+    wiki: Path, run_cli: RunCli, git: Callable[..., str], fees: str, model_line: str
 ) -> None:
-    text = (wiki / GUIDE).read_text(encoding="utf-8")
+    text = (wiki / GUIDE).read_text(encoding="utf-8").replace("model: 2\n", model_line, 1)
     start = text.index(FEES_START)
     end = text.index(ALL_FEES_END) + len(ALL_FEES_END)
     (wiki / GUIDE).write_text(text[:start] + fees + text[end:], encoding="utf-8")

@@ -14,7 +14,7 @@ from guide_edits import commit_guide_edits
 RunCli = Callable[..., Result]
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 SITUATIONS = "situations:\n  in-country: You live in Veloria\n  abroad: You live abroad\nlang: en\n"
-FIRST = 79  # the file line of the section's first line, below "## Steps" and a blank line
+FIRST = 90  # the file line of the section's first line, below "## Steps" and a blank line
 
 # (what, the steps section's text, the lines `check` prints)
 BAD = [

@@ -75,7 +75,7 @@ CHANGES = {
     "a nested number": (
         [],
         [("    max: 21", "    max: 28")],
-        ["time[0].max: 21 -> 28"],
+        ["time[maximum].max: 21 -> 28 days"],
         {"time"},
     ),
     "a title rewritten": (
@@ -88,14 +88,14 @@ CHANGES = {
         [],
         [("from June to August", "from May to August")],
         [
-            'time[0].note: "Allow longer from [-June-]{+May+} to August. Do not book travel until you have your new passport."'
+            'time[maximum].note: "Allow longer from [-June-]{+May+} to August. Do not book travel until you have your new passport."'
         ],
         {"time"},
     ),
     "a nested key removed": (
         [],
         [("    note: Fast Track service only. You must book an appointment.\n", "")],
-        ['channels[in-person].note: removed "Fast Track service only. You must book an appointment."'],
+        ['channels[In person].note: removed "Fast Track service only. You must book an appointment."'],
         {"channels"},
     ),
     "a top-level key removed": ([], [("lang: en\n", "")], ['lang: removed "en"'], {"lang"}),
