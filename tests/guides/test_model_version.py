@@ -18,6 +18,7 @@ from wikitool.suggestions.submission import suggestion_submit
 
 RunCli = Callable[..., Result]
 GUIDE = "content/vehicles/pay-a-parking-fine.md"
+MODEL_1_WIKI = Path(__file__).resolve().parents[1] / "fixtures" / "wiki-model-1"
 START = ("---\nmodel: 2\n", "---\n{model}")
 NEWER = CURRENT_MODEL + 1
 REFUSED = (
@@ -51,6 +52,24 @@ def test_check_reads_the_model_version(
     result = run_cli("--repo", str(wiki), "check", "--strict")
 
     assert (result.exit_code, result.stdout) == (exit_code, output)
+
+
+def test_a_model_1_guide_that_says_model_2_is_told_what_to_say_the_model_2_way(
+    wiki: Path, run_cli: RunCli, git: Callable[..., str]
+) -> None:
+    text = (MODEL_1_WIKI / GUIDE).read_text(encoding="utf-8")
+    (wiki / GUIDE).write_text(text.replace("---\n", f"---\nmodel: {CURRENT_MODEL}\n", 1))
+    git(wiki, "commit", "-q", "-am", "Say model 2 without migrating")
+
+    result = run_cli("--repo", str(wiki), "check", "--strict")
+
+    assert (result.exit_code, result.stdout) == (
+        1,
+        f"{GUIDE}:21: processing_time: processing_time is model 1: say it as time "
+        "(migrate does it)\n"
+        f"{GUIDE}:31: apply: apply is model 1: list the ways to apply as channels "
+        "(migrate does it)\n",
+    )
 
 
 def test_build_refuses_a_guide_of_a_newer_model_and_publishes_nothing(
