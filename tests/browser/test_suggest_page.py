@@ -292,7 +292,7 @@ def test_the_intake_refusal_is_shown_in_the_error_summary(page: Page, citizen: C
     expect(summary.locator("li")).to_have_text(
         [
             "Your suggestion was not accepted: content/identity-and-travel/"
-            "renew-an-adult-passport.md:100: unsafe HTML element <script>."
+            "renew-an-adult-passport.md:111: unsafe HTML element <script>."
         ]
     )
     expect(page.get_by_role("button", name="Send suggestion")).to_be_enabled()
