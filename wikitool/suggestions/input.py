@@ -8,6 +8,8 @@ The format (see README, "The suggestion format")::
     content: |               # the whole proposed Markdown, front matter included
       ---
       title: ...
+    changes:                 # or, instead of content, what changed (suggestions/changes.py)
+      - {field: fees[0].amount, set: 89}
     summary: Fee is now 86 euros          # one line, required
     rationale: I renewed last week ...    # optional, public
     author: {name: Ana, email: ana@example.org, credit: true}   # optional, private
@@ -25,6 +27,7 @@ from typing import Any
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.plain_yaml import load_plain_yaml
 from wikitool.json_text import loads_strict
+from wikitool.suggestions.changes import MAX_CHANGES, Change, parse_changes
 
 MAX_CONTENT_BYTES = 200 * 1024
 """Largest proposed guide (a long guide is about 15 KB)."""
@@ -37,11 +40,12 @@ MAX_SUMMARY_CHARS = 150
 MAX_RATIONALE_CHARS = 5000
 MAX_NAME_CHARS = 100
 MAX_EMAIL_CHARS = 254
-MAX_YAML_NODES = 64
-"""Keys, values and mappings a YAML suggestion may hold (the format has 22 at most):
-each costs the YAML parser time, so a document of 20,000 keys is refused at the 65th."""
+MAX_YAML_NODES = 64 + 20 * MAX_CHANGES
+"""Keys, values and mappings a YAML suggestion may hold (the format has 22 at most, and
+each change about 4, up to 20 with a new item as its value): each costs the YAML parser
+time (about 50 microseconds), so a document of 20,000 keys is refused at the 2,065th."""
 
-_FIELDS = {"guide", "base", "new", "content", "summary", "rationale", "author"}
+_FIELDS = {"guide", "base", "new", "content", "changes", "summary", "rationale", "author"}
 _AUTHOR_FIELDS = {"name", "email", "credit"}
 
 
@@ -60,11 +64,14 @@ class SuggestionInput:
 
     guide: str
     content: str
+    """The whole proposed guide; empty when ``changes`` says what changed instead."""
     summary: str
     base: str | None = None
     new: bool = False
     rationale: str = ""
     author: SuggestionAuthor = SuggestionAuthor()
+    changes: tuple[Change, ...] = ()
+    """What changed, applied to the guide at ``base`` when submitted (instead of content)."""
 
 
 def parse_suggestion(raw: bytes, *, source: str = "suggestion") -> SuggestionInput:
@@ -128,7 +135,12 @@ def suggestion_from_mapping(
     if unknown:
         raise SuggestionError(f"{source}: unknown field {_shown(unknown[0])}")
     guide = _text(data, "guide", source, required=True, limit=300)
-    content = _text(data, "content", source, required=True, limit=None)
+    if ("content" in data) == ("changes" in data):
+        raise SuggestionError(
+            f"{source}: give exactly one of content (the whole guide) and changes (what changed)"
+        )
+    content = _text(data, "content", source, limit=None)
+    changes = parse_changes(data["changes"], source=source) if "changes" in data else ()
     if len(content.encode("utf-8")) > MAX_CONTENT_BYTES:
         raise SuggestionError(f"{source}: content is larger than {MAX_CONTENT_BYTES // 1024} KB")
     summary = " ".join(_text(data, "summary", source, required=True, limit=None).split())
@@ -144,6 +156,8 @@ def suggestion_from_mapping(
     new = data.get("new", False)
     if not isinstance(new, bool):
         raise SuggestionError(f"{source}: new must be true or false")
+    if new and changes:
+        raise SuggestionError(f"{source}: a new guide is given whole, as content, not as changes")
     return SuggestionInput(
         guide=guide.strip(),
         content=content,
@@ -152,6 +166,7 @@ def suggestion_from_mapping(
         new=new,
         rationale=rationale,
         author=_author(data.get("author"), source),
+        changes=changes,
     )
 
 

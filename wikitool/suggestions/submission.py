@@ -48,6 +48,7 @@ from wikitool.review.log import (
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import Finding, redact, scan
+from wikitool.suggestions.changes import Change, apply_changes, change_for_problem
 from wikitool.suggestions.contacts import Contact, contact_save
 from wikitool.suggestions.input import SuggestionInput
 from wikitool.suggestions.published_contacts import published_contacts_at
@@ -102,7 +103,6 @@ def suggestion_submit(
     path = _checked_path(suggestion.guide)
     main = store.main()
     base = _checked_base(store, suggestion.base, main)
-    content = suggestion.content.encode("utf-8")
     current = store.read(base, path)
     if suggestion.new and current is not None:
         raise SuggestionError(
@@ -110,6 +110,10 @@ def suggestion_submit(
         )
     if not suggestion.new and current is None:
         raise SuggestionError(f"{path} does not exist (set new: true to propose a new guide)")
+    text = suggestion.content
+    if suggestion.changes and current is not None:
+        text = apply_changes(current.decode("utf-8"), suggestion.changes, path=path, base=base)
+    content = text.encode("utf-8")
     if current == content:
         raise SuggestionError(f"{path}: the suggested content is the same as the published guide")
 
@@ -117,9 +121,12 @@ def suggestion_submit(
     # of a large wiki would cost more than the rest of the submission.
     existing = TreePaths(store, base, CONTENT_DIR + "/", ".md")
     existing.add(path)
-    warnings = _checked_content(path, content, existing, today or date.today())
     allowlist = published_contacts_at(store, base)
-    screen_guide_text(path, suggestion.content, allowlist)
+    try:
+        warnings = _checked_content(path, content, existing, today or date.today())
+        screen_guide_text(path, text, allowlist)
+    except SuggestionError as exc:
+        raise _named_change(exc, suggestion.changes) from None
     summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
     warnings = redactions + warnings
 
@@ -161,6 +168,12 @@ def suggestion_submit(
             store, Contact(suggestion_id, suggestion.author.name, suggestion.author.email, now)
         )
     return SubmitResult(suggestion_id, suggestion_ref(suggestion_id), path, base, warnings)
+
+
+def _named_change(error: SuggestionError, changes: tuple[Change, ...]) -> SuggestionError:
+    """The refusal of a guide made from changes, naming the change it is about."""
+    change = change_for_problem(str(error), changes)
+    return error if change is None else SuggestionError(f"{change.named}: {error}")
 
 
 def _checked_path(guide: str) -> str:
