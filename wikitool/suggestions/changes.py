@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.tokens import CommentToken
 
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.frontmatter import dump_guide, parse_guide
@@ -307,7 +308,10 @@ def _apply_field(front_matter: CommentedMap, change: FieldChange, at_base: str) 
     if change.op == "set":
         # A mapping may gain a key (a note on a fee); the schema judges which keys exist.
         if isinstance(parent, CommentedMap) and isinstance(last, str):
-            parent[last] = change.value
+            if last in parent:
+                parent[last] = change.value
+            else:
+                _add_key(parent, last, change.value)
             return
         if not _has(parent, last):
             raise missing
@@ -337,6 +341,29 @@ def _apply_field(front_matter: CommentedMap, change: FieldChange, at_base: str) 
         )
     item = parent.pop(last)
     parent.insert(change.place, item)
+
+
+def _add_key(mapping: CommentedMap, key: str, value: Any) -> None:
+    """Add ``key`` last, before any comment lines that followed the mapping.
+
+    ruamel keeps comment lines after a value with that value: they belong to what comes
+    next (the next item of a list), so they move to the new last key.
+    """
+    before = list(mapping.keys())[-1] if mapping else None
+    mapping[key] = value
+    if before is None or before not in mapping.ca.items:
+        return
+    slots = mapping.ca.items[before]
+    token = slots[2] if len(slots) > 2 else None
+    if token is None:
+        return
+    # The text is the old value's own comment up to the first line break, then the
+    # comment lines after it.
+    own, _, following = token.value.partition("\n")
+    if not following:
+        return
+    mapping.ca.items[key] = [None, None, CommentToken("\n" + following, token.start_mark), None]
+    slots[2] = CommentToken(own + "\n", token.start_mark) if own else None
 
 
 def _has(container: Any, step: str | int) -> bool:
