@@ -215,3 +215,19 @@ def test_content_or_changes_exactly_one(
 
     assert result.exit_code == 1
     assert result.stderr == f"Error: {path}: {error}\n"
+
+
+def test_the_readme_example_is_a_change_list_the_intake_takes(
+    wiki: Path, git: Callable[..., str], submit: Callable[..., Result],
+) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### A list of changes instead of the whole guide")[1]
+    example = json.loads(section.split("```json\n")[1].split("```")[0])
+    assert example["guide"] == SHORT_GUIDE
+
+    branch = _branch(submit(example["changes"], base=git(wiki, "rev-parse", "main").strip()))
+
+    text = git(wiki, "show", f"{branch}:{GUIDE}")
+    assert "    amount: 89\n" in text and "  - name: Proof of address\n" in text
+    assert "5. Pay the fee of 89 euros.\n" in text and "Weekdays, 8am to 8pm." in text
+    assert "4. Upload your photo" not in text
