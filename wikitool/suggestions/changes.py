@@ -26,13 +26,13 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.tokens import CommentToken
 
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.frontmatter import dump_guide, parse_guide
 from wikitool.guides.markdown_body import headings
 from wikitool.guides.plain_yaml import MAX_DEPTH, MAX_SCALAR_CHARS
 from wikitool.guides.steps import Step, StepList, read_steps
+from wikitool.guides.yaml_edits import insert_item, move_item, remove_entry, set_entry
 
 MAX_CHANGES = 100
 """Most entries one suggestion may hold (a form edit of a whole guide makes about 40)."""
@@ -305,24 +305,15 @@ def _apply_field(front_matter: CommentedMap, change: FieldChange, at_base: str) 
             raise missing
         parent = parent[step]
     last = change.location[-1]
-    if change.op == "set":
-        # A mapping may gain a key (a note on a fee); the schema judges which keys exist.
-        if isinstance(parent, CommentedMap) and isinstance(last, str):
-            if last in parent:
-                parent[last] = change.value
-            else:
-                _add_key(parent, last, change.value)
-            return
-        if not _has(parent, last):
-            raise missing
-        parent[last] = change.value
-        return
-    if not _has(parent, last):
+    # A mapping may gain a key (a note on a fee); the schema judges which keys exist.
+    adding = change.op == "set" and isinstance(parent, CommentedMap) and isinstance(last, str)
+    if not adding and not _has(parent, last):
         raise missing
-    if change.op == "remove":
-        del parent[last]
-        return
-    if change.op == "insert":
+    if change.op == "set":
+        set_entry(parent, last, change.value)
+    elif change.op == "remove":
+        remove_entry(parent, last)
+    elif change.op == "insert":
         target = parent[last]
         if not isinstance(target, CommentedSeq):
             raise SuggestionError(f"{change.named}: is not a list: insert adds an item to a list")
@@ -331,39 +322,15 @@ def _apply_field(front_matter: CommentedMap, change: FieldChange, at_base: str) 
                 f"{change.named}: cannot insert at place {change.place}: the list has "
                 f"{len(target)} items {at_base}"
             )
-        target.insert(change.place, change.value)
-        return
-    assert isinstance(parent, CommentedSeq) and isinstance(last, int)
-    if change.place >= len(parent):
-        raise SuggestionError(
-            f"{change.named}: cannot move to place {change.place}: the list has "
-            f"{len(parent)} items {at_base}"
-        )
-    item = parent.pop(last)
-    parent.insert(change.place, item)
-
-
-def _add_key(mapping: CommentedMap, key: str, value: Any) -> None:
-    """Add ``key`` last, before any comment lines that followed the mapping.
-
-    ruamel keeps comment lines after a value with that value: they belong to what comes
-    next (the next item of a list), so they move to the new last key.
-    """
-    before = list(mapping.keys())[-1] if mapping else None
-    mapping[key] = value
-    if before is None or before not in mapping.ca.items:
-        return
-    slots = mapping.ca.items[before]
-    token = slots[2] if len(slots) > 2 else None
-    if token is None:
-        return
-    # The text is the old value's own comment up to the first line break, then the
-    # comment lines after it.
-    own, _, following = token.value.partition("\n")
-    if not following:
-        return
-    mapping.ca.items[key] = [None, None, CommentToken("\n" + following, token.start_mark), None]
-    slots[2] = CommentToken(own + "\n", token.start_mark) if own else None
+        insert_item(target, change.place, change.value)
+    else:
+        assert isinstance(parent, CommentedSeq) and isinstance(last, int)
+        if change.place >= len(parent):
+            raise SuggestionError(
+                f"{change.named}: cannot move to place {change.place}: the list has "
+                f"{len(parent)} items {at_base}"
+            )
+        move_item(parent, last, change.place)
 
 
 def _has(container: Any, step: str | int) -> bool:
