@@ -61,6 +61,21 @@ def test_a_one_fee_change_is_one_line_in_git_with_comments_and_key_order_kept(
     git(wiki, "fsck", "--full", "--strict")
 
 
+def test_spellings_the_writer_would_normalise_stay_as_staff_wrote_them(
+    wiki: Path, git: Callable[..., str], submit: Callable[..., Result],
+) -> None:
+    commit_guide_edits(
+        wiki, git, GUIDE,
+        ("  - label: Online renewal\n", "  - label:   Online renewal\n"),
+        ("    required: true\n", "    required: True\n"),
+        ("tags:\n  - passport\n  - travel\n  - renewal\n", "tags: [passport,travel,renewal]\n"),
+    )
+
+    branch = _branch(submit([{"field": "fees[1].amount", "set": 99}]))
+
+    assert git(wiki, "diff", "--numstat", "main", branch) == f"1\t1\t{GUIDE}\n"
+
+
 def test_a_fee_a_new_document_and_a_reworded_step_touch_exactly_their_lines(
     wiki: Path, git: Callable[..., str], submit: Callable[..., Result], commented: str,
 ) -> None:
