@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -264,7 +264,37 @@ def _shown(value: Any) -> str:
 # -- applying it ----------------------------------------------------------------------
 
 
-def apply_changes(base_text: str, changes: Sequence[Change], *, path: str, base: str) -> str:
+@dataclass
+class _Body:
+    """The body's lines being edited, and the lines each change wrote (to name it when
+    a check later refuses one of them)."""
+
+    lines: list[str]
+    written: list[tuple[Change, int, int]] = field(default_factory=list)
+
+    def replace(self, start: int, end: int, new: list[str], change: Change) -> None:
+        self.lines[start:end] = new
+        shift = len(new) - (end - start)
+        self.written = [
+            (other, first + shift if first >= end else first, count)
+            for other, first, count in self.written
+        ]
+        if new:
+            self.written.append((change, start, len(new)))
+
+
+@dataclass(frozen=True)
+class AppliedChanges:
+    """The guide a change list makes, and which change wrote each line of its body."""
+
+    text: str
+    by_line: Mapping[int, Change]
+    """File line (1-based) -> the last change that wrote it."""
+
+
+def apply_changes(
+    base_text: str, changes: Sequence[Change], *, path: str, base: str
+) -> AppliedChanges:
     """The guide ``base_text`` with ``changes`` applied, written round trip.
 
     Args:
@@ -285,16 +315,23 @@ def apply_changes(base_text: str, changes: Sequence[Change], *, path: str, base:
         ) from None
     at_base = f"in the guide at base {base[:7]}"
     lang = guide.front_matter.get("lang")
-    lines = guide.body.split("\n")
+    body = _Body(guide.body.split("\n"))
     for change in changes:
         if isinstance(change, FieldChange):
             _apply_field(guide.front_matter, change, at_base)
         elif isinstance(change, StepChange):
-            _apply_step(lines, change, lang if isinstance(lang, str) else "", at_base)
+            _apply_step(body, change, lang if isinstance(lang, str) else "", at_base)
         else:
-            _apply_section(lines, change, lang if isinstance(lang, str) else "", at_base)
-    guide.body = "\n".join(lines)
-    return dump_guide(guide)
+            _apply_section(body, change, lang if isinstance(lang, str) else "", at_base)
+    guide.body = "\n".join(body.lines)
+    text = dump_guide(guide)
+    body_line = text.count("\n") - guide.body.count("\n") + 1  # CRLF counts once too
+    by_line = {
+        body_line + first + offset: change
+        for change, first, count in body.written
+        for offset in range(count)
+    }
+    return AppliedChanges(text, by_line)
 
 
 def _apply_field(front_matter: CommentedMap, change: FieldChange, at_base: str) -> None:
@@ -341,7 +378,8 @@ def _has(container: Any, step: str | int) -> bool:
     return False
 
 
-def _apply_step(lines: list[str], change: StepChange, lang: str, at_base: str) -> None:
+def _apply_step(body: _Body, change: StepChange, lang: str, at_base: str) -> None:
+    lines = body.lines
     found = read_steps("\n".join(lines), lang)
     lists = found.lists() if found is not None else []
     places = [(step_list, step) for step_list in lists for step in step_list.steps]
@@ -353,7 +391,7 @@ def _apply_step(lines: list[str], change: StepChange, lang: str, at_base: str) -
     marker = _ITEM_MARKER_RE.match(lines[step.line])
     assert marker is not None  # read_steps read this line as a list item
     if change.op == "text":
-        lines[step.line] = marker.group(0) + change.text
+        body.replace(step.line, step.line + 1, [marker.group(0) + change.text], change)
         return
     end = _item_end(lines, step, step_list)
     if change.op == "remove":
@@ -362,7 +400,7 @@ def _apply_step(lines: list[str], change: StepChange, lang: str, at_base: str) -
                 f"{change.named}: is the only step of its list: a list of steps needs at "
                 "least one; reword it instead"
             )
-        del lines[step.line : end]
+        body.replace(step.line, end, [], change)
         return
     number = marker.group("number")
     if number is not None and change.op == "after":
@@ -372,7 +410,8 @@ def _apply_step(lines: list[str], change: StepChange, lang: str, at_base: str) -
         + (f"{number}." if number is not None else marker.group("bullet"))
         + marker.group("space")
     )
-    lines.insert(step.line if change.op == "before" else end, prefix + change.text)
+    at = step.line if change.op == "before" else end
+    body.replace(at, at, [prefix + change.text], change)
 
 
 def _item_end(lines: list[str], step: Step, step_list: StepList) -> int:
@@ -386,16 +425,17 @@ def _item_end(lines: list[str], step: Step, step_list: StepList) -> int:
     return end
 
 
-def _apply_section(lines: list[str], change: SectionChange, lang: str, at_base: str) -> None:
-    body = "\n".join(lines)
-    found = headings(body)
+def _apply_section(body: _Body, change: SectionChange, lang: str, at_base: str) -> None:
+    lines = body.lines
+    text = "\n".join(lines)
+    found = headings(text)
     named = [h for h in found if h.text.strip().casefold() == change.section.casefold()]
     if not named:
         raise SuggestionError(f"{change.named}: no such section {at_base}")
     if len(named) > 1:
         raise SuggestionError(f"{change.named}: {len(named)} sections have this heading {at_base}")
     heading = named[0]
-    steps = read_steps(body, lang)
+    steps = read_steps(text, lang)
     if steps is not None and steps.heading.index == heading.index:
         raise SuggestionError(f"{change.named}: change the steps one by one, with step entries")
     if headings(change.text):
@@ -408,20 +448,27 @@ def _apply_section(lines: list[str], change: SectionChange, lang: str, at_base: 
     while end > start and not lines[end - 1].strip():
         end -= 1
     if start == end:  # a section without text yet: the text gets blank lines around it
-        lines[heading.index + 1 : heading.index + 1] = ["", *change.text.split("\n")]
+        at = heading.index + 1
+        body.replace(at, at, ["", *change.text.split("\n")], change)
         return
-    lines[start:end] = change.text.split("\n")
+    body.replace(start, end, change.text.split("\n"), change)
 
 
-def change_for_problem(message: str, changes: Sequence[Change]) -> Change | None:
-    """The last field change a check's message is about (``fees[0].amount: ...``), if any."""
-    match = re.search(r": (?P<field>" + _FIELD_RE.pattern + r"): ", message)
-    if match is None:
-        return None
-    field = _location(match.group("field"))
-    for change in reversed(changes):
-        if isinstance(change, FieldChange):
-            shorter = min(len(field), len(change.location))
-            if field[:shorter] == change.location[:shorter]:
-                return change
+def change_for_problem(
+    message: str, applied: AppliedChanges, changes: Sequence[Change]
+) -> Change | None:
+    """The change a check's refusal is about, if one is: the last field change on the
+    path it names (``fees[0].amount: ...``), or the change that wrote its line."""
+    named = re.search(r": (?P<field>" + _FIELD_RE.pattern + r"): ", message)
+    if named is not None:
+        location = _location(named.group("field"))
+        for change in reversed(changes):
+            if isinstance(change, FieldChange):
+                shorter = min(len(location), len(change.location))
+                if location[:shorter] == change.location[:shorter]:
+                    return change
+    for line in re.findall(r"^[^:]*:(\d+): |on line (\d+)", message):
+        found = applied.by_line.get(int(line[0] or line[1]))
+        if found is not None:
+            return found
     return None

@@ -48,7 +48,12 @@ from wikitool.review.log import (
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import Finding, redact, scan
-from wikitool.suggestions.changes import Change, apply_changes, change_for_problem
+from wikitool.suggestions.changes import (
+    AppliedChanges,
+    Change,
+    apply_changes,
+    change_for_problem,
+)
 from wikitool.suggestions.contacts import Contact, contact_save
 from wikitool.suggestions.input import SuggestionInput
 from wikitool.suggestions.published_contacts import published_contacts_at
@@ -111,8 +116,10 @@ def suggestion_submit(
     if not suggestion.new and current is None:
         raise SuggestionError(f"{path} does not exist (set new: true to propose a new guide)")
     text = suggestion.content
+    applied = AppliedChanges(text, {})
     if suggestion.changes and current is not None:
-        text = apply_changes(current.decode("utf-8"), suggestion.changes, path=path, base=base)
+        applied = apply_changes(current.decode("utf-8"), suggestion.changes, path=path, base=base)
+        text = applied.text
     content = text.encode("utf-8")
     if current == content:
         raise SuggestionError(f"{path}: the suggested content is the same as the published guide")
@@ -126,7 +133,7 @@ def suggestion_submit(
         warnings = _checked_content(path, content, existing, today or date.today())
         screen_guide_text(path, text, allowlist)
     except SuggestionError as exc:
-        raise _named_change(exc, suggestion.changes) from None
+        raise _named_change(exc, applied, suggestion.changes) from None
     summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
     warnings = redactions + warnings
 
@@ -170,9 +177,11 @@ def suggestion_submit(
     return SubmitResult(suggestion_id, suggestion_ref(suggestion_id), path, base, warnings)
 
 
-def _named_change(error: SuggestionError, changes: tuple[Change, ...]) -> SuggestionError:
+def _named_change(
+    error: SuggestionError, applied: AppliedChanges, changes: tuple[Change, ...]
+) -> SuggestionError:
     """The refusal of a guide made from changes, naming the change it is about."""
-    change = change_for_problem(str(error), changes)
+    change = change_for_problem(str(error), applied, changes)
     return error if change is None else SuggestionError(f"{change.named}: {error}")
 
 
