@@ -53,6 +53,8 @@ REFUSED_CHANGES: list[tuple[str, object, str | None, str]] = [
      "changes[0] (title): is not a list: insert adds an item to a list"),
     ("moving past the end of a list", [{"field": "channels[0]", "move": 3}], None,
      "changes[0] (channels[0]): cannot move to place 3: the list has 3 items in the guide at base BASE"),
+    ("a field the guide model does not have", [{"field": "colour", "set": "red"}], None,
+     f"changes[0] (colour): {GUIDE}:67: unknown field 'colour'"),
     ("an unknown key in a new item", [{"field": "documents", "insert": 3, "value": {"name": "Photo", "colour": "red"}}], None,
      f"changes[0] (documents): {GUIDE}:37: documents[3]: unknown field 'colour'"),
     ("personal data in a step", [{"step": 5, "text": "Pay the fee, or call Ana on +44 20 7946 0958."}], None,

@@ -331,7 +331,38 @@ def apply_changes(
         for change, first, count in body.written
         for offset in range(count)
     }
+    by_line.update(_field_lines(text, path, changes))
     return AppliedChanges(text, by_line)
+
+
+def _field_lines(text: str, path: str, changes: Sequence[Change]) -> dict[int, Change]:
+    """The line of what each field change wrote, where it still is in the new guide."""
+    try:
+        written = parse_guide(text, path)
+    except GuideError:
+        return {}  # the checks will say why
+    found: dict[int, Change] = {}
+    for change in changes:
+        if not isinstance(change, FieldChange) or change.op == "remove":
+            continue
+        location = change.location
+        if change.op == "insert":
+            location = (*location, change.place)
+        elif change.op == "move":
+            location = (*location[:-1], change.place)
+        line = written.line_of(location)
+        if line is not None and _exists(written.front_matter, location):
+            found[line] = change
+    return found
+
+
+def _exists(front_matter: CommentedMap, location: Location) -> bool:
+    node: Any = front_matter
+    for step in location:
+        if not _has(node, step):
+            return False
+        node = node[step]
+    return True
 
 
 def _apply_field(front_matter: CommentedMap, change: FieldChange, at_base: str) -> None:
