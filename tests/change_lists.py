@@ -45,8 +45,6 @@ REFUSED_CHANGES: list[tuple[str, object, str | None, str]] = [
      "changes[0] (section 'Opening hours'): no such section in the guide at base BASE"),
     ("the steps as a section", [{"section": "Steps", "text": "1. Go."}], None,
      "changes[0] (section 'Steps'): change the steps one by one, with step entries"),
-    ("a heading in a section's text", [{"section": "Get help", "text": "## Elsewhere"}], None,
-     "changes[0] (section 'Get help'): text cannot hold a heading"),
     ("inserting past the end of a list", [{"field": "documents", "insert": 4, "value": {"name": "Photo", "required": True}}], None,
      "changes[0] (documents): cannot insert at place 4: the list has 3 items in the guide at base BASE"),
     ("inserting into a value that is not a list", [{"field": "title", "insert": 0, "value": "x"}], None,
@@ -108,7 +106,13 @@ REFUSED_CHANGES: list[tuple[str, object, str | None, str]] = [
     ("an unknown key in a step change", [{"step": 3, "text": "Go.", "move": 1}], None,
      "SRC: changes[0]: unknown key 'move' in a step change"),
     ("a section's text that is a number", [{"section": "Get help", "text": 5}], None,
-     "SRC: changes[0]: text must be text"),
+     "SRC: changes[0] (section 'Get help'): text must be text"),
+    ("a heading in a section's text", [{"section": "Get help", "text": "Call us.\n\n## Elsewhere"}], None,
+     "SRC: changes[0] (section 'Get help'): text cannot hold a heading"),
+    ("an underlined heading in a section's text", [{"section": "Get help", "text": "Elsewhere\n---------"}], None,
+     "SRC: changes[0] (section 'Get help'): text cannot hold a heading"),
+    ("a field path too long to be one", [{"field": "a" * 201, "set": 1}], None,
+     f"SRC: changes[0]: field must be a path such as fees[1].amount, got '{'a' * 40}...'"),
 ]
 
 

@@ -37,6 +37,8 @@ from wikitool.guides.yaml_edits import insert_item, move_item, remove_entry, set
 MAX_CHANGES = 100
 """Most entries one suggestion may hold (a form edit of a whole guide makes about 40)."""
 MAX_STEP_CHARS = 2_000
+MAX_PATH_CHARS = 200
+"""Longest field path or section heading (a guide's deepest is about 40 characters)."""
 MAX_SECTION_CHARS = 20_000
 
 FieldOp = Literal["set", "insert", "remove", "move"]
@@ -49,6 +51,8 @@ _STEP_RE = re.compile(rf"(?P<step>{_NAME}|\[\d{{1,4}}\])")
 _ITEM_MARKER_RE = re.compile(
     r"^(?P<indent> {0,3})(?:(?P<number>\d{1,9})(?P<dot>\.)|(?P<bullet>[-*+]))(?P<space>[ \t]+)"
 )
+# A line of = or - under a line of text makes it a heading (Markdown's "setext" style).
+_SETEXT_RE = re.compile(r"[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)")
 _ITEM_START_RE = re.compile(r"^ {0,3}(?:\d{1,9}\.|[-*+])[ \t]+\S")
 _ENTRY_KEYS = {
     "field": {"field", "set", "insert", "value", "remove", "move"},
@@ -142,16 +146,18 @@ def _entry(entry: Any, number: int, source: str) -> Change:
     if kind == "step":
         return _step_entry(entry, number, where)
     section = entry["section"]
-    if not isinstance(section, str) or not section.strip():
+    if not isinstance(section, str) or not section.strip() or len(section) > MAX_PATH_CHARS:
         raise SuggestionError(f"{where}: section must be a heading's text")
-    return SectionChange(
-        number, section.strip(), _text(entry, where, MAX_SECTION_CHARS, lines=True)
-    )
+    named = f"{where} (section {section.strip()!r})"
+    text = _text(entry, named, MAX_SECTION_CHARS, lines=True)
+    if headings(text) or _SETEXT_RE.search(text):
+        raise SuggestionError(f"{named}: text cannot hold a heading")
+    return SectionChange(number, section.strip(), text)
 
 
 def _field_entry(entry: Mapping[str, Any], number: int, where: str) -> FieldChange:
     field = entry["field"]
-    if not isinstance(field, str) or not _FIELD_RE.fullmatch(field):
+    if not isinstance(field, str) or len(field) > MAX_PATH_CHARS or not _FIELD_RE.fullmatch(field):
         raise SuggestionError(
             f"{where}: field must be a path such as fees[1].amount, got {_shown(field)}"
         )
@@ -469,8 +475,6 @@ def _apply_section(body: _Body, change: SectionChange, lang: str, at_base: str) 
     steps = read_steps(text, lang)
     if steps is not None and steps.heading.index == heading.index:
         raise SuggestionError(f"{change.named}: change the steps one by one, with step entries")
-    if headings(change.text):
-        raise SuggestionError(f"{change.named}: text cannot hold a heading")
     start = heading.index + 1
     end = next((h.index for h in found if h.index > heading.index), len(lines))
     # Keep the blank lines around the paragraphs, so only the text's own lines change.
