@@ -69,6 +69,32 @@ def move_item(sequence: CommentedSeq, index: int, place: int) -> None:
     insert_item(sequence, place, remove_entry(sequence, index))
 
 
+def replace_key(mapping: CommentedMap, old: str, new: str, value: Any) -> None:
+    """Put ``new: value`` where ``old`` was, with the comments around ``old``: its key's,
+    and those after its last line (end-of-line comment and following lines alike)."""
+    position = list(mapping).index(old)
+    comment = mapping.ca.items.pop(old, None)
+    trailing = _after_tail(mapping, old) if _is_filled(mapping[old]) else None
+    mapping.pop(old)
+    mapping.insert(position, new, value)
+    if comment is not None:
+        mapping.ca.items[new] = comment
+    if trailing is not None and _is_filled(value):
+        holder, index = _tail(mapping, new)
+        slots = holder.ca.items.setdefault(index, [None] * _SLOTS[type(holder)])
+        slots[_AFTER[type(holder)]] = trailing
+
+
+def _is_filled(value: Any) -> bool:
+    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0
+
+
+def _after_tail(collection: Collection, key: Any) -> Any:
+    holder, index = _tail(collection, key)
+    slots = holder.ca.items.get(index)
+    return slots[_AFTER[type(holder)]] if slots else None
+
+
 def round_trip(value: Any) -> Any:
     """Plain mappings and lists as round-trip ones (which can hold comments), in block style."""
     if isinstance(value, Mapping) and not isinstance(value, CommentedMap):
@@ -95,7 +121,7 @@ def _take_following(collection: Collection, key: Any) -> Following:
     """Take the comment lines after an entry off it (its end-of-line comment stays)."""
     holder, index = _tail(collection, key)
     slots = holder.ca.items.get(index)
-    token = slots[_AFTER[type(holder)]] if slots else None
+    token = _after_tail(collection, key)
     if token is None:
         return _NONE
     own, _, following = token.value.partition("\n")
