@@ -48,12 +48,8 @@ from wikitool.review.log import (
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import Finding, redact, scan
-from wikitool.suggestions.changes import (
-    AppliedChanges,
-    Change,
-    apply_changes,
-    change_for_problem,
-)
+from wikitool.suggestions.changed_guide import AppliedChanges, apply_changes, change_for_problem
+from wikitool.suggestions.changes import Change
 from wikitool.suggestions.contacts import Contact, contact_save
 from wikitool.suggestions.input import SuggestionInput
 from wikitool.suggestions.published_contacts import published_contacts_at
