@@ -49,7 +49,7 @@ MAX_NAME_CHARS = 100
 MAX_EMAIL_CHARS = 254
 MAX_ABOUT_CHARS = 200
 MAX_YAML_NODES = 64
-"""Keys, values and mappings a YAML suggestion may hold (the format has 22 at most):
+"""Keys, values and mappings a YAML suggestion may hold (the format has 24 at most):
 each costs the YAML parser time, so a document of 20,000 keys is refused at the 65th."""
 
 _FIELDS = {"kind", "guide", "base", "new", "content", "about", "summary", "rationale", "author"}
