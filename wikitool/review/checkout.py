@@ -80,6 +80,9 @@ def _report_branch(store: WikiStore, record: SuggestionRecord) -> str:
     """The branch of a report with none yet, made from main's current guide; its tip."""
     assert record.kind is SuggestionKind.REPORT
     ref = suggestion_ref(record.id)
+    made = store.ref(ref)
+    if made is not None:
+        return made  # checked out before, and not edited yet
     main = store.main()
     start = record.tip
     if record.base != main:
@@ -91,5 +94,4 @@ def _report_branch(store: WikiStore, record: SuggestionRecord) -> str:
         )
     # Compare-and-swap: if a colleague made the branch meanwhile, theirs stands.
     store.update_ref(ref, None, start)
-    current = store.ref(ref)
-    return current or start
+    return store.ref(ref) or start
