@@ -71,13 +71,13 @@ def test_worker_processes_apply_and_refuse_change_lists_the_same(
 ) -> None:
     intake = start_intake(workers=2)
 
-    created = intake.post("/api/suggestions", {**edited, "changes": [{"step": 5, "text": "Pay the fee of 89 euros."}]})
-    refused = intake.post("/api/suggestions", {**edited, "changes": [{"step": 9, "text": "Wait."}]})
+    created = intake.post("/api/suggestions", {**edited, "changes": [{"step": 4, "text": "Pay the fee of 89 euros."}]})
+    refused = intake.post("/api/suggestions", {**edited, "changes": [{"step": 8, "text": "Wait."}]})
 
     assert created.status_code == 201, created.text
     branch = f"refs/heads/suggestions/{created.json()['id']}"
     assert git(wiki, "diff", "--numstat", "main", branch) == f"1\t1\t{GUIDE}\n"
     main = git(wiki, "rev-parse", "main").strip()
     assert refused.json() == {
-        "error": f"changes[0] (step 9): no such step in the guide at base {main[:7]} (it has 7 steps)"
+        "error": f"changes[0] (steps[8]): no such step in the guide at base {main[:7]} (it has 7 steps: steps[0] to steps[6])"
     }

@@ -82,7 +82,7 @@ def test_a_fee_a_new_document_and_a_reworded_step_touch_exactly_their_lines(
     changes = [
         {"field": "fees[0].amount", "set": 89},
         {"field": "documents", "insert": 3, "value": {"name": "Proof of address", "required": False}},
-        {"step": 5, "text": "Pay the fee of 89 euros."},
+        {"step": 4, "text": "Pay the fee of 89 euros."},
     ]
 
     branch = _branch(submit(changes))
@@ -109,11 +109,11 @@ def test_a_fee_a_new_document_and_a_reworded_step_touch_exactly_their_lines(
          [("    currency: EUR\n  # the paper", "    currency: EUR\n    note: Pay by card.\n  # the paper")]),
         ([{"field": "tags[2]", "move": 0}], [("  - passport\n  - travel\n  - renewal\n", "  - renewal\n  - passport\n  - travel\n")]),
         ([{"field": "tags", "insert": 3, "value": "on"}], [("  - renewal\n", "  - renewal\n  - 'on'\n")]),
-        ([{"step": 1, "insert": "before", "text": "Check your passport's expiry date."}],
+        ([{"step": 0, "insert": "before", "text": "Check your passport's expiry date."}],
          [("## Steps\n\n1. Get", "## Steps\n\n1. Check your passport's expiry date.\n1. Get")]),
-        ([{"step": 7, "insert": "after", "text": "Check your new passport."}],
+        ([{"step": 6, "insert": "after", "text": "Check your new passport."}],
          [("Someone must be there to sign for it.\n", "Someone must be there to sign for it.\n8. Check your new passport.\n")]),
-        ([{"step": 4, "remove": True}], [("4. Upload your photo or enter the photo code.\n", "")]),
+        ([{"step": 3, "remove": True}], [("4. Upload your photo or enter the photo code.\n", "")]),
         ([{"section": "Get help", "text": "Call the helpline: 0800 555 0142\n\nWeekdays, 8am to 8pm."}],
          [("Passport Office helpline: 0800 555 0142\n\nMonday to Friday, 8am to 8pm. Saturday, 9am to 1pm. Calls are free.",
            "Call the helpline: 0800 555 0142\n\nWeekdays, 8am to 8pm.")]),
@@ -146,8 +146,8 @@ def test_changes_apply_in_order_each_to_the_guide_the_ones_before_left(
     changes = [
         {"field": "fees", "insert": 0, "value": {"label": "Urgent", "amount": 200, "currency": "EUR"}},
         {"field": "fees[1].amount", "set": 87},  # the online fee, now second
-        {"step": 1, "insert": "after", "text": "Book an appointment."},
-        {"step": 2, "text": "Book an appointment online."},  # the step just inserted
+        {"step": 0, "insert": "after", "text": "Book an appointment."},
+        {"step": 1, "text": "Book an appointment online."},  # the step just inserted
     ]
 
     branch = _branch(submit(changes))
@@ -212,10 +212,10 @@ def test_bad_changes_are_refused_naming_the_change_and_nothing_is_written(
 @pytest.mark.parametrize(
     ("fields", "error"),
     [
-        ({"changes": [{"step": 1, "text": "Go."}], "content": "---\n"},
+        ({"changes": [{"step": 0, "text": "Go."}], "content": "---\n"},
          "give exactly one of content (the whole guide) and changes (what changed)"),
         ({}, "give exactly one of content (the whole guide) and changes (what changed)"),
-        ({"changes": [{"step": 1, "text": "Go."}], "new": True},
+        ({"changes": [{"step": 0, "text": "Go."}], "new": True},
          "a new guide is given whole, as content, not as changes"),
     ],
     ids=["both content and changes", "neither", "a new guide as changes"],

@@ -188,11 +188,11 @@ def _apply_step(body: _Body, change: StepChange, lang: str, at_base: str) -> Non
     found = read_steps("\n".join(lines), lang)
     lists = found.lists() if found is not None else []
     places = [(step_list, step) for step_list in lists for step in step_list.steps]
-    if change.step > len(places):
+    if change.step >= len(places):
         raise SuggestionError(
-            f"{change.named}: no such step {at_base} (it has {len(places)} steps)"
+            f"{change.named}: no such step {at_base} (it has {_count_steps(len(places))})"
         )
-    step_list, step = places[change.step - 1]
+    step_list, step = places[change.step]
     marker = _ITEM_MARKER_RE.match(lines[step.line])
     assert marker is not None  # read_steps read this line as a list item
     if change.op == "text":
@@ -217,6 +217,10 @@ def _apply_step(body: _Body, change: StepChange, lang: str, at_base: str) -> Non
     )
     at = step.line if change.op == "before" else end
     body.replace(at, at, [prefix + change.text], change)
+
+
+def _count_steps(count: int) -> str:
+    return f"{count} steps: steps[0] to steps[{count - 1}]" if count else "no steps"
 
 
 def _item_end(lines: list[str], step: Step, step_list: StepList) -> int:

@@ -7,9 +7,9 @@ ones before it left it:
 - a front-matter field, by a path like the checks' (``fees[1].amount``, 0-based
   places): ``set`` a value, ``insert`` an item into a list at a place, ``remove`` a key
   or an item, ``move`` an item to another place of its list;
-- a step (the ``step``-th item of the steps section, 1-based, as ``guides/steps.py``
-  reads them in page order): new ``text``, ``remove``, or ``insert`` a step ``before`` or
-  ``after`` it in its list;
+- a step, by its place among the steps section's items in page order, counted from 0
+  through every group as ``guides/steps.py`` reads them (a report's ``steps[N]``): new
+  ``text``, ``remove``, or ``insert`` a step ``before`` or ``after`` it in its list;
 - a section's text (``section``: its heading), the paragraphs under the heading.
 
 This module is the format: its entries, read and checked as sent (``parse_changes``).
@@ -79,7 +79,7 @@ class StepChange:
 
     @property
     def named(self) -> str:
-        return f"changes[{self.number}] (step {self.step})"
+        return f"changes[{self.number}] (steps[{self.step}])"
 
 
 @dataclass(frozen=True)
@@ -183,9 +183,9 @@ def _field_entry(entry: Mapping[str, Any], number: int, where: str) -> FieldChan
 
 def _step_entry(entry: Mapping[str, Any], number: int, where: str) -> StepChange:
     step = entry["step"]
-    if not _is_place(step) or step < 1:
-        raise SuggestionError(f"{where}: step must be a step's number (1, 2, ...)")
-    named = f"{where} (step {step})"
+    if not _is_place(step):
+        raise SuggestionError(f"{where}: step must be a step's place (0, 1, ...)")
+    named = f"{where} (steps[{step}])"
     if "remove" in entry:
         if entry["remove"] is not True:
             raise SuggestionError(f"{named}: remove must be true")
