@@ -246,3 +246,43 @@ def test_the_readme_example_is_a_change_list_the_intake_takes(
     assert "    amount: 89\n" in text and "  - name: Proof of address\n" in text
     assert "5. Pay the fee of 89 euros.\n" in text and "Weekdays, 8am to 8pm." in text
     assert "4. Upload your photo" not in text
+
+
+LOST = "content/identity-and-travel/replace-a-lost-or-stolen-passport.md"
+
+
+def test_steps_are_counted_through_groups_and_alternatives(
+    wiki: Path, git: Callable[..., str], submit: Callable[..., Result],
+) -> None:
+    changes = [
+        {"step": 2, "text": "Call the Passport Office emergency line."},  # after "or"
+        {"step": 3, "insert": "before", "text": "Read the confirmation page."},  # in-veloria's first
+        {"step": 14, "text": "Wait for your new passport."},  # the last, abroad
+    ]
+
+    branch = _branch(submit(changes, guide=LOST.removeprefix("content/")))
+
+    assert git(wiki, "diff", "--numstat", "main", branch) == f"3\t2\t{LOST}\n"
+    text = git(wiki, "show", f"{branch}:{LOST}")
+    assert "or\n\n1. Call the Passport Office emergency line.\n\n### Apply" in text
+    assert "{when: in-veloria}\n\n1. Read the confirmation page.\n1. Choose" in text
+    assert "5. Wait for your new passport.\n\n## After you apply" in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ([{"section": "Report the loss", "text": "Call us."}],
+         "changes[0] (section 'Report the loss'): change the steps one by one, with step entries"),
+        ([{"step": 2, "remove": True}],
+         "changes[0] (steps[2]): is the only step of its list: a list of steps needs at least one; reword it instead"),
+    ],
+    ids=["a group of steps as a section", "the only step of an alternative"],
+)
+def test_the_steps_groups_and_alternatives_keep_their_shape(
+    run_cli: RunCli, submit: Callable[..., Result], changes: list[dict[str, Any]], error: str,
+) -> None:
+    result = submit(changes, guide=LOST.removeprefix("content/"))
+
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {error}\n"

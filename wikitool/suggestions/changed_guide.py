@@ -245,7 +245,7 @@ def _apply_section(body: _Body, change: SectionChange, lang: str, at_base: str) 
         raise SuggestionError(f"{change.named}: {len(named)} sections have this heading {at_base}")
     heading = named[0]
     steps = read_steps(text, lang)
-    if steps is not None and steps.heading.index == heading.index:
+    if steps is not None and steps.heading.index <= heading.index < steps.end:  # or a group
         raise SuggestionError(f"{change.named}: change the steps one by one, with step entries")
     start = heading.index + 1
     end = next((h.index for h in found if h.index > heading.index), len(lines))
