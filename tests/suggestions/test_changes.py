@@ -280,7 +280,7 @@ def test_steps_are_counted_through_groups_and_alternatives(
     ids=["a group of steps as a section", "the only step of an alternative"],
 )
 def test_the_steps_groups_and_alternatives_keep_their_shape(
-    run_cli: RunCli, submit: Callable[..., Result], changes: list[dict[str, Any]], error: str,
+    submit: Callable[..., Result], changes: list[dict[str, Any]], error: str,
 ) -> None:
     result = submit(changes, guide=LOST.removeprefix("content/"))
 
