@@ -11,6 +11,7 @@ it is about (``change_for_problem``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,8 +20,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.frontmatter import dump_guide, parse_guide
-from wikitool.guides.markdown_body import headings
-from wikitool.guides.steps import Step, StepList, read_steps
+from wikitool.guides.markdown_body import Heading, headings
+from wikitool.guides.steps import Step, StepGroup, StepList, Steps, read_steps
 from wikitool.guides.yaml_edits import insert_item, move_item, remove_entry, set_entry
 from wikitool.suggestions.changes import (
     FIELD_PATH_RE,
@@ -185,14 +186,12 @@ def _has(container: Any, step: str | int) -> bool:
 
 def _apply_step(body: _Body, change: StepChange, lang: str, at_base: str) -> None:
     lines = body.lines
-    found = read_steps("\n".join(lines), lang)
-    lists = found.lists() if found is not None else []
-    places = [(step_list, step) for step_list in lists for step in step_list.steps]
+    places = _step_places("\n".join(lines), lang)
     if change.step >= len(places):
         raise SuggestionError(
             f"{change.named}: no such step {at_base} (it has {_count_steps(len(places))})"
         )
-    step_list, step = places[change.step]
+    _, step_list, step = places[change.step]
     marker = _ITEM_MARKER_RE.match(lines[step.line])
     assert marker is not None  # read_steps read this line as a list item
     if change.op == "text":
@@ -244,21 +243,79 @@ def _apply_section(body: _Body, change: SectionChange, lang: str, at_base: str) 
     if len(named) > 1:
         raise SuggestionError(f"{change.named}: {len(named)} sections have this heading {at_base}")
     heading = named[0]
-    steps = read_steps(text, lang)
-    if steps is not None and steps.heading.index <= heading.index < steps.end:  # or a group
+    if _in_steps(heading, read_steps(text, lang)):
         raise SuggestionError(f"{change.named}: change the steps one by one, with step entries")
-    start = heading.index + 1
-    end = next((h.index for h in found if h.index > heading.index), len(lines))
-    # Keep the blank lines around the paragraphs, so only the text's own lines change.
-    while start < end and not lines[start].strip():
-        start += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
+    start, end = _paragraphs(lines, heading, found)
     if start == end:  # a section without text yet: the text gets blank lines around it
         at = heading.index + 1
         body.replace(at, at, ["", *change.text.split("\n")], change)
         return
     body.replace(start, end, change.text.split("\n"), change)
+
+
+def _step_places(body: str, lang: str) -> list[tuple[StepGroup, StepList, Step]]:
+    """Every step of the steps section in page order, with its group and list: the
+    place of a step in this list is its ``step`` in a change list."""
+    found = read_steps(body, lang)
+    groups = found.groups if found is not None else ()
+    return [
+        (g, step_list, step) for g in groups for step_list in g.lists for step in step_list.steps
+    ]
+
+
+def _in_steps(heading: Heading, steps: Steps | None) -> bool:
+    """Whether ``heading`` is the steps heading or one of its groups'."""
+    return steps is not None and steps.heading.index <= heading.index < steps.end
+
+
+def _paragraphs(lines: list[str], heading: Heading, found: list[Heading]) -> tuple[int, int]:
+    """The lines a section change replaces: under ``heading`` up to the next heading,
+    without the blank lines around them (they stay, so only the text's lines change)."""
+    start = heading.index + 1
+    end = next((h.index for h in found if h.index > heading.index), len(lines))
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return start, end
+
+
+def editable_parts(text: str, path: str) -> dict[str, Any]:
+    """What a change list may address in a guide, as the form editor shows it.
+
+    ``{"fields": the front matter as JSON, "steps": [{"step", "group", "text"}],
+    "sections": [{"section", "level", "text"}]}``: each step at its place, with its
+    group's title (``""`` before any) and its text as ``{"step": N, "text": ...}``
+    replaces it; each section outside the steps whose heading no other section has,
+    with the text ``{"section": ..., "text": ...}`` replaces. Sending a text back
+    unchanged changes nothing.
+
+    Raises:
+        GuideError: the guide cannot be read.
+    """
+    guide = parse_guide(text, path)
+    lang = guide.front_matter.get("lang")
+    lang = lang if isinstance(lang, str) else ""
+    lines = guide.body.split("\n")
+    found = headings(guide.body)
+    steps = read_steps(guide.body, lang)
+    names = Counter(h.text.strip().casefold() for h in found)
+    return {
+        "fields": guide.data(),
+        "steps": [
+            {"step": place, "group": group.title, "text": step.text}
+            for place, (group, _, step) in enumerate(_step_places(guide.body, lang))
+        ],
+        "sections": [
+            {
+                "section": h.text.strip(),
+                "level": h.level,
+                "text": "\n".join(lines[slice(*_paragraphs(lines, h, found))]),
+            }
+            for h in found
+            if not _in_steps(h, steps) and names[h.text.strip().casefold()] == 1
+        ],
+    }
 
 
 def change_for_problem(
