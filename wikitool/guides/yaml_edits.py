@@ -9,6 +9,7 @@ or before the new first entry.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -28,8 +29,15 @@ _AFTER = {CommentedMap: 2, CommentedSeq: 0}
 
 def set_entry(collection: Collection, key: str | int, value: Any) -> None:
     """Set ``collection[key]`` (an existing item of a list); a new key of a mapping goes
-    last, before the lines that followed the mapping."""
+    last, before the lines that followed the mapping.
+
+    An equal value leaves the entry as written (quotes and all); a mapping or list set
+    on one is merged into it, so its style (``[a, b]`` or a block), key order and
+    comments stay and only what differs is rewritten.
+    """
     if isinstance(collection, CommentedSeq) or key in collection:
+        if _same(collection[key], value) or _merged(collection[key], value):
+            return
         following = _take_following(collection, key)
         collection[key] = round_trip(value)
         _give_following(collection, key, following)
@@ -38,6 +46,37 @@ def set_entry(collection: Collection, key: str | int, value: Any) -> None:
     following = _take_following(collection, keys[-1]) if keys else _NONE
     collection[key] = round_trip(value)
     _give_following(collection, key, following)
+
+
+def _merged(current: Any, value: Any) -> bool:
+    """Make the collection ``current`` hold ``value`` entry by entry, if they are of a kind."""
+    if isinstance(current, CommentedMap) and isinstance(value, Mapping):
+        for key in [key for key in current if key not in value]:
+            remove_entry(current, key)
+        for key, item in value.items():
+            set_entry(current, key, item)
+        return True
+    if isinstance(current, CommentedSeq) and isinstance(value, list):
+        while len(current) > len(value):
+            remove_entry(current, len(current) - 1)
+        for index, item in enumerate(value):
+            if index < len(current):
+                set_entry(current, index, item)
+            else:
+                insert_item(current, index, item)
+        return True
+    return False
+
+
+def _same(current: Any, value: Any) -> bool:
+    """Whether two plain values are equal and of one kind (``1`` is not ``true``)."""
+    kind = _kind(current)
+    return kind is not None and kind is _kind(value) and bool(current == value)
+
+
+def _kind(value: Any) -> type | None:
+    kinds = (bool, int, float, str, dt.datetime, dt.date)  # bool before int, datetime before date
+    return next((kind for kind in kinds if isinstance(value, kind)), None)
 
 
 def insert_item(sequence: CommentedSeq, place: int, value: Any) -> None:

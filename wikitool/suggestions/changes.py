@@ -18,6 +18,7 @@ This module is the format: its entries, read and checked as sent (``parse_change
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections.abc import Mapping
@@ -44,6 +45,7 @@ FIELD_PATH_RE = re.compile(rf"{_NAME}(?:\.{_NAME}|\[\d{{1,4}}\])*")
 _STEP_RE = re.compile(rf"(?P<step>{_NAME}|\[\d{{1,4}}\])")
 # A line of = or - under a line of text makes it a heading (Markdown's "setext" style).
 _SETEXT_RE = re.compile(r"[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)")
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ENTRY_KEYS = {
     "field": {"field", "set", "insert", "value", "remove", "move"},
     "step": {"step", "text", "remove", "insert"},
@@ -233,7 +235,7 @@ def _value(value: Any, where: str, depth: int = 0) -> Any:
     if isinstance(value, str):
         if len(value) > MAX_SCALAR_CHARS:
             raise SuggestionError(f"{where}: a value is longer than {MAX_SCALAR_CHARS} characters")
-        return value
+        return _date(value)
     if isinstance(value, list):
         return [_value(item, where, depth + 1) for item in value]
     if isinstance(value, Mapping):
@@ -246,6 +248,16 @@ def _value(value: Any, where: str, depth: int = 0) -> Any:
     raise SuggestionError(
         f"{where}: a value must be text, a number, true/false, a list or a mapping"
     )
+
+
+def _date(text: str) -> str | dt.date:
+    """``2026-10-27`` as the date it is: JSON has no dates, YAML writes one unquoted."""
+    if _DATE_RE.fullmatch(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            pass  # not a day of the calendar: the schema names the field
+    return text
 
 
 def field_location(field: str) -> Location:
