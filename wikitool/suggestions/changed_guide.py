@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.frontmatter import dump_guide, parse_guide
 from wikitool.guides.markdown_body import Heading, headings
+from wikitool.guides.page_source import read_page
 from wikitool.guides.steps import Step, StepGroup, StepList, Steps, read_steps
 from wikitool.guides.yaml_edits import insert_item, move_item, remove_entry, set_entry
 from wikitool.suggestions.changes import (
@@ -293,18 +294,22 @@ def editable_parts(text: str, path: str) -> dict[str, Any]:
     Raises:
         GuideError: the guide cannot be read.
     """
-    guide = parse_guide(text, path)
-    lang = guide.front_matter.get("lang")
+    # The plain reading (libyaml): a build gives every guide's parts, and the round-trip
+    # reader would cost it seconds.
+    page = read_page(text.removeprefix("\ufeff").replace("\r\n", "\n"), path)
+    if page.data is None:
+        raise GuideError(path, "missing front matter: the file must start with a line '---'", 1)
+    lang = page.data.get("lang")
     lang = lang if isinstance(lang, str) else ""
-    lines = guide.body.split("\n")
-    found = headings(guide.body)
-    steps = read_steps(guide.body, lang)
+    lines = page.body.split("\n")
+    found = headings(page.body)
+    steps = read_steps(page.body, lang)
     names = Counter(h.text.strip().casefold() for h in found)
     return {
-        "fields": guide.data(),
+        "fields": page.data,
         "steps": [
             {"step": place, "group": group.title, "text": step.text}
-            for place, (group, _, step) in enumerate(_step_places(guide.body, lang))
+            for place, (group, _, step) in enumerate(_step_places(page.body, lang))
         ],
         "sections": [
             {
