@@ -65,7 +65,8 @@ class AppliedChanges:
 
     text: str
     by_line: Mapping[int, Change]
-    """File line (1-based) -> the last change that wrote it."""
+    """File line (1-based) of the body -> the last change that wrote it."""
+    path: str = ""
 
 
 def apply_changes(
@@ -107,8 +108,7 @@ def apply_changes(
         for change, first, count in body.written
         for offset in range(count)
     }
-    by_line.update(_field_lines(text, path, changes))
-    return AppliedChanges(text, by_line)
+    return AppliedChanges(text, by_line, path)
 
 
 def _field_lines(text: str, path: str, changes: Sequence[Change]) -> dict[int, Change]:
@@ -328,6 +328,8 @@ def change_for_problem(
 ) -> Change | None:
     """The change a check's refusal is about, if one is: the last field change on the
     path it names (``fees[0].amount: ...``), or the change that wrote its line."""
+    if not changes:
+        return None
     named = re.search(r": (?P<field>" + FIELD_PATH_RE.pattern + r"): ", message)
     if named is not None:
         location = field_location(named.group("field"))
@@ -336,8 +338,9 @@ def change_for_problem(
                 shorter = min(len(location), len(change.location))
                 if location[:shorter] == change.location[:shorter]:
                     return change
-    for line in re.findall(r"^[^:]*:(\d+): |on line (\d+)", message):
-        found = applied.by_line.get(int(line[0] or line[1]))
-        if found is not None:
-            return found
-    return None
+    lines = [int(a or b) for a, b in re.findall(r"^[^:]*:(\d+): |on line (\d+)", message)]
+    if not lines:
+        return None
+    # The front matter's lines are found only now: a guide that passes never pays for it.
+    by_line = {**_field_lines(applied.text, applied.path, changes), **applied.by_line}
+    return next((by_line[line] for line in lines if line in by_line), None)
