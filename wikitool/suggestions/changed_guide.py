@@ -54,6 +54,7 @@ class _Body:
         self.written = [
             (other, first + shift if first >= end else first, count)
             for other, first, count in self.written
+            if not start <= first < end  # its lines are gone
         ]
         if new:
             self.written.append((change, start, len(new)))
