@@ -286,3 +286,25 @@ def test_the_steps_groups_and_alternatives_keep_their_shape(
 
     assert result.exit_code == 1
     assert result.stderr == f"Error: {error}\n"
+
+
+def test_a_yaml_suggestion_file_may_hold_a_change_list(
+    wiki: Path, git: Callable[..., str], run_cli: RunCli, tmp_path: Path,
+) -> None:
+    path = tmp_path / "review-date.yaml"
+    path.write_text(
+        f"guide: {SHORT_GUIDE}\n"
+        "summary: Checked again\n"
+        "changes:\n"
+        "  - {field: review_by, set: 2027-05-06}\n"
+        "  - field: fees[1].amount\n"
+        "    set: 96.5\n",
+        encoding="utf-8",
+    )
+
+    result = run_cli("--repo", str(wiki), "suggest", "submit", "--json", str(path))
+
+    branch = _branch(result)
+    diff = git(wiki, "diff", "-U0", "main", branch)
+    assert "+review_by: 2027-05-06\n" in diff and "+    amount: 96.5\n" in diff
+    assert git(wiki, "diff", "--numstat", "main", branch) == f"2\t2\t{GUIDE}\n"

@@ -5,7 +5,8 @@ Front matter is edited round trip (``guides/yaml_edits.py``: comments, key order
 quoting kept; ``dump_guide`` rewrites only the lines an edit touched) and the body's
 lines are replaced in place, so a one-fee change is a one-line diff. The result is then
 checked exactly like a whole ``content`` suggestion; a refusal is named after the entry
-it is about (``change_for_problem``).
+it is about (``change_for_problem``). ``editable_parts`` is what the form editor is given
+to edit: what these entries address, read the way they are applied.
 """
 
 from __future__ import annotations

@@ -232,6 +232,8 @@ def _value(value: Any, where: str, depth: int = 0) -> Any:
         if not math.isfinite(value):
             raise SuggestionError(f"{where}: numbers must be finite")
         return value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value  # from a YAML suggestion (2026-10-27 unquoted)
     if isinstance(value, str):
         if len(value) > MAX_SCALAR_CHARS:
             raise SuggestionError(f"{where}: a value is longer than {MAX_SCALAR_CHARS} characters")
