@@ -76,6 +76,22 @@ def test_spellings_the_writer_would_normalise_stay_as_staff_wrote_them(
     assert git(wiki, "diff", "--numstat", "main", branch) == f"1\t1\t{GUIDE}\n"
 
 
+def test_the_whole_fee_list_sent_with_one_amount_changed_is_still_one_line(
+    wiki: Path, git: Callable[..., str], submit: Callable[..., Result], commented: str,
+) -> None:
+    fees = [
+        {"label": "Online renewal", "amount": 86, "currency": "EUR"},
+        {"label": "Paper form by post", "amount": 99, "currency": "EUR"},
+        {"label": "Fast Track appointment (passport in 7 days)", "amount": 160, "currency": "EUR",
+         "note": "Includes the renewal fee. Book online; in person only."},
+    ]
+
+    branch = _branch(submit([{"field": "fees", "set": fees}, {"field": "title", "set": "Renew an adult passport"}]))
+
+    assert git(wiki, "diff", "--numstat", "main", branch) == f"1\t1\t{GUIDE}\n"
+    assert git(wiki, "show", f"{branch}:{GUIDE}") == commented.replace("amount: 95", "amount: 99", 1)
+
+
 def test_a_fee_a_new_document_and_a_reworded_step_touch_exactly_their_lines(
     wiki: Path, git: Callable[..., str], submit: Callable[..., Result], commented: str,
 ) -> None:
