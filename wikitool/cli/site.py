@@ -118,14 +118,15 @@ def publish(
     rollback: bool,
     as_json: bool,
 ) -> None:
-    """Build main into a new release, check it and switch the live site to it.
+    """Build main into a new release, check it and make it the live site.
 
-    Readers see the old release until the new one is whole, never a gap; a failed build
-    changes nothing. refs/tags/published is moved to the commit published.
+    The live path (--out) is a link switched in one step: readers see the old release
+    until the new one is whole, never a gap; a failed build changes nothing. Moves
+    refs/tags/published to the commit made live.
 
     \b
     Example:
-      wikitool publish --out /var/www/guides --intake-url https://intake.example.org
+      wikitool publish --out /var/www/guides --intake-url https://intake.org
       wikitool publish --out /var/www/guides --rollback
     """
     if rollback:
