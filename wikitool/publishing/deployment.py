@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from wikitool.errors import ReleaseError
+from wikitool.errors import ReleaseError, WikitoolError
 from wikitool.gitstore import WikiStore
 from wikitool.publishing.publish import build_site
 from wikitool.publishing.release_check import check_release
@@ -92,11 +92,16 @@ def rollback(store: WikiStore, out: Path) -> Published:
 
 def _move_published(store: WikiStore, commit: str, reason: str) -> None:
     # Compare-and-swap like every ref: a hand-moved tag in between is read again.
-    for _ in range(TAG_ATTEMPTS):
-        old = store.ref(PUBLISHED_REF)
-        if old == commit or store.update_ref(PUBLISHED_REF, old, commit, reason=reason):
-            return
+    try:
+        for _ in range(TAG_ATTEMPTS):
+            old = store.ref(PUBLISHED_REF)
+            if old == commit or store.update_ref(PUBLISHED_REF, old, commit, reason=reason):
+                return
+        problem = "it kept moving under us"
+    except WikitoolError as exc:
+        problem = str(exc)
+    # The site is already live: say so, and how to make the tag tell the truth.
     raise ReleaseError(
-        f"{commit[:12]} is live but {PUBLISHED_REF} kept moving under us: "
-        f"set it with git update-ref {PUBLISHED_REF} {commit}"
+        f"{commit[:12]} is live but {PUBLISHED_REF} was not moved ({problem}): "
+        f"git update-ref {PUBLISHED_REF} {commit}"
     )
