@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -87,15 +89,19 @@ def test_publish_twice_switches_to_the_second_release_and_rollback_goes_back_to_
     git(wiki, "fsck", "--full", "--strict")
 
 
-def test_keep_2_prunes_the_oldest_release(
+def test_keep_2_prunes_the_oldest_release_and_a_build_abandoned_a_day_ago(
     wiki: Path, live: Path, run_cli: RunCli, git: Git
 ) -> None:
     first = _publish(run_cli, wiki, live, "--keep", "2")
     second = _publish(run_cli, wiki, live, "--keep", "2")
+    abandoned = live.with_name("guides.releases") / ".building-20260101T000000.000Z-0a6f22190058"
+    (abandoned / "site").mkdir(parents=True)
+    os.utime(abandoned, (0, time.time() - 25 * 3600))
     third = _publish(run_cli, wiki, live, "--keep", "2")
 
     assert third["pruned"] == 1
     assert not Path(str(first["release"])).exists()
+    assert not abandoned.exists()
     kept = [Path(str(r["release"])).name for r in (second, third)]
     assert _releases(live) == [".lock", *kept]
     assert _release_of(live) == Path(str(third["release"]))
@@ -104,7 +110,14 @@ def test_keep_2_prunes_the_oldest_release(
 def test_a_failing_build_leaves_the_live_site_and_the_tag_as_they_were(
     wiki: Path, live: Path, run_cli: RunCli, git: Git
 ) -> None:
-    published = _publish(run_cli, wiki, live)
+    said = run_cli("--repo", str(wiki), "publish", "--out", str(live))
+    published = json.loads((_release_of(live) / "release.json").read_text())
+    published["release"] = str(_release_of(live))
+    assert re.fullmatch(
+        rf"Published {published['commit'][:12]}: 30 pages live at {re.escape(str(live))} "
+        rf"\(release \d{{8}}T\d{{6}}\.\d{{3}}Z-{published['commit'][:12]}, \d+\.\d s\)\n",
+        said.stdout,
+    ), said.stdout
     before = _releases(live)
     commit_guide_edits(wiki, git, GUIDE, ("---\nmodel: 2\n", f"---\nmodel: {CURRENT_MODEL + 1}\n"))
 

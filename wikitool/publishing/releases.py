@@ -23,6 +23,7 @@ import json
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ SITE = "site"
 RECORD = "release.json"
 BUILDING = ".building-"
 LOCK = ".lock"
+ABANDONED_SECONDS = 24 * 3600
+"""A folder still building after a day was left by a killed publish (a 2,000-guide
+build takes about a minute), and is deleted by the next prune."""
 
 
 @dataclass(frozen=True)
@@ -176,13 +180,18 @@ class Releases:
         )
 
     def prune(self, keep: int) -> list[Release]:
-        """Delete all but the newest ``keep`` releases, never the live one; returns them."""
+        """Delete all but the newest ``keep`` releases, never the live one, and what a
+        publish killed mid-build left; returns the releases deleted."""
         live = self.live()
         releases = self.all()
         live_id = live.id if live is not None else None
         old = [r for r in releases[: max(len(releases) - keep, 0)] if r.id != live_id]
         for release in old:
             self.remove(release)
+        abandoned = time.time() - ABANDONED_SECONDS
+        for path in self.folder.glob(f"{BUILDING}*"):
+            if path.stat().st_mtime < abandoned:
+                shutil.rmtree(path, ignore_errors=True)
         return old
 
 
