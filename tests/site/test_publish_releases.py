@@ -138,10 +138,11 @@ def test_a_failing_build_leaves_the_live_site_and_the_tag_as_they_were(
         (["--rev", "no-such-branch"], "Error: unknown revision 'no-such-branch'\n"),
         (["--out", "{tmp}/www/a-file"], "Error: {tmp}/www/a-file is a file: --out names the folder readers are served\n"),
         (["--out", "{tmp}/www/old-site"], "Error: {tmp}/www/old-site is a folder, not the link publish switches: move it away (mv {tmp}/www/old-site {tmp}/www/old-site.old) and publish again\n"),
+        (["--out", "{tmp}/www/a-file/guides"], "Error: cannot make {tmp}/www/a-file/guides.releases: Not a directory\n"),
         (["--keep", "0"], "Error: --keep 0: keep at least 1 release, the live one\n"),
         (["--rollback"], "Error: {tmp}/www/guides has no release to roll back to before {live}\n"),
     ],
-    ids=["unknown rev", "out is a file", "out is a real folder", "keep 0", "rollback with one release"],
+    ids=["unknown rev", "out is a file", "out is a real folder", "out under a file", "keep 0", "rollback with one release"],
 )  # fmt: skip
 def test_bad_input_is_one_line_exit_1_and_changes_nothing(
     wiki: Path, live: Path, tmp_path: Path, run_cli: RunCli, git: Git, args: list[str], error: str

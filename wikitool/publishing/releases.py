@@ -106,8 +106,15 @@ class Releases:
     @contextmanager
     def building(self, commit: str) -> Iterator[Path]:
         """A new, empty folder to build ``commit``'s release in; removed if the block
-        fails, so a failed build leaves nothing behind. Finish it with :meth:`add`."""
-        self.folder.mkdir(parents=True, exist_ok=True)
+        fails, so a failed build leaves nothing behind. Finish it with :meth:`add`.
+
+        Raises:
+            ReleaseError: ``PATH.releases`` cannot be made (a file in the way, no right).
+        """
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReleaseError(f"cannot make {self.folder}: {exc.strerror}") from exc
         while True:
             # Exclusive mkdir: two publishers in the same millisecond get two ids.
             path = self.folder / f"{BUILDING}{_new_id(commit)}"
