@@ -17,11 +17,10 @@ INTAKE_URL = http://127.0.0.1:$(INTAKE_PORT)
 DEMO_WIKI  = $(BIN)/wikitool --repo "$(DEMO_DIR)"
 DEMO_CLI   = $(abspath $(BIN))/wikitool --repo $(DEMO_DIR)
 DEMO_GUIDE = identity-and-travel/renew-an-adult-passport
-# Build main into $(DEMO_SITE) and record what was published (refs/tags/published). A
-# shell command, not a sub-make, so `make -n demo` runs nothing.
-PUBLISH = commit=$$(git -C "$(DEMO_DIR)" rev-parse main) && \
-	$(DEMO_WIKI) build --rev $$commit --out "$(DEMO_SITE)" --intake-url $(INTAKE_URL) && \
-	git -C "$(DEMO_DIR)" update-ref refs/tags/published $$commit
+# Publish main: a new release in $(DEMO_SITE).releases/, checked, then $(DEMO_SITE) (a
+# symlink) switched to it and refs/tags/published moved (README "Deploying"). A shell
+# command, not a sub-make, so `make -n demo` runs nothing.
+PUBLISH = $(DEMO_WIKI) publish --out "$(DEMO_SITE)" --intake-url $(INTAKE_URL)
 
 .PHONY: demo demo-reset demo-publish test lint typecheck unit chromium lock audit clean help
 
@@ -73,10 +72,11 @@ audit: $(STAMP)
 	.ci/audit
 
 # The whole loop on loopback, shaped like a deployment: the intake (wikitool intake
-# serve) takes suggestions from the static site, which is built from main into
-# $(DEMO_SITE) and served as plain files. A watcher republishes the site a few seconds
-# after staff merge, and moves refs/tags/published to the commit it built, so the
-# tracking page can say "published". The demo wiki, with its suggestions and feedback,
+# serve) takes suggestions from the static site, which `wikitool publish` builds from
+# main into a release and links at $(DEMO_SITE), served as plain files through the link. A
+# watcher republishes a few seconds after staff merge (publish moves
+# refs/tags/published to the commit it made live, so the tracking page can say
+# "published"); readers never see a gap. The demo wiki, with its suggestions and feedback,
 # is kept from one run to the next (demo-reset starts over).
 #
 # Ctrl+C stops all three and make exits 0. On a terminal, the key is read as a byte
@@ -87,6 +87,9 @@ demo: $(RUN_STAMP)
 		echo "Using the demo wiki in $(DEMO_DIR) (make demo-reset starts over)"; \
 	else $(BIN)/wikitool init "$(DEMO_DIR)"; fi
 	$(DEMO_WIKI) check
+	@if [ -d "$(DEMO_SITE)" ] && [ ! -L "$(DEMO_SITE)" ]; then \
+		echo "Moving the site an older demo built to $(DEMO_SITE).old: publish makes $(DEMO_SITE) a link"; \
+		mv "$(DEMO_SITE)" "$(DEMO_SITE).old"; fi
 	@$(PUBLISH)
 	@tty=; if [ -t 0 ]; then tty=$$(stty -g); stty -isig -icanon -echo min 1 time 0; fi; \
 	trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; \
@@ -134,9 +137,9 @@ demo: $(RUN_STAMP)
 	fi; \
 	exit 0
 
-# Start over: delete the demo wiki (its suggestions and feedback) and its site.
+# Start over: delete the demo wiki (its suggestions and feedback) and its site's releases.
 demo-reset:
-	rm -rf "$(DEMO_DIR)" "$(DEMO_SITE)"
+	rm -rf "$(DEMO_DIR)" "$(DEMO_SITE)" "$(DEMO_SITE).releases" "$(DEMO_SITE).old"
 	@$(MAKE) --no-print-directory demo
 
 # Publish main again by hand (the demo's watcher does it after each merge).

@@ -59,3 +59,7 @@ class MergeConflictError(WikitoolError):
 
 class BuildError(WikitoolError):
     """The static site could not be built."""
+
+
+class ReleaseError(WikitoolError):
+    """A published release cannot be made, switched to or rolled back to."""

@@ -111,7 +111,7 @@ def test_make_demo_keeps_its_wiki_and_ctrl_c_ends_it_with_exit_0(
     ("target", "expected", "unexpected"),
     [
         ("demo", ["-m pip install --quiet -e .\n"], ["[test]", "rm -rf"]),
-        ("demo-reset", ['rm -rf "{tmp}/demo/wiki" "{tmp}/demo/site"\n', "-m pip install --quiet -e .\n"], ["[test]"]),
+        ("demo-reset", ['rm -rf "{tmp}/demo/wiki" "{tmp}/demo/site" "{tmp}/demo/site.releases" "{tmp}/demo/site.old"\n', "-m pip install --quiet -e .\n"], ["[test]"]),
         ("unit", ["-m pip install --quiet -e '.[test]'\n"], []),
     ],
 )  # fmt: skip

@@ -21,6 +21,7 @@ COMMANDS = {
     "new": "wiki",
     "migrate": "wiki",
     "build": "site",
+    "publish": "site",
     "serve": "site",
     "suggest": "suggest",
     "review": "review",

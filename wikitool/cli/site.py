@@ -1,13 +1,25 @@
-"""Commands that publish the wiki: ``build`` and ``serve``."""
+"""Commands that publish the wiki: ``build``, ``publish`` and ``serve``."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
 import click
+from click.core import ParameterSource
 
-from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, pass_wiki
+from wikitool.cli.base import (
+    CONTEXT_SETTINGS,
+    WikiContext,
+    echo_line,
+    json_option,
+    pass_wiki,
+    print_json,
+)
+from wikitool.publishing.deployment import DEFAULT_KEEP
+from wikitool.publishing.deployment import publish as publish_release
+from wikitool.publishing.deployment import rollback as rollback_release
 from wikitool.publishing.preview import serve_directory
 from wikitool.publishing.publish import build_site
 
@@ -71,3 +83,74 @@ def serve(wiki: WikiContext, host: str, port: int, rev: str, intake_url: str | N
             pass
         finally:
             server.server_close()
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    required=True,
+    help="The live path the web server serves: a symlink to the release shown, switched "
+    "in one step; releases are kept beside it in OUT.releases/.",
+)
+@click.option("--rev", default="main", show_default=True, help="The revision to publish.")
+@intake_url_option
+@click.option(
+    "--keep",
+    default=DEFAULT_KEEP,
+    show_default=True,
+    type=int,
+    help="How many releases to keep, the live one always among them.",
+)
+@click.option(
+    "--rollback",
+    is_flag=True,
+    help="Switch back to the release before the live one (builds nothing).",
+)
+@json_option("Print what was published as JSON.")
+@pass_wiki
+def publish(
+    wiki: WikiContext,
+    out: Path,
+    rev: str,
+    intake_url: str | None,
+    keep: int,
+    rollback: bool,
+    as_json: bool,
+) -> None:
+    """Build main into a new release, check it and make it the live site.
+
+    The live path (--out) is a link switched in one step: readers see the old release
+    until the new one is whole, never a gap; a failed build changes nothing. Moves
+    refs/tags/published to the commit made live.
+
+    \b
+    Example:
+      wikitool publish --out /var/www/guides --intake-url https://intake.org
+      wikitool publish --out /var/www/guides --rollback
+    """
+    if rollback:
+        ctx = click.get_current_context()
+        for name, option in (("rev", "--rev"), ("intake_url", "--intake-url"), ("keep", "--keep")):
+            if ctx.get_parameter_source(name) is not ParameterSource.DEFAULT:
+                raise click.UsageError(f"--rollback builds nothing: drop {option}")
+        done = rollback_release(wiki.store(), out)
+    else:
+        done = publish_release(wiki.store(), out, rev=rev, intake_url=intake_url, keep=keep)
+    if as_json:
+        print_json(
+            {
+                "commit": done.commit,
+                "release": str(done.release),
+                "pages": done.pages,
+                "seconds": round(done.seconds, 2),
+                "pruned": done.pruned,
+                "rollback": rollback,
+            }
+        )
+        return
+    what = "Rolled back to" if rollback else "Published"
+    echo_line(
+        f"{what} {done.commit[:12]}: {done.pages} pages live at {Path(os.path.abspath(out))} "
+        f"(release {done.release.name}, {done.seconds:.1f} s)"
+    )

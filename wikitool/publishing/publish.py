@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,14 +25,24 @@ from wikitool.mkdocs_plugin.context import BuildContext
 from wikitool.mkdocs_plugin.plugin import WikitoolPlugin
 from wikitool.services.wiki_init import WIKI_PARTS
 
+SEARCH_INDEX = "search/search_index.json"
+"""Where MkDocs' search plugin (and mkdocs-material's) writes its index in the site."""
+
 
 @dataclass(frozen=True)
 class BuildResult:
-    """A built site: where it is, which commit it shows, how many pages it has."""
+    """A built site: where it is, which commit it shows, how many pages it has, and the
+    files its configuration promises beside the pages (what a release is checked for)."""
 
     site_dir: Path
     commit: str
     pages: int
+    feed: str | None = None
+    """The Atom feed's path in the site; ``None`` when the wiki has none."""
+    search_index: str | None = None
+    """The search index's path in the site; ``None`` without the search plugin."""
+    directory_urls: bool = True
+    """Pages are ``<page>/index.html`` (MkDocs' ``use_directory_urls``), not ``<page>.html``."""
 
 
 @contextmanager
@@ -75,9 +85,11 @@ def build_site(
             context = BuildContext(
                 repository=Path(store.git_dir), commit=commit, intake_url=intake_url
             )
+            feed = None
             for plugin in config.plugins.values():
                 if isinstance(plugin, WikitoolPlugin):
                     plugin.context = context
+                    feed = plugin.config.feed if plugin.config.enabled else None
             if out.exists():
                 shutil.rmtree(out)
             _quiet_mkdocs_info()
@@ -85,7 +97,19 @@ def build_site(
         except (MkDocsException, OSError) as exc:
             raise BuildError(f"the site did not build: {_reason(exc)}") from exc
     pages = sum(1 for _ in out.rglob("index.html"))
-    return BuildResult(site_dir=out, commit=commit, pages=pages)
+    return BuildResult(
+        site_dir=out,
+        commit=commit,
+        pages=pages,
+        feed=feed or None,
+        search_index=SEARCH_INDEX if _has_search(config.plugins) else None,
+        directory_urls=bool(config.use_directory_urls),
+    )
+
+
+def _has_search(plugins: Iterable[str]) -> bool:
+    # "search" in mkdocs.yml is registered as "material/search" under the material theme.
+    return any(name.rsplit("/", 1)[-1] == "search" for name in plugins)
 
 
 def _quiet_mkdocs_info() -> None:

@@ -1,0 +1,107 @@
+"""``wikitool publish``: a commit built into a new release, checked, switched live in one
+step, and ``refs/tags/published`` moved to it; ``--rollback`` switches back.
+
+Readers never see a gap: the build and the check happen in a folder no web server
+serves, and the live path only ever changes by one rename(2) (``releases.py``). A
+failed build or check removes its folder and changes nothing else.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from wikitool.errors import ReleaseError, WikitoolError
+from wikitool.gitstore import WikiStore
+from wikitool.publishing.publish import build_site
+from wikitool.publishing.release_check import check_release
+from wikitool.publishing.releases import SITE, Releases, check_keep
+
+PUBLISHED_REF = "refs/tags/published"
+"""The commit readers are shown, as the intake's ``--published-rev`` reads it."""
+DEFAULT_KEEP = 5
+TAG_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a publish or a rollback made live."""
+
+    commit: str
+    release: Path
+    pages: int
+    seconds: float
+    pruned: int = 0
+    """Old releases deleted to keep ``keep``."""
+
+
+def publish(
+    store: WikiStore,
+    out: Path,
+    *,
+    rev: str = "main",
+    intake_url: str | None = None,
+    keep: int = DEFAULT_KEEP,
+) -> Published:
+    """Build ``rev`` into a new release beside ``out``, check it, switch ``out`` to it,
+    move ``refs/tags/published`` to its commit and keep the newest ``keep`` releases.
+
+    Raises:
+        NotFoundError: ``rev`` is not a commit.
+        ReleaseError: ``out`` cannot be a release's link, or ``keep`` is below 1.
+        BuildError: the site did not build or is not whole; nothing live changed.
+    """
+    started = time.monotonic()
+    check_keep(keep)
+    releases = Releases(out)
+    commit = store.resolve(rev)
+    with releases.building(commit) as building:
+        built = build_site(store, building / SITE, rev=commit, intake_url=intake_url)
+        check_release(store, built)
+        release = releases.add(building, commit, built.pages)
+    with releases.switching():
+        try:
+            releases.switch_to(release)
+        except ReleaseError:
+            releases.remove(release)
+            raise
+        _move_published(store, commit, "wikitool publish")
+        pruned = releases.prune(keep)
+    return Published(commit, release.path, built.pages, time.monotonic() - started, len(pruned))
+
+
+def rollback(store: WikiStore, out: Path) -> Published:
+    """Switch ``out`` back to the release before the live one and move
+    ``refs/tags/published`` back to its commit.
+
+    Raises:
+        ReleaseError: ``out`` is not a release's link, or no older release is kept.
+    """
+    started = time.monotonic()
+    releases = Releases(out)
+    with releases.switching():
+        live = releases.live()
+        target = releases.previous()
+        releases.switch_to(target)
+        if live is not None:
+            releases.mark_rolled_back(live)
+        _move_published(store, target.commit, "wikitool publish --rollback")
+    return Published(target.commit, target.path, target.pages, time.monotonic() - started)
+
+
+def _move_published(store: WikiStore, commit: str, reason: str) -> None:
+    # Compare-and-swap like every ref: a hand-moved tag in between is read again.
+    try:
+        for _ in range(TAG_ATTEMPTS):
+            old = store.ref(PUBLISHED_REF)
+            if old == commit or store.update_ref(PUBLISHED_REF, old, commit, reason=reason):
+                return
+        problem = "it kept moving under us"
+    except WikitoolError as exc:
+        problem = str(exc)
+    # The site is already live: say so, and how to make the tag tell the truth.
+    raise ReleaseError(
+        f"{commit[:12]} is live but {PUBLISHED_REF} was not moved ({problem}): "
+        f"git update-ref {PUBLISHED_REF} {commit}"
+    )
