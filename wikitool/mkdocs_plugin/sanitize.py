@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
@@ -105,6 +106,7 @@ def escape_text(text: str) -> str:
     return html.escape(text, quote=False).replace('"', "&quot;")
 
 
+@lru_cache(maxsize=4096)  # guides share their headings: "Before you start", "Steps"...
 def html_to_text(fragment: str) -> str:
     """An HTML fragment (a heading MkDocs extracted) as escaped HTML text, tags removed."""
     plain = nh3.clean(fragment, tags=set(), clean_content_tags=set(DROPPED_WITH_CONTENT))
