@@ -7,6 +7,7 @@ from the working tree: an uncommitted edit or an unmerged suggestion cannot reac
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -35,17 +36,47 @@ class BuildResult:
     pages: int
 
 
+# A memory file system: creating the export's files there costs no disk journaling
+# (about 0.2 ms of system CPU a file on a virtual disk, 0.1 s for a 500-guide wiki).
+# Used only with room to spare: containers often give /dev/shm 64 MiB.
+MEMORY_DIR = "/dev/shm"
+MEMORY_ROOM = 1 << 30
+
+
 @contextmanager
 def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, str]]:
-    """Export ``rev``'s wiki files to a temporary directory; yields ``(dir, commit)``."""
+    """Export ``rev``'s wiki files to a temporary directory; yields ``(dir, commit)``.
+
+    The directory is in ``TMPDIR`` when it is set, else in ``MEMORY_DIR`` when that has
+    ``MEMORY_ROOM`` free (falling back to the default should the export not fit).
+    """
     commit = store.resolve(rev)
-    with tempfile.TemporaryDirectory(prefix="wikitool-export-") as tmp:
-        root = Path(tmp)
-        prefixes = tuple(p if "." in p else p + "/" for p in WIKI_PARTS)
-        export_tree(store, commit, root, prefixes=prefixes)
-        if not (root / "mkdocs.yml").is_file():
-            raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
-        yield root, commit
+    memory = _memory_dir()
+    for parent in ([memory] if memory else []) + [None]:
+        with tempfile.TemporaryDirectory(prefix="wikitool-export-", dir=parent) as tmp:
+            root = Path(tmp)
+            prefixes = tuple(p if "." in p else p + "/" for p in WIKI_PARTS)
+            try:
+                export_tree(store, commit, root, prefixes=prefixes)
+            except OSError:
+                if parent is None:
+                    raise
+                continue  # memory full: export to disk instead
+            if not (root / "mkdocs.yml").is_file():
+                raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
+            yield root, commit
+            return
+
+
+def _memory_dir() -> str | None:
+    if os.environ.get("TMPDIR"):
+        return None  # where the operator wants temporary files
+    try:
+        stats = os.statvfs(MEMORY_DIR)
+    except OSError:
+        return None
+    roomy = stats.f_bavail * stats.f_frsize >= MEMORY_ROOM
+    return MEMORY_DIR if roomy and os.access(MEMORY_DIR, os.W_OK | os.X_OK) else None
 
 
 def build_site(
