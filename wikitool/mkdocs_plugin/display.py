@@ -61,7 +61,7 @@ class Display:
     def time_element(self, moment: date | datetime) -> str:
         """``<time datetime="2026-10-06">6 October 2026</time>`` for a date or a moment."""
         day = moment.date() if isinstance(moment, datetime) else moment
-        return f'<time datetime="{day.isoformat()}">{escape(self.long_date(day))}</time>'
+        return _time_element(day, self.locale)
 
     def money(self, amount: float, currency: str) -> str:
         """``€85.00``, ``86,00 €``, ``JP¥500`` (plain text); a zero amount is ``Free``."""
@@ -85,6 +85,11 @@ def _number(value: float, locale: Locale) -> str:
 @lru_cache(maxsize=4096)
 def _long_date(day: date, locale: Locale) -> str:
     return babel_date(day, format="long", locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _time_element(day: date, locale: Locale) -> str:
+    return f'<time datetime="{day.isoformat()}">{escape(_long_date(day, locale))}</time>'
 
 
 @lru_cache(maxsize=4096, typed=True)
