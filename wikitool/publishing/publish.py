@@ -6,6 +6,7 @@ from the working tree: an uncommitted edit or an unmerged suggestion cannot reac
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -112,11 +113,25 @@ def build_site(
             if out.exists():
                 shutil.rmtree(out)
             _quiet_mkdocs_info()
-            mkdocs_build(config)
+            with _startup_objects_set_aside():
+                mkdocs_build(config)
         except (MkDocsException, OSError) as exc:
             raise BuildError(f"the site did not build: {_reason(exc)}") from exc
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(site_dir=out, commit=commit, pages=pages)
+
+
+@contextmanager
+def _startup_objects_set_aside() -> Iterator[None]:
+    """Keep the objects that exist before the build (modules, configuration, the
+    export's) out of the cyclic garbage collector's full passes during the build: each
+    pass would walk them all again (about 0.07 s of CPU on a 500-guide wiki). They are
+    handed back afterwards, so whatever garbage is among them is still collected."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _quiet_mkdocs_info() -> None:

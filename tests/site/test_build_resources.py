@@ -1,10 +1,15 @@
-"""``wikitool build`` exports main's tree to a temporary directory: in memory (a tmpfs
-such as /dev/shm) when that has room, so creating the files costs no disk journaling;
-where the operator's ``TMPDIR`` says when it is set; else in the default temporary
-directory. Wherever it goes, it is the same tree and it is gone after the build."""
+"""What ``wikitool build`` borrows from the machine, and gives back.
+
+It exports main's tree to a temporary directory: in memory (a tmpfs such as /dev/shm)
+when that has room, so creating the files costs no disk journaling; where the
+operator's ``TMPDIR`` says when it is set; else in the default temporary directory.
+Wherever it goes, it is the same tree and it is gone after the build. During the build
+the objects that existed before it are set aside from the garbage collector's full
+passes; afterwards nothing stays set aside."""
 
 from __future__ import annotations
 
+import gc
 import tempfile
 from pathlib import Path
 
@@ -12,7 +17,7 @@ import pytest
 
 from wikitool.gitstore import WikiStore
 from wikitool.publishing import publish
-from wikitool.publishing.publish import exported_tree
+from wikitool.publishing.publish import build_site, exported_tree
 
 
 @pytest.fixture
@@ -60,3 +65,12 @@ def test_a_missing_memory_folder_leaves_the_export_on_disk(
 
     with exported_tree(store) as (root, _):
         assert root.parent == Path(tempfile.gettempdir())
+
+
+def test_after_a_build_the_garbage_collector_sees_every_object_again(
+    store: WikiStore, tmp_path: Path
+) -> None:
+    result = build_site(store, tmp_path / "site")
+
+    assert result.pages > 0
+    assert gc.get_freeze_count() == 0
