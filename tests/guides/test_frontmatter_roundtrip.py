@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from guide_samples import GUIDE, GUIDE_PATH, edit
@@ -198,3 +200,21 @@ def test_a_guide_built_in_code_can_be_written() -> None:
     guide = GuideSource(path=GUIDE_PATH, front_matter=parse_guide(GUIDE, GUIDE_PATH).front_matter,
                         body="\nBody.\n")
     assert dump_guide(guide).endswith("---\n\nBody.\n")
+
+
+@pytest.mark.parametrize("text", NORMALISED_BY_RUAMEL.values(), ids=NORMALISED_BY_RUAMEL.keys())
+@pytest.mark.parametrize(
+    ("edit_data", "expected_of"),
+    [
+        (lambda data: data.insert(0, "lang", "en"), lambda text: "---\nlang: en\n" + text[4:]),
+        (lambda data: data.update({"owner": "Team"}), lambda text: text[:-4] + "owner: Team\n---\n"),
+    ],
+    ids=["a key added first", "a key added last"],
+)
+def test_an_edit_keeps_the_lines_ruamel_would_normalise_as_written(
+    text: str, edit_data: Callable[[Any], None], expected_of: Callable[[str], str],
+) -> None:
+    guide = parse_guide(text, GUIDE_PATH)
+    edit_data(guide.front_matter)
+
+    assert dump_guide(guide) == expected_of(text)

@@ -50,6 +50,7 @@ def test_a_new_suggestion_is_received(intake: Intake, submitted: str) -> None:
 
     assert status == {
         "id": submitted,
+        "kind": "edit",
         "guide": GUIDE,
         "summary": "Say what to do first",
         "status": "received",

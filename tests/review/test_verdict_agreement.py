@@ -24,7 +24,10 @@ from review_samples import (
 
 from wikitool.gitstore import WikiStore
 from wikitool.model import TOOL_IDENTITY
+from wikitool.review.events import SuggestionKind
 from wikitool.review.status import public_status
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 LINKED = "content/identity-and-travel/replace-a-lost-or-stolen-passport.md"
 OTHER = "content/vehicles/pay-a-parking-fine.md"
@@ -35,7 +38,7 @@ class Case:
     """A suggestion, what happens to main and the review, and the standing expected."""
 
     name: str
-    edit: tuple[str, str]
+    edit: tuple[str, str] | None  # None: a report (in words, no edit yet)
     approvers: tuple[str, ...]
     main_change: str | None  # "other guide", "same guide", "same line", "linked guide deleted"
     request_changes: bool
@@ -57,6 +60,7 @@ CASES = [
     Case("changes requested", FIRST_STEP, ("ana",), None, True, False, set(), 1, "changes were requested", "in review"),
     Case("merged guide fails checks", FIRST_STEP, ("ana",), "linked guide deleted", False, False, {"stale"}, 1, "would not pass wikitool check", "in review"),
     Case("rejected", FIRST_STEP, (), None, False, True, set(), 1, "rejected", "rejected"),
+    Case("report, no edit yet", None, (), "other guide", False, False, {"report", "stale"}, 1, "a report with no edit yet", "received"),
 ]
 PEOPLE = {"ana": ANA, "ben": BEN}
 
@@ -75,11 +79,16 @@ def _change_main(store: WikiStore, how: str | None) -> None:
     commit_to_main(store, {path: changed}, f"Staff edit: {how}", when=1_800_000_000, author=BEN, committer=TOOL_IDENTITY)
 
 
+def _report(store: WikiStore) -> str:
+    words = SuggestionInput(GUIDE, "", "The opening hours are wrong", kind=SuggestionKind.REPORT)
+    return suggestion_submit(store, words).id
+
+
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_list_show_merge_and_status_agree(
     case: Case, store: WikiStore, submit: Submit, review: Callable[..., Result]
 ) -> None:
-    suggestion = submit(case.edit)
+    suggestion = submit(case.edit) if case.edit else _report(store)
     for who in case.approvers:
         assert review("approve", suggestion, *staff(PEOPLE[who])).exit_code == 0
     if case.request_changes:
@@ -98,7 +107,7 @@ def test_list_show_merge_and_status_agree(
     assert set(row["flags"]) == case.flags - {"fails-checks"}
     for key in ("stale", "guide_changed", "conflict", "mergeable", "sensitive", "changes_requested", "required_approvals", "approvers"):
         assert row[key] == shown[key], key
-    assert set(row["flags"]) <= {"stale", "guide-changed", "conflict", "sensitive"}
+    assert set(row["flags"]) <= {"report", "stale", "guide-changed", "conflict", "sensitive"}
     assert status == case.status
 
     merged = review("merge", suggestion, *staff(BEN))

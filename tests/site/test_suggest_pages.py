@@ -23,6 +23,7 @@ from wikitool.gitstore import WikiStore
 from wikitool.mkdocs_plugin.suggest_pages import intake_url_from, sources_folder
 from wikitool.publishing.publish import build_site
 from wikitool.services.wiki_init import init_wiki
+from wikitool.suggestions.changed_guide import editable_parts
 
 INTAKE = "https://intake.guides.example.org"
 RunCli = Callable[..., Result]
@@ -71,6 +72,7 @@ def test_every_guide_has_its_published_source_with_the_built_commit_as_base(
 
     assert sorted(sources) == sorted(guides)
     document = json.loads(sources[PASSPORT].read_text(encoding="utf-8"))
+    parts = document.pop("parts")
     assert document == {
         "guide": PASSPORT,
         "base": published.commit,
@@ -78,6 +80,10 @@ def test_every_guide_has_its_published_source_with_the_built_commit_as_base(
         "url": "identity-and-travel/renew-an-adult-passport/",
         "content": guides[PASSPORT],
     }
+    # What a change list addresses, as the change list counts it.
+    assert parts == editable_parts(guides[PASSPORT], PASSPORT)
+    assert parts["steps"][4]["text"].startswith("Pay the fee of")
+    assert parts["sections"][0]["section"] == "Before you start"
     # What main holds, never the staff working tree's uncommitted edit.
     assert all(json.loads(p.read_text())["content"] == guides[g] for g, p in sources.items())
 

@@ -40,8 +40,8 @@ def test_a_suggestion_becomes_one_commit_on_its_own_branch(
     out = json.loads(result.stdout)
     sid = out["id"]
     assert is_suggestion_id(sid)
-    assert out == {"id": sid, "branch": f"refs/heads/suggestions/{sid}", "guide": GUIDE,
-                   "base": main, "warnings": []}
+    assert out == {"id": sid, "kind": "edit", "branch": f"refs/heads/suggestions/{sid}",
+                   "guide": GUIDE, "base": main, "warnings": []}
     branch = f"suggestions/{sid}"
     assert git(wiki, "rev-parse", f"{branch}^").strip() == main
     assert git(wiki, "show", f"{branch}:{GUIDE}") == fee_fix

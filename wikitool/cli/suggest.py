@@ -53,13 +53,14 @@ def _report(result: SubmitResult, as_json: bool) -> None:
 
 @suggest.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("file", type=click.File("rb"))
-@json_option('Print {"id", "branch", "guide", "base", "warnings"} as JSON.')
+@json_option('Print {"id", "kind", "branch", "guide", "base", "warnings"} as JSON.')
 @pass_wiki
 def submit(wiki: WikiContext, file: BinaryIO, as_json: bool) -> None:
     """Submit the suggestion in FILE (JSON or YAML).
 
     With - as FILE it reads standard input. Prints the new suggestion's id. Nothing is
-    written when the suggestion is refused.
+    written when the suggestion is refused. With "kind: report" it is a report: what
+    is wrong, in words (summary, rationale, about), with no content and no branch.
 
     \b
     Example:

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Any, Protocol
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -184,21 +185,69 @@ def dump_guide(guide: GuideSource) -> str:
     quoting, blank lines and list indentation, but normalises a few spellings:
     ``True``/``~``/``null`` become ``true`` and an empty value, flow lists get one space
     after commas, runs of spaces after a colon shrink to one, and a plain value
-    folded over several lines is joined into one. When the front matter is unchanged,
-    its original text is kept so that these never cause a spurious diff.
+    folded over several lines is joined into one. The lines the change did not touch
+    are kept as written, so these never cause a spurious diff.
     """
     yaml_text = dump_yaml(guide.front_matter, guide.indent)
     if yaml_text != guide.yaml_text and guide.yaml_text:
         original = load_plain_yaml(
             guide.yaml_text, path=guide.path, first_line=guide.front_matter_line
         )
-        if dump_yaml(original, guide.indent) == yaml_text:
+        normalised = dump_yaml(original, guide.indent)
+        if normalised == yaml_text:
             yaml_text = guide.yaml_text
+        elif normalised != guide.yaml_text:
+            yaml_text = _untouched_lines_kept(guide, normalised, yaml_text)
     text = f"{guide.opening}\n{yaml_text}{guide.closing}\n"
     text += guide.body
     if guide.newline != "\n":
         text = text.replace("\n", guide.newline)
     return _BOM + text if guide.bom else text
+
+
+def _untouched_lines_kept(guide: GuideSource, normalised: str, changed: str) -> str:
+    """``changed`` (the edited front matter as ruamel writes it) with each run of lines
+    the edit left alone as the author wrote it, rather than as ruamel normalises it.
+
+    ``normalised`` is the unedited front matter as ruamel writes it: lines are matched
+    between the three texts, and a run of the author's lines is kept whole when none of
+    its normalised lines changed. The result must read as the same data as ``changed``;
+    if it does not (an edit inside a run of normalised lines), ``changed`` is used.
+    """
+    written = guide.yaml_text.splitlines(keepends=True)
+    before = normalised.splitlines(keepends=True)
+    after = changed.splitlines(keepends=True)
+    edited: set[int] = set()  # lines of ``before`` the edit replaced or removed
+    inserted: dict[int, list[str]] = {}  # lines the edit put before line i of ``before``
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag != "equal":
+            edited.update(range(i1, i2))
+            inserted.setdefault(i1, []).extend(after[j1:j2])
+    out: list[str] = []
+    matcher = SequenceMatcher(None, written, before, autojunk=False)
+    for _, a1, a2, b1, b2 in matcher.get_opcodes():
+        if a2 - a1 == b2 - b1:  # line for line (as written, or one spelling normalised)
+            for index in range(b1, b2):
+                out.extend(inserted.pop(index, []))
+                if index not in edited:
+                    out.append(written[a1 + index - b1])
+            continue
+        for index in range(b1, b2):
+            out.extend(inserted.pop(index, []))
+        if edited.isdisjoint(range(b1, b2)):
+            out.extend(written[a1:a2])  # normalised by ruamel, untouched: as written
+        else:
+            out.extend(line for index, line in enumerate(before[b1:b2], b1) if index not in edited)
+    out.extend(line for lines in inserted.values() for line in lines)
+    kept = "".join(out)
+    try:
+        same = dump_yaml(
+            load_plain_yaml(kept, path=guide.path, first_line=guide.front_matter_line),
+            guide.indent,
+        )
+    except GuideError:
+        return changed
+    return kept if same == changed else changed
 
 
 def render_guide(front_matter: Mapping[str, Any], body: str) -> str:

@@ -27,6 +27,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from wikitool.errors import GuideError
 from wikitool.guides.frontmatter import GuideSource, dump_guide, parse_guide
 from wikitool.guides.model_version import CURRENT_MODEL, MODEL_KEY, model_version_problem
+from wikitool.guides.yaml_edits import replace_key
 from wikitool.locales.catalogues import N_, translations
 from wikitool.locales.language import DEFAULT_LANGUAGE
 
@@ -130,7 +131,7 @@ def _time(guide: GuideSource) -> list[str]:
     entry["unit"] = "days"
     if legacy.get("note") is not None:
         entry["note"] = legacy["note"]
-    _replace(front, "processing_time", "time", CommentedSeq([entry]))
+    replace_key(front, "processing_time", "time", CommentedSeq([entry]))
     return ["processing_time -> time (kind: maximum, in days)"]
 
 
@@ -159,50 +160,9 @@ def _channels(guide: GuideSource, gettext: Any) -> list[str]:
         if item.get("note") is not None:
             channel["note"] = item["note"]
         channels.append(channel)
-    _replace(front, "apply", "channels", channels)
+    replace_key(front, "apply", "channels", channels)
     ids = ", ".join(channel["id"] for channel in channels)
     return [f"apply -> channels ({ids})"]
-
-
-def _replace(front: CommentedMap, old: str, new: str, value: Any) -> None:
-    """Put ``new: value`` where ``old`` was, with the comments around ``old``."""
-    position = list(front).index(old)
-    comment = front.ca.items.pop(old, None)
-    # ruamel keeps the comment lines after a block on its deepest last entry.
-    trailing = _last_entry_comment(front[old])
-    front.pop(old)
-    front.insert(position, new, value)
-    if comment is not None:
-        front.ca.items[new] = comment
-    if trailing is not None:
-        holder, index = _last_entry(value)
-        if holder is not None:
-            slots = holder.ca.items.setdefault(index, [None] * _SLOTS[type(holder)])
-            slots[_AFTER[type(holder)]] = trailing
-
-
-# A collection's per-entry comment slots, and which holds the comment after the entry.
-_SLOTS = {CommentedMap: 4, CommentedSeq: 2}
-_AFTER = {CommentedMap: 2, CommentedSeq: 0}
-
-
-def _last_entry(value: Any) -> tuple[CommentedMap | CommentedSeq | None, Any]:
-    """The innermost collection holding ``value``'s last line, and that entry's key."""
-    holder: CommentedMap | CommentedSeq | None = None
-    index: Any = None
-    while isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
-        holder = value
-        index = list(value)[-1] if isinstance(value, CommentedMap) else len(value) - 1
-        value = value[index]
-    return holder, index
-
-
-def _last_entry_comment(value: Any) -> Any:
-    holder, index = _last_entry(value)
-    if holder is None:
-        return None
-    slots = holder.ca.items.get(index)
-    return slots[_AFTER[type(holder)]] if slots else None
 
 
 def _refuse(guide: GuideSource, key: str, message: str) -> NoReturn:

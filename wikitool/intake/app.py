@@ -1,10 +1,11 @@
 """The intake HTTP API: the static site's suggestion form and feedback widget post here.
 
 ``POST /api/suggestions``
-    a suggestion as JSON (the suggestion format, plus the ``website`` honeypot) -> 201
-    ``{"id", "status_url", "duplicate", "warnings"}``; exactly what ``suggest submit`` does.
+    a suggestion as JSON (the suggestion format, an edit or a ``"kind": "report"``, plus
+    the ``website`` honeypot) -> 201 ``{"id", "status_url", "duplicate", "warnings"}``;
+    exactly what ``suggest submit`` does.
 ``GET /api/suggestions/<id>``
-    its public status -> 200 ``{"id", "guide", "summary", "status", "reason",
+    its public status -> 200 ``{"id", "kind", "guide", "summary", "status", "reason",
     "reason_code", "updated"}``.
 ``POST /api/feedback``
     ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.

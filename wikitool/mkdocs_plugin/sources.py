@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from wikitool.errors import GuideError
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.suggest_pages import (
     GuideSource,
@@ -15,6 +17,7 @@ from wikitool.mkdocs_plugin.suggest_pages import (
     source_file,
     sources_folder,
 )
+from wikitool.suggestions.changed_guide import editable_parts
 
 
 def write_sources(facts: SiteFacts, suggest_page: str, config: MkDocsConfig) -> None:
@@ -26,7 +29,14 @@ def write_sources(facts: SiteFacts, suggest_page: str, config: MkDocsConfig) -> 
         # newline="": the exact bytes the citizen edits, so an untouched line is no change.
         with open(Path(config.docs_dir) / info.src, encoding="utf-8", newline="") as file:
             content = file.read()
-        source = GuideSource(info.src, info.title, info.url, content)
+        source = GuideSource(info.src, info.title, info.url, content, _parts(content, info.src))
         target = site / source_file(folder, info.src)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source_document(source, base))
+
+
+def _parts(content: str, src: str) -> dict[str, Any] | None:
+    try:
+        return editable_parts(content, src)
+    except GuideError:
+        return None  # check refuses it; the editor offers the whole source

@@ -2,8 +2,9 @@
 
 One suggestion page serves every guide (``suggest/?guide=<path>``). Its script loads the
 guide's Markdown from ``suggest/sources/<path without .md>.json``, which the build writes
-for every guide from the exported docs: ``{"guide", "base", "title", "url", "content"}``,
-``base`` being the commit the site was built from. A JSON file per guide is a few
+for every guide from the exported docs: ``{"guide", "base", "title", "url", "content",
+"parts"}``, ``base`` being the commit the site was built from and ``parts`` what a change
+list may address (its fields, steps and sections). A JSON file per guide is a few
 kilobytes; a generated page per guide would repeat the whole theme 2,000 times.
 
 Where suggestions go is ``extra.wikitool.intake_url`` (``wikitool build --intake-url``):
@@ -68,6 +69,9 @@ class GuideSource:
     """The guide's page, relative to the site's root."""
     content: str
     """The Markdown as published, front matter included."""
+    parts: Mapping[str, object] | None = None
+    """What a change list may address in it (``suggestions.changed_guide.editable_parts``);
+    None when the guide cannot be read."""
 
 
 def intake_url_from(extra: Mapping[str, object]) -> str:
@@ -141,5 +145,6 @@ def source_document(source: GuideSource, base: str | None) -> bytes:
         "title": source.title,
         "url": source.url,
         "content": source.content,
+        "parts": source.parts,
     }
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")

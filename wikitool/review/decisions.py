@@ -26,6 +26,7 @@ from wikitool.review.events import (
 from wikitool.review.log import append_event, archive_ref, suggestion_ref
 from wikitool.review.policy import load_policy
 from wikitool.review.record import (
+    VOTES,
     SuggestionRecord,
     amend_commits,
     authors,
@@ -212,6 +213,11 @@ def _vote_or_comment(
     record = load_record(store, suggestion)
     require_open(list(record.events), record.id)
     record = record_amendment(store, record, staff)
+    if kind in VOTES and record.awaiting_edit:
+        raise ReviewError(
+            f"suggestion {record.id} is a report with no edit to vote on yet: "
+            "wikitool review checkout gives it a branch to edit"
+        )
     email = staff.email.casefold()
     if kind is EventKind.APPROVE and email in authors(store, record):
         raise ReviewError(

@@ -35,6 +35,23 @@ class EventKind(StrEnum):
     AMEND = "amend"
 
 
+class SuggestionKind(StrEnum):
+    """What a citizen sent: an ``edit`` (new guide text, on a branch) or a ``report`` (in
+    words, what is wrong; no branch until staff turn it into an edit). The ``submitted``
+    event of a report carries ``Kind: report``; an edit's carries no ``Kind``."""
+
+    EDIT = "edit"
+    REPORT = "report"
+
+
+def suggestion_kind(submitted: ReviewEvent) -> SuggestionKind:
+    """The kind a ``submitted`` event records (an unknown one reads as an edit)."""
+    try:
+        return SuggestionKind(submitted.data.get("Kind", SuggestionKind.EDIT.value))
+    except ValueError:
+        return SuggestionKind.EDIT
+
+
 class RejectReason(StrEnum):
     """Why a suggestion was rejected; shown to the citizen on the tracking page."""
 

@@ -22,7 +22,7 @@ from wikitool.errors import NotFoundError, UnsafePathError, WikitoolError
 from wikitool.gitstore import WikiStore, blob_ids
 from wikitool.guides.paths import CONTENT_DIR, typed_guide_path
 from wikitool.review.changes import FileSummary, summarize_change
-from wikitool.review.events import EventKind, SuggestionState
+from wikitool.review.events import EventKind, SuggestionKind, SuggestionState
 from wikitool.review.log import (
     ARCHIVE_PREFIX,
     REVIEWS_PREFIX,
@@ -35,7 +35,7 @@ from wikitool.review.record import Vote, record_from_events
 from wikitool.review.verdict import Proposal, Verdict, suggestion_verdict
 from wikitool.suggestions.submission import repair_branches
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 STATES = ("open", "merged", "rejected", "all")
 SORTS = ("age", "guide")
 DAY = 86_400
@@ -63,10 +63,14 @@ class IndexEntry:
     plus_ones: int
     votes: tuple[Vote, ...]
     files: tuple[FileSummary, ...]
+    kind: SuggestionKind = SuggestionKind.EDIT
+    about: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The index's stored form."""
         return {
+            "kind": self.kind.value,
+            "about": self.about,
             "log": self.log,
             "tip": self.tip,
             "state": self.state.value,
@@ -102,6 +106,8 @@ class IndexEntry:
             plus_ones=int(data["plus_ones"]),
             votes=tuple(Vote(r, EventKind(k), int(t), "") for r, k, t in data["votes"]),
             files=tuple(FileSummary.from_json(f) for f in data["files"]),
+            kind=SuggestionKind(data["kind"]),
+            about=data["about"],
         )
 
 
@@ -116,6 +122,7 @@ class IndexEntry:
             self.tip,
             self.files,
             self.votes,
+            self.kind,
         )
 
 
@@ -148,6 +155,8 @@ class BacklogRow:
         entry, verdict = self.entry, self.verdict
         return {
             "id": entry.id,
+            "kind": entry.kind.value,
+            "about": entry.about or None,
             "state": entry.state.value,
             "guide": entry.guide,
             "summary": entry.summary,
@@ -330,6 +339,8 @@ def _build_entry(
         files=tuple(
             summarize_change(store, record.base, record.tip, only=record.single_file(record.base))
         ),
+        kind=record.kind,
+        about=record.about,
     )
 
 

@@ -13,7 +13,7 @@ from wikitool.errors import NotFoundError
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id
 from wikitool.model import TOOL_IDENTITY, Identity
-from wikitool.review.events import ReviewEvent
+from wikitool.review.events import EventKind, ReviewEvent
 
 REVIEWS_PREFIX = "refs/reviews/"
 SUGGESTIONS_PREFIX = "refs/heads/suggestions/"
@@ -58,11 +58,14 @@ def read_events(store: WikiStore, suggestion_id: str, tip: str | None = None) ->
     events = []
     for info in store.walk_first_parent(tip):
         try:
-            events.append(
-                ReviewEvent.from_message(info.message, time=info.commit_time, commit=info.id)
-            )
+            event = ReviewEvent.from_message(info.message, time=info.commit_time, commit=info.id)
         except ValueError:
             continue  # not an event (cannot happen for logs this tool wrote); skip, don't fail
+        events.append(event)
+        if event.kind is EventKind.SUBMITTED:
+            # The log starts here. A report's submission has its report commit (on the
+            # revision the citizen saw) as parent, to keep it reachable: not read further.
+            break
     events.reverse()
     return events
 

@@ -115,6 +115,8 @@ def review_merge(
             store, Proposal.of(record), main, load_policy(store, main), today=day
         )
         needs = verdict.requirements
+        if verdict.awaiting_edit:
+            raise ReviewError(f"suggestion {record.id} cannot be merged: {verdict.blockers[0]}")
         if needs.missing:
             raise ReviewError(
                 f"suggestion {record.id} cannot be merged yet: {'; '.join(needs.missing)}"

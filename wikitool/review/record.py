@@ -21,8 +21,10 @@ from wikitool.model import Identity
 from wikitool.review.events import (
     EventKind,
     ReviewEvent,
+    SuggestionKind,
     SuggestionState,
     parse_trailers,
+    suggestion_kind,
     suggestion_state,
 )
 from wikitool.review.log import (
@@ -71,6 +73,14 @@ class SuggestionRecord:
     rationale: str
     author: str
     """The citizen's commit author: ``Citizen <id> <...>`` or the credited name."""
+    kind: SuggestionKind = SuggestionKind.EDIT
+    about: str = ""
+    """What a report is about (``suggestions/report_about.py``; empty: the whole guide)."""
+
+    @property
+    def awaiting_edit(self) -> bool:
+        """A report whose tip is still its own words: nothing to approve or merge yet."""
+        return self.kind is SuggestionKind.REPORT and self.tip == self.submitted_commit
 
     @property
     def submitted_at(self) -> int:
@@ -232,6 +242,8 @@ def record_from_events(
         summary=summary,
         rationale=rationale,
         author=info.author,
+        kind=suggestion_kind(submitted),
+        about=submitted.data.get("About", ""),
     )
 
 

@@ -34,6 +34,8 @@ class SuggestionView:
         decision = record.decision
         return {
             "id": record.id,
+            "kind": record.kind.value,
+            "about": record.about or None,
             "state": record.state.value,
             "guide": record.guide,
             "summary": record.summary,

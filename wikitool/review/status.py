@@ -29,7 +29,9 @@ from wikitool.review.events import (
     EventKind,
     RejectReason,
     ReviewEvent,
+    SuggestionKind,
     SuggestionState,
+    suggestion_kind,
     suggestion_state,
 )
 from wikitool.review.log import read_events
@@ -68,11 +70,14 @@ class PublicStatus:
     """Seconds since the epoch of the last event that changed the status."""
     reason_code: str | None = None
     reason: str | None = None
+    kind: SuggestionKind = SuggestionKind.EDIT
+    """An edit (new text) or a report (what is wrong, in words)."""
 
     def to_json(self) -> dict[str, object]:
         """The body of ``GET /api/suggestions/<id>``."""
         return {
             "id": self.id,
+            "kind": self.kind.value,
             "guide": self.guide,
             "summary": self.summary,
             "status": self.status,
@@ -114,6 +119,7 @@ def public_status(
         updated=decisive.time,
         reason_code=reason_code,
         reason=reason,
+        kind=suggestion_kind(submitted),
     )
 
 

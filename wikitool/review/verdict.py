@@ -25,11 +25,16 @@ from wikitool.guides.checks import check_guide
 from wikitool.guides.paths import is_page_path
 from wikitool.model import Problem
 from wikitool.review.changes import FileSummary, sensitive_fields, summarize_change
-from wikitool.review.events import EventKind, SuggestionState
+from wikitool.review.events import EventKind, SuggestionKind, SuggestionState
 from wikitool.review.policy import ReviewPolicy
 from wikitool.review.record import SuggestionRecord, Vote
 from wikitool.suggestions.published_contacts import published_contacts_at
 from wikitool.suggestions.submission import screen_guide_text
+
+REPORT_BLOCKER = (
+    "it is a report with no edit yet: wikitool review checkout gives it a branch "
+    "from main's current guide to edit"
+)
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,7 @@ class Proposal:
     files: tuple[FileSummary, ...] | None
     """What changed from ``base`` to ``tip``, when already known (read when ``None``)."""
     votes: tuple[Vote, ...]
+    kind: SuggestionKind = SuggestionKind.EDIT
 
     @classmethod
     def of(cls, record: SuggestionRecord) -> Proposal:
@@ -130,6 +136,7 @@ class Proposal:
             record.tip,
             None,
             tuple(record.votes()),
+            record.kind,
         )
 
 
@@ -158,6 +165,8 @@ class Verdict:
     characters, personal data not already published): one message per guide."""
     merged: Mapping[str, bytes | None]
     """Each changed file once merged onto main (``None``: deleted; empty when not checked)."""
+    awaiting_edit: bool = False
+    """A report that changes nothing yet (no branch, or no commit on it): not mergeable."""
 
     @property
     def is_open(self) -> bool:
@@ -180,6 +189,8 @@ class Verdict:
         it can be merged; merged guides that were not checked are not counted)."""
         if not self.is_open:
             return [f"it is already {self.state.value}"]
+        if self.awaiting_edit:
+            return [REPORT_BLOCKER]
         out = list(self.requirements.missing)
         if self.conflicts:
             out.append(
@@ -195,7 +206,7 @@ class Verdict:
     @property
     def flags(self) -> list[str]:
         """``stale``, ``guide-changed``, ``conflict``, ``sensitive``, ``fails-checks``."""
-        out = []
+        out = ["report"] if self.awaiting_edit and self.is_open else []
         if self.stale:
             out.append("stale")
         if self.guide_changed:
@@ -222,6 +233,7 @@ class Verdict:
             "checked": self.problems is not None,
             "problems": [p.to_json() for p in self.problems or ()],
             "refused": list(self.refused),
+            "awaiting_edit": self.awaiting_edit,
             "ready": self.is_open and not self.blockers,
             "blockers": self.blockers,
             **self.requirements.to_json(),
@@ -282,6 +294,7 @@ def suggestion_verdict(
         problems=problems,
         refused=refused,
         merged=merged,
+        awaiting_edit=proposal.kind is SuggestionKind.REPORT and not files,
     )
 
 

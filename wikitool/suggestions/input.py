@@ -8,9 +8,20 @@ The format (see README, "The suggestion format")::
     content: |               # the whole proposed Markdown, front matter included
       ---
       title: ...
+    changes:                 # or, instead of content, what changed (suggestions/changes.py)
+      - {field: fees[0].amount, set: 89}
     summary: Fee is now 86 euros          # one line, required
     rationale: I renewed last week ...    # optional, public
     author: {name: Ana, email: ana@example.org, credit: true}   # optional, private
+
+A report says what is wrong in words, with no content (``suggestions/report_about.py``
+reads ``about``)::
+
+    kind: report             # default: edit
+    guide: identity-and-travel/renew-an-adult-passport.md
+    about: steps             # optional: a field (fees[0]), steps, steps[2], a section heading
+    summary: The opening hours are wrong
+    rationale: The office closes at 4 pm now.
 
 Unknown fields are refused, so a typo never silently drops what a citizen meant.
 """
@@ -25,6 +36,8 @@ from typing import Any
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.plain_yaml import load_plain_yaml
 from wikitool.json_text import loads_strict
+from wikitool.review.events import SuggestionKind
+from wikitool.suggestions.changes import MAX_CHANGES, Change, parse_changes
 
 MAX_CONTENT_BYTES = 200 * 1024
 """Largest proposed guide (a long guide is about 15 KB)."""
@@ -37,11 +50,24 @@ MAX_SUMMARY_CHARS = 150
 MAX_RATIONALE_CHARS = 5000
 MAX_NAME_CHARS = 100
 MAX_EMAIL_CHARS = 254
-MAX_YAML_NODES = 64
-"""Keys, values and mappings a YAML suggestion may hold (the format has 22 at most):
-each costs the YAML parser time, so a document of 20,000 keys is refused at the 65th."""
+MAX_ABOUT_CHARS = 200
+MAX_YAML_NODES = 64 + 20 * MAX_CHANGES
+"""Keys, values and mappings a YAML suggestion may hold (the format has 24 at most, and
+each change about 4, up to 20 with a new item as its value): each costs the YAML parser
+time (about 50 microseconds), so a document of 20,000 keys is refused at the 2,065th."""
 
-_FIELDS = {"guide", "base", "new", "content", "summary", "rationale", "author"}
+_FIELDS = {
+    "kind",
+    "guide",
+    "base",
+    "new",
+    "content",
+    "changes",
+    "about",
+    "summary",
+    "rationale",
+    "author",
+}
 _AUTHOR_FIELDS = {"name", "email", "credit"}
 
 
@@ -60,11 +86,17 @@ class SuggestionInput:
 
     guide: str
     content: str
+    """The whole proposed guide; empty when ``changes`` says what changed instead."""
     summary: str
     base: str | None = None
     new: bool = False
     rationale: str = ""
     author: SuggestionAuthor = SuggestionAuthor()
+    kind: SuggestionKind = SuggestionKind.EDIT
+    about: str = ""
+    """What a report is about, as the citizen named it (empty: the whole guide)."""
+    changes: tuple[Change, ...] = ()
+    """What changed, applied to the guide at ``base`` when submitted (instead of content)."""
 
 
 def parse_suggestion(raw: bytes, *, source: str = "suggestion") -> SuggestionInput:
@@ -127,13 +159,28 @@ def suggestion_from_mapping(
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
         raise SuggestionError(f"{source}: unknown field {_shown(unknown[0])}")
+    kind = _kind(data, source)
     guide = _text(data, "guide", source, required=True, limit=300)
-    content = _text(data, "content", source, required=True, limit=None)
+    report = kind is SuggestionKind.REPORT
+    about = _text(data, "about", source, limit=MAX_ABOUT_CHARS).strip()
+    if report and (data.get("content") is not None or "changes" in data):
+        raise SuggestionError(
+            f"{source}: a report has no content: say what is wrong in summary and rationale"
+        )
+    if about and not report:
+        raise SuggestionError(f"{source}: about is for a report (kind: report), not an edit")
+    if not report and ("content" in data) == ("changes" in data):
+        raise SuggestionError(
+            f"{source}: give exactly one of content (the whole guide) and changes (what changed)"
+        )
+    content = "" if report else _text(data, "content", source, limit=None)
+    changes = parse_changes(data["changes"], source=source) if "changes" in data else ()
     if len(content.encode("utf-8")) > MAX_CONTENT_BYTES:
         raise SuggestionError(f"{source}: content is larger than {MAX_CONTENT_BYTES // 1024} KB")
     summary = " ".join(_text(data, "summary", source, required=True, limit=None).split())
     if not summary:
-        raise SuggestionError(f"{source}: summary is empty: say in one line what you changed")
+        said = "what is wrong" if report else "what you changed"
+        raise SuggestionError(f"{source}: summary is empty: say in one line {said}")
     if len(summary) > MAX_SUMMARY_CHARS:
         raise SuggestionError(
             f"{source}: summary is longer than {MAX_SUMMARY_CHARS} characters: "
@@ -144,6 +191,10 @@ def suggestion_from_mapping(
     new = data.get("new", False)
     if not isinstance(new, bool):
         raise SuggestionError(f"{source}: new must be true or false")
+    if new and report:
+        raise SuggestionError(f"{source}: a report is about an existing guide (new: false)")
+    if new and changes:
+        raise SuggestionError(f"{source}: a new guide is given whole, as content, not as changes")
     return SuggestionInput(
         guide=guide.strip(),
         content=content,
@@ -152,7 +203,20 @@ def suggestion_from_mapping(
         new=new,
         rationale=rationale,
         author=_author(data.get("author"), source),
+        kind=kind,
+        about=about,
+        changes=changes,
     )
+
+
+def _kind(data: Mapping[str, Any], source: str) -> SuggestionKind:
+    text = _text(data, "kind", source, limit=None)
+    try:
+        return SuggestionKind(text or SuggestionKind.EDIT.value)
+    except ValueError:
+        raise SuggestionError(
+            f"{source}: unknown kind {_shown(text)}: use edit (new text) or report (in words)"
+        ) from None
 
 
 def _shown(name: str) -> str:

@@ -7,6 +7,11 @@ Everything is checked before anything is written. Then, without a working tree:
    commit in its ``Commit:`` trailer;
 3. the branch ``refs/heads/suggestions/<id>``.
 
+A report (``kind: report``: what is wrong, in words) has no branch: its words are a
+commit that changes nothing, on the revision the citizen saw, and its ``submitted``
+event (``Kind: report``, ``About:``) has that commit as parent, which keeps it
+reachable. ``review checkout`` later gives it a branch from that commit.
+
 The review log is the record of what exists: a branch appears only after its log, so
 no reader ever sees a branch without its review. If a process dies between 2 and 3,
 :func:`repair_branches` creates the missing branch from the log; ``suggest submit``,
@@ -30,8 +35,10 @@ from wikitool.model import Identity
 from wikitool.review.events import (
     EventKind,
     ReviewEvent,
+    SuggestionKind,
     SuggestionState,
     suggestion_id_in,
+    suggestion_kind,
     suggestion_state,
 )
 from wikitool.review.log import (
@@ -48,9 +55,12 @@ from wikitool.review.log import (
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import Finding, redact, scan
+from wikitool.suggestions.changed_guide import AppliedChanges, apply_changes, change_for_problem
+from wikitool.suggestions.changes import Change
 from wikitool.suggestions.contacts import Contact, contact_save
 from wikitool.suggestions.input import SuggestionInput
 from wikitool.suggestions.published_contacts import published_contacts_at
+from wikitool.suggestions.report_about import report_about
 
 NOREPLY_DOMAIN = "suggestions.invalid"
 CONTENT_CLAIMS_PREFIX = "refs/wikitool/suggested-content/"
@@ -69,12 +79,15 @@ class SubmitResult:
     warnings: list[str] = field(default_factory=list)
     duplicate_of: str | None = None
     """Set when the suggestion was recorded as +1 on an identical open one (same id)."""
+    kind: SuggestionKind = SuggestionKind.EDIT
 
     def to_json(self) -> dict[str, object]:
-        """The ``--json`` form: ``{"id", "branch", "guide", "base", "warnings"}`` (+ duplicate)."""
+        """The ``--json`` form: ``{"id", "kind", "branch", "guide", "base", "warnings"}``
+        (+ duplicate); a report's ``branch`` is null."""
         data: dict[str, object] = {
             "id": self.id,
-            "branch": self.branch,
+            "kind": self.kind.value,
+            "branch": self.branch or None,
             "guide": self.guide,
             "base": self.base,
             "warnings": self.warnings,
@@ -102,7 +115,8 @@ def suggestion_submit(
     path = _checked_path(suggestion.guide)
     main = store.main()
     base = _checked_base(store, suggestion.base, main)
-    content = suggestion.content.encode("utf-8")
+    if suggestion.kind is SuggestionKind.REPORT:
+        return _submit_report(store, suggestion, path, base)
     current = store.read(base, path)
     if suggestion.new and current is not None:
         raise SuggestionError(
@@ -110,6 +124,12 @@ def suggestion_submit(
         )
     if not suggestion.new and current is None:
         raise SuggestionError(f"{path} does not exist (set new: true to propose a new guide)")
+    text = suggestion.content
+    applied = AppliedChanges(text, {})
+    if suggestion.changes and current is not None:
+        applied = apply_changes(current.decode("utf-8"), suggestion.changes, path=path, base=base)
+        text = applied.text
+    content = text.encode("utf-8")
     if current == content:
         raise SuggestionError(f"{path}: the suggested content is the same as the published guide")
 
@@ -117,9 +137,12 @@ def suggestion_submit(
     # of a large wiki would cost more than the rest of the submission.
     existing = TreePaths(store, base, CONTENT_DIR + "/", ".md")
     existing.add(path)
-    warnings = _checked_content(path, content, existing, today or date.today())
     allowlist = published_contacts_at(store, base)
-    screen_guide_text(path, suggestion.content, allowlist)
+    try:
+        warnings = _checked_content(path, content, existing, today or date.today())
+        screen_guide_text(path, text, allowlist)
+    except SuggestionError as exc:
+        raise _named_change(exc, applied, suggestion.changes) from None
     summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
     warnings = redactions + warnings
 
@@ -152,15 +175,74 @@ def suggestion_submit(
         text="\n".join(f"Warning: {w}" for w in warnings),
         data={"Commit": commit, "Base": base, "Guide": path},
     )
-    log = write_event(store, submitted, parent=None, author=author, when=now)
+    _write_log(store, submitted, suggestion, author, parent=None, when=now)
+    store.update_ref(suggestion_ref(suggestion_id), None, commit)
+    return SubmitResult(suggestion_id, suggestion_ref(suggestion_id), path, base, warnings)
+
+
+def _submit_report(
+    store: WikiStore, suggestion: SuggestionInput, path: str, base: str
+) -> SubmitResult:
+    """Record a report: its words as a commit that changes nothing, and its review log."""
+    current = store.read(base, path)
+    if current is None:
+        raise SuggestionError(f"{path} does not exist: a report is about a published guide")
+    about = report_about(current, path, suggestion.about) if suggestion.about else ""
+    summary, rationale, warnings = _redacted_texts(suggestion, published_contacts_at(store, base))
+    suggestion_id = new_suggestion_id()
+    author = citizen_identity(
+        suggestion_id, suggestion.author.name if suggestion.author.credit else ""
+    )
+    now = int(time.time())
+    words = f"{summary}\n\n" + (f"{rationale}\n\n" if rationale else "")
+    trailers = f"Suggestion-Id: {suggestion_id}\nBase: {base}\nKind: report\n"
+    commit = store.write_commit(
+        tree=store.commit_info(base).tree,
+        parents=[base],
+        message=words + trailers,
+        author=author,
+        when=now,
+    )
+    data = {"Commit": commit, "Base": base, "Guide": path, "Kind": SuggestionKind.REPORT.value}
+    if about:
+        data["About"] = about
+    submitted = ReviewEvent(
+        kind=EventKind.SUBMITTED,
+        suggestion_id=suggestion_id,
+        actor=str(author),
+        text="\n".join(f"Warning: {w}" for w in warnings),
+        data=data,
+    )
+    _write_log(store, submitted, suggestion, author, parent=commit, when=now)
+    return SubmitResult(suggestion_id, "", path, base, warnings, kind=SuggestionKind.REPORT)
+
+
+def _write_log(
+    store: WikiStore,
+    submitted: ReviewEvent,
+    suggestion: SuggestionInput,
+    author: Identity,
+    *,
+    parent: str | None,
+    when: int,
+) -> None:
+    """Start the review log with ``submitted``, then keep the citizen's contact details."""
+    suggestion_id = submitted.suggestion_id
+    log = write_event(store, submitted, parent=parent, author=author, when=when)
     if not store.update_ref(review_ref(suggestion_id), None, log):
         raise WikitoolError(f"suggestion id {suggestion_id} is taken; submit again")
-    store.update_ref(suggestion_ref(suggestion_id), None, commit)
     if suggestion.author.email or (suggestion.author.name and not suggestion.author.credit):
         contact_save(
-            store, Contact(suggestion_id, suggestion.author.name, suggestion.author.email, now)
+            store, Contact(suggestion_id, suggestion.author.name, suggestion.author.email, when)
         )
-    return SubmitResult(suggestion_id, suggestion_ref(suggestion_id), path, base, warnings)
+
+
+def _named_change(
+    error: SuggestionError, applied: AppliedChanges, changes: tuple[Change, ...]
+) -> SuggestionError:
+    """The refusal of a guide made from changes, naming the change it is about."""
+    change = change_for_problem(str(error), applied, changes)
+    return error if change is None else SuggestionError(f"{change.named}: {error}")
 
 
 def _checked_path(guide: str) -> str:
@@ -330,6 +412,8 @@ def repair_branches(store: WikiStore) -> int:
         events = read_events(store, suggestion_id)
         if suggestion_state(events) is not SuggestionState.OPEN or not events:
             continue
+        if suggestion_kind(events[0]) is SuggestionKind.REPORT:
+            continue  # a report has no branch until staff give it one
         commit = events[0].data.get("Commit")
         if commit and store.update_ref(suggestion_ref(suggestion_id), None, commit):
             repaired += 1

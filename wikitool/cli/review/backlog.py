@@ -19,6 +19,7 @@ from wikitool.cli.base import (
 )
 from wikitool.cli.review.common import conflict_lines, use_color, when
 from wikitool.diffing import render_text
+from wikitool.review.events import SuggestionKind
 from wikitool.review.listing import SORTS, STATES, BacklogRow, review_list
 from wikitool.review.show import SuggestionView, review_show
 from wikitool.review.verdict import Verdict
@@ -68,6 +69,8 @@ def list_suggestions(
       sensitive      it changes a sensitive field (fees, eligibility, documents,
                      legal_basis, deadlines, channels...: review-policy.yaml);
                      two approvals from different people are needed
+      report         a citizen's report in words, with no edit yet: review
+                     checkout gives it a branch to edit, or reject it
 
     \b
     Example:
@@ -166,6 +169,7 @@ def _show_text(view: SuggestionView, color: bool) -> str:
     lines = [
         terminal_safe(f"Suggestion {record.id} ({record.state.value})"),
         f"Guide:      {terminal_safe(record.guide)}",
+        *_report_lines(view),
         f"Summary:    {terminal_safe(record.summary)}",
         f"Submitted:  {when(record.submitted_at)} by {terminal_safe(record.author)}",
     ]
@@ -199,6 +203,15 @@ def _show_text(view: SuggestionView, color: bool) -> str:
     return text
 
 
+def _report_lines(view: SuggestionView) -> list[str]:
+    """What a report is about (an edit says nothing here)."""
+    record = view.record
+    if record.kind is not SuggestionKind.REPORT:
+        return []
+    about = record.about or "the whole guide"
+    return [f"Report:     about {terminal_safe(about)} (what is wrong, in the citizen's words)"]
+
+
 def _standing_lines(verdict: Verdict) -> list[str]:
     """Approvals, mergeability, checks and readiness, all from the one verdict."""
     needs = verdict.requirements
@@ -211,6 +224,9 @@ def _standing_lines(verdict: Verdict) -> list[str]:
         lines.append(f"Owners:     {', '.join(needs.owners)}")
     if needs.changes_requested_by:
         lines.append(f"Changes requested by: {', '.join(needs.changes_requested_by)}")
+    if verdict.awaiting_edit:
+        lines.append(f"Ready:      no: {verdict.blockers[0]}")
+        return lines
     lines.append(f"Merge:      {_merge_line(verdict)}")
     for conflict in verdict.conflicts:
         lines += ["  " + line for line in conflict_lines(conflict)]

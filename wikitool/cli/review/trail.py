@@ -63,6 +63,9 @@ def _event_line(event: ReviewEvent) -> str:
     extra = ""
     if event.data.get("Reason"):
         what += f" ({event.data['Reason']})"
+    if event.data.get("Kind"):
+        about = event.data.get("About")
+        what += f" ({event.data['Kind']}{' about ' + about if about else ''})"
     if event.data.get("Merged-As"):
         extra = f"  merged as {event.data['Merged-As'][:12]}"
     elif event.data.get("Commit"):
@@ -80,7 +83,8 @@ def checkout(wiki: WikiContext, suggestion_id: str) -> None:
 
     Edit, commit as usual: your commits are on the suggestion's branch and are
     reviewed like the rest (the log records them as an amend; approvals given before
-    count no more, and you cannot approve a suggestion you amended).
+    count no more, and you cannot approve a suggestion you amended). A report gets
+    its branch here, from main's current guide: commit the fix it asks for.
 
     \b
     Example:
