@@ -259,7 +259,10 @@ def _apply_section(body: _Body, change: SectionChange, lang: str, at_base: str) 
 def _step_places(body: str, lang: str) -> list[tuple[StepGroup, StepList, Step]]:
     """Every step of the steps section in page order, with its group and list: the
     place of a step in this list is its ``step`` in a change list."""
-    found = read_steps(body, lang)
+    return _places(read_steps(body, lang))
+
+
+def _places(found: Steps | None) -> list[tuple[StepGroup, StepList, Step]]:
     groups = found.groups if found is not None else ()
     return [
         (g, step_list, step) for g in groups for step_list in g.lists for step in step_list.steps
@@ -311,7 +314,7 @@ def editable_parts(text: str, path: str) -> dict[str, Any]:
         "fields": page.data,
         "steps": [
             {"step": place, "group": group.title, "text": step.text}
-            for place, (group, _, step) in enumerate(_step_places(page.body, lang))
+            for place, (group, _, step) in enumerate(_places(steps))
         ],
         "sections": [
             {
