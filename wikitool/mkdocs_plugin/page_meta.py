@@ -70,6 +70,7 @@ def read_markdown(
     body = source.body
     if source.data is not None and is_guide_path(content_path(src)):
         info.guide = GuideFacts.from_data(data, title or title_from_path(src))
+        info.source = source
         if not title:
             info.title = info.guide.title
             page.meta["title"] = escape_text(info.title)
