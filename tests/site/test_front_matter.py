@@ -53,6 +53,8 @@ def test_reference_pages_read_as_parse_guide_reads_them(page: Path) -> None:
         ("[a, 1, {b: c}]", ["a", 1, {"b": "c"}]),
         ("|\n  two\n  lines", "two\nlines\n"),
         ("yes please", "yes please"),
+        ("Kestrel Point", "Kestrel Point"),  # text at its first character, no resolver asked
+        ("Écluse 12", "Écluse 12"),
         ("{price: 5}", {"price": 5}),
     ],
 )

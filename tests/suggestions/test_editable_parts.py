@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from wikitool.guides.page_source import read_page
 from wikitool.suggestions.changed_guide import apply_changes, editable_parts
 from wikitool.suggestions.changes import parse_changes
 
@@ -68,3 +69,11 @@ def test_a_guide_s_parts_in_the_order_of_the_page() -> None:
         "Before you start", "After you apply", "If something goes wrong", "Get help",
     ]
     assert parts["fields"]["title"] == "Replace a lost or stolen passport"
+
+
+@pytest.mark.parametrize("path", GUIDES)
+def test_the_parts_of_a_guide_already_read_are_the_parts_read_again(path: str) -> None:
+    # A build hands over the front matter it read for the page: the same parts.
+    text = (ROOT / path).read_text(encoding="utf-8")
+
+    assert editable_parts(text, path, read_page(text, path)) == editable_parts(text, path)

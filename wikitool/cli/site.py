@@ -20,7 +20,6 @@ from wikitool.cli.base import (
 from wikitool.publishing.deployment import DEFAULT_KEEP
 from wikitool.publishing.deployment import publish as publish_release
 from wikitool.publishing.deployment import rollback as rollback_release
-from wikitool.publishing.preview import serve_directory
 from wikitool.publishing.publish import build_site
 
 intake_url_option = click.option(
@@ -71,6 +70,9 @@ def serve(wiki: WikiContext, host: str, port: int, rev: str, intake_url: str | N
     Example:
       wikitool serve --port 8000 --intake-url http://127.0.0.1:8001
     """
+    # Imported here: `wikitool build` (the publishing job) does without http.server.
+    from wikitool.publishing.preview import serve_directory
+
     with tempfile.TemporaryDirectory(prefix="wikitool-site-") as tmp:
         result = build_site(wiki.store(), Path(tmp) / "site", rev=rev, intake_url=intake_url)
         server = serve_directory(result.site_dir, host, port)

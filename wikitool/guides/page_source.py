@@ -19,6 +19,7 @@ agree, and the error a member of staff sees is the one ``wikitool check`` prints
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -39,6 +40,15 @@ _RESOLVER = VersionedResolver(version=(1, 2))
 # `12:30`) is refused by parse_guide, so this reader hands it over.
 _RESOLVER_1_1 = VersionedResolver(version=(1, 1))
 _CORE = "tag:yaml.org,2002:"
+# The first characters that can start a typed plain scalar (``true``, ``12``, ``~``,
+# ``yes``...) in either version: a scalar starting otherwise is text, without asking the
+# resolvers (most of a guide's values: titles, names, sentences). Empty (no shortcut)
+# should a resolver apply whatever the first character.
+_TYPED_FIRST: frozenset[str] = (
+    frozenset()
+    if any(None in r.versioned_resolver for r in (_RESOLVER, _RESOLVER_1_1))
+    else frozenset(k for r in (_RESOLVER, _RESOLVER_1_1) for k in r.versioned_resolver)
+)
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _SIMPLE_INT = re.compile(r"-?(?:0|[1-9][0-9]*)")
 _SIMPLE_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+")
@@ -94,12 +104,25 @@ def read_page(text: str, path: str) -> PageSource:
 
 def _load(yaml_text: str) -> dict[str, Any]:
     """Build plain data from the event stream, or raise ``_NotSure``."""
-    root: dict[str, Any] | None = None
+    # The parser's events one by one: what yaml.parse does, without its generator and
+    # a second call per event.
+    parser = _LOADER(yaml_text)
+    try:
+        root = _build(parser.get_event)
+    finally:
+        parser.dispose()
+    if root is None or type(root) is not dict or not root:
+        raise _NotSure
+    return root
+
+
+def _build(next_event: Callable[[], Any]) -> Any:
+    root = None
     # Open collections: (container, pending key for a mapping or None)
     stack: list[list[Any]] = []
     # Dispatch on the exact event class, most frequent first (this loop is most of the
     # reader's time); a class not named here is not one libyaml makes: not sure.
-    for event in yaml.parse(yaml_text, Loader=_LOADER):
+    while (event := next_event()) is not None:
         kind = type(event)
         if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
             if event.anchor is not None or event.tag is not None:
@@ -132,8 +155,6 @@ def _load(yaml_text: str) -> dict[str, Any]:
                 raise _NotSure
         elif kind not in _BOUNDARIES:
             raise _NotSure  # an alias
-    if root is None or type(root) is not dict or not root:
-        raise _NotSure
     return root
 
 
@@ -162,6 +183,8 @@ def _scalar(event: Any, is_key: bool) -> Any:
         raise _NotSure
     if event.style not in (None, "") or not event.implicit[0]:
         return value  # quoted or block text
+    if _TYPED_FIRST and value and value[0] not in _TYPED_FIRST:
+        return value
     kind = _kind(value)
     if kind == "str":
         return value

@@ -108,8 +108,9 @@ def render_guide_changes(
         if count
         else d.html("No improvements suggested by citizens yet")
     )
-    items = "".join(_change_item(change, d) for change in history[:recent])
-    full = "".join(_change_item(change, d) for change in history)
+    rendered = [_change_item(change, d) for change in history]  # once: recent ones show twice
+    items = "".join(rendered[:recent])
+    full = "".join(rendered)
     summary = d.plural(
         "Full history ({count} change)", "Full history ({count} changes)", len(history)
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from wikitool.guides.page_source import PageSource
 from wikitool.guides.steps import Steps
 from wikitool.history import Change, HistoryIndex
 from wikitool.mkdocs_plugin.guide import GuideFacts
@@ -27,6 +28,9 @@ class PageInfo:
     """A guide's steps section as ``guides/steps.py`` reads it (``None``: it has none)."""
     step_texts: list[list[str]] = field(default_factory=list)
     """The text of each step, list by list in page order, as the page shows it."""
+    source: PageSource | None = None
+    """A guide's front matter and body as read from its file (MkDocs' reading of it:
+    no BOM, LF line endings)."""
 
 
 @dataclass

@@ -51,28 +51,50 @@ class Display:
 
     def number(self, value: float) -> str:
         """``1,200`` in English, ``1 200`` in French."""
-        return format_decimal(value, locale=self.locale)
+        return _number(value, self.locale)
 
     def long_date(self, value: date | datetime) -> str:
         """``6 October 2026``, ``6 octobre 2026``, ``6. Oktober 2026``."""
         day = value.date() if isinstance(value, datetime) else value
-        return babel_date(day, format="long", locale=self.locale)
+        return _long_date(day, self.locale)
 
     def time_element(self, moment: date | datetime) -> str:
         """``<time datetime="2026-10-06">6 October 2026</time>`` for a date or a moment."""
         day = moment.date() if isinstance(moment, datetime) else moment
-        return f'<time datetime="{day.isoformat()}">{escape(self.long_date(day))}</time>'
+        return _time_element(day, self.locale)
 
     def money(self, amount: float, currency: str) -> str:
         """``€85.00``, ``86,00 €``, ``JP¥500`` (plain text); a zero amount is ``Free``."""
         if amount == 0:
             return self._("Free")
-        return format_currency(amount, currency, locale=self.locale)
+        return _money(amount, currency, self.locale)
 
 
 def note_html(text: str) -> str:
     """A fact's note after it (`` <span class="wt-note">...</span>``), or ``""``."""
     return f' <span class="wt-note">{escape(text)}</span>' if text else ""
+
+
+# Babel formats each value anew (tens of microseconds); a site repeats the same dates,
+# counts and fees on page after page. `typed`: 2 and 2.0 may not read the same.
+@lru_cache(maxsize=4096, typed=True)
+def _number(value: float, locale: Locale) -> str:
+    return format_decimal(value, locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: date, locale: Locale) -> str:
+    return babel_date(day, format="long", locale=locale)
+
+
+@lru_cache(maxsize=4096)
+def _time_element(day: date, locale: Locale) -> str:
+    return f'<time datetime="{day.isoformat()}">{escape(_long_date(day, locale))}</time>'
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _money(amount: float, currency: str, locale: Locale) -> str:
+    return format_currency(amount, currency, locale=locale)
 
 
 @lru_cache(maxsize=64)

@@ -14,7 +14,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from wikitool.errors import WikitoolError
 from wikitool.guides.model_version import model_version_problem
-from wikitool.guides.page_source import read_page
+from wikitool.guides.page_source import PageSource, read_page
 from wikitool.guides.paths import content_path, is_guide_path
 from wikitool.guides.steps import read_steps, visible_markdown
 from wikitool.locales.catalogues import step_joins, steps_headings
@@ -25,20 +25,33 @@ from wikitool.mkdocs_plugin.sanitize import escape_text, html_to_text, sanitize_
 from wikitool.mkdocs_plugin.step_marks import mark_steps
 
 
-def read_markdown(page: Page, config: MkDocsConfig) -> tuple[PageInfo, str]:
+def read_source(page: Page, config: MkDocsConfig) -> PageSource:
+    """The page's front matter (read with the wiki's rules) and its Markdown body.
+
+    Raises:
+        PluginError: the front matter cannot be read.
+    """
+    try:
+        return read_page(page.file.content_string, docs_path(config, page.file.src_uri))
+    except WikitoolError as exc:
+        raise PluginError(f"wikitool: {exc}") from exc
+
+
+def read_markdown(
+    page: Page, config: MkDocsConfig, source: PageSource | None = None
+) -> tuple[PageInfo, str]:
     """The page's facts and its body as the wiki reads it; sets ``page.meta``.
 
-    Reads the file's whole text: MkDocs has already taken the front matter off the
-    Markdown it hands plugins, with its own YAML rules.
+    ``source`` is the page's ``read_source``, read when not given: MkDocs takes the
+    front matter off the Markdown it hands plugins with its own YAML rules, so the
+    wiki reads the file's whole text itself.
 
     Raises:
         PluginError: the front matter cannot be read.
     """
     src = page.file.src_uri
-    try:
-        source = read_page(page.file.content_string, docs_path(config, src))
-    except WikitoolError as exc:
-        raise PluginError(f"wikitool: {exc}") from exc
+    if source is None:
+        source = read_source(page, config)
     data = source.data or {}
     future = model_version_problem(data) if is_guide_path(content_path(src)) else None
     if future is not None:
@@ -57,6 +70,7 @@ def read_markdown(page: Page, config: MkDocsConfig) -> tuple[PageInfo, str]:
     body = source.body
     if source.data is not None and is_guide_path(content_path(src)):
         info.guide = GuideFacts.from_data(data, title or title_from_path(src))
+        info.source = source
         if not title:
             info.title = info.guide.title
             page.meta["title"] = escape_text(info.title)

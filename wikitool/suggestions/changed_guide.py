@@ -22,7 +22,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.frontmatter import dump_guide, parse_guide
 from wikitool.guides.markdown_body import Heading, headings
-from wikitool.guides.page_source import read_page
+from wikitool.guides.page_source import PageSource, read_page
 from wikitool.guides.steps import Step, StepGroup, StepList, Steps, read_steps
 from wikitool.guides.yaml_edits import insert_item, move_item, remove_entry, set_entry
 from wikitool.suggestions.changes import (
@@ -259,7 +259,10 @@ def _apply_section(body: _Body, change: SectionChange, lang: str, at_base: str) 
 def _step_places(body: str, lang: str) -> list[tuple[StepGroup, StepList, Step]]:
     """Every step of the steps section in page order, with its group and list: the
     place of a step in this list is its ``step`` in a change list."""
-    found = read_steps(body, lang)
+    return _places(read_steps(body, lang))
+
+
+def _places(found: Steps | None) -> list[tuple[StepGroup, StepList, Step]]:
     groups = found.groups if found is not None else ()
     return [
         (g, step_list, step) for g in groups for step_list in g.lists for step in step_list.steps
@@ -283,7 +286,7 @@ def _paragraphs(lines: list[str], heading: Heading, found: list[Heading]) -> tup
     return start, end
 
 
-def editable_parts(text: str, path: str) -> dict[str, Any]:
+def editable_parts(text: str, path: str, read: PageSource | None = None) -> dict[str, Any]:
     """What a change list may address in a guide, as the form editor shows it.
 
     ``{"fields": the front matter as JSON, "steps": [{"step", "group", "text"}],
@@ -293,12 +296,15 @@ def editable_parts(text: str, path: str) -> dict[str, Any]:
     with the text ``{"section": ..., "text": ...}`` replaces. Sending a text back
     unchanged changes nothing.
 
+    ``read`` is ``text`` already read with ``read_page`` (as a build has it), when
+    ``text`` has no BOM and no CR.
+
     Raises:
         GuideError: the guide cannot be read.
     """
     # The plain reading (libyaml): a build gives every guide's parts, and the round-trip
     # reader would cost it seconds.
-    page = read_page(text.removeprefix("\ufeff").replace("\r\n", "\n"), path)
+    page = read or read_page(text.removeprefix("\ufeff").replace("\r\n", "\n"), path)
     if page.data is None:
         raise GuideError(path, "missing front matter: the file must start with a line '---'", 1)
     lang = page.data.get("lang")
@@ -311,7 +317,7 @@ def editable_parts(text: str, path: str) -> dict[str, Any]:
         "fields": page.data,
         "steps": [
             {"step": place, "group": group.title, "text": step.text}
-            for place, (group, _, step) in enumerate(_step_places(page.body, lang))
+            for place, (group, _, step) in enumerate(_places(steps))
         ],
         "sections": [
             {
