@@ -1,20 +1,51 @@
 """The git store: the only package that touches git (dulwich for objects and refs,
 GitPython for the staff working tree, the git command line for the one-pass log)."""
 
-from wikitool.gitstore.merge import (
-    ChangedFile,
-    ConflictHunk,
-    FileConflict,
-    TreeMerge,
-    blob_ids,
-    changed_files,
-    merge_base,
-    merge_commits,
-    merge_texts,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from wikitool.gitstore.objects import CommitInfo, TreeFile, global_identity
 from wikitool.gitstore.store import MAIN_REF, WikiStore
 from wikitool.gitstore.treepath import check_tree_path
+
+if TYPE_CHECKING:
+    from wikitool.gitstore.merge import (
+        ChangedFile,
+        ConflictHunk,
+        FileConflict,
+        TreeMerge,
+        blob_ids,
+        changed_files,
+        merge_base,
+        merge_commits,
+        merge_texts,
+    )
+
+# Merging loads dulwich's merge, diff and graph modules (a tenth of a second): only the
+# commands that merge or diff pay for them, not `wikitool build`.
+_MERGE_NAMES = frozenset(
+    {
+        "ChangedFile",
+        "ConflictHunk",
+        "FileConflict",
+        "TreeMerge",
+        "blob_ids",
+        "changed_files",
+        "merge_base",
+        "merge_commits",
+        "merge_texts",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    """The merge names, imported on first use."""
+    if name in _MERGE_NAMES:
+        return getattr(importlib.import_module("wikitool.gitstore.merge"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "MAIN_REF",
