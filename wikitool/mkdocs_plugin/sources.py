@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from wikitool.errors import GuideError
 from wikitool.guides.page_source import PageSource
+from wikitool.guides.steps import Steps
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.suggest_pages import (
     GuideSource,
@@ -32,15 +33,19 @@ def write_sources(facts: SiteFacts, suggest_page: str, config: MkDocsConfig) -> 
             content = file.read()
         # The front matter as the page was read, unless MkDocs' reading changed the text.
         read = info.source if "\r" not in content and content[:1] != "\ufeff" else None
-        parts = _parts(content, info.src, read)
+        # The steps the page was read with: read_steps again costs a tenth of a second.
+        read_in = (info.guide.lang, info.steps) if info.guide is not None else None
+        parts = _parts(content, info.src, read, read_in)
         source = GuideSource(info.src, info.title, info.url, content, parts)
         target = site / source_file(folder, info.src)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source_document(source, base))
 
 
-def _parts(content: str, src: str, read: PageSource | None) -> dict[str, Any] | None:
+def _parts(
+    content: str, src: str, read: PageSource | None, read_in: tuple[str, Steps | None] | None
+) -> dict[str, Any] | None:
     try:
-        return editable_parts(content, src, read)
+        return editable_parts(content, src, read, read_in)
     except GuideError:
         return None  # check refuses it; the editor offers the whole source

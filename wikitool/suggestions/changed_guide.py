@@ -286,7 +286,12 @@ def _paragraphs(lines: list[str], heading: Heading, found: list[Heading]) -> tup
     return start, end
 
 
-def editable_parts(text: str, path: str, read: PageSource | None = None) -> dict[str, Any]:
+def editable_parts(
+    text: str,
+    path: str,
+    read: PageSource | None = None,
+    read_in: tuple[str, Steps | None] | None = None,
+) -> dict[str, Any]:
     """What a change list may address in a guide, as the form editor shows it.
 
     ``{"fields": the front matter as JSON, "steps": [{"step", "group", "text"}],
@@ -297,7 +302,8 @@ def editable_parts(text: str, path: str, read: PageSource | None = None) -> dict
     unchanged changes nothing.
 
     ``read`` is ``text`` already read with ``read_page`` (as a build has it), when
-    ``text`` has no BOM and no CR.
+    ``text`` has no BOM and no CR; ``read_in`` the steps already read from ``read``'s
+    body, with the language they were read in (used when it is the guide's ``lang``).
 
     Raises:
         GuideError: the guide cannot be read.
@@ -311,7 +317,11 @@ def editable_parts(text: str, path: str, read: PageSource | None = None) -> dict
     lang = lang if isinstance(lang, str) else ""
     lines = page.body.split("\n")
     found = headings(page.body)
-    steps = read_steps(page.body, lang)
+    steps = (
+        read_in[1]
+        if read is not None and read_in is not None and read_in[0] == lang
+        else read_steps(page.body, lang)
+    )
     names = Counter(h.text.strip().casefold() for h in found)
     return {
         "fields": page.data,
