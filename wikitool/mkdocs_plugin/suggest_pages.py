@@ -147,4 +147,6 @@ def source_document(source: GuideSource, base: str | None) -> bytes:
         "content": source.content,
         "parts": source.parts,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    # Compact: the page's script parses it, and Python's C encoder writes no indentation
+    # (indented, 500 guides' sources cost the build a twentieth of a second more).
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
