@@ -23,26 +23,13 @@ if TYPE_CHECKING:
         merge_texts,
     )
 
+
 # Merging loads dulwich's merge, diff and graph modules (a tenth of a second): only the
 # commands that merge or diff pay for them, not `wikitool build`.
-_MERGE_NAMES = frozenset(
-    {
-        "ChangedFile",
-        "ConflictHunk",
-        "FileConflict",
-        "TreeMerge",
-        "blob_ids",
-        "changed_files",
-        "merge_base",
-        "merge_commits",
-        "merge_texts",
-    }
-)
-
-
 def __getattr__(name: str) -> Any:
-    """The merge names, imported on first use."""
-    if name in _MERGE_NAMES:
+    """The merge names, imported on first use (every other name in ``__all__`` is bound
+    above, so one asked for here is merge's)."""
+    if name in __all__:
         return getattr(importlib.import_module("wikitool.gitstore.merge"), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
