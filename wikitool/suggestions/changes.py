@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from wikitool.diffing.field_lookup import ItemName, parse_field_path
 from wikitool.errors import SuggestionError
 from wikitool.guides.markdown_body import headings
 from wikitool.guides.plain_yaml import MAX_DEPTH, MAX_SCALAR_CHARS
@@ -42,7 +43,6 @@ Location = tuple[str | int, ...]
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_-]*"
 FIELD_PATH_RE = re.compile(rf"{_NAME}(?:\.{_NAME}|\[\d{{1,4}}\])*")
-_STEP_RE = re.compile(rf"(?P<step>{_NAME}|\[\d{{1,4}}\])")
 # A line of = or - under a line of text makes it a heading (Markdown's "setext" style).
 _SETEXT_RE = re.compile(r"[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*(?:\n|$)")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -263,11 +263,12 @@ def _date(text: str) -> str | dt.date:
 
 
 def field_location(field: str) -> Location:
-    """A valid field path (``fees[1].amount``) as keys and places: ``("fees", 1, "amount")``."""
-    steps: list[str | int] = []
-    for match in _STEP_RE.finditer(field):
-        step = match.group("step")
-        steps.append(int(step[1:-1]) if step.startswith("[") else step)
+    """A valid field path (``fees[1].amount``, matched by ``FIELD_PATH_RE``: places only,
+    no names) as keys and places: ``("fees", 1, "amount")``, read as the review diff's
+    paths are (``diffing.field_lookup``)."""
+    steps = parse_field_path(field)
+    if steps is None or any(isinstance(step, ItemName) for step in steps):
+        raise ValueError(f"not a field path of places: {field!r}")
     return tuple(steps)
 
 
