@@ -20,9 +20,20 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-PLACES = ["home", "category", "guide", "guide with sources", "changes", "search results"]
+PLACES = [
+    "home",
+    "category",
+    "guide",
+    "guide with sources",
+    "guide with situations",
+    "guide with a situation chosen",
+    "changes",
+    "search results",
+]
 # A guide naming its publisher and the official pages its facts come from.
 WITH_SOURCES = "vehicles/register-a-used-vehicle.md"
+# A reference guide with situations, step groups limited to them and several ways to apply.
+WITH_SITUATIONS = "identity-and-travel/replace-a-lost-or-stolen-passport.md"
 
 
 def visit(page: Page, published: PublishedWiki, place: str) -> None:
@@ -36,6 +47,13 @@ def visit(page: Page, published: PublishedWiki, place: str) -> None:
         page.goto(published.url(WITH_SOURCES))
         # The test is about the sources' list: it must be there to be measured.
         expect(page.locator(".wt-panel dt", has_text="Sources")).to_be_visible()
+    elif place == "guide with situations":
+        page.goto(published.url(WITH_SITUATIONS))
+        expect(page.get_by_label("Your situation")).to_be_visible()
+    elif place == "guide with a situation chosen":
+        # The state a shared link opens: one situation's facts, the others hidden.
+        page.goto(published.url(WITH_SITUATIONS) + "?situation=abroad")
+        expect(page.get_by_label("Your situation")).to_have_value("abroad")
     else:
         page.goto(published.url({"home": HOME, "category": CATEGORY, "guide": PASSPORT}[place]))
 
