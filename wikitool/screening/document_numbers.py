@@ -265,7 +265,7 @@ def document_numbers(text: str) -> Iterator[tuple[str, int, int]]:
     reach = MAX_LABEL_LENGTH + LABEL_WINDOW
     for label_start in _FIRST_WORDS.starts(text):
         for match in _DIGIT_WORD_RE.finditer(text, label_start):
-            if match.start() >= label_start + reach:
+            if match.start() > label_start + reach:
                 break
             start = match.start()
             while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
@@ -295,7 +295,7 @@ def _labelled_kind(text: str, start: int) -> str | None:
     kind = None
     region = max(0, start - LABEL_WINDOW - MAX_LABEL_LENGTH)
     for label in _LABEL_RE.finditer(text, region, start):
-        if label.end() + LABEL_WINDOW <= start:
+        if label.end() + LABEL_WINDOW < start:
             continue
         between = (label.end(), start)
         if _SENTENCE_END_RE.search(text, *between) or _WORD_WITH_DIGIT_RE.search(text, *between):

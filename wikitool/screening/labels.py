@@ -65,11 +65,12 @@ class Labels:
 
 
 def labels(phrases: Iterable[str], acronyms: Iterable[str] = ()) -> Labels:
-    """The labels ``phrases`` (any case; a space stands for any run of white space) and
-    ``acronyms`` (as written). Each must start with a word character."""
+    """The labels ``phrases`` (any case; a space stands for one or two white space
+    characters, line breaks too) and ``acronyms`` (as written). Each must start with a
+    word character."""
     alternatives: list[tuple[str, str]] = []
     for phrase in phrases:
-        alternatives.append((phrase, re.escape(phrase).replace(r"\ ", r"\s+")))
+        alternatives.append((phrase, re.escape(phrase).replace(r"\ ", r"\s{1,2}")))
     for acronym in acronyms:
         alternatives.append((acronym, "(?-i:" + re.escape(acronym) + ")"))
     first_words = set()
