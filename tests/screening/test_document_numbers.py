@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import string
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -183,3 +184,20 @@ fragments = st.one_of(
 @given(text=st.lists(fragments, max_size=12).map("".join))
 def test_the_label_gate_finds_what_judging_every_word_finds(text: str) -> None:
     assert list(document_numbers(text)) == reference(text)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        pytest.param("passport number " * 12_000, id="labels only"),
+        pytest.param("no " * 60_000 + "123456", id="a label's first word, far from a number"),
+        pytest.param("pas 12 pas 34 " * 7_000, id="labels and short numbers"),
+        pytest.param("pas " + "a" * 200_000 + "1", id="a long word"),
+        pytest.param("pas " * 1_000 + "1" * 200_000, id="a long number"),
+    ],
+)
+def test_hostile_text_is_read_in_linear_time(hostile: str) -> None:
+    # CPU time of this process: other jobs on a busy machine do not count against it.
+    started = time.process_time()
+    list(document_numbers(hostile))
+    assert time.process_time() - started < 0.5

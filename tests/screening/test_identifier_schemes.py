@@ -10,6 +10,7 @@ person's.
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from stdnum.pt import nif as pt_nif
@@ -256,3 +257,18 @@ def test_fold_keeps_every_character_in_place() -> None:
     # The label gate reads offsets in the folded text as offsets in the text.
     everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
     assert len(fold(everything)) == len(everything)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        pytest.param("CPR " * 50_000, id="labels only"),
+        pytest.param("tax number 1 " * 15_000, id="labels and short numbers"),
+        pytest.param("social security " * 12_000 + "123 456 782", id="labels, one number"),
+        pytest.param("AB 12 34 56 " * 16_000, id="National Insurance prefixes"),
+    ],
+)
+def test_hostile_text_is_read_in_linear_time(hostile: str) -> None:
+    started = time.process_time()
+    scan(hostile)
+    assert time.process_time() - started < 0.5

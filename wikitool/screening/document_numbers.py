@@ -251,6 +251,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 # A document number: 6 to 9 (a passport's) or 12 (an ID card's: the old French carte
 # d'identité has 12 digits) ASCII letters and digits, at least two of them digits.
 _SHAPES = {KIND_PASSPORT: (6, 9), KIND_ID_CARD: (6, 12)}
+_LONGEST = max(high for _, high in _SHAPES.values())
 # The longest label (a test holds every label to it): how far before a number to look.
 MAX_LABEL_LENGTH = 64
 
@@ -260,23 +261,34 @@ def document_numbers(text: str) -> Iterator[tuple[str, int, int]]:
     of the shape of one, when a label ends within :data:`LABEL_WINDOW` characters before
     it, in the same sentence, with no other word holding a digit between them."""
     # Only the words holding digits that follow the first word of some label closely
-    # enough are candidates; most texts have none.
-    found: dict[int, tuple[str, int, int]] = {}
+    # enough are candidates; most texts have none. Each is judged once, and every step
+    # reads a bounded stretch of text, so the cost stays linear in the text's length.
+    judged: dict[int, tuple[str, int, int] | None] = {}
     reach = MAX_LABEL_LENGTH + LABEL_WINDOW
     for label_start in _FIRST_WORDS.starts(text):
-        for match in _DIGIT_WORD_RE.finditer(text, label_start):
-            if match.start() > label_start + reach:
-                break
+        limit = min(len(text), label_start + reach + 1)
+        for match in _DIGIT_WORD_RE.finditer(text, label_start, limit):
             start = match.start()
-            while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
+            while start > match.start() - _LONGEST and _is_ascii_letter(text, start - 1):
                 start -= 1
-            if start in found:
+            if start in judged:
                 continue
-            number = _document_number(text, start, match.end())
-            if number is not None:
-                found[start] = number
-    for start in sorted(found):
-        yield found[start]
+            # The whole word, read no further than one character past the longest number.
+            word = _DIGIT_WORD_RE.match(text, match.start(), start + _LONGEST + 1)
+            assert word is not None
+            judged[start] = (
+                None
+                if _is_ascii_letter(text, start - 1)
+                else _document_number(text, start, word.end())
+            )
+    for start in sorted(judged):
+        number = judged[start]
+        if number is not None:
+            yield number
+
+
+def _is_ascii_letter(text: str, index: int) -> bool:
+    return index >= 0 and text[index].isascii() and text[index].isalpha()
 
 
 def _document_number(text: str, start: int, end: int) -> tuple[str, int, int] | None:
