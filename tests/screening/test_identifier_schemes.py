@@ -159,6 +159,15 @@ TABLE = [
     ("Czech Republic or Slovakia", "RČ 710319/2745", "710319/2745", "710319/2746", "1103492745"),
     ("United Kingdom", "NI AB 12 34 56 C", "AB 12 34 56 C", "QQ 12 34 56 C", "AB 12 34 56 E"),
     ("United States", "ITIN 912-90-3456", "912-90-3456", "912-93-4567", "9129-03456"),
+    # The example of the check digit rule's own description.
+    ("Germany", "RVNR 10010490A443", "10010490A443", "RVNR 10010490A444", "10010490A4431"),
+    (
+        "Germany",
+        "RV-Nr. 10 010490 A 44 3",
+        "10 010490 A 44 3",
+        "10 013490 A 44 3",
+        "10-010490-A44-3",
+    ),
 ]
 
 

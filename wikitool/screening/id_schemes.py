@@ -5,8 +5,9 @@ Switzerland, the United States, Canada, Australia, New Zealand and Brazil: every
 whose number names a person (national ID, social security or insurance, personal tax,
 birth, health or pupil number). Company, VAT, bank, postal and product numbers are
 left out. Where python-stdnum has no personal scheme for a country (Cyprus, Hungary,
-Luxembourg, Malta), none is looked for. The UK National Insurance number is the one
-scheme python-stdnum lacks that is checked here, by HMRC's published rules.
+Luxembourg, Malta), none is looked for. Two schemes python-stdnum lacks are checked
+here by their issuers' published rules: the UK National Insurance number (HMRC) and the
+German pension insurance number (Deutsche Rentenversicherung).
 
 A number is only reported when its shape matches and its check passes. How sure that
 is depends on the scheme, so each is looked for in one of two ways:
@@ -38,6 +39,7 @@ is depends on the scheme, so each is looked for in one of two ways:
 | Finland | veronumero (fi.veronumero) | label |
 | France | NIR (fr.nir), NIF (fr.nif) | bare |
 | Germany | Steuer-ID (de.idnr), Steuernummer (de.stnr) | label |
+| Germany | Rentenversicherungsnummer (Deutsche Rentenversicherung's rule) | bare |
 | Greece | AMKA (gr.amka), AFM (gr.vat, also a person's tax number) | label |
 | Iceland | kennitala (is_.kennitala), a person's | label |
 | Ireland | PPS number (ie.pps) | bare |
@@ -181,6 +183,29 @@ _NINO_UNISSUED = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
 def _nino_is_valid(number: str) -> bool:
     compact = _SEPARATORS_RE.sub("", number).upper()
     return bool(_NINO_RE.fullmatch(compact)) and compact[:2] not in _NINO_UNISSUED
+
+
+# The German pension insurance number (Rentenversicherungsnummer, the
+# Sozialversicherungsnummer people are given): area (02 to 89), birth date DDMMYY, the
+# initial of the birth name, a serial, and a check digit. The letter becomes its two-digit
+# place in the alphabet; the twelve digits are weighted 2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1;
+# the sum of the products' digit sums, modulo 10, is the check digit (Deutsche
+# Rentenversicherung's rule).
+_RVNR_RE = re.compile(r"(\d{2})(\d{2})(\d{2})\d{2}([A-Z])(\d{2})(\d)", re.ASCII)
+_RVNR_WEIGHTS = (2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1)
+
+
+def _rvnr_is_valid(number: str) -> bool:
+    match = _RVNR_RE.fullmatch(_SEPARATORS_RE.sub("", number).upper())
+    if match is None:
+        return False
+    area, day, month, letter, _, check = match.groups()
+    if not (2 <= int(area) <= 89 and 1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return False
+    compact = match.group()
+    digits = compact[:8] + f"{ord(letter) - ord('A') + 1:02d}" + compact[9:11]
+    total = sum(sum(divmod(int(d) * w, 10)) for d, w in zip(digits, _RVNR_WEIGHTS, strict=True))
+    return total % 10 == int(check)
 
 
 _NINO_LETTERS = r"[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]"
@@ -508,6 +533,7 @@ _BARE: tuple[IdScheme, ...] = (
         _nino_is_valid,
     ),
     IdScheme("Belgium", _shape(r"\d{3}-\d{7}-\d{2}"), be_eid.is_valid),
+    IdScheme("Germany", _shape(r"\d{2} ?\d{6} ?[A-Z] ?\d{2} ?\d", re.IGNORECASE), _rvnr_is_valid),
 )
 
 SCHEMES: tuple[IdScheme, ...] = (*_LABELLED, *_BARE)

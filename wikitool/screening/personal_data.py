@@ -39,6 +39,7 @@ from wikitool.screening import cards as cards_module
 from wikitool.screening import document_numbers as document_numbers_module
 from wikitool.screening import id_schemes as id_schemes_module
 from wikitool.screening import identifiers as identifiers_module
+from wikitool.screening import labels as labels_module
 from wikitool.screening import phones as phones_module
 from wikitool.screening.cards import card_spans
 from wikitool.screening.document_numbers import KIND_ID_CARD, KIND_PASSPORT, document_numbers
@@ -141,6 +142,7 @@ def scanner_version() -> str:
         __file__,
         identifiers_module.__file__,
         id_schemes_module.__file__,
+        labels_module.__file__,
         cards_module.__file__,
         document_numbers_module.__file__,
         phones_module.__file__,
