@@ -14,7 +14,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wikitool.screening.document_numbers import (
-    _DIGIT_WORD_RE,
     _LABEL_RE,
     LABEL_WINDOW,
     MAX_LABEL_LENGTH,
@@ -153,16 +152,12 @@ def test_every_label_fits_the_reach_looked_back() -> None:
 
 
 def reference(text: str) -> list[tuple[str, int, int]]:
-    """Every word holding digits, judged one by one (no gate on labels' first words)."""
+    """Every word of a number's shape, judged one by one (no gate on labels' first words)."""
     numbers = []
-    seen = set()
-    for match in _DIGIT_WORD_RE.finditer(text):
-        start = match.start()
-        while start > 0 and text[start - 1].isascii() and text[start - 1].isalpha():
-            start -= 1
-        number = _document_number(text, start, match.end())
-        if number is not None and start not in seen:
-            seen.add(start)
+    for word in re.finditer(r"[A-Za-z0-9]+", text):
+        shaped = 6 <= len(word.group()) <= 12 and sum(c.isdigit() for c in word.group()) >= 2
+        number = _document_number(text, word.start(), word.end()) if shaped else None
+        if number is not None:
             numbers.append(number)
     return numbers
 

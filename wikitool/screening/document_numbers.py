@@ -244,14 +244,20 @@ _LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_WORDS = FirstWords(_PASSPORT.first_words | _ID_CARD.first_words)
-# A word: ASCII letters and digits. A sentence ends at ". ", "! ", "? " or a line's end.
-_DIGIT_WORD_RE = re.compile(r"[0-9][A-Za-z0-9]*+", re.ASCII)
-_WORD_WITH_DIGIT_RE = re.compile(r"[A-Za-z]*[0-9]", re.ASCII)
+# A sentence ends at ". ", "! ", "? " or a line's end.
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
+_WORD_WITH_DIGIT_RE = re.compile(r"[A-Za-z]*[0-9]", re.ASCII)
 # A document number: 6 to 9 (a passport's) or 12 (an ID card's: the old French carte
 # d'identité has 12 digits) ASCII letters and digits, at least two of them digits.
 _SHAPES = {KIND_PASSPORT: (6, 9), KIND_ID_CARD: (6, 12)}
 _LONGEST = max(high for _, high in _SHAPES.values())
+# A whole word (ASCII letters and digits, nothing of them on either side) of 6 to
+# _LONGEST characters, two of them digits. Possessive, so linear; the lookbehind keeps
+# it from starting inside a word.
+_CANDIDATE_RE = re.compile(
+    rf"(?<![A-Za-z0-9])(?=(?:[A-Za-z]*+[0-9]){{2}})[A-Za-z0-9]{{6,{_LONGEST}}}+(?![A-Za-z0-9])",
+    re.ASCII,
+)
 # The longest label (a test holds every label to it): how far before a number to look.
 MAX_LABEL_LENGTH = 64
 
@@ -260,41 +266,28 @@ def document_numbers(text: str) -> Iterator[tuple[str, int, int]]:
     """``(kind, start, end)`` of each passport or ID card number after its label: a word
     of the shape of one, when a label ends within :data:`LABEL_WINDOW` characters before
     it, in the same sentence, with no other word holding a digit between them."""
-    # Only the words holding digits that follow the first word of some label closely
+    # Only words of a number's shape that follow the first word of some label closely
     # enough are candidates; most texts have none. Each is judged once, and every step
     # reads a bounded stretch of text, so the cost stays linear in the text's length.
     judged: dict[int, tuple[str, int, int] | None] = {}
     reach = MAX_LABEL_LENGTH + LABEL_WINDOW
     for label_start in _FIRST_WORDS.starts(text):
-        limit = min(len(text), label_start + reach + 1)
-        for match in _DIGIT_WORD_RE.finditer(text, label_start, limit):
-            start = match.start()
-            while start > match.start() - _LONGEST and _is_ascii_letter(text, start - 1):
-                start -= 1
-            if start in judged:
-                continue
-            # The whole word, read no further than one character past the longest number.
-            word = _DIGIT_WORD_RE.match(text, match.start(), start + _LONGEST + 1)
-            assert word is not None
-            judged[start] = (
-                None
-                if _is_ascii_letter(text, start - 1)
-                else _document_number(text, start, word.end())
-            )
+        # A candidate starts within reach and ends within its longest shape after that.
+        limit = min(len(text), label_start + reach + _LONGEST + 1)
+        for match in _CANDIDATE_RE.finditer(text, label_start, limit):
+            if match.start() > label_start + reach:
+                break
+            if match.start() not in judged:
+                judged[match.start()] = _document_number(text, match.start(), match.end())
     for start in sorted(judged):
         number = judged[start]
         if number is not None:
             yield number
 
 
-def _is_ascii_letter(text: str, index: int) -> bool:
-    return index >= 0 and text[index].isascii() and text[index].isalpha()
-
-
 def _document_number(text: str, start: int, end: int) -> tuple[str, int, int] | None:
-    """The document number that the word ``text[start:end]`` is, if it is one."""
-    if sum(ch.isdigit() for ch in text[start:end]) < 2 or not 6 <= end - start <= 12:
-        return None
+    """The document number that the word ``text[start:end]`` (of a number's shape) is,
+    if a label makes it one."""
     kind = _labelled_kind(text, start)
     if kind is None:
         return None

@@ -40,6 +40,23 @@ _DIGIT_RUN_RE = re.compile(f"[0-9](?:[^0-9]{{0,{_MAX_GAP}}}[0-9]){{{_MIN_DIGITS 
 _FIRST_WORDS = FirstWords(word for s in SCHEMES if s.labels for word in s.labels.first_words)
 
 
+def _any_of(schemes: list[IdScheme]) -> re.Pattern[str]:
+    """A pattern matching wherever one of ``schemes``' patterns matches: searched in a
+    window, it says whether any of them needs running there."""
+    return re.compile(
+        "|".join(
+            f"(?{'i' if s.pattern.flags & re.IGNORECASE else ''}:{s.pattern.pattern})"
+            for s in schemes
+        ),
+        re.ASCII,
+    )
+
+
+# Most windows hold a date, a time or an amount that no scheme's pattern matches.
+_ANY_BARE_NUMBER_RE = _any_of([s for s in SCHEMES if s.word_length is None and not s.context])
+_ANY_LABELLED_NUMBER_RE = _any_of([s for s in SCHEMES if s.word_length is None and s.context])
+
+
 def has_label(scheme: IdScheme, text: str, start: int) -> bool:
     """Whether a number of ``scheme`` starting at ``start`` in ``text`` has the label the
     scheme asks for (always, for a scheme that asks for none): a label ending within
@@ -63,11 +80,13 @@ def find_id_numbers(text: str) -> Iterator[tuple[IdScheme, re.Match[str]]]:
     # only in windows with a label of any scheme in or just before them.
     windows = _number_windows(text)
     label_starts = _FIRST_WORDS.starts(text) if windows else []
+    bare = [window for window in windows if _ANY_BARE_NUMBER_RE.search(text, *window)]
     # A label ends within CONTEXT_WINDOW before its number, so starts no earlier.
     labelled = [
         (start, end)
         for start, end in windows
         if any_between(label_starts, start - CONTEXT_WINDOW, end)
+        and _ANY_LABELLED_NUMBER_RE.search(text, start, end)
     ]
     for scheme in SCHEMES:
         if scheme.word_length is not None:
@@ -76,7 +95,7 @@ def find_id_numbers(text: str) -> Iterator[tuple[IdScheme, re.Match[str]]]:
                 if match and has_label(scheme, text, match.start()):
                     yield scheme, match
             continue
-        for start, end in windows if scheme.context is None else labelled:
+        for start, end in bare if scheme.context is None else labelled:
             # The lookbehind still sees the text before ``start``; ``end`` leaves room for
             # the lookahead, which would otherwise take ``end`` for the end of the text.
             for match in scheme.pattern.finditer(text, start, end):
