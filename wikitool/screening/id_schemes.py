@@ -4,8 +4,12 @@ Drawn from python-stdnum's modules for the EU, the EEA (IS, LI, NO), the United 
 Switzerland, the United States, Canada, Australia, New Zealand and Brazil: every module
 whose number names a person (national ID, social security or insurance, personal tax,
 birth, health or pupil number). Company, VAT, bank, postal and product numbers are
-left out. Where python-stdnum has no personal scheme for a country (Cyprus, Hungary,
-Luxembourg, Malta), none is looked for. Two schemes python-stdnum lacks are checked
+left out, and so are three that are unions of schemes here (es.nif: a person's is a DNI
+or NIE; us.tin: an SSN, ITIN or ATIN; be.nn and be.bis: be.ssn takes both) and the Dutch
+passport and ID card number (nl.identiteitskaartnummer, no check), which
+:mod:`wikitool.screening.document_numbers` finds by its label like every other. Where
+python-stdnum has no personal scheme for a country (Cyprus, Hungary, Luxembourg, Malta),
+none is looked for. Two schemes python-stdnum lacks are checked
 here by their issuers' published rules: the UK National Insurance number (HMRC) and the
 German pension insurance number (Deutsche Rentenversicherung).
 
