@@ -56,6 +56,7 @@ FOUND = [
     ("numero della carta d'identità CA00000AA", ID_CARD, "CA00000AA"),
     # pt
     ("número do passaporte CB123456", PASSPORT, "CB123456"),
+    ("O número do meu passaporte é CB123456.", PASSPORT, "CB123456"),
     ("passaporte n.º CB123456", PASSPORT, "CB123456"),
     # nl
     ("paspoortnummer XR1001R58", PASSPORT, "XR1001R58"),
@@ -69,9 +70,11 @@ FOUND = [
     ("henkilökortin numero 123456789", ID_CARD, "123456789"),
     # pl
     ("numer paszportu ZS0000177", PASSPORT, "ZS0000177"),
+    ("Numer mojego paszportu to ZS0000177.", PASSPORT, "ZS0000177"),
     ("numer dowodu osobistego ABS123456", ID_CARD, "ABS123456"),
     # cs, sk
     ("číslo pasu 40000000", PASSPORT, "40000000"),
+    ("Číslo mého pasu je 40000000.", PASSPORT, "40000000"),
     ("číslo občanského průkazu 000123456", ID_CARD, "000123456"),
     # hu, ro, hr, sl, el, bg, et, lv, lt, is
     ("útlevélszám BA1234567", PASSPORT, "BA1234567"),

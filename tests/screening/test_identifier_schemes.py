@@ -214,6 +214,8 @@ def test_every_scheme_has_a_row_that_it_finds() -> None:
         "numéro d’assurance sociale 123-456-782",
         # A label up to CONTEXT_WINDOW characters before the number.
         "CPR-nummer (see your yellow health card): 211062-5629",
+        # An inflected form.
+        "Kennitalan mín er 120174-3399.",
     ],
 )
 def test_labels_are_read_as_people_write_them(text: str) -> None:

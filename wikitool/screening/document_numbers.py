@@ -49,11 +49,14 @@ _PASSPORT = labels(
     (
         # en
         "passport number",
+        "number of my passport",
         *_numbered("passport"),
         # fr
         "numéro de passeport",
         "numero de passeport",
         "numéro du passeport",
+        "numéro de mon passeport",
+        "numéro de votre passeport",
         "n° de passeport",
         "nº de passeport",
         *_numbered("passeport"),
@@ -69,6 +72,8 @@ _PASSPORT = labels(
         "número de pasaporte",
         "numero de pasaporte",
         "número del pasaporte",
+        "número de mi pasaporte",
+        "número de su pasaporte",
         "nº de pasaporte",
         "n° de pasaporte",
         "no. de pasaporte",
@@ -76,12 +81,16 @@ _PASSPORT = labels(
         # it
         "numero di passaporto",
         "numero del passaporto",
+        "numero del mio passaporto",
+        "numero del suo passaporto",
         "n. passaporto",
         *_numbered("passaporto"),
         # pt
         "número do passaporte",
         "numero do passaporte",
         "nº do passaporte",
+        "número do meu passaporte",
+        "número do seu passaporte",
         *_numbered("passaporte"),
         # nl
         "paspoortnummer",
@@ -100,11 +109,16 @@ _PASSPORT = labels(
         "numer paszportu",
         "nr paszportu",
         "nr. paszportu",
+        "numer mojego paszportu",
+        "numer twojego paszportu",
         *_numbered("paszport"),
         # cs, sk
         "číslo pasu",
         "číslo cestovního pasu",
         "číslo cestovného pasu",
+        "číslo mého pasu",
+        "číslo môjho pasu",
+        "číslo vašeho pasu",
         # hu
         "útlevélszám",
         "útlevél száma",

@@ -329,7 +329,16 @@ _LABELLED: tuple[IdScheme, ...] = (
         "Iceland",
         _shape(r"[0-3]\d{5}-?\d{4}"),
         _compact(is_kennitala.is_valid),
-        ("kennitala", "kennitölu", "kennitölur", "kt.", "identity number", "ID number"),
+        (
+            "kennitala",
+            "kennitalan",
+            "kennitölu",
+            "kennitöluna",
+            "kennitölur",
+            "kt.",
+            "identity number",
+            "ID number",
+        ),
     ),
     _labelled(
         "Estonia",
