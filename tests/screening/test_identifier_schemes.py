@@ -229,6 +229,9 @@ def test_labels_are_read_as_people_write_them(text: str) -> None:
         "sin 123-456-782 no se puede",
         # A label must stand whole, not inside a word.
         "XCPR 211062-5629",
+        # A scheme without a check digit needs its own label, not a generic one.
+        "Enter your tax number in box 12. Reference 2026004512 is ours.",
+        "tax number 123456789123",
         # Too far before the number.
         "CPR-nummer: you find it on the card the municipality sent you, 211062-5629",
     ],

@@ -297,7 +297,8 @@ _LABELLED: tuple[IdScheme, ...] = (
         "Germany",
         _shape(r"\d{2,4}/\d{3,4}/\d{4,5}(?: ?\d)?|\d{10,13}"),
         _compact(de_stnr.is_valid),
-        ("Steuernummer", *_ST_NR, *_TAX_NUMBER_EN),
+        # No check digit is tested: German labels only, not the generic "tax number".
+        ("Steuernummer", *_ST_NR),
     ),
     _labelled(
         "Austria",
@@ -418,7 +419,7 @@ _LABELLED: tuple[IdScheme, ...] = (
         "Finland",
         _shape(r"\d{12}"),
         fi_veronumero.is_valid,
-        ("veronumero", "veronumeron", "skattenummer", "individual tax number", "tax number"),
+        ("veronumero", "veronumeron", "skattenummer", "individual tax number"),
     ),
     _labelled(
         "Liechtenstein",
