@@ -32,7 +32,7 @@ FIELD_LABELS = {
     "name": N_("Name"),
     "title": N_("Name"),
     "amount": N_("Amount"),
-    "currency": N_("Currency (such as EUR)"),
+    "currency": N_("Currency"),
     "note": N_("Note"),
     "required": N_("You must bring it"),
     "min": N_("At least"),
