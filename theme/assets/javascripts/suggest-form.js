@@ -246,12 +246,19 @@
 
     function stepEntry(origin, text, group) {
       var entry = { origin: origin, original: text, group: group, removed: false, id: newId() };
-      entry.input = element("input");
-      entry.input.type = "text";
+      // A step is one line, wrapped to be read whole on a phone: Enter adds no line.
+      entry.input = element("textarea");
+      entry.input.rows = Math.min(5, Math.max(2, Math.ceil(text.length / 60)));
+      entry.input.addEventListener("keydown", function (event) {
+        if (event.key === "Enter") event.preventDefault();
+      });
       entry.input.id = entry.id;
       entry.input.value = text;
       entry.input.autocomplete = "off";
-      entry.input.addEventListener("input", onChange);
+      entry.input.addEventListener("input", function () {
+        if (/[\r\n]/.test(entry.input.value)) entry.input.value = entry.input.value.replace(/\s*[\r\n]+\s*/g, " ");
+        onChange();
+      });
       entry.box = element("div", "wt-field wt-form__step");
       entry.name = element("label", "wt-label");
       entry.name.htmlFor = entry.id;
@@ -408,7 +415,7 @@
       var place;
       for (place = node.original.length - 1; place >= 0; place--) {
         if (kept.indexOf(place) === -1) {
-          out.push({ change: { field: path(where, place), remove: true }, list: node, kind: "item_removed", name: nameOf(node.original[place]) });
+          out.push({ change: { field: path(where, place), remove: true }, list: node, kind: "item_removed", place: place });
         }
       }
       for (place = 0; place < node.original.length; place++) if (kept.indexOf(place) !== -1) current.push(place);
@@ -496,6 +503,8 @@
 
     function fieldName(node) {
       var owner = node.parent;
+      if (owner === root) return node.label;
+      if (owner && owner.parent === root && owner.type === "map") return owner.label;  // situations
       if (owner && owner.type === "map" && owner.parent) {
         var named = nameOf(valueOf(owner)) || owner.label;
         return node.key === "amount" ? named : named + " (" + node.label + ")";
@@ -518,7 +527,10 @@
         text = fill(words.item_added, { item: edit.item.node.label, name: nameOf(valueOf(edit.item.node)) });
         target = firstInput(edit.item.node);
       } else if (edit.kind === "item_removed") {
-        text = fill(words.item_removed, { item: edit.list.label, name: edit.name });
+        text = fill(words.item_removed, {
+          item: fill(itemWords(edit.list.key)[0], { number: edit.place + 1 }),
+          name: nameOf(edit.list.original[edit.place])
+        });
         target = edit.list.add;
       } else if (edit.kind === "item_moved") {
         var moved = edit.list.items.filter(function (item) { return item.origin === edit.origin; })[0];
