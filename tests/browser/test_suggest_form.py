@@ -167,6 +167,36 @@ def test_keyboard_only_a_fee_a_document_and_a_step_become_exactly_those_lines_in
     assert FEES_COMMENT.decode().strip() in front_matter_shape(after)[0]
 
 
+@DESKTOP_ONLY
+def test_a_step_shows_its_link_as_words_and_keeps_the_link_on_them(
+    page: Page, citizen: CitizenSite
+) -> None:
+    open_form(page, citizen.suggest_url(LOST))
+    step = page.get_by_label("Step 1", exact=True)
+    expect(step).to_have_value(
+        "Go to the lost or stolen passport service and sign in with your Veloria ID."
+    )
+    expect(step).to_have_accessible_description(
+        "Links stay on these words while you keep them: \u201clost or stolen passport service\u201d"
+    )
+
+    step.fill("Open the lost or stolen passport service and sign in with Veloria ID.")
+    page.get_by_label("Summary of your change").fill("Shorter first step")
+    page.get_by_role("button", name="Send suggestion").click()
+    expect(page.get_by_role("heading", name=re.compile("your suggestion was sent"))).to_be_focused()
+
+    branch = f"refs/heads/suggestions/{tracking_id(page)}"
+    added = [
+        line
+        for line in git(citizen, "diff", "-U0", f"{branch}^", branch).splitlines()
+        if line.startswith("+") and not line.startswith("+++")
+    ]
+    assert added == [
+        "+1. Open the [lost or stolen passport service]"
+        "(https://services.veloria.invalid/passport/lost-stolen) and sign in with Veloria ID."
+    ]
+
+
 # -- deep links -----------------------------------------------------------------------------
 
 

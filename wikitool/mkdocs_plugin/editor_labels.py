@@ -86,6 +86,7 @@ WORDS = {
     "move_down": N_("Move down"),
     "add_step": N_("Add a step after this one"),
     "remove_step": N_("Remove this step"),
+    "link_hint": N_("Links stay on these words while you keep them: {words}"),
     "whole_source": N_("Edit the whole source"),
     "source_used": N_("You are editing the whole source: the form above is switched off."),
     "changed_title": N_("What you changed"),

@@ -33,6 +33,43 @@
     });
   }
 
+  // A Markdown link, [words](address): the form shows the words, and keeps the link on them.
+  var LINK = /\[([^\[\]\n]+)\]\(([^()\s]+(?:\s+"[^"\n]*")?)\)/g;
+
+  function unlinked(text) {
+    var links = [];
+    var shown = text.replace(LINK, function (all, words) {
+      links.push({ words: words, markup: all });
+      return words;
+    });
+    return { text: shown, links: links };
+  }
+
+  // The text with each link put back on its words where they still are (the first time
+  // they appear, outside another link); words the citizen removed lose their link.
+  function relinked(text, links) {
+    var pieces = [{ text: text, plain: true }];
+    links.forEach(function (link) {
+      for (var i = 0; i < pieces.length; i++) {
+        var at = pieces[i].plain ? pieces[i].text.indexOf(link.words) : -1;
+        if (at === -1) continue;
+        var piece = pieces[i].text;
+        pieces.splice(i, 1,
+          { text: piece.slice(0, at), plain: true },
+          { text: link.markup, plain: false },
+          { text: piece.slice(at + link.words.length), plain: true });
+        return;
+      }
+    });
+    return pieces.map(function (piece) { return piece.text; }).join("");
+  }
+
+  // What a step or section box says now, in the guide's Markdown.
+  function written(box) {
+    var text = box.input.value.replace(/\r\n/g, "\n").trim();
+    return text === box.shown.trim() ? box.original : relinked(text, box.links);
+  }
+
   function create(container, parts, settings) {
     var labels = settings.labels;
     var words = labels.words;
@@ -245,7 +282,11 @@
     }
 
     function stepEntry(origin, text, group) {
-      var entry = { origin: origin, original: text, group: group, removed: false, id: newId() };
+      var plain = unlinked(text);
+      var entry = {
+        origin: origin, original: text, shown: plain.text, links: plain.links, group: group, removed: false, id: newId()
+      };
+      text = plain.text;
       // A step is one line, wrapped to be read whole on a phone: Enter adds no line.
       entry.input = element("textarea");
       entry.input.rows = Math.min(5, Math.max(2, Math.ceil(text.length / 60)));
@@ -265,6 +306,9 @@
       entry.error = element("p", "wt-field-error");
       entry.error.id = entry.id + "-error";
       entry.error.hidden = true;
+      entry.box.appendChild(entry.name);
+      entry.box.appendChild(entry.error);
+      if (plain.links.length) linkHint(entry.box, entry.input, plain.links);
       var tools = element("p", "wt-form__tools");
       tools.appendChild(button(words.move_up, "", function () { swap(entry, -1); }));
       tools.appendChild(button(words.move_down, "", function () { swap(entry, 1); }));
@@ -288,11 +332,19 @@
         else stepBox.querySelector("legend").focus();
       }));
       entry.tools = tools;
-      entry.box.appendChild(entry.name);
-      entry.box.appendChild(entry.error);
       entry.box.appendChild(entry.input);
       entry.box.appendChild(tools);
       return entry;
+    }
+
+    // Which words are links: they stay links while the words are there.
+    function linkHint(box, input, links) {
+      var hint = element("p", "wt-hint", fill(words.link_hint, {
+        words: links.map(function (link) { return "\u201c" + link.words + "\u201d"; }).join(", ")
+      }));
+      hint.id = input.id + "-hint";
+      box.insertBefore(hint, box.querySelector(".wt-field-error"));
+      input.setAttribute("aria-describedby", hint.id);
     }
 
     function visibleSteps() {
@@ -305,8 +357,11 @@
       var other = shown[shown.indexOf(entry) + by];
       if (!other) return;
       var text = entry.input.value;
+      var links = entry.links;
       entry.input.value = other.input.value;
       other.input.value = text;
+      entry.links = other.links;
+      other.links = links;
       onChange();
       other.input.focus();
     }
@@ -337,17 +392,22 @@
       var box = element("fieldset", "wt-form__group");
       box.appendChild(element("legend", "wt-form__legend", words.sections));
       (parts.sections || []).forEach(function (section) {
-        var node = buildScalar(section.text, "section", section.section, null);
+        var plain = unlinked(section.text);
+        var node = buildScalar(plain.text, "section", section.section, null);
+        node.original = section.text;
+        node.shown = plain.text;
+        node.links = plain.links;
         if (node.input.tagName !== "TEXTAREA") {
           var area = element("textarea");
           area.id = node.input.id;
-          area.value = section.text;
+          area.value = plain.text;
           area.addEventListener("input", onChange);
           node.box.replaceChild(area, node.input);
           node.input = area;
         }
         node.input.rows = Math.min(12, Math.max(3, Math.ceil(section.text.length / 50)));
         node.section = section.section;
+        if (plain.links.length) linkHint(node.box, node.input, plain.links);
         sections.push(node);
         box.appendChild(node.box);
       });
@@ -447,7 +507,7 @@
     function collectSteps(out) {
       steps.forEach(function (entry) {
         if (entry.origin === null || entry.removed) return;
-        var text = entry.input.value.trim();
+        var text = written(entry);
         if (text && text !== entry.original) out.push({ change: { step: entry.origin, text: text }, step: entry, kind: "step" });
       });
       var current = steps.filter(function (entry) { return entry.origin !== null; });
@@ -469,7 +529,7 @@
 
     function collectSections(out) {
       sections.forEach(function (node) {
-        var text = node.input.value.replace(/\r\n/g, "\n").trim();
+        var text = written(node);
         if (text && text !== node.original.trim()) {
           out.push({ change: { section: node.section, text: text }, node: node, kind: "section" });
         }
@@ -538,7 +598,7 @@
         target = firstInput(moved.node);
       } else if (edit.kind === "step" || edit.kind === "step_added") {
         var number = visibleSteps().indexOf(edit.step) + 1;
-        var was = steps.filter(function (e) { return e.original === edit.step.input.value.trim() && e !== edit.step; })[0];
+        var was = steps.filter(function (e) { return e.shown === edit.step.input.value.trim() && e !== edit.step; })[0];
         text = edit.kind === "step_added" ? fill(words.step_added, { text: edit.change.text })
           : fill(was ? words.step_moved : words.step_reworded, { number: number });
         target = edit.step.input;
