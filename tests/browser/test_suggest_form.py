@@ -302,6 +302,50 @@ def test_bad_input_is_named_in_the_error_summary_and_nothing_is_sent(
     assert suggestion_refs(citizen) == before
 
 
+@DESKTOP_ONLY
+def test_a_refusal_from_the_intake_leads_to_the_field_it_names(
+    page: Page, citizen: CitizenSite
+) -> None:
+    before = suggestion_refs(citizen)
+    open_form(page, citizen.suggest_url(PASSPORT))
+    note = fee(page, 3, "Note")
+    note.fill("Includes the renewal fee. Ask anna.berg@example.org to book.")
+    page.get_by_label("Summary of your change").fill("Who books Fast Track")
+    page.get_by_role("button", name="Send suggestion").click()
+
+    problem = page.locator("#__wt-errors li")
+    expect(problem).to_have_text(
+        re.compile(r"^Your suggestion was not accepted: changes\[0\] \(fees\[2\]\.note\): .*e-mail")
+    )
+    problem.get_by_role("link").click()
+    expect(note).to_be_focused()
+    assert suggestion_refs(citizen) == before
+
+
+@DESKTOP_ONLY
+def test_editing_the_whole_source_switches_the_form_off_and_sends_the_text(
+    page: Page, citizen: CitizenSite
+) -> None:
+    open_form(page, citizen.suggest_url(PASSPORT))
+    fee(page, 2, "Amount").fill("96")
+    expect(page.locator("#__wt-changed-list li")).to_have_count(1)
+
+    page.get_by_text("Edit the whole source").click()
+    source = page.get_by_label("The guide's text")
+    source.fill(source.input_value().replace("Calls are free.", "Calls are free from landlines."))
+
+    expect(fee(page, 2, "Amount")).to_be_disabled()
+    expect(page.locator("#__wt-source-used")).to_have_text(
+        "You are editing the whole source: the form above is switched off."
+    )
+    expect(page.locator("#__wt-changed-list li")).to_have_count(0)
+    page.get_by_label("Summary of your change").fill("Landline calls are free")
+    page.get_by_role("button", name="Send suggestion").click()
+    expect(page.get_by_role("heading", name=re.compile("your suggestion was sent"))).to_be_focused()
+    branch = f"refs/heads/suggestions/{tracking_id(page)}"
+    assert git(citizen, "diff", "--numstat", f"{branch}^", branch) == f"1\t1\tcontent/{PASSPORT}\n"
+
+
 # -- for everyone ---------------------------------------------------------------------------
 
 

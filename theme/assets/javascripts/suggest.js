@@ -435,7 +435,7 @@
     window.Wikitool.askIntake(intake, "api/suggestions", body)
       .then(function (answer) {
         if (answer.status === 201 && answer.data && answer.data.id) sent(answer.data);
-        else showProblems([{ text: refusal(answer.status, answer.data && answer.data.error) }]);
+        else showProblems([refused(answer.status, answer.data && answer.data.error, made)]);
       }, function () {
         showProblems([{
           text: "We could not reach the suggestions service. Check your internet " +
@@ -448,6 +448,16 @@
         send.textContent = label;
         form.removeAttribute("aria-busy");
       });
+  }
+
+  // The intake names a refused entry of a change list by what it addresses
+  // ("changes[0] (fees[0].amount): ..."): the problem then leads to that field.
+  function refused(status, error, made) {
+    var problem = { text: refusal(status, error) };
+    var named = made.changes && guideForm ? /changes\[\d+\] \(([^)\s]+)\)/.exec(String(error || "")) : null;
+    var field = named ? guideForm.find(named[1]) : null;
+    if (field) problem.field = field;
+    return problem;
   }
 
   function refusal(status, error) {
