@@ -197,6 +197,48 @@ def test_a_step_shows_its_link_as_words_and_keeps_the_link_on_them(
     ]
 
 
+@DESKTOP_ONLY
+def test_removing_moving_and_adding_items_and_steps_together_makes_the_guide_the_form_shows(
+    page: Page, citizen: CitizenSite
+) -> None:
+    open_form(page, citizen.suggest_url(LOST))
+    documents = page.get_by_role("group", name="What to bring", exact=True)
+    documents.get_by_role("button", name="Remove: Document 1", exact=True).click()
+    documents.get_by_role("button", name="Move up: Document 4", exact=True).click()
+    documents.get_by_role("button", name="Add a document", exact=True).click()
+    page.keyboard.type("Your birth certificate")
+    page.get_by_role("button", name="Remove this step: Step 2", exact=True).click()
+    page.get_by_role("button", name="Add a step after this one: Step 1", exact=True).click()
+    page.keyboard.type("Keep the confirmation e-mail.")
+    page.get_by_role("button", name="Move down: Step 5", exact=True).click()
+    page.get_by_label("Summary of your change").fill("Reorder what to bring and the steps")
+    page.get_by_role("button", name="Send suggestion").click()
+    expect(page.get_by_role("heading", name=re.compile("your suggestion was sent"))).to_be_focused()
+
+    branch = f"refs/heads/suggestions/{tracking_id(page)}"
+    text = git(citizen, "show", f"{branch}:content/{LOST}")
+    names = re.findall(r"^  - name: (.*)$", text, re.MULTILINE)
+    steps = re.findall(r"^\d+\. (.*)$", text.split("## Steps", 1)[1], re.MULTILINE)
+    assert names == [
+        "A passport photo taken in the last month",
+        "A police report",
+        "Your identity card or driving licence",
+        "Proof of your travel plans, such as a ticket",
+        "Your birth certificate",
+    ]
+    assert steps[:7] == [
+        "Go to the [lost or stolen passport service]"
+        "(https://services.veloria.invalid/passport/lost-stolen) and sign in with your Veloria ID.",
+        "Keep the confirmation e-mail.",
+        "Call the Passport Office emergency line and report the loss. You get a report number "
+        "during the call.",
+        'Choose "Apply for a replacement" on the confirmation page.',
+        "Enter the police report number, if you have one.",
+        "Upload your photo or enter the photo code.",
+        "Pay the fee.",
+    ]
+
+
 # -- deep links -----------------------------------------------------------------------------
 
 

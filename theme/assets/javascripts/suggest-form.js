@@ -22,7 +22,8 @@
   // Names other parts refer to, and values from a fixed list: the whole source changes them.
   var KEPT = { id: 1, when: 1, adds_to: 1, type: 1, kind: 1, unit: 1, counts: 1, model: 1 };
   var REQUIRED = { label: 1, name: 1, title: 1, amount: 1, currency: 1 };
-  var NUMBER = /^-?\d+(?:[.,]\d+)?$/;
+  // 12.50, or 12,50 as many languages write it; never 1,200 (a thousands separator).
+  var NUMBER = /^-?\d+(?:\.\d+|,\d{1,2})?$/;
   var serial = 0;
   // An empty number field in a new item (its value has no type yet).
   var EMPTY_NUMBER = {};
