@@ -246,6 +246,7 @@
       if (to < 0 || to >= list.items.length) return;
       list.items.splice(place, 1);
       list.items.splice(to, 0, item);
+      item.moved = true;
       list.list.insertBefore(item.box, by < 0 ? list.items[to + 1].box : list.items[to - 1].box.nextSibling);
       relabel(list);
       onChange();
@@ -480,12 +481,21 @@
         }
       }
       for (place = 0; place < node.original.length; place++) if (kept.indexOf(place) !== -1) current.push(place);
+      var before = current.slice();
+      var moves = 0;
       kept.forEach(function (origin, to) {
         var from = current.indexOf(origin);
         if (from === to) return;
-        out.push({ change: { field: path(where, from), move: to }, list: node, kind: "item_moved", origin: origin });
+        out.push({ change: { field: path(where, from), move: to }, kind: "quiet" });
+        moves += 1;
         current.splice(from, 1);
         current.splice(to, 0, origin);
+      });
+      // Said of the items the citizen moved, whichever the entries above happened to move.
+      node.items.forEach(function (item, to) {
+        if (moves && item.moved && item.origin !== null && before.indexOf(item.origin) !== kept.indexOf(item.origin)) {
+          out.push({ change: null, list: node, kind: "item_moved", origin: item.origin, place: to });
+        }
       });
       node.items.forEach(function (item, to) {
         if (item.origin !== null) return;
@@ -727,11 +737,12 @@
     return {
       /* The change list's entries, in the order they apply. */
       changes: function () {
-        return edits().map(function (edit) { return edit.change; });
+        return edits().filter(function (edit) { return edit.change; })
+          .map(function (edit) { return edit.change; });
       },
       /* What changed, as [{text, field}] (field: the element to go back to). */
       sentences: function () {
-        return edits().map(sentence);
+        return edits().filter(function (edit) { return edit.kind !== "quiet"; }).map(sentence);
       },
       /* What is wrong, as [{field, text}]. */
       problems: problems,
