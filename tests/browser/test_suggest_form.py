@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +31,9 @@ from wikitool.gitstore import MAIN_REF, WikiStore
 
 pytestmark = pytest.mark.browser
 
+VALIDATOR = (
+    Path(__file__).resolve().parents[2] / "theme" / "assets" / "javascripts" / "guide-validator.js"
+)
 LOST = "identity-and-travel/replace-a-lost-or-stolen-passport.md"
 """A guide with situations, fees for one of them, and steps in groups."""
 FEES_COMMENT = b"# The fees are set by the Passport Fees Regulations 2025.\n"
@@ -386,6 +390,23 @@ def test_editing_the_whole_source_switches_the_form_off_and_sends_the_text(
     expect(page.get_by_role("heading", name=re.compile("your suggestion was sent"))).to_be_focused()
     branch = f"refs/heads/suggestions/{tracking_id(page)}"
     assert git(citizen, "diff", "--numstat", f"{branch}^", branch) == f"1\t1\tcontent/{PASSPORT}\n"
+
+
+@DESKTOP_ONLY
+@pytest.mark.skipif(not VALIDATOR.is_file(), reason="guide-validator.js is built by make assets")
+def test_the_schema_validator_names_what_the_form_cannot_judge_by_its_field(
+    page: Page, citizen: CitizenSite
+) -> None:
+    open_form(page, citizen.suggest_url(LOST))
+    least = page.get_by_role("group", name="Time 1", exact=True).get_by_label("At least")
+    least.fill("-3")
+    page.get_by_label("Summary of your change").fill("Negative time")
+    page.get_by_role("button", name="Send suggestion").click()
+
+    problem = page.locator("#__wt-errors li")
+    expect(problem).to_have_text([re.compile(r"^Time 1 \(At least\): \S")])
+    problem.get_by_role("link").click()
+    expect(least).to_be_focused()
 
 
 # -- for everyone ---------------------------------------------------------------------------

@@ -105,6 +105,7 @@ WORDS = {
     "error_amount": N_("{field}: enter the amount as a number, such as 86 or 12.50"),
     "error_currency": N_("{field}: {code} is not a currency code (such as EUR)"),
     "error_last_step": N_("Steps: keep at least one step"),
+    "error_schema": N_("{field}: {message}"),
     "error_nothing": N_("Change the guide before you send your suggestion."),
     "error_too_many": N_(
         "You changed too much for the form: edit the whole source instead."

@@ -694,12 +694,18 @@
         var entry = steps.filter(function (e) { return e.origin === path[1]; })[0];
         return entry && !entry.removed ? entry.input : path.length === 1 && stepBox ? firstStep() : null;
       }
+      var node = nodeAt(path);
+      return node ? firstInput(node) : null;
+    }
+
+    // The deepest node of the form on a field's path (null: not in the form at all).
+    function nodeAt(path) {
       var node = root;
       for (var i = 0; i < path.length; i++) {
         var step = path[i];
         if (node.type === "map") {
           var found = node.entries.filter(function (e) { return e.key === step; })[0];
-          if (!found) return node === root ? null : firstInput(node);
+          if (!found) return node === root ? null : node;
           node = found.node;
         } else if (node.type === "list" && typeof step === "number" && node.items[step]) {
           node = node.items[step].node;
@@ -707,7 +713,20 @@
           break;
         }
       }
-      return firstInput(node);
+      return node === root ? null : node;
+    }
+
+    // What the form calls a field ("Online renewal (Note)", "Step 4"), or "".
+    function nameAt(field) {
+      var path = steps_of(String(field || ""));
+      if (!path) return "";
+      if (path[0] === "steps") {
+        var entry = steps.filter(function (e) { return e.origin === path[1]; })[0];
+        return entry ? entry.name.textContent : words.steps;
+      }
+      var node = nodeAt(path);
+      if (!node) return "";
+      return node.type === "scalar" ? fieldName(node) : node.label;
     }
 
     function firstStep() {
@@ -752,6 +771,8 @@
       },
       /* The element of a field path (`fees[2]`, `fees.2.amount`, `steps.3`), or null. */
       find: find,
+      /* What the form calls a field path, for a problem's message ("" when not in the form). */
+      name: nameAt,
       /* Switch every field off (the whole source is being edited) or on again. */
       disable: function (off) {
         var controls = container.querySelectorAll("input, textarea, button");

@@ -240,13 +240,23 @@
     var validator = window.WikitoolGuideValidator;
     if (!found.length && validator && typeof validator.validate === "function") {
       var said = [];
+      var before = {};
       try {
         said = validator.validate(guideForm.frontMatter()) || [];
+        // What the guide already had is not the citizen's to fix: only new problems stop them.
+        (validator.validate(source.parts.fields) || []).forEach(function (problem) {
+          before[problem.field + "\n" + problem.message] = true;
+        });
       } catch (ignored) {
         said = [];  // the server checks everything again
       }
       for (var i = 0; i < said.length; i++) {
-        found.push({ field: guideForm.find(said[i].field) || undefined, text: String(said[i].message) });
+        if (before[said[i].field + "\n" + said[i].message]) continue;
+        var name = guideForm.name(said[i].field) || String(said[i].field);
+        found.push({
+          field: guideForm.find(said[i].field) || undefined,
+          text: window.WikitoolForm.fill(words.error_schema, { field: name, message: String(said[i].message) })
+        });
       }
     }
     if (!found.length) {
