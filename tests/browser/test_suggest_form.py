@@ -36,6 +36,9 @@ VALIDATOR = (
 )
 LOST = "identity-and-travel/replace-a-lost-or-stolen-passport.md"
 """A guide with situations, fees for one of them, and steps in groups."""
+NAME_CHANGE = "family-and-civil-status/change-your-name.md"
+HOSTILE = '<img src=x onerror="window.__xss=1"> <b>free</b>'
+"""A fee note committed straight to main: the form shows it as text, runs nothing."""
 FEES_COMMENT = b"# The fees are set by the Passport Fees Regulations 2025.\n"
 POST_COMMENT = b"  # Paper forms cost more to handle.\n"
 
@@ -54,10 +57,17 @@ def citizen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CitizenSite]:
             text = text.replace(
                 b"  - label: Paper form", POST_COMMENT + b"  - label: Paper form", 1
             )
+            hostile = store.read(main, f"content/{NAME_CHANGE}")
+            assert hostile is not None
+            hostile = hostile.replace(
+                b"note: The first certificate is free.",
+                b"note: '" + HOSTILE.encode() + b"'",
+                1,
+            )
             tip = store.write_files_commit(
                 parents=[main],
                 base_tree=store.commit_info(main).tree,
-                changes={path: text},
+                changes={path: text, f"content/{NAME_CHANGE}": hostile},
                 message="Say where the passport fees come from\n",
                 author=STAFF,
                 committer=STAFF,
@@ -407,6 +417,22 @@ def test_the_schema_validator_names_what_the_form_cannot_judge_by_its_field(
     expect(problem).to_have_text([re.compile(r"^Time 1 \(At least\): \S")])
     problem.get_by_role("link").click()
     expect(least).to_be_focused()
+
+
+@DESKTOP_ONLY
+def test_the_form_shows_markup_in_a_guide_as_text_and_runs_none_of_it(
+    page: Page, citizen: CitizenSite
+) -> None:
+    open_form(page, citizen.suggest_url(NAME_CHANGE))
+    page.locator("#__wt-guide-form").evaluate(
+        "form => form.querySelectorAll('input').forEach(i => i.focus())"
+    )
+
+    expect(page.get_by_role("group", name="Fee 3", exact=True).get_by_label("Note")).to_have_value(
+        HOSTILE
+    )
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("#__wt-suggest img, #__wt-suggest b").count() == 0
 
 
 # -- for everyone ---------------------------------------------------------------------------
