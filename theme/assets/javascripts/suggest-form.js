@@ -541,7 +541,7 @@
     function collectSections(out) {
       sections.forEach(function (node) {
         var text = written(node);
-        if (text && text !== node.original.trim()) {
+        if (text && text !== node.original && text.trim() !== node.original.trim()) {
           out.push({ change: { section: node.section, text: text }, node: node, kind: "section" });
         }
       });
@@ -633,7 +633,9 @@
           var value = raw(node);
           var name = fieldName(node);
           if (!value && (required || REQUIRED[node.key])) {
-            if (node.original !== undefined && node.original !== "" || node.parent.type === "list" || isNew(node)) {
+            // A field the guide had, an item of a list, or a new item's: not one left unsaid.
+            var had = node.original !== undefined && node.original !== "";
+            if (had || node.parent.type === "list" || isNew(node)) {
               found.push({ field: node.input, text: fill(words.error_empty, { field: name }) });
             }
           } else if (value && node.number && !NUMBER.test(value)) {
@@ -675,7 +677,7 @@
     // -- deep links -----------------------------------------------------------------------
 
     // `fees[2].amount` or `fees.2.amount` as ["fees", 2, "amount"].
-    function steps_of(field) {
+    function pathOf(field) {
       var out = [];
       var pattern = /\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\.(\d+)/g;
       var match;
@@ -688,7 +690,7 @@
     }
 
     function find(field) {
-      var path = steps_of(String(field || ""));
+      var path = pathOf(String(field || ""));
       if (!path) return null;
       if (path[0] === "steps") {
         var entry = steps.filter(function (e) { return e.origin === path[1]; })[0];
@@ -718,7 +720,7 @@
 
     // What the form calls a field ("Online renewal (Note)", "Step 4"), or "".
     function nameAt(field) {
-      var path = steps_of(String(field || ""));
+      var path = pathOf(String(field || ""));
       if (!path) return "";
       if (path[0] === "steps") {
         var entry = steps.filter(function (e) { return e.origin === path[1]; })[0];
