@@ -152,6 +152,7 @@ def test_keyboard_only_a_fee_a_document_and_a_step_become_exactly_those_lines_in
         ]
     )
     expect(page.locator("#__wt-changed")).to_have_attribute("aria-live", "polite")
+    expect(page.get_by_text("You have not changed anything yet.")).to_be_hidden()
     tab_to(page, page.get_by_label("Summary of your change"))
     page.keyboard.type("The online fee is now 89 euros; bring proof of address")
     tab_to(page, page.get_by_role("button", name="Send suggestion"))

@@ -206,6 +206,8 @@
     }
     $("changed-title").textContent = words.changed_title;
     $("changed-title").hidden = !said.length;
+    // The source's "You have not changed anything yet." would contradict the list.
+    diffStatus.hidden = said.length > 0;
     list.hidden = !said.length;
   }
 
