@@ -25,8 +25,7 @@ from wikitool.publishing.deployment import DEFAULT_KEEP
 from wikitool.publishing.deployment import publish as publish_release
 from wikitool.publishing.deployment import rollback as rollback_release
 from wikitool.publishing.publish import build_site
-from wikitool.publishing.watch import DEFAULT_DEBOUNCE, Failed, Outcome
-from wikitool.publishing.watch import watch as watch_main
+from wikitool.publishing.watch import DEFAULT_DEBOUNCE, Failed, MainWatch, Outcome
 
 if TYPE_CHECKING:
     from http.server import ThreadingHTTPServer
@@ -244,17 +243,16 @@ def _watch(
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     store = wiki.store()
-    live = Path(os.path.abspath(out))
-    echo_line(
-        f"Watching main of {os.path.abspath(store.work_tree or store.git_dir)}: publishing it to {live} "
-        f"each time it moves (after {debounce:g} s still); SIGTERM or Ctrl+C stops"
-    )
+    watcher = MainWatch(store, out, intake_url=intake_url, keep=keep, debounce=debounce)
+    repository = os.path.abspath(store.work_tree or store.git_dir)
+    live = os.path.abspath(out)
     previous = {number: signal.signal(number, stop_after_this_publish) for number in STOP_SIGNALS}
     try:
-        watch_main(
-            store, out, stop=stop, report=_log_publish, intake_url=intake_url, keep=keep,
-            debounce=debounce,
-        )  # fmt: skip
+        echo_line(
+            f"Watching main of {repository}: publishing it to {live} "
+            f"each time it moves (after {debounce:g} s still); SIGTERM or Ctrl+C stops"
+        )
+        watcher.run(stop, _log_publish)
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)

@@ -44,40 +44,68 @@ Outcome = Published | Failed
 """What one publish of the loop did, handed to the caller's ``report``."""
 
 
-def watch(
-    store: WikiStore,
-    out: Path,
-    *,
-    stop: threading.Event,
-    report: Callable[[Outcome], None],
-    intake_url: str | None = None,
-    keep: int = DEFAULT_KEEP,
-    debounce: float = DEFAULT_DEBOUNCE,
-    poll: float = POLL_SECONDS,
-) -> None:
-    """Publish ``main`` to ``out`` each time it moves, until ``stop`` is set.
+class MainWatch:
+    """Publishes ``main`` to a live path each time it moves: :meth:`run` until stopped."""
 
-    A commit is published once, whether it succeeds or fails: a failed one is tried
-    again only when main moves on. A publish under way when ``stop`` is set is
-    finished first, so the live path and ``refs/tags/published`` always agree.
+    def __init__(
+        self,
+        store: WikiStore,
+        out: Path,
+        *,
+        intake_url: str | None = None,
+        keep: int = DEFAULT_KEEP,
+        debounce: float = DEFAULT_DEBOUNCE,
+        poll: float = POLL_SECONDS,
+    ) -> None:
+        """Raises:
+        ReleaseError: ``out`` cannot be a release's link, or ``keep`` is below 1:
+            refused before watching starts.
+        """
+        check_keep(keep)
+        Releases(out)  # refuses an --out that cannot be a release's link
+        self.store = store
+        self.out = out
+        self.intake_url = intake_url
+        self.keep = keep
+        self.debounce = debounce
+        self.poll = poll
 
-    Raises:
-        ReleaseError: ``out`` cannot be a release's link, or ``keep`` is below 1
-            (checked before watching starts).
-    """
-    check_keep(keep)
-    Releases(out)  # refuses an --out that cannot be a release's link, before watching
-    handled = _live_commit(out)
-    while not stop.is_set():
-        tip = store.ref(MAIN_REF)
-        if tip is None or tip == handled:
-            stop.wait(poll)
-            continue
-        settled = _settled(store, tip, debounce, poll, stop)
-        if settled is None or settled == handled:
-            continue
-        report(_publish_once(store, out, settled, intake_url=intake_url, keep=keep))
-        handled = settled
+    def run(self, stop: threading.Event, report: Callable[[Outcome], None]) -> None:
+        """Publish main each time it moves (and at once if the live release is not its
+        tip), handing each outcome to ``report``, until ``stop`` is set.
+
+        A commit is published once, whether it succeeds or fails: a failed one is tried
+        again only when main moves on. A publish under way when ``stop`` is set is
+        finished first, so the live path and ``refs/tags/published`` always agree.
+        """
+        handled = _live_commit(self.out)
+        while not stop.is_set():
+            tip = self.store.ref(MAIN_REF)
+            if tip is None or tip == handled:
+                stop.wait(self.poll)
+                continue
+            settled = _settled(self.store, tip, self.debounce, self.poll, stop)
+            if settled is None or settled == handled:
+                continue
+            report(self._publish(settled))
+            handled = settled
+
+    def _publish(self, commit: str) -> Outcome:
+        started = time.monotonic()
+        # The repository opened afresh for each publish: a `git gc` since the last one
+        # may have replaced the packs a long-lived handle would still be reading.
+        store = WikiStore.open(self.store.work_tree or self.store.git_dir)
+        try:
+            return publish(
+                store, self.out, rev=commit, intake_url=self.intake_url, keep=self.keep
+            )
+        # Every failure, not only WikitoolError: a bug one commit trips in the build
+        # must not end the watch, or the next good commit would never be published.
+        except Exception as exc:
+            reason = str(exc) if isinstance(exc, WikitoolError) else f"{type(exc).__name__}: {exc}"
+            return Failed(commit, reason, _live_commit(self.out), time.monotonic() - started)
+        finally:
+            store.close()
 
 
 def _settled(
@@ -95,24 +123,6 @@ def _settled(
         elif time.monotonic() - still_since >= debounce:
             return tip
     return None
-
-
-def _publish_once(
-    store: WikiStore, out: Path, commit: str, *, intake_url: str | None, keep: int
-) -> Outcome:
-    started = time.monotonic()
-    # The repository opened afresh for each publish: a `git gc` since the last one may
-    # have replaced the packs a long-lived handle would still be reading.
-    reopened = WikiStore.open(store.work_tree or store.git_dir)
-    try:
-        return publish(reopened, out, rev=commit, intake_url=intake_url, keep=keep)
-    # Every failure, not only WikitoolError: a bug one commit trips in the build must
-    # not end the watch, or the next good commit would never be published.
-    except Exception as exc:
-        reason = str(exc) if isinstance(exc, WikitoolError) else f"{type(exc).__name__}: {exc}"
-        return Failed(commit, reason, _live_commit(out), time.monotonic() - started)
-    finally:
-        reopened.close()
 
 
 def _live_commit(out: Path) -> str | None:
