@@ -171,3 +171,18 @@ def test_readers_get_only_whole_pages_of_one_release_during_ten_publishes_one_fa
     guide_versions = {digest for path, _, digest in readers.seen if path == GUIDE_PAGE}
     assert len(guide_versions) >= 3, "the readers were not reading while releases switched"
     assert readers.answers > 3 * len(paths)
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--rev", "main"], "Error: --site builds nothing: drop --rev"),
+        (["--intake-url", "http://127.0.0.1:8001"], "Error: --site builds nothing: drop --intake-url"),
+    ],
+)  # fmt: skip
+def test_serve_site_serves_a_built_site_and_builds_nothing(
+    tmp_path: Path, run_cli: RunCli, args: list[str], error: str
+) -> None:
+    result = run_cli("serve", "--site", str(tmp_path), *args)
+
+    assert (result.exit_code, result.stderr.splitlines()[-1]) == (2, error)
