@@ -1,6 +1,7 @@
 """``wikitool publish --watch``: publishes main at the start when the live release is not
 its tip, then each time main moves (a burst of commits once); a failed build is logged in
-one line and changes nothing live, and the next good commit is published; SIGTERM and
+one line and changes nothing live, and the next good commit is published (main reset
+back to the live commit publishes nothing); SIGTERM and
 Ctrl+C stop it with exit 0. Bad input is one line before anything is watched or written.
 
 A real process on a real repository, moved by the real git; builds of the reference
@@ -28,7 +29,6 @@ GUIDE_PAGE = "vehicles/pay-a-parking-fine/index.html"
 TAG = "refs/tags/published"
 TIME = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
 BROKEN_CONFIG = ("site_name:", "theme: [unclosed\nsite_name:")
-FIXED_CONFIG = BROKEN_CONFIG[::-1]  # the break undone
 
 
 @pytest.fixture
@@ -78,7 +78,9 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
         )
         assert _live_commit(live) == burst == git(wiki, "rev-parse", TAG).strip()
 
-        commit_guide_edits(wiki, git, "mkdocs.yml", FIXED_CONFIG)
+        # Main reset back to the live commit: nothing to publish (no line), then a fix.
+        git(wiki, "reset", "-q", "--hard", burst)
+        assert watch.nothing_logged_for(1.0), watch.lines
         fixed = _edit_main(wiki, git, "At last,")
         watch.next_line(_published(fixed))
         assert "At last, Then, First, " in (live / GUIDE_PAGE).read_text(encoding="utf-8")

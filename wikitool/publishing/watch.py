@@ -85,10 +85,10 @@ class MainWatch:
                 stop.wait(self.poll)
                 continue
             settled = _settled(self.store, tip, self.debounce, self.poll, stop)
-            if settled is None or settled == handled:
-                continue
-            report(self._publish(settled))
-            handled = settled
+            # Main moved back to what is live (a bad commit reset away): nothing to do.
+            if settled is not None and settled not in (handled, _live_commit(self.out)):
+                report(self._publish(settled))
+            handled = settled or handled
 
     def _publish(self, commit: str) -> Outcome:
         started = time.monotonic()
