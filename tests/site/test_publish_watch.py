@@ -55,11 +55,11 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
     wiki: Path, live: Path, git: Git
 ) -> None:
     start = git(wiki, "rev-parse", "main").strip()
-    watch = WatchProcess(wiki, live, "--debounce", "0.5")
+    watch = WatchProcess(wiki, live)  # the default debounce: main still for 1 s
     try:
         watch.next_line(
             rf"Watching main of {re.escape(str(wiki))}: publishing it to {re.escape(str(live))} "
-            r"each time it moves \(after 0\.5 s still\); SIGTERM or Ctrl\+C stops"
+            r"each time it moves \(after 1 s still\); SIGTERM or Ctrl\+C stops"
         )
         watch.next_line(_published(start))
         assert _live_commit(live) == start == git(wiki, "rev-parse", TAG).strip()
@@ -80,7 +80,7 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
 
         # Main reset back to the live commit: nothing to publish (no line), then a fix.
         git(wiki, "reset", "-q", "--hard", burst)
-        assert watch.nothing_logged_for(1.0), watch.lines
+        assert watch.nothing_logged_for(1.5), watch.lines
         fixed = _edit_main(wiki, git, "At last,")
         watch.next_line(_published(fixed))
         assert "At last, Then, First, " in (live / GUIDE_PAGE).read_text(encoding="utf-8")
