@@ -150,8 +150,9 @@ def test_readers_get_only_whole_pages_of_one_release_during_ten_publishes_one_fa
                     commit_guide_edits(wiki, git, "mkdocs.yml", BROKEN_CONFIG)
                     watch.next_line(rf"{TIME} failed .*: the site did not build: .*")
                     continue
-                if n == FAILING + 1:
-                    commit_guide_edits(wiki, git, "mkdocs.yml", FIXED_CONFIG)
+                if n == FAILING + 1:  # mended in the same commit (`commit -a`) as the edit
+                    config = wiki / "mkdocs.yml"
+                    config.write_text(config.read_text().replace(*FIXED_CONFIG, 1))
                 commit_guide_edits(wiki, git, GUIDE, ("## Steps\n\n1. ", f"## Steps\n\n1. {n}. "))
                 watch.next_line(rf"{TIME} published .*")
         watch.stop()
