@@ -91,7 +91,7 @@ demo: $(RUN_STAMP)
 	@if [ -d "$(DEMO_SITE)" ] && [ ! -L "$(DEMO_SITE)" ]; then \
 		echo "Moving the site an older demo built to $(DEMO_SITE).old: publish makes $(DEMO_SITE) a link"; \
 		mv "$(DEMO_SITE)" "$(DEMO_SITE).old"; fi
-	@$(PUBLISH)
+	@$(PUBLISH) || [ $$? -eq 4 ]
 	@tty=; if [ -t 0 ]; then tty=$$(stty -g); stty -isig -icanon -echo min 1 time 0; fi; \
 	trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; \
 		if [ -n "$$tty" ]; then stty "$$tty"; fi; echo "Demo stopped"' EXIT; \
@@ -140,7 +140,7 @@ demo-reset:
 
 # Publish main again by hand (the demo's publish --watch does it after each merge).
 demo-publish:
-	@$(PUBLISH)
+	@$(PUBLISH) || [ $$? -eq 4 ]
 
 clean:
 	rm -rf $(VENV) site demo .pytest_cache .mypy_cache .ruff_cache
