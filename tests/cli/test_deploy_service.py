@@ -4,6 +4,7 @@ systemd accepts (``systemd-analyze verify``, when the machine has it)."""
 
 from __future__ import annotations
 
+import re
 import shlex
 import shutil
 import subprocess
@@ -96,7 +97,7 @@ def test_execstart_is_a_command_line_publish_help_accepts(run_cli: RunCli) -> No
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd-analyze")
-def test_systemd_analyze_verifies_the_unit_without_a_warning(tmp_path: Path) -> None:
+def test_systemd_analyze_verifies_the_unit_and_rates_it_safe(tmp_path: Path) -> None:
     # verify also checks that ExecStart's program exists: the unit as installed, with
     # this machine's wikitool in place of /opt/wikitool's.
     wikitool = Path(sys.executable).parent / "wikitool"
@@ -104,8 +105,17 @@ def test_systemd_analyze_verifies_the_unit_without_a_warning(tmp_path: Path) -> 
     installed = tmp_path / UNIT.name
     installed.write_text(UNIT.read_text(encoding="utf-8").replace(program, str(wikitool)))
 
-    done = subprocess.run(
+    verified = subprocess.run(
         ["systemd-analyze", "verify", str(installed)], capture_output=True, text=True
     )
+    # README "As a systemd service" quotes the rating: 0.3, "SAFE" (systemd 252).
+    rated = subprocess.run(
+        ["systemd-analyze", "security", "--offline=yes", "--threshold=10", "--no-pager",
+         str(installed)],
+        capture_output=True, text=True,
+    )  # fmt: skip
 
-    assert (done.returncode, done.stderr, done.stdout) == (0, "", "")
+    assert (verified.returncode, verified.stderr, verified.stdout) == (0, "", "")
+    assert rated.returncode == 0, rated.stdout + rated.stderr
+    level = re.search(rf"Overall exposure level for {UNIT.name}: (\d+\.\d) SAFE", rated.stdout)
+    assert level is not None and float(level.group(1)) <= 0.5, rated.stdout
