@@ -27,11 +27,6 @@ from wikitool.publishing.deployment import rollback as rollback_release
 from wikitool.publishing.publish import build_site
 from wikitool.publishing.watch import DEFAULT_DEBOUNCE, Failed, MainWatch, Outcome
 
-if TYPE_CHECKING:
-    from http.server import ThreadingHTTPServer
-
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
-
 intake_url_option = click.option(
     "--intake-url",
     metavar="URL",
@@ -39,6 +34,75 @@ intake_url_option = click.option(
     "`wikitool intake serve` (default: extra.wikitool.intake_url in mkdocs.yml; "
     "none: citizens download their suggestion as a file).",
 )
+
+
+if TYPE_CHECKING:
+    from http.server import ThreadingHTTPServer
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+def _refuse_options(ctx: click.Context, why: str, names: list[str]) -> None:
+    """A usage error naming the first of ``names`` given on the command line."""
+    for param in ctx.command.params:
+        if param.name in names and ctx.get_parameter_source(param.name) not in (
+            ParameterSource.DEFAULT,
+            None,
+        ):
+            option = max(getattr(param, "opts", [param.name]), key=len)
+            raise click.UsageError(f"{why}: drop {option}")
+
+
+def _watch(
+    wiki: WikiContext, out: Path, *, intake_url: str | None, keep: int, debounce: float
+) -> None:
+    """Run the watch loop until SIGTERM or SIGINT, one line per publish on stdout."""
+    stop = threading.Event()
+
+    def stop_after_this_publish(signum: int, frame: object) -> None:
+        # A publish under way is finished (the live link and the tag stay in step); a
+        # second signal does not wait for it: Ctrl+C interrupts the build (its release
+        # folder is removed), SIGTERM ends the process as it always does.
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    store = wiki.store()
+    watcher = MainWatch(store, out, intake_url=intake_url, keep=keep, debounce=debounce)
+    repository = os.path.abspath(store.work_tree or store.git_dir)
+    live = os.path.abspath(out)
+    previous = {number: signal.signal(number, stop_after_this_publish) for number in STOP_SIGNALS}
+    try:
+        echo_line(
+            f"Watching main of {repository}: publishing it to {live} "
+            f"each time it moves (after {debounce:g} s still); SIGTERM or Ctrl+C stops"
+        )
+        watcher.run(stop, _log_publish)
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+    echo_line("Stopped watching")
+
+
+def _log_publish(outcome: Outcome) -> None:
+    """One line per publish: time, commit, pages, seconds, guides held back; or why it
+    failed and what is still live."""
+    now = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    if isinstance(outcome, Failed):
+        still = outcome.live[:12] if outcome.live else "nothing"
+        reason = " ".join(outcome.reason.split())
+        echo_line(
+            f"{now} failed {outcome.commit[:12]} after {outcome.seconds:.1f} s, "
+            f"{still} still live: {reason}"
+        )
+        return
+    # held_back: the guides a publish left out or kept at their last version (when the
+    # publish report has them).
+    held_back = len(getattr(outcome, "held_back", ()))
+    echo_line(
+        f"{now} published {outcome.commit[:12]}: {outcome.pages} pages, "
+        f"{outcome.seconds:.1f} s, {held_back} held back"
+    )
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -174,10 +238,12 @@ def publish(
 ) -> None:
     """Build main into a new release, check it and make it the live site.
 
+    With --watch it keeps running and publishes each time main moves (a service: see
+    README "Deploying").
+
     The live path (--out) is a link switched in one step: readers see the old release
     until the new one is whole, never a gap; a failed build changes nothing. Moves
-    refs/tags/published to the commit made live. With --watch it keeps running and
-    publishes each time main moves (a service: see README "Deploying").
+    refs/tags/published to the commit made live.
 
     \b
     Example:
@@ -216,65 +282,3 @@ def publish(
         f"(release {done.release.name}, {done.seconds:.1f} s)"
     )
 
-
-def _refuse_options(ctx: click.Context, why: str, names: list[str]) -> None:
-    """A usage error naming the first of ``names`` given on the command line."""
-    for param in ctx.command.params:
-        if param.name in names and ctx.get_parameter_source(param.name) not in (
-            ParameterSource.DEFAULT,
-            None,
-        ):
-            option = max(getattr(param, "opts", [param.name]), key=len)
-            raise click.UsageError(f"{why}: drop {option}")
-
-
-def _watch(
-    wiki: WikiContext, out: Path, *, intake_url: str | None, keep: int, debounce: float
-) -> None:
-    """Run the watch loop until SIGTERM or SIGINT, one line per publish on stdout."""
-    stop = threading.Event()
-
-    def stop_after_this_publish(signum: int, frame: object) -> None:
-        # A publish under way is finished (the live link and the tag stay in step); a
-        # second signal does not wait for it: Ctrl+C interrupts the build (its release
-        # folder is removed), SIGTERM ends the process as it always does.
-        stop.set()
-        signal.signal(signal.SIGINT, signal.default_int_handler)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-    store = wiki.store()
-    watcher = MainWatch(store, out, intake_url=intake_url, keep=keep, debounce=debounce)
-    repository = os.path.abspath(store.work_tree or store.git_dir)
-    live = os.path.abspath(out)
-    previous = {number: signal.signal(number, stop_after_this_publish) for number in STOP_SIGNALS}
-    try:
-        echo_line(
-            f"Watching main of {repository}: publishing it to {live} "
-            f"each time it moves (after {debounce:g} s still); SIGTERM or Ctrl+C stops"
-        )
-        watcher.run(stop, _log_publish)
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-    echo_line("Stopped watching")
-
-
-def _log_publish(outcome: Outcome) -> None:
-    """One line per publish: time, commit, pages, seconds, guides held back; or why it
-    failed and what is still live."""
-    now = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    if isinstance(outcome, Failed):
-        still = outcome.live[:12] if outcome.live else "nothing"
-        reason = " ".join(outcome.reason.split())
-        echo_line(
-            f"{now} failed {outcome.commit[:12]} after {outcome.seconds:.1f} s, "
-            f"{still} still live: {reason}"
-        )
-        return
-    # held_back: the guides a publish left out or kept at their last version (when the
-    # publish report has them).
-    held_back = len(getattr(outcome, "held_back", ()))
-    echo_line(
-        f"{now} published {outcome.commit[:12]}: {outcome.pages} pages, "
-        f"{outcome.seconds:.1f} s, {held_back} held back"
-    )
