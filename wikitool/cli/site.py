@@ -281,4 +281,3 @@ def publish(
         f"{what} {done.commit[:12]}: {done.pages} pages live at {Path(os.path.abspath(out))} "
         f"(release {done.release.name}, {done.seconds:.1f} s)"
     )
-
