@@ -44,7 +44,7 @@ TIME = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"
 @pytest.fixture
 def server(live: Path) -> Iterator[str]:
     """``wikitool serve --site`` on the live link, on a free port; its base URL."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
     process = subprocess.Popen(
         [str(WIKITOOL), "serve", "--site", str(live), "--port", "0"],
         env=env, stdout=subprocess.PIPE, text=True,

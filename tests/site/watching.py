@@ -24,7 +24,9 @@ class WatchProcess:
     def __init__(self, wiki: Path, live: Path, *args: str) -> None:
         self.lines: list[str] = []
         self._unread: queue.Queue[str | None] = queue.Queue()
-        env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONUNBUFFERED="1")
+        # No PYTHONUNBUFFERED: each line must reach a pipe (systemd's journal) as it is said.
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        env.pop("PYTHONUNBUFFERED", None)
         argv = [str(WIKITOOL), "--repo", str(wiki), "publish", "--out", str(live), "--watch"]
         self.process = subprocess.Popen(
             [*argv, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
