@@ -6,7 +6,8 @@ one release.
 
 Three processes, as in a deployment: the watch, the web server (``wikitool serve
 --site``, which opens each file through the link afresh, as nginx does) and the readers
-(threads of the test).
+(threads of the test). The watch starts with main live (it publishes nothing then) and
+stops on Ctrl+C (SIGINT) with exit 0.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import signal
 import subprocess
 import threading
 import urllib.error
@@ -146,16 +148,21 @@ def test_readers_get_only_whole_pages_of_one_release_during_ten_publishes_one_fa
         watch.next_line("Watching main of .*")
         with Readers(server, [*paths, UNKNOWN]) as readers:
             for n in range(PUBLISHES):
+                # Each line is the publish of the commit just made: main was live at the
+                # start, so the watch published nothing then.
                 if n == FAILING:
                     commit_guide_edits(wiki, git, "mkdocs.yml", BROKEN_CONFIG)
-                    watch.next_line(rf"{TIME} failed .*: the site did not build: .*")
+                    commit = git(wiki, "rev-parse", "main")[:12]
+                    watch.next_line(rf"{TIME} failed {commit} .*: the site did not build: .*")
                     continue
                 if n == FAILING + 1:  # mended in the same commit (`commit -a`) as the edit
                     config = wiki / "mkdocs.yml"
                     config.write_text(config.read_text().replace(*FIXED_CONFIG, 1))
                 commit_guide_edits(wiki, git, GUIDE, ("## Steps\n\n1. ", f"## Steps\n\n1. {n}. "))
-                watch.next_line(rf"{TIME} published .*")
-        watch.stop()
+                commit = git(wiki, "rev-parse", "main")[:12]
+                watch.next_line(rf"{TIME} published {commit}: .*")
+        assert watch.stop(signal.SIGINT) == 0
+        watch.next_line("Stopped watching")
     finally:
         watch.kill()
 

@@ -1,8 +1,9 @@
 """``wikitool publish --watch``: publishes main at the start when the live release is not
 its tip, then each time main moves (a burst of commits once); a failed build is logged in
 one line and changes nothing live, and the next good commit is published (main reset
-back to the live commit publishes nothing); SIGTERM and
-Ctrl+C stop it with exit 0. Bad input is one line before anything is watched or written.
+back to the live commit publishes nothing); SIGTERM stops it with exit 0. Bad input is
+one line before anything is watched or written. (A watch started with main live, and
+Ctrl+C: ``test_publish_no_gap.py``.)
 
 A real process on a real repository, moved by the real git; builds of the reference
 wiki (about half a second each).
@@ -93,22 +94,6 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
     releases = live.with_name("guides.releases")
     assert len([p for p in releases.iterdir() if not p.name.startswith(".")]) == 3
     git(wiki, "fsck", "--full", "--strict")
-
-
-def test_watch_publishes_nothing_when_main_is_live_and_ctrl_c_stops_it(
-    wiki: Path, live: Path, run_cli: RunCli
-) -> None:
-    assert run_cli("--repo", str(wiki), "publish", "--out", str(live)).exit_code == 0
-    shown = os.readlink(live)
-    watch = WatchProcess(wiki, live, "--debounce", "0")
-    try:
-        watch.next_line("Watching main of .*")
-        assert watch.nothing_logged_for(1.0), watch.lines
-        assert watch.stop(signal.SIGINT) == 0
-        watch.next_line("Stopped watching")
-    finally:
-        watch.kill()
-    assert os.readlink(live) == shown
 
 
 @pytest.mark.parametrize(
