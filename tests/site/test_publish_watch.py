@@ -15,13 +15,14 @@ import json
 import os
 import re
 import signal
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 from guide_edits import commit_guide_edits
-from watching import WatchProcess
+from watching import LINE_WAIT, WatchProcess
 
 RunCli = Callable[..., Result]
 Git = Callable[..., str]
@@ -86,14 +87,32 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
         watch.next_line(_published(fixed))
         assert "At last, Then, First, " in (live / GUIDE_PAGE).read_text(encoding="utf-8")
 
+        # SIGTERM while a publish is being built: it is finished (link and tag agree),
+        # then the watch exits 0.
+        last = _edit_main(wiki, git, "Finally,")
+        _wait_for_a_build(live, last)
         assert watch.stop(signal.SIGTERM) == 0
+        watch.next_line(_published(last))
         watch.next_line("Stopped watching")
     finally:
         watch.kill()
-    assert len(watch.lines) == 6
+    assert len(watch.lines) == 7
+    assert _live_commit(live) == last == git(wiki, "rev-parse", TAG).strip()
     releases = live.with_name("guides.releases")
-    assert len([p for p in releases.iterdir() if not p.name.startswith(".")]) == 3
+    assert [p.name for p in releases.iterdir() if p.name.startswith(".building-")] == []
+    assert len([p for p in releases.iterdir() if not p.name.startswith(".")]) == 4
     git(wiki, "fsck", "--full", "--strict")
+
+
+def _wait_for_a_build(live: Path, commit: str, seconds: float = LINE_WAIT) -> None:
+    """Until a release of ``commit`` is being built (or, on a fast machine, is live)."""
+    releases = live.with_name("guides.releases")
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if any(releases.glob(f".building-*-{commit[:12]}")) or _live_commit(live) == commit:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"no build of {commit} began in {seconds} s")
 
 
 @pytest.mark.parametrize(
