@@ -99,9 +99,10 @@ def _log_publish(outcome: Outcome) -> None:
     # held_back: the guides a publish left out or kept at their last version (when the
     # publish report has them).
     held_back = len(getattr(outcome, "held_back", ()))
+    plan = f", {outcome.plan.mode} ({outcome.plan.reason})" if outcome.plan else ""
     echo_line(
         f"{now} published {outcome.commit[:12]}: {outcome.pages} pages, "
-        f"{outcome.seconds:.1f} s, {held_back} held back"
+        f"{outcome.seconds:.1f} s, {held_back} held back{plan}"
     )
 
 
@@ -265,16 +266,22 @@ def publish(
     else:
         done = publish_release(wiki.store(), out, rev=rev, intake_url=intake_url, keep=keep)
     if as_json:
-        print_json(
-            {
-                "commit": done.commit,
-                "release": str(done.release),
-                "pages": done.pages,
-                "seconds": round(done.seconds, 2),
-                "pruned": done.pruned,
-                "rollback": rollback,
-            }
-        )
+        report: dict[str, object] = {
+            "commit": done.commit,
+            "release": str(done.release),
+            "pages": done.pages,
+            "seconds": round(done.seconds, 2),
+            "pruned": done.pruned,
+            "rollback": rollback,
+        }
+        if done.plan is not None:
+            report.update(
+                mode=done.plan.mode,
+                reason=done.plan.reason,
+                rendered=done.plan.rendered,
+                reused=done.plan.reused,
+            )
+        print_json(report)
         return
     what = "Rolled back to" if rollback else "Published"
     echo_line(

@@ -18,6 +18,8 @@ repository around ``docs_dir`` (``context.py``, ``history_source.py``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from jinja2 import Environment
@@ -52,6 +54,17 @@ from wikitool.mkdocs_plugin.sources import write_sources
 from wikitool.mkdocs_plugin.suggest_pages import check_intake_url
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """What a finished build leaves loaded: its files (each page with its rendered
+    content), navigation and templates, for ``publishing/incremental.py`` to render
+    some pages again without building the rest."""
+
+    files: Files
+    nav: Navigation
+    env: Environment
+
+
 class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-call]
     """Adds the at-a-glance panel, freshness, history and suggestion links to guides,
     sanitizes every page, and generates the "What changed" page, feed and redirects."""
@@ -64,6 +77,9 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._facts = SiteFacts()
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
+        self._nav: Navigation | None = None
+        self.loaded: Loaded | None = None
+        """Set by ``on_env``: the build's files, navigation and templates."""
 
     # -- configuration and files ----------------------------------------------------------
 
@@ -105,6 +121,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             return None
         title_sections(nav, config)
         generated_pages.arrange_nav(nav, self.config)
+        self._nav = nav
         return nav
 
     def on_env(
@@ -113,7 +130,22 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         """Let a generated page whose template the theme lacks render as text."""
         if self.config.enabled:
             generated_pages.drop_missing_templates(env, files, self.config)
+            if self._nav is not None:
+                self.loaded = Loaded(files, self._nav, env)
         return None
+
+    def reread_history(self, config: MkDocsConfig) -> None:
+        """Before some pages of a loaded build are rendered again for a newer commit
+        (``plugin.context`` set to it): take its context, today's date and its history;
+        every page's facts stay until its page is read again."""
+        if not self.config.enabled:
+            return
+        site = BuildContext.from_extra(config.extra)
+        self._context = self.context.over(site) if self.context is not None else site
+        self._facts.commit = self._context.commit or ""
+        self._facts.today = date.today()
+        if self.config.history:
+            self._facts.history, self._facts.commit = read_history(self._context, config)
 
     # -- pages ------------------------------------------------------------------------------
 

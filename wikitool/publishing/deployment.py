@@ -14,6 +14,7 @@ from pathlib import Path
 
 from wikitool.errors import ReleaseError, WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.publishing.incremental import FULL, Plan, SiteSession
 from wikitool.publishing.publish import build_site
 from wikitool.publishing.release_check import check_release
 from wikitool.publishing.releases import SITE, Releases, check_keep
@@ -22,6 +23,7 @@ PUBLISHED_REF = "refs/tags/published"
 """The commit readers are shown, as the intake's ``--published-rev`` reads it."""
 DEFAULT_KEEP = 5
 TAG_ATTEMPTS = 5
+FRESH_PROCESS = "a plain publish builds in full (publish --watch keeps a build loaded)"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Published:
     seconds: float
     pruned: int = 0
     """Old releases deleted to keep ``keep``."""
+    plan: Plan | None = None
+    """Incremental or full, and why (``incremental.py``); ``None`` for a rollback."""
 
 
 def publish(
@@ -43,9 +47,13 @@ def publish(
     rev: str = "main",
     intake_url: str | None = None,
     keep: int = DEFAULT_KEEP,
+    session: SiteSession | None = None,
 ) -> Published:
     """Build ``rev`` into a new release beside ``out``, check it, switch ``out`` to it,
     move ``refs/tags/published`` to its commit and keep the newest ``keep`` releases.
+
+    With a ``session`` (``--watch`` keeps one), only the pages a commit changed are
+    rendered when it can (``incremental.py``); without, the build is a full one.
 
     Raises:
         NotFoundError: ``rev`` is not a commit.
@@ -57,9 +65,17 @@ def publish(
     releases = Releases(out)
     commit = store.resolve(rev)
     with releases.building(commit) as building:
-        built = build_site(store, building / SITE, rev=commit, intake_url=intake_url)
+        if session is None:
+            built = build_site(store, building / SITE, rev=commit, intake_url=intake_url)
+            plan = Plan(FULL, FRESH_PROCESS, rendered=built.pages)
+        else:
+            live = releases.live()
+            from_live = (live.commit, live.site) if live is not None else None
+            built, plan = session.build(store, building / SITE, commit, from_live)
         check_release(store, built)
         release = releases.add(building, commit, built.pages)
+        if session is not None:
+            session.released(release.site)
     with releases.switching():
         try:
             releases.switch_to(release)
@@ -68,7 +84,8 @@ def publish(
             raise
         _move_published(store, commit, "wikitool publish")
         pruned = releases.prune(keep)
-    return Published(commit, release.path, built.pages, time.monotonic() - started, len(pruned))
+    seconds = time.monotonic() - started
+    return Published(commit, release.path, built.pages, seconds, len(pruned), plan)
 
 
 def rollback(store: WikiStore, out: Path) -> Published:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 
 from wikitool.errors import BuildError
@@ -62,7 +63,7 @@ def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, s
     ``MEMORY_ROOM`` free (falling back to the default should the export not fit).
     """
     commit = store.resolve(rev)
-    memory = _memory_dir()
+    memory = memory_dir()
     for parent in ([memory] if memory else []) + [None]:
         with tempfile.TemporaryDirectory(prefix="wikitool-export-", dir=parent) as tmp:
             root = Path(tmp)
@@ -79,7 +80,7 @@ def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, s
             return
 
 
-def _memory_dir() -> str | None:
+def memory_dir() -> str | None:
     if os.environ.get("TMPDIR"):
         return None  # where the operator wants temporary files
     try:
@@ -111,24 +112,45 @@ def build_site(
     """
     out = out.resolve()
     with exported_tree(store, rev) as (root, commit):
-        try:
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
-            # The plugin reads history from the real repository, not the export.
-            context = BuildContext(
-                repository=Path(store.git_dir), commit=commit, intake_url=intake_url
-            )
-            feed = None
-            for plugin in config.plugins.values():
-                if isinstance(plugin, WikitoolPlugin):
-                    plugin.context = context
-                    feed = plugin.config.feed if plugin.config.enabled else None
-            if out.exists():
-                shutil.rmtree(out)
-            _quiet_mkdocs_info()
-            with _startup_objects_set_aside():
-                mkdocs_build(config)
-        except (MkDocsException, OSError) as exc:
-            raise BuildError(f"the site did not build: {_reason(exc)}") from exc
+        return build_exported(store, root, commit, out, strict=strict, intake_url=intake_url)[0]
+
+
+def build_exported(
+    store: WikiStore,
+    root: Path,
+    commit: str,
+    out: Path,
+    *,
+    strict: bool = True,
+    intake_url: str | None = None,
+) -> tuple[BuildResult, MkDocsConfig]:
+    """Build ``commit``, exported in ``root``, into ``out``; returns the result and the
+    configuration the build ran with (its plugins keep what the build loaded).
+
+    Raises:
+        BuildError: as :func:`build_site`.
+    """
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
+        # The plugin reads history from the real repository, not the export.
+        context = BuildContext(repository=Path(store.git_dir), commit=commit, intake_url=intake_url)
+        feed = None
+        for plugin in config.plugins.values():
+            if isinstance(plugin, WikitoolPlugin):
+                plugin.context = context
+                feed = plugin.config.feed if plugin.config.enabled else None
+        if out.exists():
+            shutil.rmtree(out)
+        quiet_mkdocs_info()
+        with _startup_objects_set_aside():
+            mkdocs_build(config)
+    except (MkDocsException, OSError) as exc:
+        raise BuildError(f"the site did not build: {build_reason(exc)}") from exc
+    return site_result(out, commit, config, feed), config
+
+
+def site_result(out: Path, commit: str, config: MkDocsConfig, feed: str | None) -> BuildResult:
+    """What a release is checked for, of a site built into ``out`` with ``config``."""
     pages = sum(1 for _ in out.rglob("index.html"))
     return BuildResult(
         site_dir=out,
@@ -158,12 +180,12 @@ def _startup_objects_set_aside() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _quiet_mkdocs_info() -> None:
+def quiet_mkdocs_info() -> None:
     # MkDocs logs every step at INFO; staff need its warnings, not its chatter.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
 
 
-def _reason(exc: BaseException) -> str:
+def build_reason(exc: BaseException) -> str:
     # MkDocs logs a plugin's error and raises a bare "Aborted with a BuildError!" from
     # it: the plugin's own one-line message is what staff need to read.
     context = exc.__context__

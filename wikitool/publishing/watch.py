@@ -22,6 +22,7 @@ from pathlib import Path
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import MAIN_REF, WikiStore
 from wikitool.publishing.deployment import DEFAULT_KEEP, Published, publish
+from wikitool.publishing.incremental import SiteSession
 from wikitool.publishing.releases import Releases, check_keep
 
 DEFAULT_DEBOUNCE = 1.0
@@ -70,6 +71,8 @@ class MainWatch:
         self.keep = keep
         self.debounce = debounce
         self.poll = poll
+        self.session = SiteSession(intake_url=intake_url)
+        """The last build kept loaded: a commit that only changed pages renders those."""
 
     def run(self, stop: threading.Event, report: Callable[[Outcome], None]) -> None:
         """Publish main each time it moves (and at once if the live release is not its
@@ -79,6 +82,12 @@ class MainWatch:
         again only when main moves on. A publish under way when ``stop`` is set is
         finished first, so the live path and ``refs/tags/published`` always agree.
         """
+        try:
+            self._run(stop, report)
+        finally:
+            self.session.close()
+
+    def _run(self, stop: threading.Event, report: Callable[[Outcome], None]) -> None:
         handled = _live_commit(self.out)
         while not stop.is_set():
             tip = self.store.ref(MAIN_REF)
@@ -98,7 +107,12 @@ class MainWatch:
         store = WikiStore.open(self.store.work_tree or self.store.git_dir)
         try:
             return publish(
-                store, self.out, rev=commit, intake_url=self.intake_url, keep=self.keep
+                store,
+                self.out,
+                rev=commit,
+                intake_url=self.intake_url,
+                keep=self.keep,
+                session=self.session,
             )
         # Every failure, not only WikitoolError: a bug one commit trips in the build
         # must not end the watch, or the next good commit would never be published.

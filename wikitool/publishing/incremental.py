@@ -1,0 +1,382 @@
+"""Incremental publish: a build kept loaded in the process, and a newer commit that only
+changed guides published by rendering those pages again and reusing the rest.
+
+``SiteSession`` is what ``publish --watch`` keeps between publishes: the wiki exported to
+a folder of its own, the MkDocs configuration, files, navigation and templates of the
+last build, and the plugins' state (the wikitool plugin's facts of every page, the search
+plugin's index). Publishing a commit whose only changes since the live release are to
+existing pages (``content/**.md``) whose titles stay the same:
+
+1. the changed files are written into the export;
+2. the history is read again (the new commit is in it);
+3. the changed pages, their category pages, the home page and the generated pages
+   ("What changed", suggest, track) are read and rendered again, each page's search
+   entries replaced where they stood in the index; the 404 page and the sitemap, the
+   feed, the guides' sources and the redirects are written again from the facts of
+   every page;
+4. every other file of the new release is a hard link to the same file of the live
+   release (a release is never changed once live, so sharing its files is safe).
+
+Anything else falls back to a full build, and the report says why (``Plan.reason``):
+no build loaded in this process, a live release this process did not build, a new day
+(freshness and overdue reviews are dated), ``mkdocs.yml`` or the theme changed, a page
+added, deleted or renamed, a file that is not a page changed, a page's title changed
+(the navigation shows every page's title and path), or MkDocs warned (the full build
+reports the warning). The code is the same process's, so the plugin's version cannot
+differ between the live release and the update.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs import utils as mkdocs_utils
+from mkdocs.commands.build import (
+    _build_extra_template,
+    _build_page,
+    _build_theme_template,
+    _populate_page,
+)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.pages import Page
+
+from wikitool.errors import BuildError
+from wikitool.gitstore import WikiStore
+from wikitool.gitstore.export import export_tree, write_entry
+from wikitool.mkdocs_plugin.context import BuildContext
+from wikitool.mkdocs_plugin.history_source import docs_prefix
+from wikitool.mkdocs_plugin.plugin import Loaded, WikitoolPlugin
+from wikitool.publishing.publish import (
+    BuildResult,
+    build_exported,
+    build_reason,
+    memory_dir,
+    quiet_mkdocs_info,
+    site_result,
+)
+from wikitool.services.wiki_init import WIKI_PARTS
+
+INCREMENTAL = "incremental"
+FULL = "full"
+PREFIXES = tuple(p if "." in p else p + "/" for p in WIKI_PARTS)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How a commit was built: ``mode`` is ``"incremental"`` or ``"full"``, ``reason``
+    why (a full build's reason names what made it one)."""
+
+    mode: str
+    reason: str
+    rendered: int = 0
+    """Pages rendered (every page in a full build)."""
+    reused: int = 0
+    """Files hard-linked from the live release (none in a full build)."""
+
+
+class _NeedsFull(Exception):
+    """This commit cannot be built incrementally; the message says why."""
+
+
+@dataclass
+class _Kept:
+    config: MkDocsConfig
+    loaded: Loaded
+    plugin: WikitoolPlugin
+    commit: str
+    site: Path
+    """The site folder the kept build last wrote (the live release's, once switched)."""
+    day: date
+    feed: str | None
+
+
+class SiteSession:
+    """A build kept loaded between publishes (``publish --watch``): :meth:`build`
+    renders only what a commit changed when it can. Close it to delete its export."""
+
+    def __init__(self, *, intake_url: str | None = None) -> None:
+        self.intake_url = intake_url
+        self._root: Path | None = None
+        self._kept: _Kept | None = None
+
+    def close(self) -> None:
+        """Forget the loaded build and delete its export."""
+        self._kept = None
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
+            self._root = None
+
+    def released(self, site: Path) -> None:
+        """The site folder of the last build, renamed into its release."""
+        if self._kept is not None:
+            self._kept.site = site
+
+    def build(
+        self, store: WikiStore, site: Path, commit: str, live: tuple[str, Path] | None
+    ) -> tuple[BuildResult, Plan]:
+        """Build ``commit`` into the empty folder ``site``: incrementally from the live
+        release ``live`` (its commit and site folder) when this session built it and
+        only pages changed since, else in full.
+
+        Raises:
+            BuildError: the site did not build (the session then holds no build).
+        """
+        try:
+            reason = self._why_full(store, commit, live)
+            if reason is None:
+                try:
+                    return self._update(store, site, commit)
+                except _NeedsFull as exc:
+                    reason = str(exc)
+                    shutil.rmtree(site, ignore_errors=True)
+            return self._full(store, site, commit, reason)
+        except BaseException:
+            self._kept = None  # half updated: the next publish starts afresh
+            raise
+
+    # -- deciding --------------------------------------------------------------------
+
+    def _why_full(
+        self, store: WikiStore, commit: str, live: tuple[str, Path] | None
+    ) -> str | None:
+        kept = self._kept
+        if kept is None:
+            return "no build loaded in this process"
+        if live is None or live[0] != kept.commit or not _same(live[1], kept.site):
+            return "the live release was not built by this process"
+        if kept.day != date.today():
+            return "a new day: pages' freshness and overdue reviews are dated"
+        return None
+
+    def _changed_pages(self, store: WikiStore, commit: str, kept: _Kept) -> list[str]:
+        """The paths (in the repository) of the pages ``commit`` changed since the kept
+        build; raises ``_NeedsFull`` for any other change."""
+        old = _listing(store, kept.commit)
+        new = _listing(store, commit)
+        docs = docs_prefix(kept.config)
+        changed = []
+        for path in sorted(old.keys() | new.keys()):
+            if old.get(path) == new.get(path):
+                continue
+            if path == "mkdocs.yml":
+                raise _NeedsFull("mkdocs.yml changed")
+            if not path.startswith(docs):
+                raise _NeedsFull(f"the theme changed ({path})")
+            if path not in old:
+                raise _NeedsFull(f"a page was added ({path}): the navigation changes")
+            if path not in new:
+                raise _NeedsFull(f"a page was deleted or renamed ({path}): the navigation changes")
+            if not path.endswith(".md"):
+                raise _NeedsFull(f"{path} changed and is not a page")
+            changed.append(path)
+        return changed
+
+    # -- building --------------------------------------------------------------------
+
+    def _full(self, store: WikiStore, site: Path, commit: str, reason: str) -> tuple[
+        BuildResult, Plan
+    ]:
+        self._kept = None
+        root = self._fresh_root()
+        with _build_errors():
+            export_tree(store, commit, root, prefixes=PREFIXES)
+        if not (root / "mkdocs.yml").is_file():
+            raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
+        built, config = build_exported(store, root, commit, site, intake_url=self.intake_url)
+        plugin = _wikitool_plugin(config)
+        if plugin is not None and plugin.loaded is not None:
+            self._kept = _Kept(
+                config, plugin.loaded, plugin, commit, site, date.today(), built.feed
+            )
+        rendered = len(plugin.loaded.files.documentation_pages()) if plugin and plugin.loaded else 0
+        return built, Plan(FULL, reason, rendered=rendered)
+
+    def _update(self, store: WikiStore, site: Path, commit: str) -> tuple[BuildResult, Plan]:
+        kept = self._kept
+        assert kept is not None and self._root is not None
+        changed = self._changed_pages(store, commit, kept)
+        new = _listing_entries(store, commit)
+        with _build_errors():
+            for path in changed:
+                write_entry(store, new[path], self._root)
+        config, loaded, plugin = kept.config, kept.loaded, kept.plugin
+        docs = docs_prefix(config)
+        pages = _pages_to_render(loaded, [p.removeprefix(docs) for p in changed])
+        config["site_dir"] = str(site)
+        plugin.context = BuildContext(
+            repository=Path(store.git_dir), commit=commit, intake_url=self.intake_url
+        )
+        warnings = mkdocs_utils.CountHandler()
+        warnings.setLevel(logging.WARNING)
+        logger = logging.getLogger("mkdocs")
+        logger.addHandler(warnings)
+        quiet_mkdocs_info()
+        try:
+            plugin.reread_history(config)
+            _render(pages, config, loaded)
+            config.plugins.on_post_build(config=config)
+        except (MkDocsException, OSError) as exc:
+            raise BuildError(f"the site did not build: {build_reason(exc)}") from exc
+        finally:
+            logger.removeHandler(warnings)
+        if warnings.get_counts():
+            raise _NeedsFull("MkDocs warned about a changed page")
+        reused = _link_the_rest(kept.site, site)
+        kept.commit, kept.site = commit, site
+        built = site_result(site, commit, config, kept.feed)
+        return built, Plan(
+            INCREMENTAL, f"{len(changed)} page(s) changed", rendered=len(pages), reused=reused
+        )
+
+    def _fresh_root(self) -> Path:
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
+        self._root = Path(tempfile.mkdtemp(prefix="wikitool-session-", dir=memory_dir()))
+        return self._root
+
+
+def _pages_to_render(loaded: Loaded, changed: list[str]) -> list[Page]:
+    """The changed pages, their category pages, the home page and the generated pages,
+    in the build's order."""
+    wanted = set(changed)
+    for src in changed:
+        folder = src.rpartition("/")[0]
+        wanted.add(f"{folder}/index.md" if folder else "index.md")
+    pages = []
+    for file in loaded.files.documentation_pages():
+        page = file.page
+        if page is None:
+            continue
+        if file.src_uri in wanted or page.is_homepage or file.generated_by is not None:
+            pages.append(page)
+    return pages
+
+
+def _render(pages: list[Page], config: MkDocsConfig, loaded: Loaded) -> None:
+    """Read and render ``pages`` again into ``config.site_dir``, then the site-wide
+    templates; raises ``_NeedsFull`` if a page's title changed."""
+    files, nav, env = loaded.files, loaded.nav, loaded.env
+    site = config.site_dir
+    for page in pages:
+        title = page.title
+        _populate_page(page, config, files)
+        if page.title != title:
+            raise _NeedsFull(
+                f"the title of {page.file.src_uri} changed: the navigation shows it"
+            )
+    index = _search_entries(config)
+    doc_files = files.documentation_pages()
+    for page in pages:
+        page.file.dest_dir = site
+        page.file.__dict__.pop("abs_dest_path", None)  # a cached_property of MkDocs'
+        if index is None:
+            _build_page(page, config, doc_files, nav, env)
+            continue
+        # The page's search entries are replaced where they stood, so the index is the
+        # one a full build writes, in the same order.
+        start, end = _entries_of(index, page.url)
+        del index[start:end]
+        before = len(index)
+        _build_page(page, config, doc_files, nav, env)
+        rendered = index[before:]
+        del index[before:]
+        if rendered and start == end:
+            # A page the index had left out (search: exclude): where a full build puts
+            # its entries is not known here.
+            raise _NeedsFull(f"{page.file.src_uri} is in the search index now")
+        index[start:start] = rendered
+    for template in config.theme.static_templates:
+        _build_theme_template(template, env, files, config, nav)
+    for template in config.extra_templates:
+        _build_extra_template(template, files, config, nav)
+    level = config.validation.links.anchors
+    for file in doc_files:
+        if file.page is not None:
+            file.page.validate_anchor_links(files=files, log_level=level)
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The search plugin's entries (mkdocs-material's or MkDocs' own), kept between builds."""
+    for name, plugin in config.plugins.items():
+        if name.rsplit("/", 1)[-1] == "search":
+            index = getattr(plugin, "search_index", None)
+            entries = getattr(index, "entries", None) or getattr(index, "_entries", None)
+            if isinstance(entries, list):
+                return entries
+    return None
+
+
+def _entries_of(entries: list[dict[str, Any]], url: str) -> tuple[int, int]:
+    """Where a page's entries are in the index (its own, then its sections'); an empty
+    slice for a page without any."""
+    found = [
+        i
+        for i, entry in enumerate(entries)
+        if entry.get("location", "").partition("#")[0] == url
+    ]
+    if not found:
+        return 0, 0
+    if found[-1] - found[0] + 1 != len(found):
+        raise _NeedsFull(f"the search index has the entries of /{url} apart")
+    return found[0], found[-1] + 1
+
+
+def _link_the_rest(live: Path, site: Path) -> int:
+    """Hard-link each file of the live release that the update did not write (a copy
+    where linking fails); returns how many."""
+    count = 0
+    for folder, _dirs, names in os.walk(live):
+        relative = os.path.relpath(folder, live)
+        target = site if relative == "." else site / relative
+        target.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            made = target / name
+            if made.exists():
+                continue
+            try:
+                os.link(os.path.join(folder, name), made)
+            except OSError:
+                shutil.copy2(os.path.join(folder, name), made)
+            count += 1
+    return count
+
+
+def _listing(store: WikiStore, commit: str) -> dict[str, str]:
+    return {path: entry.blob_id for path, entry in _listing_entries(store, commit).items()}
+
+
+def _listing_entries(store: WikiStore, commit: str) -> dict[str, Any]:
+    return {f.path: f for f in store.files(commit) if f.path.startswith(PREFIXES)}
+
+
+def _wikitool_plugin(config: MkDocsConfig) -> WikitoolPlugin | None:
+    for plugin in config.plugins.values():
+        if isinstance(plugin, WikitoolPlugin) and plugin.config.enabled:
+            return plugin
+    return None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+@contextmanager
+def _build_errors() -> Iterator[None]:
+    """OS errors while exporting become a ``BuildError``."""
+    try:
+        yield
+    except OSError as exc:
+        raise BuildError(f"the wiki could not be exported: {exc}") from exc
