@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -43,7 +44,9 @@ def _fix(store: WikiStore, guides: list[str], token: str, rng: random.Random) ->
     tip = store.main()
     raw = store.read(tip, guide)
     assert raw is not None, guide
-    text = raw.decode("utf-8").replace("## Steps\n\n1. ", f"## Steps\n\n1. {token} ", 1)
+    old = raw.decode("utf-8")
+    text = re.sub(r"^(\d+)\. ", rf"\g<1>. {token} ", old, count=1, flags=re.MULTILINE)
+    assert text != old, guide
     commit = store.write_files_commit(
         parents=[tip],
         base_tree=store.commit_info(tip).tree,
@@ -69,7 +72,7 @@ def _shows(live: Path, guide: str, token: str) -> bool:
         return False
 
 
-def _wait(live: Path, guide: str, token: str, timeout: float = 600) -> float:
+def _wait(live: Path, guide: str, token: str, timeout: float = 180) -> float:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if _shows(live, guide, token):
@@ -120,8 +123,10 @@ def main() -> None:
             token = f"Zq{round_}x{rng.randrange(10**6)}"
             with WikiStore.open(args.wiki) as store:
                 guide, moved = _fix(store, guides, token, rng)
-            latencies.append(_wait(live, guide, token) - float(moved))
             lines.append(watch.stdout.readline())
+            if not _shows(live, guide, token):
+                print(f"not live yet, {guide}: {lines[-1]}", file=sys.stderr)
+            latencies.append(_wait(live, guide, token) - float(moved))
         peak = _peak_kib(watch.pid)
     finally:
         watch.terminate()

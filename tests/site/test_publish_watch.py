@@ -50,7 +50,10 @@ def _live_commit(live: Path) -> str:
 
 
 def _published(commit: str) -> str:
-    return rf"{TIME} published {commit[:12]}: 30 pages, \d+\.\d s, 0 held back"
+    return (
+        rf"{TIME} published {commit[:12]}: 30 pages, \d+\.\d s, 0 held back, "
+        r"(full|incremental) \(.+\)"
+    )
 
 
 def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed_build(

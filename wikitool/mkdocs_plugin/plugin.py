@@ -50,7 +50,7 @@ from wikitool.mkdocs_plugin.page_fragments import (
 )
 from wikitool.mkdocs_plugin.page_meta import clean_content, read_markdown, read_source
 from wikitool.mkdocs_plugin.redirects import write_redirects
-from wikitool.mkdocs_plugin.sources import write_sources
+from wikitool.mkdocs_plugin.sources import PartsCache, write_sources
 from wikitool.mkdocs_plugin.suggest_pages import check_intake_url
 
 
@@ -78,6 +78,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
         self._nav: Navigation | None = None
+        self._parts: PartsCache = {}
+        """Each guide's editable parts, kept while a build stays loaded."""
         self.loaded: Loaded | None = None
         """Set by ``on_env``: the build's files, navigation and templates."""
 
@@ -109,6 +111,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if self.config.history:
             facts.history, facts.commit = read_history(self._context, config)
         self._facts = facts
+        self._parts = {}
         generated_pages.add_pages(files, config, self.config)
         return files
 
@@ -215,6 +218,6 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if self.config.feed:
             write_feed(self._facts, self.config, config)
         if self.config.suggest_page:
-            write_sources(self._facts, self.config.suggest_page, config)
+            write_sources(self._facts, self.config.suggest_page, config, self._parts)
         if self.config.redirects:
             write_redirects(self._facts, config)

@@ -21,8 +21,14 @@ from wikitool.mkdocs_plugin.suggest_pages import (
 )
 from wikitool.suggestions.changed_guide import editable_parts
 
+PartsCache = dict[str, tuple[str, "dict[str, Any] | None"]]
+"""A guide's editable parts by its path, with the content they were read from: a build
+kept loaded (``publish --watch``) reads again only the guides that changed."""
 
-def write_sources(facts: SiteFacts, suggest_page: str, config: MkDocsConfig) -> None:
+
+def write_sources(
+    facts: SiteFacts, suggest_page: str, config: MkDocsConfig, cache: PartsCache | None = None
+) -> None:
     """One JSON document per guide under the suggestion page's ``sources`` folder."""
     base = published_base(facts.commit)
     folder = sources_folder(suggest_page)
@@ -35,7 +41,13 @@ def write_sources(facts: SiteFacts, suggest_page: str, config: MkDocsConfig) -> 
         read = info.source if "\r" not in content and content[:1] != "\ufeff" else None
         # The steps the page was read with: read_steps again costs a tenth of a second.
         read_in = (info.guide.lang, info.steps) if info.guide is not None else None
-        parts = _parts(content, info.src, read, read_in)
+        known = cache.get(info.src) if cache is not None else None
+        if known is not None and known[0] == content:
+            parts = known[1]
+        else:
+            parts = _parts(content, info.src, read, read_in)
+            if cache is not None:
+                cache[info.src] = (content, parts)
         source = GuideSource(info.src, info.title, info.url, content, parts)
         target = site / source_file(folder, info.src)
         target.parent.mkdir(parents=True, exist_ok=True)
