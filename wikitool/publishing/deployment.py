@@ -17,6 +17,7 @@ from wikitool.gitstore import WikiStore
 from wikitool.publishing.publish import build_site
 from wikitool.publishing.release_check import check_release
 from wikitool.publishing.releases import SITE, Releases, check_keep
+from wikitool.review.notify import notify_all
 
 PUBLISHED_REF = "refs/tags/published"
 """The commit readers are shown, as the intake's ``--published-rev`` reads it."""
@@ -68,6 +69,8 @@ def publish(
             raise
         _move_published(store, commit, "wikitool publish")
         pruned = releases.prune(keep)
+    # "published", to citizens who asked to hear back (sent where mail is sent).
+    notify_all(store, published_commit=commit)
     return Published(commit, release.path, built.pages, time.monotonic() - started, len(pruned))
 
 
