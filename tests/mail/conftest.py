@@ -13,7 +13,6 @@ from wikitool.mail.sender import Backoff
 from wikitool.services.mail_delivery import MailDelivery
 
 
-
 @pytest.fixture(scope="module")
 def relay() -> Iterator[Relay]:
     """A running SMTP relay on loopback, stopped at the end of the module."""

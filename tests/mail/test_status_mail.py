@@ -101,7 +101,7 @@ def test_received_mail_has_tracking_link_and_one_click_unsubscribe(
     text = _text(message)
     assert f"{SITE_URL}/track/?id={suggestion}" in text
     assert "Renew an adult passport" in text  # the guide by its title
-    assert f"Say what to do first (0)" in text
+    assert "Say what to do first (0)" in text
     assert str(message["List-Unsubscribe"]).strip("<>") in text  # the same link, to click
 
 
@@ -127,7 +127,7 @@ def test_rejection_carries_the_explanation_screened_for_personal_data(
     assert status.explanation.startswith("Step 1 is right as it is.")
     assert "7946" not in status.explanation
     deliver(store, delivery)
-    received, rejected = relay.to("ana.rejected@example.org")
+    _, rejected = relay.to("ana.rejected@example.org")
     assert rejected["Subject"] == f"Your suggestion {suggestion} was not accepted"
     text = _text(rejected)
     assert "The reason: We checked, and the guide was already right." in text
