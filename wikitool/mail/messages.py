@@ -137,7 +137,9 @@ def _published(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> 
 
 def _rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
     paragraphs = [
-        _("The team that owns the guide “{guide}” decided not to make this change:").format(**facts),
+        _("The team that owns the guide “{guide}” decided not to make this change:").format(
+            **facts
+        ),
         facts["summary"],
     ]
     if params.get("reason"):
