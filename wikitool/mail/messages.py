@@ -96,11 +96,11 @@ def compose(queued: Queued, to: Address, settings: MailSettings, token: str) -> 
     message["Date"] = formatdate(usegmt=True)
     message["Message-ID"] = f"<{queued.message_id}@{settings.sender.domain}>"
     message["Auto-Submitted"] = "auto-generated"
-    message["Content-Language"] = queued.lang
     if queued.kind is not MessageKind.FORGOTTEN:
         message["List-Unsubscribe"] = f"<{unsubscribe}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content("\n\n".join(lines) + "\n")
+    message["Content-Language"] = queued.lang  # after set_content, which clears Content-*
     return message
 
 
