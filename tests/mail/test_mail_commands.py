@@ -4,6 +4,7 @@ whole path by the command line: submit asking to hear back, reject with an expla
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,6 +112,10 @@ def test_submit_reject_and_send_from_the_command_line(
     assert rejected.exit_code == 0, rejected.output
     sent = run_cli("--repo", str(wiki), "mail", "send", *_mail_options(relay))
     assert sent.output.strip() == "Queued 0, sent 2; 0 waiting in the outbox"
+    again = run_cli("--repo", str(wiki), "mail", "send", "--json", *_mail_options(relay))
+    assert json.loads(again.output) == {
+        "queued": 0, "sent": 0, "retrying": 0, "dropped": 0, "failed": 0, "pending": 0,
+    }
     received, not_accepted = relay.to("cara@example.org")
     assert received["Subject"] == f"We received your suggestion {suggestion_id}"
     body_text = not_accepted.get_body(("plain",)).get_content()  # type: ignore[union-attr]

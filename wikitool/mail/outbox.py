@@ -210,26 +210,25 @@ class Outbox:
         Nothing is queued for a recipient who never subscribed or has stopped, nor a
         second time for the same ``dedupe`` key (default: the recipient and the kind).
         """
-        subscription = self.subscription(recipient)
-        if subscription is None or subscription.stopped is not None:
+        if not self.path.exists():
             return False
         now = int(time.time())
         with self._db() as db:
+            # One statement: the subscription is read and the message written together.
             added = db.execute(
                 "INSERT OR IGNORE INTO message (message_id, dedupe, kind, recipient, "
                 "suggestion_id, lang, params, farewell_to, created, next_attempt) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "SELECT ?, ?, ?, recipient, suggestion_id, lang, ?, ?, ?, ? "
+                "FROM subscription WHERE recipient = ? AND stopped IS NULL",
                 (
                     secrets.token_hex(16),
                     dedupe or f"{recipient}:{kind.value}",
                     kind.value,
-                    recipient,
-                    subscription.suggestion_id,
-                    subscription.lang,
                     json.dumps(dict(params), sort_keys=True),
                     json.dumps(list(farewell_to)) if farewell_to else None,
                     now,
                     now,
+                    recipient,
                 ),
             ).rowcount
         return bool(added)
@@ -322,11 +321,14 @@ class Outbox:
     def key(self) -> bytes:
         """This wiki's secret for unsubscribe tokens, made on first use (256 random bits)."""
         with self._db() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO secret VALUES ('unsubscribe', ?)", (secrets.token_bytes(32),)
-            )
-            (value,) = db.execute("SELECT value FROM secret WHERE name = 'unsubscribe'").fetchone()
-        return bytes(value)
+            row = db.execute("SELECT value FROM secret WHERE name = 'unsubscribe'").fetchone()
+            if row is None:  # first use; OR IGNORE: another process may make it meanwhile
+                db.execute(
+                    "INSERT OR IGNORE INTO secret VALUES ('unsubscribe', ?)",
+                    (secrets.token_bytes(32),),
+                )
+                row = db.execute("SELECT value FROM secret WHERE name = 'unsubscribe'").fetchone()
+        return bytes(row[0])
 
     def wipe_free_pages(self) -> None:
         """VACUUM, so a wiped address does not linger in the file's free pages."""
