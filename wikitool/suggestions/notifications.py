@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from wikitool.errors import GuideError
 from wikitool.gitstore import WikiStore
-from wikitool.guides.frontmatter import parse_guide
+from wikitool.guides.page_source import read_page
 from wikitool.locales.language import page_language
 from wikitool.mail.outbox import MessageKind, Outbox, Queued, author_of
 from wikitool.mail.sender import ContactLookup
@@ -21,8 +21,10 @@ def guide_facts(path: str, content: bytes | None) -> tuple[str, str]:
     if content is None:
         return path, page_language(None)
     try:
-        front_matter = parse_guide(content, path).front_matter
-    except GuideError:
+        # The fast reader (libyaml): the guide was already checked whole.
+        text = content.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+        front_matter = read_page(text, path).data or {}
+    except (GuideError, UnicodeDecodeError):
         return path, page_language(None)
     title = front_matter.get("title")
     return (
