@@ -14,7 +14,7 @@ from smtp_relay import INTAKE_URL, MAIL_FROM, SITE_URL, Relay
 
 from wikitool.errors import MailError
 from wikitool.mail.messages import MailSettings
-from wikitool.mail.relay import PASSWORD_ENV, parse_relay
+from wikitool.mail.relay import PASSWORD_ENV, USER_ENV, parse_relay
 from wikitool.mail.relay import Relay as SmtpRelay
 
 
@@ -32,11 +32,13 @@ def test_relay_urls(url: str, relay: SmtpRelay) -> None:
     assert parse_relay(url) == relay
 
 
-def test_the_password_may_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_user_and_password_may_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(PASSWORD_ENV, "from-env")
     relay = parse_relay("smtps://guides@relay.example.org")
     assert (relay.user, relay.password) == ("guides", "from-env")
     assert "from-env" not in relay.shown() and "from-env" not in repr(relay)
+    monkeypatch.setenv(USER_ENV, "agency")
+    assert parse_relay("smtps://relay.example.org").user == "agency"
 
 
 @pytest.mark.parametrize(
@@ -62,11 +64,16 @@ def test_bad_relay_urls_are_refused_in_one_line(url: str, error: str) -> None:
         (("guides", SITE_URL, INTAKE_URL), "is not an e-mail address"),
         ((MAIL_FROM, "guides.example.org", INTAKE_URL), "--site-url 'guides.example.org' is not an http(s) base URL"),
         ((MAIL_FROM, SITE_URL, "ftp://intake.example.org"), "--public-url 'ftp://intake.example.org' is not an http(s) base URL"),
+        ((MAIL_FROM, SITE_URL, "http://intake.example.org"), "--public-url 'http://intake.example.org': the links in mail must be https"),
     ],
 )
 def test_bad_mail_settings_are_refused(settings: tuple[str, str, str], error: str) -> None:
     with pytest.raises(MailError, match=error.replace("(", r"\(").replace(")", r"\)")):
         MailSettings(*settings)
+
+
+def test_plain_http_links_only_on_this_machine() -> None:
+    assert MailSettings(MAIL_FROM, "http://127.0.0.1:8000", "http://localhost:8001")
 
 
 def _mail_options(relay: Relay) -> list[str]:

@@ -21,7 +21,7 @@ from wikitool.cli.base import (
 from wikitool.errors import MailError
 from wikitool.mail.messages import MailSettings
 from wikitool.mail.outbox import Outbox
-from wikitool.mail.relay import PASSWORD_ENV, parse_relay
+from wikitool.mail.relay import PASSWORD_ENV, USER_ENV, parse_relay
 from wikitool.mail.sender import SendReport
 from wikitool.services.mail_delivery import MailDelivery, deliver, queue_missing
 
@@ -38,8 +38,8 @@ def mail_options(*, intake_url: bool) -> Callable[[F], F]:
                 "--smtp",
                 metavar="URL",
                 help="The relay: smtp://host:port, smtp+starttls://host:587 or "
-                "smtps://host:465 (user:password@ in the URL, or the password in "
-                f"${PASSWORD_ENV}).",
+                "smtps://host:465 (user:password@ in the URL, or "
+                f"${USER_ENV} and ${PASSWORD_ENV}).",
             ),
             click.option(
                 "--mail-from",

@@ -25,6 +25,8 @@ from wikitool.locales.catalogues import translations
 from wikitool.mail.addresses import address_problem, name_problem
 from wikitool.mail.outbox import MessageKind, Queued
 
+_LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+"""Hosts whose links may be plain http (a demo or a test on this machine)."""
 UNSUBSCRIBE_PATH = "api/unsubscribe"
 """The intake's path for unsubscribing (a page on GET, the one click on POST)."""
 
@@ -49,6 +51,9 @@ class MailSettings:
             parts = urlsplit(url)
             if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
                 raise MailError(f"{option} {url!r} is not an http(s) base URL")
+            if parts.scheme == "http" and parts.hostname not in _LOOPBACK:
+                # RFC 8058 asks for an https unsubscribe link; links in mail travel far.
+                raise MailError(f"{option} {url!r}: the links in mail must be https")
 
     @property
     def sender(self) -> Address:

@@ -1,8 +1,8 @@
 """The agency's SMTP relay, named by a URL: ``smtp://host:port`` (plain, as on a local
 relay), ``smtp+starttls://host:587`` (upgraded to TLS, certificate checked) and
 ``smtps://host:465`` (TLS from the start). A user and password come from the URL
-(``smtps://user:secret@host``) or, for the password, ``$WIKITOOL_SMTP_PASSWORD``, so it
-need not appear in a process list.
+(``smtps://user:secret@host``) or the environment (``$WIKITOOL_SMTP_USER``,
+``$WIKITOOL_SMTP_PASSWORD``), so the password need not appear in a process list.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from wikitool.errors import MailError
 
 PASSWORD_ENV = "WIKITOOL_SMTP_PASSWORD"
+USER_ENV = "WIKITOOL_SMTP_USER"
 TIMEOUT_SECONDS = 30.0
 _DEFAULT_PORTS = {"smtp": 25, "smtp+starttls": 587, "smtps": 465}
 
@@ -77,7 +78,8 @@ def parse_relay(url: str) -> Relay:
     if not parts.hostname or parts.path not in ("", "/") or parts.query or parts.fragment:
         raise MailError(f"--smtp {_no_password(url)!r}: give a host and port only")
     password = unquote(parts.password or "") or os.environ.get(PASSWORD_ENV, "")
-    return Relay(scheme, parts.hostname, port, unquote(parts.username or ""), password)
+    user = unquote(parts.username or "") or os.environ.get(USER_ENV, "")
+    return Relay(scheme, parts.hostname, port, user, password)
 
 
 def _no_password(url: str) -> str:
