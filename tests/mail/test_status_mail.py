@@ -5,8 +5,10 @@ the mail and loses none, and nothing arrives twice."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator
+from contextlib import closing
 from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -20,10 +22,11 @@ from wikitool.mail.outbox import MessageKind, MessageState, Outbox, author_of
 from wikitool.mail.tokens import token_valid
 from wikitool.model import Identity
 from wikitool.review.decisions import review_approve, review_reject
-from wikitool.review.events import RejectReason
+from wikitool.review.events import EventKind, RejectReason, ReviewEvent
+from wikitool.review.log import append_event
 from wikitool.review.merge import review_merge
 from wikitool.review.status import public_status
-from wikitool.services.mail_delivery import MailDelivery, deliver, queue_missing
+from wikitool.services.mail_delivery import MailDelivery, deliver, queue_missing, unsubscribe
 from wikitool.services.wiki_init import init_wiki
 from wikitool.suggestions.input import SuggestionAuthor, SuggestionInput
 from wikitool.suggestions.notifications import forget_contact
@@ -202,8 +205,6 @@ def test_forgetting_sends_a_last_message_then_wipes_the_address(
 def test_unsubscribing_stops_the_mail_and_a_forged_token_does_not(
     store: WikiStore, relay: Relay, delivery: MailDelivery
 ) -> None:
-    from wikitool.services.mail_delivery import unsubscribe
-
     suggestion = Citizen(store).submit(1, "ana.stop@example.org")
     recipient = author_of(suggestion)
     deliver(store, delivery)
@@ -216,3 +217,29 @@ def test_unsubscribing_stops_the_mail_and_a_forged_token_does_not(
     review_reject(store, suggestion, staff=STAFF, reason=RejectReason.DUPLICATE)
     deliver(store, delivery)
     assert len(relay.to("ana.stop@example.org")) == 1
+
+
+def test_a_message_a_killed_process_did_not_queue_is_queued_by_the_next_pass(
+    store: WikiStore, relay: Relay, delivery: MailDelivery
+) -> None:
+    suggestion = Citizen(store).submit(2, "ana.killed@example.org")
+    outbox = Outbox.of(store)
+    # Killed after the review log and before the outbox: the subscription was written
+    # first, the "received" message never was.
+    with closing(sqlite3.connect(outbox.path)) as db, db:
+        db.execute("DELETE FROM message WHERE recipient = ?", (author_of(suggestion),))
+    # A rejection written by a process killed before it queued its message.
+    append_event(
+        store,
+        suggestion,
+        lambda events: ReviewEvent(
+            kind=EventKind.REJECT, suggestion_id=suggestion, actor=str(STAFF),
+            text="", data={"Reason": "spam"},
+        ),
+        author=STAFF,
+    )
+    assert queue_missing(store, None) == 1  # the status now: not accepted
+    assert queue_missing(store, None) == 0
+    deliver(store, delivery)
+    (message,) = relay.to("ana.killed@example.org")
+    assert message["Subject"] == f"Your suggestion {suggestion} was not accepted"
