@@ -98,6 +98,7 @@ def send_due(
                 if code >= 500:
                     outbox.mark_failed(queued.row, moment, f"refused by the relay ({code})")
                     report.failed += 1
+                    wiped = wiped or queued.farewell_to is not None
                     continue
                 _close(session)
                 session = None
