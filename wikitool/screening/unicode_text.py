@@ -1,0 +1,68 @@
+"""Is this valid Unicode text? The one judgement, made at the edge before any other.
+
+Python strings can hold what no UTF-8 file or database can: a lone surrogate (U+D800 to
+U+DFFF, which a JSON ``"\\ud800"`` escape or a YAML ``\\uD800`` produces) makes git,
+SQLite and the HTTP response fail to encode it, half way through a write. The
+noncharacters (U+FDD0 to U+FDEF and the last two code points of every plane, U+FFFE,
+U+FFFF, U+1FFFE...) are valid UTF-8 but reserved for a program's internal use, never
+for text people exchange. Neither has a place in anything a citizen or reader sends, so
+both are refused whole, naming the field, before any check reads the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
+)
+_INVALID_RE = re.compile(f"[\ud800-\udfff{_NONCHARACTERS}]")
+
+
+class InvalidCharacter(NamedTuple):
+    """A code point that is not Unicode text: where it is (0-based offset) and what."""
+
+    offset: int
+    code_point: int
+
+    @property
+    def description(self) -> str:
+        """E.g. "U+D800 (a lone surrogate)"."""
+        kind = "a lone surrogate" if 0xD800 <= self.code_point <= 0xDFFF else "a noncharacter"
+        return f"U+{self.code_point:04X} ({kind})"
+
+
+def invalid_character(text: str) -> InvalidCharacter | None:
+    """The first lone surrogate or noncharacter in ``text``, or None when it is text."""
+    match = _INVALID_RE.search(text)
+    return None if match is None else InvalidCharacter(match.start(), ord(match.group()))
+
+
+def invalid_text_field(data: object, name: str = "") -> str | None:
+    """The first string in decoded JSON or YAML ``data`` (keys included) that is not valid
+    Unicode text, as one line naming its field: ``author.email contains U+D800 (a lone
+    surrogate), which is not text``; None when every string is text.
+
+    ``name`` is the path of ``data`` itself (``changes[2].set``); lists are walked by index.
+    """
+    if isinstance(data, str):
+        found = invalid_character(data)
+        if found is None:
+            return None
+        return f"{name or 'the text'} contains {found.description}, which is not text"
+    if isinstance(data, Mapping):
+        for key, value in data.items():
+            field = f"{name}.{key}" if name else str(key)
+            if isinstance(key, str) and invalid_character(key) is not None:
+                return invalid_text_field(key, f"{name or 'a'} field name")
+            problem = invalid_text_field(value, field)
+            if problem is not None:
+                return problem
+    elif isinstance(data, list | tuple):
+        for index, item in enumerate(data):
+            problem = invalid_text_field(item, f"{name}[{index}]")
+            if problem is not None:
+                return problem
+    return None
