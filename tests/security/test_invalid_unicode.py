@@ -20,9 +20,13 @@ from typing import Any
 import httpx
 import pytest
 from click.testing import CliRunner
-from wiki_state import everything_state, post_json
+from wiki_state import GUIDE, everything_state, post_json
 
 from wikitool.cli import cli
+from wikitool.errors import SuggestionError
+from wikitool.gitstore import WikiStore
+from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.submission import suggestion_submit
 
 PAGE = "identity-and-travel/renew-an-adult-passport.md"
 BAD = ["\ud800", "\udfff", "\ufdd0", "\uffff", "\U0010fffe", "\ufffe", "\udbff", "\ufdef"]
@@ -195,3 +199,18 @@ def test_a_yaml_suggestion_file_is_refused_the_same_way(
 
 def _kind(bad: str) -> str:
     return "a lone surrogate" if 0xD800 <= ord(bad) <= 0xDFFF else "a noncharacter"
+
+
+def test_a_suggestion_made_in_code_is_checked_again_by_the_submission(
+    shared_wiki: Path, documents: dict[str, dict[str, Any]]
+) -> None:
+    # suggest edit builds its SuggestionInput from the editor and argv, where Python reads
+    # bytes that are not UTF-8 as lone surrogates ("surrogateescape").
+    content = documents["edit"]["content"]
+    before = everything_state(shared_wiki)
+
+    with WikiStore.open(shared_wiki) as store, pytest.raises(SuggestionError) as refused:
+        suggestion_submit(store, SuggestionInput(GUIDE, content, "Fee is 89 \udcff"))
+
+    assert str(refused.value) == "summary contains U+DCFF (a lone surrogate), which is not text"
+    assert everything_state(shared_wiki) == before
