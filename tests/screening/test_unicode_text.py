@@ -1,5 +1,5 @@
-"""The one judgement of whether a string is Unicode text (lone surrogates and
-noncharacters are not), and the field it names in a decoded document."""
+"""The one judgement of whether a string is text (lone surrogates, noncharacters and NUL
+are not), and the field it names in a decoded document."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from wikitool.screening.unicode_text import invalid_character, invalid_text_field
 
 NOT_TEXT = [
+    ("a\x00", 0x0000, "a NUL character"),
     ("\ud800", 0xD800, "a lone surrogate"),
     ("a\udbff", 0xDBFF, "a lone surrogate"),
     ("ab\udc00", 0xDC00, "a lone surrogate"),

@@ -7,6 +7,8 @@ git, SQLite or the HTTP response: before, it crashed half way through a write (w
 in, ``wikitool suggest submit FILE`` and the intake's suggestion, report and feedback,
 refuses them in every field with one line naming it (exit 1, or a 400 with the reason),
 and the repository's refs and objects and the SQLite stores beside it stay as they were.
+A NUL (a JSON ``"\\u0000"`` escape) is refused the same way: it got past the check of the
+raw bytes, and git refuses it in a commit message (``git fsck --strict``).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from wikitool.suggestions.input import SuggestionInput
 from wikitool.suggestions.submission import suggestion_submit
 
 PAGE = "identity-and-travel/renew-an-adult-passport.md"
-BAD = ["\ud800", "\udfff", "\ufdd0", "\uffff", "\U0010fffe", "\ufffe", "\udbff", "\ufdef"]
+BAD = ["\ud800", "\udfff", "\ufdd0", "\uffff", "\U0010fffe", "\x00", "\ufffe", "\udbff", "\ufdef"]
 
 AUTHOR = {"name": "Ana", "email": "ana@example.org", "credit": True}
 EDIT: dict[str, Any] = {
@@ -198,6 +200,8 @@ def test_a_yaml_suggestion_file_is_refused_the_same_way(
 
 
 def _kind(bad: str) -> str:
+    if bad == "\x00":
+        return "a NUL character"
     return "a lone surrogate" if 0xD800 <= ord(bad) <= 0xDFFF else "a noncharacter"
 
 

@@ -1,12 +1,15 @@
-"""Is this valid Unicode text? The one judgement, made at the edge before any other.
+"""Is this text at all? The one judgement, made at the edge before any other.
 
 Python strings can hold what no UTF-8 file or database can: a lone surrogate (U+D800 to
 U+DFFF, which a JSON ``"\\ud800"`` escape or a YAML ``\\uD800`` produces) makes git,
 SQLite and the HTTP response fail to encode it, half way through a write. The
 noncharacters (U+FDD0 to U+FDEF and the last two code points of every plane, U+FFFE,
 U+FFFF, U+1FFFE...) are valid UTF-8 but reserved for a program's internal use, never
-for text people exchange. Neither has a place in anything a citizen or reader sends, so
-both are refused whole, naming the field, before any check reads the text.
+for text people exchange. NUL (U+0000) is Unicode, but no text: git refuses it in a
+commit message (``git fsck --strict``: nulInCommit) and C code reads it as the end of the
+string; a JSON ``"\\u0000"`` escape brings it past any check of the raw bytes. None of
+them has a place in anything a citizen or reader sends, so each is refused whole, naming
+the field, before any check reads the text.
 """
 
 from __future__ import annotations
@@ -18,11 +21,11 @@ from typing import NamedTuple
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)
 )
-_INVALID_RE = re.compile(f"[\ud800-\udfff{_NONCHARACTERS}]")
+_INVALID_RE = re.compile(f"[\x00\ud800-\udfff{_NONCHARACTERS}]")
 
 
 class InvalidCharacter(NamedTuple):
-    """A code point that is not Unicode text: where it is (0-based offset) and what."""
+    """A code point that is not text: where it is (0-based offset) and what."""
 
     offset: int
     code_point: int
@@ -30,12 +33,17 @@ class InvalidCharacter(NamedTuple):
     @property
     def description(self) -> str:
         """E.g. "U+D800 (a lone surrogate)"."""
-        kind = "a lone surrogate" if 0xD800 <= self.code_point <= 0xDFFF else "a noncharacter"
+        if self.code_point == 0:
+            kind = "a NUL character"
+        elif 0xD800 <= self.code_point <= 0xDFFF:
+            kind = "a lone surrogate"
+        else:
+            kind = "a noncharacter"
         return f"U+{self.code_point:04X} ({kind})"
 
 
 def invalid_character(text: str) -> InvalidCharacter | None:
-    """The first lone surrogate or noncharacter in ``text``, or None when it is text."""
+    """The first NUL, lone surrogate or noncharacter in ``text``, or None when it is text."""
     match = _INVALID_RE.search(text)
     return None if match is None else InvalidCharacter(match.start(), ord(match.group()))
 

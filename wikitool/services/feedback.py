@@ -138,8 +138,6 @@ def _text(data: Mapping[str, Any], key: str, limit: int) -> str:
         raise FeedbackError(f"feedback: {key} must be text")
     if len(value) > limit:
         raise FeedbackError(f"feedback: {key} is longer than {limit} characters")
-    if "\x00" in value:
-        raise FeedbackError(f"feedback: {key} contains a NUL character")
     return value
 
 
