@@ -109,18 +109,22 @@ def test_a_guide_a_staff_amendment_adds_under_such_a_path_is_not_merged(
 # --- the author's name --------------------------------------------------------------
 
 NAMES = [
-    ("an e-mail address", "ana.ruiz@example.org", True, "e-mail address"),
-    ("an e-mail address beside the name", "Ana Ruiz <ana.ruiz@example.org>", True, "e-mail address"),
-    ("a phone number", "Ana +44 20 7946 0958", True, "phone number"),
-    ("a phone number, not credited", "Ana 07700900123", False, "phone number"),
+    pytest.param("ana.ruiz@example.org", True, "e-mail address", id="an e-mail address"),
+    pytest.param("Ana Ruiz <ana.ruiz@example.org>", True, "e-mail address", id="an e-mail address beside the name"),
+    pytest.param("Ana +44 20 7946 0958", True, "phone number", id="a phone number"),
+    pytest.param("Ana 07700900123", False, "phone number", id="a phone number, not credited"),
+    pytest.param("Ana ana.perez@gm\u200bail.com", True, "e-mail address", id="an e-mail address with a zero-width space",
+                 marks=pytest.mark.xfail(strict=False, reason=ZERO_WIDTH)),
+    pytest.param("Ana 07700\u200d900456", True, "phone number", id="a phone number with a zero-width joiner",
+                 marks=pytest.mark.xfail(strict=False, reason=ZERO_WIDTH)),
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("case", "name", "credit", "kind"), NAMES, ids=[n[0] for n in NAMES])
+@pytest.mark.parametrize(("name", "credit", "kind"), NAMES)
 @pytest.mark.parametrize("kind_of_suggestion", ["edit", "report"])
 def test_personal_data_in_the_author_name_is_refused(
     shared_wiki: Path, shared_intake: httpx.Client, edit: dict[str, Any], tmp_path: Path,
-    kind_of_suggestion: str, case: str, name: str, credit: bool, kind: str,
+    kind_of_suggestion: str, name: str, credit: bool, kind: str,
 ) -> None:  # fmt: skip
     document = dict(edit)
     if kind_of_suggestion == "report":
