@@ -49,6 +49,19 @@ def test_text_is_text(text: str) -> None:
     assert invalid_character(text) is None
 
 
+FIRST = [
+    ("e\u0301\U0001f600\U0001fffe then \ufdd0", 3, 0x1FFFE),
+    ("caf\u00e9 \ufdd0 then \U0001ffff", 5, 0xFDD0),
+    ("\U0010ffff then \ud800", 0, 0x10FFFF),
+    ("plain ASCII then \x00", 17, 0),
+]
+
+
+@pytest.mark.parametrize(("text", "offset", "code_point"), FIRST)
+def test_the_first_one_is_found_wherever_it_is(text: str, offset: int, code_point: int) -> None:
+    assert invalid_character(text) == (offset, code_point)
+
+
 FIELDS = [
     ({"summary": "Fee\ud800"}, "summary contains U+D800 (a lone surrogate), which is not text"),
     ({"author": {"name": "Ana", "email": "ana\udfff@x.org"}},
