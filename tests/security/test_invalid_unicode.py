@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,8 @@ def documents(
     shared_wiki: Path, shared_passport: str, shared_intake: httpx.Client
 ) -> Iterator[dict[str, dict[str, Any]]]:
     """The valid documents each case spoils, each first sent whole and accepted, so the
-    stores exist and a spoiled field is the only reason for a refusal."""
+    stores exist and a spoiled field is the only reason for a refusal. After the module,
+    real git finds the repository whole."""
     edit = {
         **EDIT,
         "content": shared_passport.replace("## Steps\n\n1. ", "## Steps\n\n1. First, ", 1),
@@ -130,6 +132,8 @@ def documents(
     assert after[0] != before[0] and after[1] != before[1]  # refs and objects written
     assert {"private.sqlite3", "feedback.sqlite3"} <= set(after[2])  # type: ignore[arg-type]
     yield sent
+    subprocess.run(["git", "-C", str(shared_wiki), "fsck", "--full", "--strict"], check=True,
+                   capture_output=True)  # fmt: skip
 
 
 @pytest.mark.parametrize(("document", "field", "bad"), _cases(SUGGESTION_FIELDS, 0))
