@@ -73,8 +73,9 @@ audit: $(STAMP)
 
 # The whole loop on loopback, shaped like a deployment: the intake (wikitool intake
 # serve) takes suggestions from the static site, which `wikitool publish` builds from
-# main into a release and links at $(DEMO_SITE), served as plain files through the link. A
-# watcher republishes a few seconds after staff merge (publish moves
+# main into a release and links at $(DEMO_SITE), served as plain files through the link
+# (`wikitool serve --site`, with the site's own 404 page). `wikitool publish --watch`
+# republishes a second after staff merge, one line each (publish moves
 # refs/tags/published to the commit it made live, so the tracking page can say
 # "published"); readers never see a gap. The demo wiki, with its suggestions and feedback,
 # is kept from one run to the next (demo-reset starts over).
@@ -90,20 +91,15 @@ demo: $(RUN_STAMP)
 	@if [ -d "$(DEMO_SITE)" ] && [ ! -L "$(DEMO_SITE)" ]; then \
 		echo "Moving the site an older demo built to $(DEMO_SITE).old: publish makes $(DEMO_SITE) a link"; \
 		mv "$(DEMO_SITE)" "$(DEMO_SITE).old"; fi
-	@$(PUBLISH)
+	@$(PUBLISH) || [ $$? -eq 4 ]
 	@tty=; if [ -t 0 ]; then tty=$$(stty -g); stty -isig -icanon -echo min 1 time 0; fi; \
 	trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; \
 		if [ -n "$$tty" ]; then stty "$$tty"; fi; echo "Demo stopped"' EXIT; \
 	trap 'exit 0' INT TERM HUP; \
 	$(DEMO_WIKI) intake serve --port $(INTAKE_PORT) --allow-origin $(SITE_URL) \
 		--published-rev refs/tags/published & intake=$$!; \
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory "$(DEMO_SITE)" $(PORT) \
-		>/dev/null 2>&1 & site=$$!; \
-	( shown=$$(git -C "$(DEMO_DIR)" rev-parse main); \
-	  while sleep 2; do \
-	    tip=$$(git -C "$(DEMO_DIR)" rev-parse main); \
-	    if [ "$$tip" != "$$shown" ] && ( $(PUBLISH) ); then shown=$$tip; fi; \
-	  done ) & watch=$$!; \
+	$(DEMO_WIKI) serve --site "$(DEMO_SITE)" --port $(PORT) >/dev/null 2>&1 & site=$$!; \
+	$(PUBLISH) --watch & watch=$$!; \
 	sleep 2; \
 	if ! kill -0 $$intake 2>/dev/null || ! kill -0 $$site 2>/dev/null; then \
 		echo "The intake or the site did not start: is port $(PORT) or $(INTAKE_PORT) in use?"; \
@@ -125,7 +121,7 @@ demo: $(RUN_STAMP)
 	echo "  $(DEMO_CLI) review approve ID --as \"Ana Ruiz <ana.ruiz@passports.veloria.invalid>\""; \
 	echo "  $(DEMO_CLI) review approve ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
 	echo "  $(DEMO_CLI) review merge ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
-	echo "The site is rebuilt a few seconds after the merge; reload the guide and the tracking page."; \
+	echo "The site is republished a second after the merge; reload the guide and the tracking page."; \
 	echo "Feedback from the guides' \"Was this page helpful?\": $(DEMO_CLI) feedback list"; \
 	echo; \
 	echo "Ctrl+C stops the demo."; \
@@ -142,9 +138,9 @@ demo-reset:
 	rm -rf "$(DEMO_DIR)" "$(DEMO_SITE)" "$(DEMO_SITE).releases" "$(DEMO_SITE).old"
 	@$(MAKE) --no-print-directory demo
 
-# Publish main again by hand (the demo's watcher does it after each merge).
+# Publish main again by hand (the demo's publish --watch does it after each merge).
 demo-publish:
-	@$(PUBLISH)
+	@$(PUBLISH) || [ $$? -eq 4 ]
 
 clean:
 	rm -rf $(VENV) site demo .pytest_cache .mypy_cache .ruff_cache

@@ -158,6 +158,8 @@ def test_a_forged_unsubscribe_link_is_refused(
         ({"name": "Ana\u2028Bcc: x@example.org", "email": "ana@example.org"},
          "suggestion: author.name contains a line break or control character"),
         ({"name": "Ana\x00", "email": "ana@example.org"},
+         "suggestion: author.name contains U+0000 (a NUL character), which is not text"),
+        ({"name": "Ana\x1b[31m", "email": "ana@example.org"},
          "suggestion: author.name contains a line break or control character"),
         ({"email": "ana@example.org\r\nBcc: all@example.org"},
          "suggestion: author.email contains a line break or control character"),
