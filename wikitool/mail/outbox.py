@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from wikitool.errors import MailError
 from wikitool.gitstore import WikiStore
 from wikitool.gitstore.local_db import local_db, local_db_path
 
@@ -136,8 +137,11 @@ class Outbox:
 
     @contextmanager
     def _db(self) -> Iterator[sqlite3.Connection]:
-        with local_db(self.path, _SCHEMA) as db:
-            yield db
+        try:
+            with local_db(self.path, _SCHEMA) as db:
+                yield db
+        except sqlite3.Error as exc:  # locked for longer than the timeout, disk full...
+            raise MailError(f"the mail outbox {self.path} cannot be used: {exc}") from None
 
     # -- who hears ---------------------------------------------------------------------
 
