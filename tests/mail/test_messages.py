@@ -38,7 +38,9 @@ def test_a_rejection_in_the_guides_language(lang: str, subject: str, reason: str
         reason="We decided not to make this change.",
     )
     sent = compose(queued, recipient("Zoé", "zoe@example.org"), SETTINGS, "t" * 32).as_bytes()
-    assert sent.isascii()  # headers encoded, body in quoted-printable or base64
+    assert sent.isascii()  # headers encoded, body in quoted-printable
+    body = sent.split(b"\n\n", 1)[1]
+    assert max(len(line) for line in body.split(b"\n")) <= 76  # RFC 2045
     parsed = message_from_bytes(sent, policy=policy.default)
     assert parsed["Subject"] == subject
     assert parsed["Content-Language"] == lang
@@ -61,3 +63,13 @@ def test_a_citizens_words_never_reach_a_header() -> None:
 def test_a_recipient_with_a_line_break_cannot_even_be_built() -> None:
     with pytest.raises(ValueError, match="line break"):
         recipient("Ana\nBcc: x@example.org", "ana@example.org")
+
+
+def test_the_unsubscribe_link_is_written_as_it_is_not_encoded() -> None:
+    # A mail program reads List-Unsubscribe as <URL>; encoded words would hide the link.
+    queued = _queued(MessageKind.RECEIVED, "fr", guide="Passeport", summary="Étape 1")
+    raw = compose(queued, recipient("Zoé", "zoe@example.org"), SETTINGS, "a" * 32).as_bytes()
+    link = f"<{INTAKE_URL}/api/unsubscribe?to=suggestion%3A{ID}&token={'a' * 32}>"
+    assert f"\nList-Unsubscribe: {link}\n".encode() in raw
+    assert b"\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\n" in raw
+    assert b"=?utf-8?" not in raw.split(b"\nList-Unsubscribe:")[1].split(b"\n")[0]

@@ -13,6 +13,7 @@ https link to the intake, and ``List-Unsubscribe-Post``) and the same link in it
 
 from __future__ import annotations
 
+import email.policy
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.headerregistry import Address
@@ -25,6 +26,14 @@ from wikitool.locales.catalogues import translations
 from wikitool.mail.addresses import address_problem, name_problem
 from wikitool.mail.outbox import MessageKind, Queued
 
+_BODY_POLICY = email.policy.default.clone(max_line_length=76)
+"""How the body is encoded: quoted-printable lines of at most 76 characters (RFC 2045;
+the email package would cut them at the policy's 78)."""
+_HEADERS_POLICY = email.policy.default.clone(max_line_length=998)
+"""How a message is written once its body is encoded: headers folded only past RFC
+5322's hard limit. At 78 characters the email package would write a long
+``List-Unsubscribe`` link as encoded words, which mail programs do not read as a link
+(RFC 8058 wants ``<https://...>`` as it is)."""
 _LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 """Hosts whose links may be plain http (a demo or a test on this machine)."""
 UNSUBSCRIBE_PATH = "api/unsubscribe"
@@ -94,7 +103,7 @@ def compose(queued: Queued, to: Address, settings: MailSettings, token: str) -> 
                 unsubscribe_url=unsubscribe
             )
         )
-    message = EmailMessage()
+    message = EmailMessage(policy=_BODY_POLICY)
     message["Subject"] = subject.format(**facts)
     message["From"] = settings.sender
     message["To"] = to
@@ -104,8 +113,10 @@ def compose(queued: Queued, to: Address, settings: MailSettings, token: str) -> 
     if queued.kind is not MessageKind.FORGOTTEN:
         message["List-Unsubscribe"] = f"<{unsubscribe}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content("\n\n".join(lines) + "\n")
+    # Quoted-printable: 7-bit clean for any relay, whatever the language.
+    message.set_content("\n\n".join(lines) + "\n", cte="quoted-printable")
     message["Content-Language"] = queued.lang  # after set_content, which clears Content-*
+    message.policy = _HEADERS_POLICY  # then written (and sent) with headers folded late
     return message
 
 
