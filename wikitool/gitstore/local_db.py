@@ -3,8 +3,8 @@ the mail outbox.
 
 They hold what readers and citizens typed, or mail to them, so they live under
 ``.git/wikitool/`` (never pushed, never in a tree) unless an environment variable names
-another path, and are readable by their owner only. SQLite because several processes (the intake, staff
-commands) write them at once and it locks correctly.
+another path, and are readable by their owner only. SQLite because several processes
+(the intake, staff commands) write them at once and it locks correctly.
 """
 
 from __future__ import annotations
