@@ -175,6 +175,7 @@ def test_published_contacts_are_normalized(published: set[str]) -> None:
     assert published == {
         "08005550142",
         "448005550142",
+        "8005550142",  # its national significant number, as any region's format has it
         "passports@agency.example",
         "GB29NWBK60161331926819",
     }

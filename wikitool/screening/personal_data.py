@@ -31,9 +31,11 @@ from phonenumbers import PhoneNumberFormat
 from stdnum import iban
 
 from wikitool.screening import identifiers as identifiers_module
+from wikitool.screening import normalised as normalised_module
 from wikitool.screening import phones as phones_module
 from wikitool.screening.identifiers import CONTEXT_WINDOW, find_id_numbers, is_card_number
-from wikitool.screening.phones import PHONE_REGIONS, digits, phone_spans
+from wikitool.screening.normalised import Normalised, normalise
+from wikitool.screening.phones import PHONE_REGIONS, digits, phone_pieces, phone_spans
 from wikitool.screening.positions import line_starts, position
 
 KIND_EMAIL = "e-mail address"
@@ -84,13 +86,23 @@ class _Candidate:
     rank: int
 
 
-def scan(text: str, allowlist: Collection[str] = ()) -> list[Finding]:
+def scan(
+    text: str, allowlist: Collection[str] = (), regions: Sequence[str] | None = None
+) -> list[Finding]:
     """Find the personal data in ``text``, in order of position.
+
+    The text is read as :func:`~wikitool.screening.normalised.normalise` reads it (other
+    digits, look-alike letters, invisible characters, spaced digits and spelt-out
+    addresses undone), and each finding's offsets, line and column are in ``text`` as
+    given, covering everything the value was written with.
 
     Args:
         text: any text (a guide, a summary, a rationale).
         allowlist: contacts already published in the wiki, raw (``"0800 555 0142"``) or
             as returned by :func:`published_contacts`; they are not reported.
+        regions: the regions (ISO 3166 codes) whose national phone formats to read first,
+            usually ``wikitool.locales.regions.phone_regions`` of the guide's language and
+            the wiki's country; ``PHONE_REGIONS`` are read as well.
 
     Returns:
         The findings, sorted by ``start``; they never overlap.
@@ -98,9 +110,10 @@ def scan(text: str, allowlist: Collection[str] = ()) -> list[Finding]:
     allowed: set[str] = set()
     for entry in allowlist:
         allowed |= _entry_keys(entry)
-    kept = [c for c in _screen(text) if not c.keys & allowed]
+    normalised = normalise(text)
+    kept = [c for c in _screen(normalised.text, regions) if not c.keys & allowed]
     lines = line_starts(text) if kept else []
-    return [_finding(text, c, lines) for c in kept]
+    return [_finding(normalised, c, lines) for c in kept]
 
 
 def published_contacts(texts: Iterable[str]) -> set[str]:
@@ -110,12 +123,20 @@ def published_contacts(texts: Iterable[str]) -> set[str]:
     sample ID number a guide shows as an example is public by the same token, and a
     suggestion repeating what the wiki already says adds no personal data. E-mail
     addresses are lowercased; numbers are reduced to their digits and letters (phone
-    numbers also to E.164 digits).
+    numbers also to E.164 digits). The digits of every run that could be a phone number
+    count too, whatever country's format it is written in, so a helpline written in a
+    format the scanner reads only for some guides is still allowed everywhere.
     """
     contacts: set[str] = set()
     for text in texts:
-        for candidate in _screen(text):
+        normalised = normalise(text).text
+        found = _screen(normalised, None)
+        for candidate in found:
             contacts |= candidate.keys
+        spans = [(c.start, c.end) for c in found]
+        for start, end in phone_pieces(normalised):
+            if not any(s < end and start < e for s, e in spans):
+                contacts.add(digits(normalised[start:end]))
     return contacts
 
 
@@ -125,7 +146,12 @@ def scanner_version() -> str:
     the scanner's code and the versions of the libraries whose data it uses. Results kept
     across runs (the cache of a wiki's published contacts) are filed under it."""
     digest = hashlib.sha256()
-    for module in (__file__, identifiers_module.__file__, phones_module.__file__):
+    for module in (
+        __file__,
+        identifiers_module.__file__,
+        phones_module.__file__,
+        normalised_module.__file__,
+    ):
         assert module is not None
         digest.update(Path(module).read_bytes())
     digest.update(f"{phonenumbers.__version__} {stdnum.__version__}".encode())
@@ -149,13 +175,16 @@ def redact(text: str, findings: Sequence[Finding]) -> str:
     return "".join(parts)
 
 
-def _screen(text: str) -> list[_Candidate]:
+def _screen(text: str, regions: Sequence[str] | None) -> list[_Candidate]:
     candidates = [
         *_emails(text),
         *_ibans(text),
         *_cards(text),
         *_national_ids(text),
-        *(_Candidate(KIND_PHONE, start, end, keys, 4) for start, end, keys in phone_spans(text)),
+        *(
+            _Candidate(KIND_PHONE, start, end, keys, 4)
+            for start, end, keys in phone_spans(text, regions)
+        ),
     ]
     return _without_overlaps(candidates)
 
@@ -338,16 +367,17 @@ def _entry_keys(entry: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _finding(text: str, candidate: _Candidate, line_starts: list[int]) -> Finding:
-    line, column = position(line_starts, candidate.start)
-    value = text[candidate.start : candidate.end]
+def _finding(normalised: Normalised, candidate: _Candidate, line_starts: list[int]) -> Finding:
+    start, end = normalised.original_span(candidate.start, candidate.end)
+    line, column = position(line_starts, start)
     return Finding(
         kind=candidate.kind,
         line=line,
         column=column,
-        start=candidate.start,
-        end=candidate.end,
-        preview=_preview(candidate.kind, value),
+        start=start,
+        end=end,
+        # From the value as read, so the hint shows no invisible or look-alike characters.
+        preview=_preview(candidate.kind, normalised.text[candidate.start : candidate.end]),
     )
 
 

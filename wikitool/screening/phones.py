@@ -10,8 +10,9 @@ sees only short runs, and at most ``PHONE_CHECK_BUDGET`` distinct runs per scan.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
@@ -49,17 +50,22 @@ _SEPARATOR_RE = re.compile(f"[{_PHONE_SEPARATORS}]")
 # refuses a date on its own but not always one in a range ("01.02.2026 - 15.03.2026");
 # lone dates are skipped before the matcher, which also keeps them out of the budget.
 _DATE_RE = re.compile(r"[0-9]{1,4}([./-])[0-9]{1,2}\1[0-9]{1,4}")
-_PhoneHit = tuple[int, int, str]
-_phone_cache: dict[str, tuple[_PhoneHit, ...]] = {}
+# start, end, and the E.164 digits and national significant number.
+_PhoneHit = tuple[int, int, tuple[str, str]]
+_phone_cache: dict[tuple[str, tuple[str, ...]], tuple[_PhoneHit, ...]] = {}
 _PHONE_CACHE_SIZE = 4096
 
 
-def phone_spans(text: str) -> Iterator[tuple[int, int, frozenset[str]]]:
+def phone_spans(
+    text: str, regions: Sequence[str] | None = None
+) -> Iterator[tuple[int, int, frozenset[str]]]:
     """Each phone number in ``text``: ``(start, end, keys)``, the keys being its digits as
-    written and in E.164, to compare with an allowlist. Runs past the budget are
-    reported unchecked."""
+    written, in E.164 and its national significant number, to compare with an allowlist.
+    National forms are read for ``regions`` first, then for ``PHONE_REGIONS``. Runs past
+    the budget are reported unchecked."""
+    searched = _searched_regions(tuple(regions or ()))
     checked: set[str] = set()
-    for start, end in _phone_pieces(text):
+    for start, end in phone_pieces(text):
         # One character of context each side lets the matcher refuse a number glued to a
         # word ("REF2026..."); a neighbouring digit would only confuse it.
         before = start - 1 if start > 0 and not text[start - 1].isdigit() else start
@@ -71,18 +77,18 @@ def phone_spans(text: str) -> Iterator[tuple[int, int, frozenset[str]]]:
             yield start, end, frozenset({digits(raw)})
             continue
         checked.add(piece)
-        hits = _phone_cache.get(piece)
+        hits = _phone_cache.get((piece, searched))
         if hits is None:
-            hits = _phones_in(piece)
+            hits = _phones_in(piece, searched)
             if len(_phone_cache) >= _PHONE_CACHE_SIZE:
                 _phone_cache.clear()
-            _phone_cache[piece] = hits
-        for hit_start, hit_end, e164 in hits:
+            _phone_cache[piece, searched] = hits
+        for hit_start, hit_end, keys in hits:
             raw = piece[hit_start:hit_end]
-            yield before + hit_start, before + hit_end, frozenset({digits(raw), e164})
+            yield before + hit_start, before + hit_end, frozenset({digits(raw), *keys})
 
 
-def _phone_pieces(text: str) -> Iterator[tuple[int, int]]:
+def phone_pieces(text: str) -> Iterator[tuple[int, int]]:
     """Spans of ``text`` short enough for the phone matcher and holding enough digits."""
     for run in _PHONE_RUN_RE.finditer(text):
         position = run.start()
@@ -104,10 +110,17 @@ def _short_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start = stop
 
 
-def _phones_in(piece: str) -> tuple[_PhoneHit, ...]:
-    """Valid phone numbers in ``piece``: (start, end, E.164 digits)."""
-    hits: dict[tuple[int, int], str] = {}
-    for region in PHONE_REGIONS:
+@functools.lru_cache(maxsize=256)
+def _searched_regions(regions: tuple[str, ...]) -> tuple[str, ...]:
+    """``regions`` libphonenumber knows, then ``PHONE_REGIONS``, each once."""
+    known = [r.upper() for r in regions if r.upper() in phonenumbers.SUPPORTED_REGIONS]
+    return tuple(dict.fromkeys([*known, *PHONE_REGIONS]))
+
+
+def _phones_in(piece: str, regions: tuple[str, ...]) -> tuple[_PhoneHit, ...]:
+    """Valid phone numbers in ``piece``: (start, end, (E.164 digits, national number))."""
+    hits: dict[tuple[int, int], tuple[str, str]] = {}
+    for region in regions:
         for match in PhoneNumberMatcher(piece, region, leniency=Leniency.VALID):
             span = (match.start, match.end)
             if span in hits or _DATE_RE.fullmatch(match.raw_string):
@@ -115,8 +128,9 @@ def _phones_in(piece: str) -> tuple[_PhoneHit, ...]:
             if not _plausibly_written(match.raw_string, region):
                 continue
             e164 = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
-            hits[span] = digits(e164)
-    return tuple((start, end, e164) for (start, end), e164 in hits.items())
+            national = phonenumbers.national_significant_number(match.number)
+            hits[span] = (digits(e164), national)
+    return tuple((start, end, keys) for (start, end), keys in hits.items())
 
 
 def _plausibly_written(raw: str, region: str) -> bool:

@@ -27,6 +27,7 @@ from wikitool.screening.personal_data import redact, scan
 
 # The published-contacts allowlist is cached per tree by the suggestion service; feedback
 # must not redact an official helpline a reader says is wrong, so it reuses that cache.
+from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.published_contacts import published_contacts_at
 
 FEEDBACK_STORE_ENV = "WIKITOOL_FEEDBACK_STORE"
@@ -155,7 +156,9 @@ def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None 
     wrong = feedback.wrong
     kinds: tuple[str, ...] = ()
     if wrong:
-        findings = scan(wrong, published_contacts_at(store, store.main()))
+        main = store.main()
+        regions = guide_regions(store, main, store.read(main, feedback.page))
+        findings = scan(wrong, published_contacts_at(store, main), regions)
         if findings:
             wrong = redact(wrong, findings)
             kinds = tuple(sorted({f.kind for f in findings}))
