@@ -167,7 +167,7 @@ def _folded_characters(text: str) -> Iterator[tuple[int, int, str]]:
 # dashes or slashes ("0 7 7 0 0  9 0 0 1 2 3", "0.7.7.0.0.9.0.0.1.2.3"), after an optional
 # "+". Possessive, so linear.
 _SPACED_DIGITS_RE = re.compile(
-    r"(?<![\w.])\+?[0-9](?:[ \u00a0./-]{1,3}+[0-9](?![0-9])){6,}+(?![\w])"
+    r"(?<![\w.+])(?:\+[ .]?)?[0-9](?:[ \u00a0./-]{1,3}+[0-9](?![0-9])){6,}+(?![\w])"
 )
 
 
@@ -179,18 +179,25 @@ def _spaced_digits(text: str) -> Iterator[tuple[int, int, str]]:
 
 # --- addresses spelt out -------------------------------------------------------------
 
-# The "@" in words, as people write it to fool harvesters. "at" alone is ordinary English
+# The "@" in words, as people write it to fool harvesters: "at" alone is ordinary English
 # ("apply at gov.uk"), so it only counts with brackets or with a dot spelt out too.
-_AT_WORDS = "arroba|arobase|chiocciola|klammeraffe|apenstaartje|snabel-a|ma[lł]pa|zavin[aá][cč]"
 _DOT_WORDS = "dot|punto|punkt|point|ponto|punt|prikk|kropka|te[cč]ka|pont"
 _OPEN, _CLOSE = r"[(\[{<]", r"[)\]}>]"
+# An "@" in words or brackets, or with space around it. Written to open with a character
+# class (then check what came before), so that re skips in C to the next candidate; what
+# stands around the word is checked after.
 _AT_RE = re.compile(
-    rf"(?P<bracketed>\s*{_OPEN}\s*(?:at|@|{_AT_WORDS})\s*{_CLOSE}\s*)"
-    rf"|(?P<word>\s+(?:{_AT_WORDS})\s+)"
-    r"|(?P<plain>\s+at\s+)"
-    r"|(?P<spaced>\s+@\s*|\s*@\s+)",
+    r"[acksmz@](?<!\w.)(?:(?<=a)(?:t|rroba|robase|penstaartje)\b|(?<=c)hiocciola\b|(?<=k)lammeraffe\b"
+    r"|(?<=s)nabel-a\b|(?<=m)a[lł]pa\b|(?<=z)avin[aá][cč]\b|(?<=@))",
     re.IGNORECASE,
 )
+_SPACE = frozenset(" \t\n\u00a0")
+# Whether any dot may be spelt out: without one, an English "at" is just "at".
+_SPELT_DOT_HINTS = (
+    *("dot", "punt", "punk", "point", "ponto", "prikk", "kropka", "tečka", "tecka", "pont"),
+    *(".]", ".)", ".}", ".>"),
+)
+_DOT_RE = re.compile(rf"(?:{_DOT_WORDS})\b|[(\[{{<]\s*\.", re.IGNORECASE)
 _DOT_RE = re.compile(
     rf"\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*|\s+(?:{_DOT_WORDS})\s+|\s+\.\s+|\.",
     re.IGNORECASE,
@@ -202,20 +209,70 @@ _LOCAL_REACH = 160
 
 
 def _spelt_addresses(text: str) -> Iterator[tuple[int, int, str]]:
+    spelt_dot: bool | None = None
     for at in _AT_RE.finditer(text):
-        local = _local_part(text, at.start())
+        token = _at_token(text, at.start(), at.end())
+        if token is None:
+            continue
+        start, end, plain = token
+        if plain:
+            # "apply at gov.uk": an English "at" counts only with a dot spelt out too.
+            if spelt_dot is None:
+                lowered = text.lower()
+                spelt_dot = any(hint in lowered for hint in _SPELT_DOT_HINTS)
+            if not spelt_dot:
+                continue
+        local = _local_part(text, start)
         if local is None:
             continue
         local_start, local_value, local_spelt = local
-        domain = _domain(text, at.end())
+        domain = _domain(text, end)
         if domain is None:
             continue
         domain_end, domain_value, domain_spelt = domain
-        if at["plain"] and not (domain_spelt or local_spelt):
-            continue  # "apply at gov.uk"
-        if at["plain"] and _AT_RE.match(text, domain_end):
+        if plain and not (domain_spelt or local_spelt):
+            continue
+        if plain and _is_at_token(text, *_next_word(text, domain_end)):
             continue  # "me at ana dot ruiz at ...": the domain is the next one's local part
         yield local_start, domain_end, f"{local_value}@{domain_value}"
+
+
+def _at_token(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
+    """The at-sign spelt or spaced that the word or "@" at ``text[start:end]`` is part of:
+    its span with the space and brackets around it, and whether it is a plain "at"."""
+    if start >= end:
+        return None
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before in _OPENERS and after in _CLOSERS and _OPENERS[before] == after:
+        start, end = start - 1, end + 1
+        plain = False
+    elif before in _SPACE and after in _SPACE:
+        plain = text[start:end].lower() == "at"
+    elif text[start:end] == "@" and (before in _SPACE or after in _SPACE):
+        plain = False
+    else:
+        return None
+    while start > 0 and text[start - 1] in _SPACE:
+        start -= 1
+    while end < len(text) and text[end] in _SPACE:
+        end += 1
+    return start, end, plain
+
+
+def _is_at_token(text: str, start: int, end: int) -> bool:
+    return (
+        _AT_RE.fullmatch(text, start, end) is not None and _at_token(text, start, end) is not None
+    )
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_CLOSERS = frozenset(_OPENERS.values())
+_WORD_RE = re.compile(r"\s*([^\s]{1,12})")
+
+
+def _next_word(text: str, position: int) -> tuple[int, int]:
+    match = _WORD_RE.match(text, position)
+    return (match.start(1), match.end(1)) if match else (position, position)
 
 
 def _local_part(text: str, end: int) -> tuple[int, str, bool] | None:

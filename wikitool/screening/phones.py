@@ -1,11 +1,16 @@
 """Phone numbers in text, found with libphonenumber's matcher on short runs of digits.
 
 Read in international form (``+44 ...``, ``0044 ...``) for any country, and in national
-form for the regions in ``PHONE_REGIONS``. A national number that does not start with a
-trunk ``0`` (North American, Spanish, Italian mobile numbers) must be written in groups
-(``(201) 555-0123``, ``612 34 56 78``): bare runs of nine or ten digits are far more
-often case or order numbers than phone numbers. The matcher is the costly step, so it
-sees only short runs, and at most ``PHONE_CHECK_BUDGET`` distinct runs per scan.
+form for the regions the caller names (the guide's own: ``wikitool.locales.regions``)
+and then the regions in ``PHONE_REGIONS``. A national number that does not start with a
+trunk ``0`` (North American, Danish, Spanish, Italian mobile numbers) may be written as
+one bare run of digits only in the caller's regions, where people write their numbers
+that way ("34412345" in Denmark); in the other regions it must be written in groups
+(``(201) 555-0123``, ``612 34 56 78``), as a bare run of nine or ten digits is there far
+more often a case or order number. Dates, date ranges, a number with a year after a dash
+("3152-2026") and Brazilian postcodes ("01310-100") are never phone numbers. The matcher
+is the costly step, so it sees only short runs, and at most ``PHONE_CHECK_BUDGET``
+distinct runs per scan.
 """
 
 from __future__ import annotations
@@ -52,7 +57,9 @@ _SEPARATOR_RE = re.compile(f"[{_PHONE_SEPARATORS}]")
 _DATE_RE = re.compile(r"[0-9]{1,4}([./-])[0-9]{1,2}\1[0-9]{1,4}")
 # start, end, and the E.164 digits and national significant number.
 _PhoneHit = tuple[int, int, tuple[str, str]]
-_phone_cache: dict[tuple[str, tuple[str, ...]], tuple[_PhoneHit, ...]] = {}
+# The regions searched in order, and those of them that are local (see the docstring).
+_Regions = tuple[tuple[str, ...], frozenset[str]]
+_phone_cache: dict[tuple[str, _Regions], tuple[_PhoneHit, ...]] = {}
 _PHONE_CACHE_SIZE = 4096
 
 
@@ -111,21 +118,48 @@ def _short_pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=256)
-def _searched_regions(regions: tuple[str, ...]) -> tuple[str, ...]:
-    """``regions`` libphonenumber knows, then ``PHONE_REGIONS``, each once."""
-    known = [r.upper() for r in regions if r.upper() in phonenumbers.SUPPORTED_REGIONS]
-    return tuple(dict.fromkeys([*known, *PHONE_REGIONS]))
+def _searched_regions(regions: tuple[str, ...]) -> _Regions:
+    """``regions`` libphonenumber knows (the local ones), then ``PHONE_REGIONS``, each once."""
+    local = tuple(
+        dict.fromkeys(r.upper() for r in regions if r.upper() in phonenumbers.SUPPORTED_REGIONS)
+    )
+    return tuple(dict.fromkeys([*local, *PHONE_REGIONS])), frozenset(local)
 
 
-def _phones_in(piece: str, regions: tuple[str, ...]) -> tuple[_PhoneHit, ...]:
+# Never phone numbers, whatever a numbering plan allows: a date with its year inside the
+# match (a range "01.02.2026 - 15.03.2026"), a number and a year ("3152-2026"), a Brazilian
+# postcode ("01310-100").
+_NOT_A_PHONE_RE = re.compile(
+    r"[0-9]{1,2}([./-])[0-9]{1,2}\1(?:19|20)[0-9]{2}|(?:19|20)[0-9]{2}([./-])[0-9]{1,2}\2[0-9]"
+    r"|^[0-9]{3,5}[-/](?:19|20)[0-9]{2}$|^[0-9]{5}-[0-9]{3}$"
+)
+# A match glued by one of these to more digits is a piece of a longer number
+# ("2026/035901"); "<" marks machine-readable lines (payment slips, passports).
+_JOINERS = "/.-"
+
+
+def _fragment(piece: str, start: int, end: int) -> bool:
+    """Whether ``piece[start:end]`` is part of a longer number or a machine-readable line."""
+    before, after = piece[max(0, start - 2) : start], piece[end : end + 2]
+    return (
+        "<" in before[-1:] + after[:1]
+        or (len(before) == 2 and before[1] in _JOINERS and before[0].isdigit())
+        or (len(after) == 2 and after[0] in _JOINERS + "+" and after[1].isdigit())
+    )
+
+
+def _phones_in(piece: str, regions: _Regions) -> tuple[_PhoneHit, ...]:
     """Valid phone numbers in ``piece``: (start, end, (E.164 digits, national number))."""
     hits: dict[tuple[int, int], tuple[str, str]] = {}
-    for region in regions:
+    searched, local = regions
+    for region in searched:
         for match in PhoneNumberMatcher(piece, region, leniency=Leniency.VALID):
             span = (match.start, match.end)
-            if span in hits or _DATE_RE.fullmatch(match.raw_string):
+            if span in hits or _NOT_A_PHONE_RE.search(match.raw_string):
                 continue
-            if not _plausibly_written(match.raw_string, region):
+            if _fragment(piece, match.start, match.end):
+                continue
+            if not _plausibly_written(match.raw_string, region, region in local):
                 continue
             e164 = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
             national = phonenumbers.national_significant_number(match.number)
@@ -133,10 +167,11 @@ def _phones_in(piece: str, regions: tuple[str, ...]) -> tuple[_PhoneHit, ...]:
     return tuple((start, end, keys) for (start, end), keys in hits.items())
 
 
-def _plausibly_written(raw: str, region: str) -> bool:
-    """International numbers and numbers with a trunk 0 stand as written; others need groups."""
+def _plausibly_written(raw: str, region: str, local: bool) -> bool:
+    """International numbers and numbers with a trunk 0 stand as written, and so does a
+    bare run of digits in a local region; others need groups."""
     if raw.startswith("+") or digits(raw).startswith("0"):
         return True
     if not _SEPARATOR_RE.search(raw):
-        return False
+        return local
     return any(True for _ in PhoneNumberMatcher(raw, region, leniency=Leniency.STRICT_GROUPING))
