@@ -152,7 +152,12 @@ def _phones_in(piece: str, regions: _Regions) -> tuple[_PhoneHit, ...]:
     """Valid phone numbers in ``piece``: (start, end, (E.164 digits, national number))."""
     hits: dict[tuple[int, int], tuple[str, str]] = {}
     searched, local = regions
+    whole = False
     for region in searched:
+        if whole:
+            # One number holds every digit of the piece (an international number, or a
+            # national one of an earlier region): no other region can find more.
+            break
         for match in PhoneNumberMatcher(piece, region, leniency=Leniency.VALID):
             span = (match.start, match.end)
             if span in hits or _NOT_A_PHONE_RE.search(match.raw_string):
@@ -164,6 +169,7 @@ def _phones_in(piece: str, regions: _Regions) -> tuple[_PhoneHit, ...]:
             e164 = phonenumbers.format_number(match.number, PhoneNumberFormat.E164)
             national = phonenumbers.national_significant_number(match.number)
             hits[span] = (digits(e164), national)
+            whole = whole or not count_digits(piece[: match.start] + piece[match.end :])
     return tuple((start, end, keys) for (start, end), keys in hits.items())
 
 
