@@ -311,6 +311,7 @@ LOCALES: tuple[Locale, ...] = (
     ),
     Locale("en-US", "US", "en", None, ("james", "emma", "olivia"), ("johnson", "garcia", "miller")),
     Locale("en-AU", "AU", "en", None, ("jack", "chloe", "mia"), ("wilson", "brown", "nguyen")),
+    Locale("en-CA", "CA", "en", None, ("liam", "charlotte", "ethan"), ("tremblay", "roy", "wong")),
     Locale(
         "fr",
         "FR",
@@ -655,6 +656,7 @@ def _ssn(rng: random.Random) -> str | None:
 
 # Per locale: (label in the locale's language, maker). Several schemes per country.
 ID_SCHEMES: dict[str, tuple[tuple[str, IdMaker], ...]] = {
+    "CA": (("SIN", _sin), ("social insurance number", _sin)),
     "GB": (
         (
             "NHS number",
@@ -721,6 +723,7 @@ ID_SCHEMES: dict[str, tuple[tuple[str, IdMaker], ...]] = {
 
 # Passport shapes (no check digit): how each country's numbers are written.
 PASSPORT_SHAPES: dict[str, str] = {
+    "CA": "2L6d",
     "GB": "9d",
     "IE": "2L7d",
     "US": "9d",

@@ -111,6 +111,8 @@ PHONES = [
     ("sv", "Ring mig på 070-123 45 67.", "070-123 45 67"),
     ("fr", "Appelez le 06.12.34.56.78 svp.", "06.12.34.56.78"),
     ("en", "From abroad: +45 34 41 23 45.", "+45 34 41 23 45"),
+    # a German mobile number in E.164 that Luhn and a Visa prefix would also accept
+    ("de", "Rufen Sie +4915123455672 an.", "+4915123455672"),
     # invalid in the guide's region: too short, or a prefix no number has
     ("da", "Tlf. 3441234", None),
     ("en-US", "Call me at (201) 155-0123.", None),

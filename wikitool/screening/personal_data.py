@@ -6,7 +6,9 @@ numbers in libphonenumber's metadata, IBANs and national ID numbers must pass th
 digits, card numbers must pass Luhn and start with a known issuer prefix. Numbers the wiki
 already publishes (an agency's helpline, its fee account) are passed in as an allowlist.
 
-Phone numbers are found by :mod:`wikitool.screening.phones`.
+Phone numbers are found by :mod:`wikitool.screening.phones`, in the regions the caller
+names. The text is read through :mod:`wikitool.screening.normalised`, so disguised values
+are found, and reported at the span of the original that holds all of them.
 
 Every pattern is linear in the length of the text. The phone number matcher is the one
 costly step, so it only sees short runs of digits and separators, and at most
@@ -305,6 +307,10 @@ _CARD_RE = re.compile(r"[0-9](?<![0-9].)(?<![0-9][ -].)(?:[ -]?[0-9]){12,18}+(?!
 
 def _cards(text: str) -> Iterator[_Candidate]:
     for match in _CARD_RE.finditer(text):
+        # "+4915123455672" is a German mobile number that also passes as a Visa card:
+        # a card number is never written after a "+".
+        if text[max(0, match.start() - 1) : match.start()] == "+":
+            continue
         if is_card_number(digits(match.group())):
             yield _Candidate(KIND_CARD, match.start(), match.end(), _alnum_keys(match.group()), 2)
 
