@@ -34,30 +34,51 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 import phonenumbers
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from stdnum import ean, iban, isbn, luhn
+from stdnum.at import uid as at_uid
 from stdnum.at import vnr as at_vnr
+from stdnum.au import abn as au_abn
 from stdnum.au import tfn as au_tfn
 from stdnum.be import nn as be_nn
+from stdnum.be import vat as be_vat
+from stdnum.br import cnpj as br_cnpj
 from stdnum.br import cpf as br_cpf
+from stdnum.ca import bn as ca_bn
 from stdnum.ca import sin as ca_sin
 from stdnum.ch import ssn as ch_ssn
+from stdnum.ch import uid as ch_uid
+from stdnum.cz import dic as cz_dic
 from stdnum.cz import rc as cz_rc
 from stdnum.de import idnr as de_idnr
+from stdnum.de import vat as de_vat
 from stdnum.dk import cpr as dk_cpr
+from stdnum.dk import cvr as dk_cvr
+from stdnum.es import cif as es_cif
 from stdnum.es import dni as es_dni
 from stdnum.fi import hetu as fi_hetu
+from stdnum.fi import ytunnus as fi_ytunnus
 from stdnum.fr import nir as fr_nir
+from stdnum.fr import siren as fr_siren
 from stdnum.gb import nhs as gb_nhs
+from stdnum.gb import vat as gb_vat
 from stdnum.ie import pps as ie_pps
+from stdnum.ie import vat as ie_vat
 from stdnum.it import codicefiscale as it_cf
+from stdnum.it import iva as it_iva
 from stdnum.nl import bsn as nl_bsn
 from stdnum.no import fodselsnummer as no_fnr
+from stdnum.no import orgnr as no_orgnr
+from stdnum.pl import nip as pl_nip
 from stdnum.pl import pesel as pl_pesel
 from stdnum.pt import cc as pt_cc
+from stdnum.pt import nif as pt_nif
+from stdnum.se import orgnr as se_orgnr
 from stdnum.se import personnummer as se_pnr
+from stdnum.us import ein as us_ein
 from stdnum.us import ssn as us_ssn
 
 SEED = 20261206
@@ -937,8 +958,55 @@ def _near_values(rng: random.Random, locale: Locale) -> list[tuple[str, str]]:
         ),
         ("version", f"v{rng.randint(1, 9)}.{rng.randint(0, 20)}.{rng.randint(0, 99)}"),
         ("count", f"{rng.randint(1000, 99999)} applications in {year}"),
+        ("company number", _company_number(rng, locale.region)),
     ]
     return values
+
+
+# An agency's or a company's registration number, as guides print it: (label, the stdnum
+# module that validates it, an example whose digits are redrawn, how many leading
+# characters stay, how many trailing check characters are recomputed).
+COMPANY_NUMBERS: dict[str, tuple[str, Any, str, int, int]] = {
+    "GB": ("VAT reg. no.", gb_vat, "980780684", 0, 2),
+    "IE": ("VAT no.", ie_vat, "IE6433435F", 2, 1),
+    "US": ("EIN", us_ein, "04-2103594", 0, 0),
+    "AU": ("ABN", au_abn, "83914571673", 0, 2),
+    "CA": ("business number", ca_bn, "123026635", 0, 1),
+    "FR": ("SIREN", fr_siren, "552008443", 0, 1),
+    "BE": ("numéro d'entreprise", be_vat, "0403170701", 1, 2),
+    "DE": ("USt-IdNr.", de_vat, "DE136695976", 2, 1),
+    "AT": ("UID-Nummer", at_uid, "ATU13585627", 3, 1),
+    "CH": ("UID", ch_uid, "CHE100155212", 3, 1),
+    "ES": ("CIF", es_cif, "A13585625", 1, 1),
+    "IT": ("partita IVA", it_iva, "00743110157", 0, 1),
+    "NL": ("KvK-nummer", None, "41202536", 0, 0),
+    "DK": ("CVR-nr.", dk_cvr, "13585628", 0, 1),
+    "NO": ("org.nr.", no_orgnr, "988077917", 0, 1),
+    "SE": ("org.nr", se_orgnr, "5560360793", 3, 1),
+    "FI": ("Y-tunnus", fi_ytunnus, "20774740", 0, 1),
+    "PL": ("NIP", pl_nip, "8567346215", 0, 1),
+    "BR": ("CNPJ", br_cnpj, "16727230000197", 0, 2),
+    "PT": ("NIF", pt_nif, "501964843", 1, 1),
+    "CZ": ("IČO", cz_dic, "25123891", 0, 1),
+}
+
+
+def _company_number(rng: random.Random, region: str) -> str:
+    label, module, example, keep, checks = COMPANY_NUMBERS[region]
+    for _ in range(100):
+        body = "".join(
+            rng.choice("0123456789") if ch.isdigit() and keep <= i < len(example) - checks else ch
+            for i, ch in enumerate(example)
+        )
+        if module is None:
+            return f"{label} {body}"
+        if checks:
+            value = _complete(body[: len(body) - checks] + "?" * checks, module.is_valid)
+        else:
+            value = body if module.is_valid(body) else None
+        if value:
+            return f"{label} {getattr(module, 'format', lambda v: v)(value)}"
+    return f"{label} {example}"
 
 
 def _helplines(rng: random.Random, locale: Locale) -> list[str]:

@@ -111,6 +111,7 @@ PHONES = [
     ("sv", "Ring mig på 070-123 45 67.", "070-123 45 67"),
     ("fr", "Appelez le 06.12.34.56.78 svp.", "06.12.34.56.78"),
     ("en", "From abroad: +45 34 41 23 45.", "+45 34 41 23 45"),
+    ("en-US", "Call (201) \u2013 555-1691 tonight.", "(201) \u2013 555-1691"),
     # a German mobile number in E.164 that Luhn and a Visa prefix would also accept
     ("de", "Rufen Sie +4915123455672 an.", "+4915123455672"),
     # invalid in the guide's region: too short, or a prefix no number has
@@ -125,6 +126,11 @@ PHONES = [
     ("da", "Betal med +71<093216974273918+68933807<.", None),
     ("en-US", "The fee is $1,250.00 from 2026-03-01.", None),
     ("nb", "Det bor 5 425 270 i Norge.", None),
+    # a company's registration number, by its label or as part of a longer code
+    ("da", "Styrelsens CVR-nr. 76405425.", None),
+    ("de-CH", "UID CHE-973.194.554 des Amts.", None),
+    ("fr-BE", "Numéro d'entreprise 0962907221.", None),
+    ("fr", "SIREN 015 019 813 de l'agence.", None),
 ]
 
 

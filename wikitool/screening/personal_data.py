@@ -135,7 +135,8 @@ def published_contacts(texts: Iterable[str]) -> set[str]:
         found = _screen(normalised, None)
         for candidate in found:
             contacts |= candidate.keys
-        spans = [(c.start, c.end) for c in found]
+        # Runs inside another kind of finding (an IBAN's digits) are that finding's.
+        spans = [(c.start, c.end) for c in found if c.kind != KIND_PHONE]
         for start, end in phone_pieces(normalised):
             if not any(s < end and start < e for s, e in spans):
                 contacts.add(digits(normalised[start:end]))
@@ -307,9 +308,9 @@ _CARD_RE = re.compile(r"[0-9](?<![0-9].)(?<![0-9][ -].)(?:[ -]?[0-9]){12,18}+(?!
 
 def _cards(text: str) -> Iterator[_Candidate]:
     for match in _CARD_RE.finditer(text):
-        # "+4915123455672" is a German mobile number that also passes as a Visa card:
-        # a card number is never written after a "+".
-        if text[max(0, match.start() - 1) : match.start()] == "+":
+        # "+4915123455672" is a German mobile number that also passes as a Visa card: a
+        # card number is never written after a "+", nor in a machine-readable line ("<").
+        if text[max(0, match.start() - 1) : match.start()] in ("+", "<"):
             continue
         if is_card_number(digits(match.group())):
             yield _Candidate(KIND_CARD, match.start(), match.end(), _alnum_keys(match.group()), 2)

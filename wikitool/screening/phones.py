@@ -42,8 +42,11 @@ def digits(value: str) -> str:
 # possessive, so linear. Written to open with one character class ("[+(]?[0-9]" would
 # not), so that re skips in C to the next candidate instead of trying every position.
 _PHONE_SEPARATORS = " \u00a0\u2009\u202f().\\-\u2010-\u2015/"
+# At most this many separators between two digits: "(201) - 555-0123" has four.
+MAX_SEPARATORS = 4
 _PHONE_RUN_RE = re.compile(
-    rf"[+(0-9](?:(?<=[+(])[0-9]|(?<=[0-9]))(?:[{_PHONE_SEPARATORS}]{{0,3}}[0-9])*+\)?"
+    rf"[+(0-9](?:(?<=[+(])[0-9]|(?<=[0-9]))"
+    rf"(?:[{_PHONE_SEPARATORS}]{{0,{MAX_SEPARATORS}}}[0-9])*+\)?"
 )
 # A group of more digits than any phone number has (E.164: 15) cannot be part of one.
 _LONG_DIGITS_RE = re.compile(r"[0-9]{18,}")
@@ -91,8 +94,34 @@ def phone_spans(
                 _phone_cache.clear()
             _phone_cache[piece, searched] = hits
         for hit_start, hit_end, keys in hits:
+            if _not_a_phone_here(text, before + hit_start, before + hit_end):
+                continue
             raw = piece[hit_start:hit_end]
             yield before + hit_start, before + hit_end, frozenset({digits(raw), *keys})
+
+
+# Labels of the registration numbers of companies and agencies that guides print (a VAT,
+# CVR, SIREN, UID, KvK, CNPJ... number): a number right after one is not a phone number.
+_COMPANY_LABEL_RE = re.compile(
+    r"(?:\b(?:CVR|SIRE[NT]|ABN|EIN|VAT|UID|KvK|NIP|REGON|CNPJ|I[ČC]O|BCE|KBO|CIF|HRB|HRA"
+    r"|org(?:anisations)?\.?\s?nr|organi[sz]ation number|Y-tunnus|partita IVA|P\.\s?IVA"
+    r"|USt-?Id(?:Nr)?|business number|company (?:no|number)|entreprise|ondernemingsnummer"
+    r"|Firmenbuch(?:nummer)?|Handelsregister(?:nummer)?)"
+    r"|CHE)[\s.:#°º-]*(?:n[ro]\.?|n[º°]|number|nummer|numéro|no\.)?[\s.:#-]*\Z",
+    re.IGNORECASE,
+)
+# How far before a number its label is looked for.
+_LABEL_REACH = 48
+
+
+def _not_a_phone_here(text: str, start: int, end: int) -> bool:
+    """Whether the text around a number says it is something else: a company's
+    registration number by its label, or a piece of a longer code ("CHE-973.194.554")."""
+    if start >= 2 and text[start - 1] in _JOINERS and text[start - 2].isalnum():
+        return True
+    if end + 1 < len(text) and text[end] in _JOINERS and text[end + 1].isalnum():
+        return True
+    return _COMPANY_LABEL_RE.search(text, max(0, start - _LABEL_REACH), start) is not None
 
 
 def phone_pieces(text: str) -> Iterator[tuple[int, int]]:
