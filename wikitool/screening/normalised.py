@@ -39,29 +39,39 @@ _INVISIBLE = frozenset(
 )
 
 # Letters that look like ASCII in Cyrillic and Greek (the ones Unicode's confusables list
-# maps to a single ASCII letter and that occur in spoofed addresses), and dashes and dots
-# NFKC leaves alone.
-_CONFUSABLES = str.maketrans(
+# maps to a single ASCII letter and that occur in spoofed addresses). Read as ASCII only
+# in a run of such letters that touches ASCII letters, digits or an address's punctuation
+# ("аna@ехample.org"): a Greek or Bulgarian word on its own ("ΑΦΜ", "ЕГН") stays itself,
+# so the labels of its identifiers are still found.
+_LOOKALIKES = str.maketrans(
     "аекорсухѕіјԁԛԝһАВЕКМНОРСТХЅІЈҮ"  # Cyrillic
-    "οαρινκυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"  # Greek
-    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2022\u3002",  # dashes, minus, dots
-    "aekopcyxsijdqwhABEKMHOPCTXSIJYoapivkuABEZHIKMNOPTYX-------...",
+    "οαρινκυΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",  # Greek
+    "aekopcyxsijdqwhABEKMHOPCTXSIJYoapivkuABEZHIKMNOPTYX",
 )
+# Dashes, the minus sign and dots that NFKC leaves alone.
+_PUNCTUATION = str.maketrans(
+    "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7\u2022\u3002", "-------..."
+)
+# What a look-alike letter must touch to be read as ASCII.
+_ADDRESS_CHARACTERS = frozenset("@._-+")
 
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
 @functools.lru_cache(maxsize=4096)
 def _fold(ch: str) -> str:
-    """What one non-ASCII character reads as: ``""`` if invisible, else ASCII or itself."""
+    """What one non-ASCII character reads as: ``""`` if invisible, else ASCII or itself
+    (look-alike letters aside: :func:`_folded_characters` decides those)."""
     if ch in _INVISIBLE or "\U000e0000" <= ch <= "\U000e007f":
         return ""
-    mapped = ch.translate(_CONFUSABLES)
+    mapped = ch.translate(_PUNCTUATION)
     if mapped != ch:
         return mapped
     digit = unicodedata.decimal(ch, None)
     if digit is not None:
         return str(digit)
+    if unicodedata.category(ch) == "Lo":
+        return ch  # "º" of "n.º" and "ª" are letters of their own, not "o" and "a"
     compatible = unicodedata.normalize("NFKC", ch)
     # Only whole ASCII results: "ｅ" -> "e", "𝟕" -> "7", "＠" -> "@", a no-break space ->
     # " "; not "½" -> "1⁄2". Several letters ("ﬁ" -> "fi") are still one word.
@@ -155,10 +165,20 @@ def normalise(text: str) -> Normalised:
 
 def _folded_characters(text: str) -> Iterator[tuple[int, int, str]]:
     for run in _NON_ASCII_RE.finditer(text):
+        spoofed = _touches_ascii(text, run.start() - 1) or _touches_ascii(text, run.end())
         for index, ch in enumerate(run.group(), run.start()):
             folded = _fold(ch)
+            if folded == ch and spoofed:
+                folded = ch.translate(_LOOKALIKES)
             if folded != ch:
                 yield index, index + 1, folded
+
+
+def _touches_ascii(text: str, index: int) -> bool:
+    if not 0 <= index < len(text):
+        return False
+    ch = text[index]
+    return ch.isascii() and (ch.isalnum() or ch in _ADDRESS_CHARACTERS)
 
 
 # --- digits spaced or dotted one by one ------------------------------------------------
