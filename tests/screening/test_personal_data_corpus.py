@@ -73,11 +73,19 @@ def test_generated_corpus_is_large_reproducible_and_split(
     assert 0.15 < held < 0.25
 
 
-def test_tuning_split_meets_the_targets_for_contacts_and_disguises(
+def test_tuning_split_meets_the_targets_but_for_passport_numbers(
     quality_bench: ModuleType, generated: Any
 ) -> None:
+    # Passport numbers after abbreviated labels ("Passnr", "passi nro") are not found yet.
     tuning = quality_bench.tally(generated, held_back=False)
 
-    for category in ("e-mail address", "phone number", "IBAN", "obfuscated"):
+    for category in (
+        "e-mail address",
+        "phone number",
+        "IBAN",
+        "payment card number",
+        "national ID number",
+        "obfuscated",
+    ):
         assert tuning.recall(f"category {category}") >= 0.97, category
     assert tuning.precision >= 0.97
