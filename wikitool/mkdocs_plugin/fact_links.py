@@ -15,6 +15,7 @@ search indexes: ``data-search-exclude`` keeps its words out of the index
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from html import escape
 from urllib.parse import quote, urlsplit
 
@@ -40,19 +41,34 @@ class FactLinks:
         scheme = urlsplit(href).scheme.lower()
         return FactLinks(href if scheme in ("", "http", "https") else "", display)
 
+    @cached_property
+    def _parts(self) -> tuple[str, str, str]:
+        # The page's every link shares all but its field and name: made once a page
+        # (a guide has 10 to 40 facts and steps, and the build renders every guide).
+        d = self.display
+        assert d is not None
+        joiner = "&" if "?" in self.href else "?"
+        start = f' <a class="wt-fix" href="{escape(self.href + joiner)}field='
+        before, _, after = d.html("to: {fact}", fact="\0").partition("\0")
+        middle = (
+            f'" data-search-exclude>{d.html("Suggest a change")}'
+            f'<span class="wt-visually-hidden"> {before}'
+        )
+        return start, middle, f"{after}</span></a>"
+
     def link(self, field: str, name: str) -> str:
         """`` <a class="wt-fix" ...>`` for the fact at ``field`` named ``name`` (plain
         text), or ``""``: no links on this page, or a fact read from nowhere."""
-        d = self.display
-        if not self.href or not field or d is None:
+        if not self.href or not field or self.display is None:
             return ""
-        joiner = "&" if "?" in self.href else "?"
-        href = escape(f"{self.href}{joiner}field={quote(field, safe='')}")
-        about = d.html("to: {fact}", fact=escape(short_name(name)))
-        return (
-            f' <a class="wt-fix" href="{href}" data-search-exclude>{d.html("Suggest a change")}'
-            f'<span class="wt-visually-hidden"> {about}</span></a>'
-        )
+        start, middle, end = self._parts
+        return f"{start}{_quoted(field)}{middle}{escape(short_name(name))}{end}"
+
+
+@lru_cache(maxsize=1024)
+def _quoted(field: str) -> str:
+    # The same few fields (fees[0], steps[3]) on page after page.
+    return escape(quote(field, safe=""))
 
 
 def short_name(name: str) -> str:
