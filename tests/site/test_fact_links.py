@@ -11,7 +11,6 @@ How the links look and what the report form does in a browser: tests/browser/tes
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -257,7 +256,7 @@ def test_no_links_when_the_suggestion_link_is_not_a_web_page(template: str) -> N
     assert links.link("fees[0]", "En ligne") == ""
 
 
-def test_a_page_built_without_the_plugins_links_has_none(tmp_path: Path) -> None:
+def test_a_panel_rendered_without_links_has_none() -> None:
     panel = render_panel(GuideFacts.from_data(FRONT_MATTER, "x"))
 
     assert "wt-fix" not in panel
