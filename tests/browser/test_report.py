@@ -91,7 +91,7 @@ def test_on_a_touch_screen_every_link_is_shown(page: Page, citizen: CitizenSite)
 
 
 @PHONE_ONLY
-def test_a_facts_link_in_a_situation_opens_the_suggestion_page_on_its_field(
+def test_a_fees_link_in_a_situation_opens_the_editor_with_that_fee_focused(
     page: Page, citizen: CitizenSite
 ) -> None:
     page.goto(citizen.url(LOST) + "?situation=abroad")
@@ -104,6 +104,23 @@ def test_a_facts_link_in_a_situation_opens_the_suggestion_page_on_its_field(
     page.wait_for_url(re.compile(r"/suggest/\?"))
     query = parse_qs(urlsplit(page.url).query)
     assert (query["guide"], query["field"]) == ([LOST], ["fees[3]"])
+    name = page.get_by_role("group", name="Fee 4", exact=True).get_by_label("Name", exact=True)
+    expect(name).to_be_focused()
+    expect(name).to_have_value("Emergency travel document")
+    expect(name).to_be_in_viewport()
+
+
+@DESKTOP_ONLY
+def test_a_steps_link_opens_the_editor_with_that_step_focused(
+    page: Page, citizen: CitizenSite
+) -> None:
+    page.goto(citizen.url(PASSPORT))
+
+    press(page.get_by_role("link", name="Suggest a change to: Pay the fee of 86 euros."))
+
+    step = page.get_by_label("Step 5", exact=True)
+    expect(step).to_be_focused()
+    expect(step).to_have_value("Pay the fee of 86 euros.")
 
 
 # -- the report ---------------------------------------------------------------------------
