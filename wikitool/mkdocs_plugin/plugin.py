@@ -38,6 +38,7 @@ from wikitool.mkdocs_plugin.changes import changes_fragment
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.context import BuildContext
+from wikitool.mkdocs_plugin.fact_links import NO_LINKS
 from wikitool.mkdocs_plugin.feed import write_feed
 from wikitool.mkdocs_plugin.history_source import docs_prefix, read_history
 from wikitool.mkdocs_plugin.home import home_fragment
@@ -45,6 +46,7 @@ from wikitool.mkdocs_plugin.links import relative
 from wikitool.mkdocs_plugin.nav_titles import title_sections
 from wikitool.mkdocs_plugin.page_fragments import (
     guide_fragments,
+    guide_links,
     suggest_fragments,
     track_fragments,
 )
@@ -183,7 +185,9 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         """Sanitize the page's HTML; make every title the theme shows escaped text."""
         if not self.config.enabled:
             return None
-        return clean_content(html, page, self._facts.pages.get(page.file.src_uri))
+        info = self._facts.pages.get(page.file.src_uri)
+        links = guide_links(info, page, self._facts, self.config) if info else NO_LINKS
+        return clean_content(html, page, info, links)
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
