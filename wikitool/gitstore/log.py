@@ -35,7 +35,7 @@ class Repository:
     prefix: str
 
 
-def first_parent_log(repository: Repository, pretty: str) -> str:
+def first_parent_log(repository: Repository, pretty: str, since: str | None = None) -> str:
     """The text of ``git log -z --first-parent -m --name-status -M --format=<pretty>``
     for ``repository.revision``, limited to the wiki folder, newest first.
 
@@ -48,6 +48,8 @@ def first_parent_log(repository: Repository, pretty: str) -> str:
     """
     if not _REVISION.match(repository.revision):
         raise GitStoreError(f"not a commit id: {repository.revision!r}")
+    if since is not None and not _REVISION.match(since):
+        raise GitStoreError(f"not a commit id: {since!r}")
     pathspec = repository.prefix.rstrip("/") or "."
     return _git(
         repository.git_dir,
@@ -61,7 +63,9 @@ def first_parent_log(repository: Repository, pretty: str) -> str:
         "--no-decorate",
         "--no-show-signature",
         f"--format={pretty}",
-        repository.revision,
+        # since..revision: only the commits after ``since`` (the caller knows it is on
+        # the revision's first-parent line).
+        f"{since}..{repository.revision}" if since else repository.revision,
         "--",
         pathspec,
     )

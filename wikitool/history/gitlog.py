@@ -106,11 +106,12 @@ def _name(identity: str) -> str:
     return identity.rsplit("<", 1)[0].strip()
 
 
-def read_log(repository: Repository) -> list[LogCommit]:
+def read_log(repository: Repository, since: str | None = None) -> list[LogCommit]:
     """Every commit on ``repository.revision``'s first-parent line that touched the
-    wiki folder, newest first, in one ``git log`` run.
+    wiki folder, newest first, in one ``git log`` run; with ``since`` (a commit on that
+    line), only those after it.
 
     Raises:
         GitStoreError: git is missing, or the repository or revision cannot be read.
     """
-    return parse_log(first_parent_log(repository, _FORMAT))
+    return parse_log(first_parent_log(repository, _FORMAT, since))

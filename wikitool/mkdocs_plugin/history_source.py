@@ -12,14 +12,23 @@ from mkdocs.plugins import get_plugin_logger
 
 from wikitool.errors import WikitoolError
 from wikitool.gitstore.log import Repository, discover_repository
-from wikitool.history import HistoryIndex, read_log
+from wikitool.history import HistoryIndex, LogCommit, read_log
 from wikitool.mkdocs_plugin.context import BuildContext
 
 log = get_plugin_logger(__name__)
 
 
-def read_history(context: BuildContext, config: MkDocsConfig) -> tuple[HistoryIndex | None, str]:
-    """The history and the commit it was read at.
+KnownLog = tuple[str, list[LogCommit]]
+"""The log read at a commit: what a later read starting after that commit extends."""
+
+
+def read_history(
+    context: BuildContext, config: MkDocsConfig, known: KnownLog | None = None
+) -> tuple[HistoryIndex | None, str, KnownLog | None]:
+    """The history, the commit it was read at and the log read (to extend later).
+
+    With ``known``, a log read at a commit on the first-parent line of the commit to
+    read (the caller checks that), only the commits after it are read from git.
 
     A named repository that cannot be read fails the build (``PluginError``): its site
     would silently lose every date. Without one, no repository or no git around
@@ -32,22 +41,26 @@ def read_history(context: BuildContext, config: MkDocsConfig) -> tuple[HistoryIn
             prefix=docs_prefix(config),
         )
         try:
-            commits = read_log(repository)
+            if known is not None and context.commit:
+                commits = read_log(repository, since=known[0]) + known[1]
+            else:
+                commits = read_log(repository)
         except WikitoolError as exc:
             raise PluginError(f"wikitool: cannot read the history: {exc}") from exc
     else:
         found = discover_repository(Path(config.docs_dir))
         if found is None:
             log.info("no git repository around %s: pages show no history", config.docs_dir)
-            return None, context.commit or ""
+            return None, context.commit or "", None
         repository = found
         try:
             commits = read_log(repository)
         except WikitoolError as exc:
             log.warning("pages show no history: %s", exc)
-            return None, context.commit or ""
+            return None, context.commit or "", None
     log.debug("read %d commits from %s", len(commits), repository.git_dir)
-    return HistoryIndex(commits, repository.prefix), context.commit or repository.revision
+    commit = context.commit or repository.revision
+    return HistoryIndex(commits, repository.prefix), commit, (commit, commits)
 
 
 def docs_prefix(config: MkDocsConfig) -> str:

@@ -40,7 +40,7 @@ from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.context import BuildContext
 from wikitool.mkdocs_plugin.fact_links import NO_LINKS
 from wikitool.mkdocs_plugin.feed import write_feed
-from wikitool.mkdocs_plugin.history_source import docs_prefix, read_history
+from wikitool.mkdocs_plugin.history_source import KnownLog, docs_prefix, read_history
 from wikitool.mkdocs_plugin.home import home_fragment
 from wikitool.mkdocs_plugin.links import relative
 from wikitool.mkdocs_plugin.nav_titles import title_sections
@@ -80,6 +80,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
         self._nav: Navigation | None = None
+        self._log: KnownLog | None = None
+        """The history's log as last read, for a loaded build to extend."""
         self._parts: PartsCache = {}
         """Each guide's editable parts, kept while a build stays loaded."""
         self.loaded: Loaded | None = None
@@ -111,7 +113,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             language=str(config.theme.get("language") or "en"),
         )
         if self.config.history:
-            facts.history, facts.commit = read_history(self._context, config)
+            facts.history, facts.commit, self._log = read_history(self._context, config)
         self._facts = facts
         self._parts = {}
         generated_pages.add_pages(files, config, self.config)
@@ -139,10 +141,15 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
                 self.loaded = Loaded(files, self._nav, env)
         return None
 
-    def reread_history(self, config: MkDocsConfig) -> None:
+    def reread_history(self, config: MkDocsConfig, *, extends: bool = False) -> None:
         """Before some pages of a loaded build are rendered again for a newer commit
         (``plugin.context`` set to it): take its context, today's date and its history;
-        every page's facts stay until its page is read again."""
+        every page's facts stay until its page is read again.
+
+        Args:
+            extends: the commit built last is on the new commit's first-parent line, so
+                only the commits after it are read from git.
+        """
         if not self.config.enabled:
             return
         site = BuildContext.from_extra(config.extra)
@@ -150,7 +157,10 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._facts.commit = self._context.commit or ""
         self._facts.today = date.today()
         if self.config.history:
-            self._facts.history, self._facts.commit = read_history(self._context, config)
+            known = self._log if extends else None
+            self._facts.history, self._facts.commit, self._log = read_history(
+                self._context, config, known
+            )
 
     # -- pages ------------------------------------------------------------------------------
 

@@ -23,8 +23,9 @@ from wikitool.mkdocs_plugin.suggest_pages import (
 )
 from wikitool.suggestions.changed_guide import editable_parts
 
-PartsCache = dict[str, tuple[str, "dict[str, Any] | None"]]
-"""A guide's editable parts by its path, with the content they were read from: a build
+PartsCache = dict[str, tuple[str, "dict[str, Any] | None", "list[dict[str, Any]]"]]
+"""A guide's editable parts and what a report may be about, by its path, with the
+content they were read from (both derive from it and the site's language): a build
 kept loaded (``publish --watch``) reads again only the guides that changed."""
 
 
@@ -45,12 +46,12 @@ def write_sources(
         read_in = (info.guide.lang, info.steps) if info.guide is not None else None
         known = cache.get(info.src) if cache is not None else None
         if known is not None and known[0] == content:
-            parts = known[1]
+            parts, about = known[1], known[2]
         else:
             parts = _parts(content, info.src, read, read_in)
+            about = _about(info, parts, facts.language)
             if cache is not None:
-                cache[info.src] = (content, parts)
-        about = _about(info, parts, facts.language)
+                cache[info.src] = (content, parts, about)
         source = GuideSource(info.src, info.title, info.url, content, parts, about)
         target = site / source_file(folder, info.src)
         target.parent.mkdir(parents=True, exist_ok=True)

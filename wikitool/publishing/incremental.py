@@ -222,7 +222,7 @@ class SiteSession:
         logger.addHandler(warnings)
         quiet_mkdocs_info()
         try:
-            plugin.reread_history(config)
+            plugin.reread_history(config, extends=_extends(store, kept.commit, commit))
             _render(pages, config, loaded)
             config.plugins.on_post_build(config=config)
         except (MkDocsException, OSError) as exc:
@@ -243,6 +243,21 @@ class SiteSession:
             shutil.rmtree(self._root, ignore_errors=True)
         self._root = Path(tempfile.mkdtemp(prefix="wikitool-session-", dir=memory_dir()))
         return self._root
+
+
+FIRST_PARENT_STEPS = 1000
+"""How far back main's first-parent line is searched for the commit built last."""
+
+
+def _extends(store: WikiStore, old: str, new: str) -> bool:
+    """``old`` is on ``new``'s first-parent line (main moved forward, not reset): the
+    history read at ``old`` is extended, not read again."""
+    for steps, info in enumerate(store.walk_first_parent(new)):
+        if info.id == old:
+            return True
+        if steps >= FIRST_PARENT_STEPS:
+            break
+    return False
 
 
 def _pages_to_render(loaded: Loaded, changed: list[str]) -> list[Page]:
