@@ -241,3 +241,16 @@ def test_the_honeypot_looks_accepted_and_writes_nothing(
     assert _refs(wiki) == before
     with WikiStore.open(wiki) as store:
         assert contact_forget(store, UNKNOWN) is False
+
+
+def test_supports_share_the_submissions_rate_limit(
+    start_intake: Any, wiki: Path, open_id: str
+) -> None:
+    limited = start_intake(rate_limit=1)
+
+    first = limited.post(f"/api/suggestions/{open_id}/support", {})
+    second = limited.post(f"/api/suggestions/{open_id}/support", {"note": "Me too"})
+
+    assert first.status_code == 201, first.text
+    assert second.status_code == 429 and int(second.headers["Retry-After"]) >= 1
+    assert second.json()["error"].startswith("too many requests")
