@@ -25,8 +25,10 @@ from wikitool.cli import cli
 from wikitool.gitstore import WikiStore
 from wikitool.intake.settings import IntakeSettings
 from wikitool.model import Identity
+from wikitool.review.open_suggestions import REFS_CHECK_SECONDS, OpenSuggestions
 from wikitool.services.wiki_init import init_wiki
 from wikitool.suggestions.contacts import contact_forget, contacts_of
+from wikitool.suggestions.support import SupportInput, support_suggestion
 
 STAFF = Identity("Test Staff", "staff@agency.invalid")
 FIXED_TIME = 1_790_000_000
@@ -254,3 +256,24 @@ def test_supports_share_the_submissions_rate_limit(
     assert first.status_code == 201, first.text
     assert second.status_code == 429 and int(second.headers["Retry-After"]) >= 1
     assert second.json()["error"].startswith("too many requests")
+
+
+def test_the_list_reads_the_refs_again_after_a_few_seconds_or_at_once_after_a_write(
+    wiki: Path, open_id: str
+) -> None:
+    now = [1000.0]
+    remembered = OpenSuggestions(clock=lambda: now[0])
+    with WikiStore.open(wiki) as store:
+
+        def supporters() -> int:
+            (item,) = [s for s in remembered.on_guide(store, GUIDE) if s.id == open_id]
+            return item.supporters
+
+        before = supporters()
+        support_suggestion(store, open_id, SupportInput())  # as another process would
+        assert supporters() == before
+        now[0] += REFS_CHECK_SECONDS
+        assert supporters() == before + 1
+        support_suggestion(store, open_id, SupportInput())
+        remembered.moved()  # as the intake does after its own writes
+        assert supporters() == before + 2

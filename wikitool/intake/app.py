@@ -124,6 +124,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
         except SuggestionError as exc:
             raise RequestRefused(400, one_line(str(exc))) from None
         result = await _answered(submitter.submit(suggestion))
+        open_suggestions.moved()
         return _created(
             request,
             settings,
@@ -187,6 +188,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
                 raise RequestRefused(409, one_line(str(exc))) from None
 
         result = await in_thread(write)
+        open_suggestions.moved()
         return JSONResponse(
             {"id": result.id, "supporters": result.supporters, "warnings": result.warnings},
             status_code=201,
