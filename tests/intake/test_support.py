@@ -165,6 +165,8 @@ def test_a_support_is_counted_in_the_list_review_list_and_review_show(
     with WikiStore.open(wiki) as store:
         roles = [(c.role, c.email) for c in contacts_of(store, open_id)]
         assert ("supporter", "bo@example.org") in roles and ("author", "ana@example.org") in roles
+        assert contact_forget(store, open_id) is True  # suggest forget: every contact of it
+        assert contacts_of(store, open_id) == []
     subprocess.run(["git", "-C", str(wiki), "fsck", "--full", "--strict"], check=True,
                    capture_output=True)
 
@@ -237,12 +239,15 @@ def test_the_honeypot_looks_accepted_and_writes_nothing(
 ) -> None:
     before = _refs(wiki)
 
-    response = intake.post(f"/api/suggestions/{open_id}/support", {"website": "https://spam.example"})
+    response = intake.post(
+        f"/api/suggestions/{open_id}/support",
+        {"email": "bot@example.org", "website": "https://spam.example"},
+    )
 
     assert response.status_code == 201
     assert _refs(wiki) == before
     with WikiStore.open(wiki) as store:
-        assert contact_forget(store, UNKNOWN) is False
+        assert "bot@example.org" not in {c.email for c in contacts_of(store, open_id)}
 
 
 def test_supports_share_the_submissions_rate_limit(
