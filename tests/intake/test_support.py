@@ -184,6 +184,14 @@ def test_identical_suggestions_folded_into_one_count_as_supporters(
     (row,) = [r for r in json.loads(_review(wiki, "list", "--json")) if r["id"] == first["id"]]
     assert (row["plus_ones"], row["supporters"]) == (1, 1)
 
+    # One more, and it is the most supported: first with --sort support, last by age.
+    assert intake.post(f"/api/suggestions/{first['id']}/support", {}).json()["supporters"] == 2
+    by_age = [r["id"] for r in json.loads(_review(wiki, "list", "--json"))]
+    by_support = json.loads(_review(wiki, "list", "--sort", "support", "--json"))
+    assert by_age[-1] == first["id"] and by_support[0]["id"] == first["id"]
+    supporters = [r["supporters"] for r in by_support]
+    assert supporters == sorted(supporters, reverse=True)
+
 
 @pytest.fixture
 def published_fix(wiki: Path) -> str:
