@@ -26,7 +26,7 @@ from wikitool.errors import WikitoolError
 from wikitool.gitstore import WikiStore
 from wikitool.review.events import SuggestionState, suggestion_state, supporters_in
 from wikitool.review.log import REVIEWS_PREFIX, read_events
-from wikitool.review.status import public_status
+from wikitool.review.status import IN_REVIEW, RECEIVED, public_status
 
 DAY = 86_400
 REFS_CHECK_SECONDS = 2.0
@@ -119,7 +119,9 @@ def _read(store: WikiStore, ref: str, log: str) -> OpenSuggestion | None:
         guide=status.guide,
         kind=status.kind.value,
         summary=status.summary,
-        status=status.status,
+        # Open is received or in review to the public: a status addressed to the author
+        # (a question waiting for their answer) says nothing true to anyone else.
+        status=RECEIVED if status.status == RECEIVED else IN_REVIEW,
         submitted=events[0].time,
         supporters=supporters_in(events),
     )
