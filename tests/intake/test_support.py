@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -290,3 +291,27 @@ def test_the_list_reads_the_refs_again_after_a_few_seconds_or_at_once_after_a_wr
         support_suggestion(store, open_id, SupportInput())
         remembered.moved()  # as the intake does after its own writes
         assert supporters() == before + 2
+
+
+def test_once_staff_act_the_list_says_in_review_and_still_no_staff_words(
+    intake: Intake, wiki: Path
+) -> None:
+    sid = _submit(intake, summary="The form number is wrong")
+    _review(wiki, "comment", sid, "-m", "Rosa: checking with the office",
+            "--as", "Rosa Staff <rosa@agency.invalid>")
+
+    # Staff act in another process: the intake sees it within REFS_CHECK_SECONDS.
+    listed = next(s for s in _wait_for_status(intake, sid, "in review")["suggestions"] if s["id"] == sid)
+
+    assert listed["status"] == "in review"
+    assert "Rosa" not in json.dumps(listed) and "checking" not in json.dumps(listed)
+
+
+def _wait_for_status(intake: Intake, sid: str, status: str) -> dict[str, Any]:
+    deadline = time.monotonic() + 2 * REFS_CHECK_SECONDS + 1
+    while True:
+        listed = _listed(intake)
+        if any(s["id"] == sid and s["status"] == status for s in listed["suggestions"]):
+            return listed
+        assert time.monotonic() < deadline, listed
+        time.sleep(0.1)
