@@ -90,7 +90,7 @@ demo: $(RUN_STAMP)
 	@if [ -d "$(DEMO_SITE)" ] && [ ! -L "$(DEMO_SITE)" ]; then \
 		echo "Moving the site an older demo built to $(DEMO_SITE).old: publish makes $(DEMO_SITE) a link"; \
 		mv "$(DEMO_SITE)" "$(DEMO_SITE).old"; fi
-	@$(PUBLISH)
+	@$(PUBLISH) || [ $$? -eq 4 ]
 	@tty=; if [ -t 0 ]; then tty=$$(stty -g); stty -isig -icanon -echo min 1 time 0; fi; \
 	trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; \
 		if [ -n "$$tty" ]; then stty "$$tty"; fi; echo "Demo stopped"' EXIT; \
@@ -102,7 +102,7 @@ demo: $(RUN_STAMP)
 	( shown=$$(git -C "$(DEMO_DIR)" rev-parse main); \
 	  while sleep 2; do \
 	    tip=$$(git -C "$(DEMO_DIR)" rev-parse main); \
-	    if [ "$$tip" != "$$shown" ] && ( $(PUBLISH) ); then shown=$$tip; fi; \
+	    if [ "$$tip" != "$$shown" ] && ( $(PUBLISH) || [ $$? -eq 4 ] ); then shown=$$tip; fi; \
 	  done ) & watch=$$!; \
 	sleep 2; \
 	if ! kill -0 $$intake 2>/dev/null || ! kill -0 $$site 2>/dev/null; then \
@@ -144,7 +144,7 @@ demo-reset:
 
 # Publish main again by hand (the demo's watcher does it after each merge).
 demo-publish:
-	@$(PUBLISH)
+	@$(PUBLISH) || [ $$? -eq 4 ]
 
 clean:
 	rm -rf $(VENV) site demo .pytest_cache .mypy_cache .ruff_cache
