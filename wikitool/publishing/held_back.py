@@ -106,16 +106,17 @@ class HoldingBack:
         if old is not None and file.read_bytes() != old and reading_problem(path, old) is None:
             file.write_bytes(old)
         else:
-            source = None  # the build excludes it: see left_out
+            source = None  # the build excludes it
         if first is None:
             self.held[path] = HeldBack(path, line, reason, source)
         else:
             self.held[path] = HeldBack(first.path, first.line, first.reason, source)
 
     @property
-    def left_out(self) -> list[str]:
-        """The held-back guides the site has no page for."""
-        return sorted(p for p, held in self.held.items() if not held.kept_published)
+    def kept(self) -> dict[str, str | None]:
+        """Each held-back guide -> the commit whose version the site shows (``None``: the
+        build leaves it out)."""
+        return {path: held.kept_from for path, held in self.held.items()}
 
     def line_quoted(self, path: str, message: str) -> int | None:
         """The first line of ``path`` (as exported) holding text ``message`` quotes: a
