@@ -64,6 +64,9 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._facts = SiteFacts()
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
+        self.read_ahead: dict[str, PageSource] = {}
+        """Pages ``wikitool build`` read before the build (``src_uri`` -> source, read
+        exactly as ``read_source`` does): taken from here, not read a second time."""
         self.page_in_progress: str | None = None
         """The page (``src_uri``) MkDocs is reading, rendering or writing, else ``None``:
         what ``wikitool build`` blames for a warning or an exception (``build_log.py``)."""
@@ -131,7 +134,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         (about 1 ms a guide), for a ``page.meta`` that ``on_page_markdown`` replaces."""
         if not self.config.enabled or page.file.generated_by is not None:
             return None  # a generated page: its text is in memory, without front matter
-        source = read_source(page, config)
+        source = self.read_ahead.pop(page.file.src_uri, None) or read_source(page, config)
         self._sources[page.file.src_uri] = source
         return source.body
 

@@ -7,7 +7,9 @@ so navigation, search, feed and page agree: the guide is there as it was, or now
 
 Before the build, every guide of the export is read as the plugin reads it and given to
 MkDocs' raw-HTML reader (``guides.rendering.html_reading_problem``): what fails there is
-held back without building twice. What only the build finds (a warning under strict
+held back without building twice, and what passes is handed to the plugin, which does
+not read it again (``WikitoolPlugin.read_ahead``), so the probe costs the build nothing
+but the HTML reader's pass (microseconds a guide). What only the build finds (a warning under strict
 mode, an exception while a guide's page is rendered) holds the guide back and the site
 is built again without it.
 """
@@ -22,7 +24,7 @@ from pathlib import Path
 from wikitool.errors import GuideError
 from wikitool.gitstore import WikiStore
 from wikitool.guides.model_version import MODEL_KEY, model_version_problem
-from wikitool.guides.page_source import read_page
+from wikitool.guides.page_source import PageSource, read_page
 from wikitool.guides.paths import CONTENT_DIR, is_guide_path
 from wikitool.guides.rendering import html_reading_problem
 from wikitool.model import Problem
@@ -85,6 +87,9 @@ class HoldingBack:
         self._store = store
         self._published = published
         self.held: dict[str, HeldBack] = {}
+        self.sources: dict[str, PageSource] = {}
+        """Each guide the probe read and passed, by its docs path (``src_uri``), for the
+        plugin to take instead of reading it again (``WikitoolPlugin.read_ahead``)."""
 
     def probe(self) -> None:
         """Hold back every guide of the export the build would stop on before rendering."""
@@ -92,18 +97,21 @@ class HoldingBack:
         for file in sorted(content.rglob("*.md")):
             path = file.relative_to(self.root).as_posix()
             if is_guide_path(path):
-                problem = reading_problem(path, file.read_bytes())
-                if problem is not None:
-                    self.hold_back(path, problem.line, problem.message)
+                read = read_for_build(path, file.read_bytes())
+                if isinstance(read, Problem):
+                    self.hold_back(path, read.line, read.message)
+                else:
+                    self.sources[path.removeprefix(f"{CONTENT_DIR}/")] = read
 
     def hold_back(self, path: str, line: int | None, reason: str) -> None:
         """Put ``path``'s published version in the export in place of the failing one, or
         leave the guide out (no published version, or that version failed too)."""
         file = self.root / path
+        self.sources.pop(path.removeprefix(f"{CONTENT_DIR}/"), None)  # MkDocs reads it
         first = self.held.get(path)
         source = self._published.source_of(path) if self._published and not first else None
         old = self._store.read(source, path) if source is not None else None
-        if old is not None and file.read_bytes() != old and reading_problem(path, old) is None:
+        if old is not None and file.read_bytes() != old and _readable(path, old):
             file.write_bytes(old)
         else:
             source = None  # the build excludes it
@@ -132,9 +140,10 @@ class HoldingBack:
         return None
 
 
-def reading_problem(path: str, raw: bytes) -> Problem | None:
-    """What stops the build before it renders the guide ``raw``: the plugin cannot read
-    it (not UTF-8, front matter, a newer model) or MkDocs' HTML reader fails on it."""
+def read_for_build(path: str, raw: bytes) -> PageSource | Problem:
+    """The guide ``raw`` as the plugin reads it, or what stops the build before it renders
+    the guide: the plugin cannot read it (not UTF-8, front matter, a newer model) or
+    MkDocs' HTML reader fails on it."""
     try:
         # As MkDocs reads a page: a byte order mark dropped, universal newlines.
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
@@ -148,7 +157,12 @@ def reading_problem(path: str, raw: bytes) -> Problem | None:
     if future is not None:
         return Problem(path, _key_line(text, MODEL_KEY), future)
     body_line = text.count("\n", 0, len(text) - len(page.body)) + 1
-    return html_reading_problem(path, page.body, body_line)
+    problem = html_reading_problem(path, page.body, body_line)
+    return page if problem is None else problem
+
+
+def _readable(path: str, raw: bytes) -> bool:
+    return not isinstance(read_for_build(path, raw), Problem)
 
 
 def _key_line(text: str, key: str) -> int | None:

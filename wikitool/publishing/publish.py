@@ -12,7 +12,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,7 +138,7 @@ def build_site(
         holding = HoldingBack(root, store, published)
         holding.probe()
         for _ in range(MAX_BUILDS):
-            built = _build_once(store, root, out, commit, intake_url, holding.kept)
+            built = _build_once(store, root, out, commit, intake_url, holding)
             blamed = _guides_blamed(built, strict)
             for path, reason in blamed:
                 holding.hold_back(path, holding.line_quoted(path, reason), reason)
@@ -182,7 +182,7 @@ def _build_once(
     out: Path,
     commit: str,
     intake_url: str | None,
-    held_back: Mapping[str, str | None],
+    holding: HoldingBack,
 ) -> _Built:
     try:
         # Never MkDocs' own strict mode: it aborts at the end, counting warnings without
@@ -190,19 +190,18 @@ def _build_once(
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=False)
     except (MkDocsException, OSError) as exc:
         raise BuildError(f"the site did not build: {_reason(exc)}") from exc
-    _exclude(config, sorted(p for p, kept_from in held_back.items() if kept_from is None))
+    kept = holding.kept
+    _exclude(config, sorted(p for p, kept_from in kept.items() if kept_from is None))
     # The plugin reads history from the real repository, not the export.
     context = BuildContext(
-        repository=Path(store.git_dir),
-        commit=commit,
-        intake_url=intake_url,
-        held_back=dict(held_back),
+        repository=Path(store.git_dir), commit=commit, intake_url=intake_url, held_back=kept
     )
     feed, plugin = None, None
     for candidate in config.plugins.values():
         if isinstance(candidate, WikitoolPlugin):
             plugin = candidate
             plugin.context = context
+            plugin.read_ahead = dict(holding.sources)  # taken as pages are read
             feed = plugin.config.feed if plugin.config.enabled else None
     if out.exists():
         shutil.rmtree(out)
