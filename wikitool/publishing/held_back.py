@@ -6,7 +6,7 @@ put back into the exported tree before MkDocs runs), or is left out when it has 
 so navigation, search, feed and page agree: the guide is there as it was, or nowhere.
 
 Before the build, every guide of the export is read as the plugin reads it and given to
-MkDocs' raw-HTML reader (``guides.rendering.html_reading_problem``): what fails there is
+MkDocs' raw-HTML reader (``guides.rendering``, as ``check`` does): what fails there is
 held back without building twice, and what passes is handed to the plugin, which does
 not read it again (``WikitoolPlugin.read_ahead``), so the probe costs the build nothing
 but the HTML reader's pass (microseconds a guide). What only the build finds (a warning under strict
@@ -26,7 +26,7 @@ from wikitool.gitstore import WikiStore
 from wikitool.guides.model_version import MODEL_KEY, model_version_problem
 from wikitool.guides.page_source import PageSource, read_page
 from wikitool.guides.paths import CONTENT_DIR, is_guide_path
-from wikitool.guides.rendering import html_reading_problem
+from wikitool.guides.rendering import rendering_problems
 from wikitool.model import Problem
 
 _QUOTED = re.compile(r"'([^'\n]+)'")
@@ -157,8 +157,8 @@ def read_for_build(path: str, raw: bytes) -> PageSource | Problem:
     if future is not None:
         return Problem(path, _key_line(text, MODEL_KEY), future)
     body_line = text.count("\n", 0, len(text) - len(page.body)) + 1
-    problem = html_reading_problem(path, page.body, body_line)
-    return page if problem is None else problem
+    problems = rendering_problems(path, page.body, body_line)
+    return problems[0] if problems else page
 
 
 def _readable(path: str, raw: bytes) -> bool:
