@@ -63,7 +63,9 @@ def build(wiki: WikiContext, out: Path, rev: str, intake_url: str | None) -> Non
     published = LiveVersions(tag) if tag is not None else None
     result = build_site(store, out, rev=rev, intake_url=intake_url, published=published)
     click.echo(f"Built {result.pages} pages from {result.commit[:12]} into {result.site_dir}")
-    _report(result)
+    _echo_build_report(result)
+    if result.held_back:
+        raise SystemExit(HELD_BACK_EXIT)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -86,9 +88,7 @@ def serve(wiki: WikiContext, host: str, port: int, rev: str, intake_url: str | N
 
     with tempfile.TemporaryDirectory(prefix="wikitool-site-") as tmp:
         result = build_site(wiki.store(), Path(tmp) / "site", rev=rev, intake_url=intake_url)
-        for warning in result.warnings:
-            echo_line(f"warning: {warning}", err=True)
-        _echo_held_back(result.held_back)
+        _echo_build_report(result)
         server = serve_directory(result.site_dir, host, port)
         click.echo(
             f"Serving {result.commit[:12]} on http://{host}:{server.server_port}/ (Ctrl+C stops)"
@@ -177,13 +177,11 @@ def publish(
         raise SystemExit(HELD_BACK_EXIT)
 
 
-def _report(result: BuildResult) -> None:
-    """MkDocs' warnings (on standard error) and the guides held back; exit 4 if any."""
+def _echo_build_report(result: BuildResult) -> None:
+    """MkDocs' warnings (on standard error) and the guides held back."""
     for warning in result.warnings:
         echo_line(f"warning: {warning}", err=True)
     _echo_held_back(result.held_back)
-    if result.held_back:
-        raise SystemExit(HELD_BACK_EXIT)
 
 
 def _echo_held_back(held_back: tuple[HeldBack, ...]) -> None:
