@@ -73,8 +73,9 @@ audit: $(STAMP)
 
 # The whole loop on loopback, shaped like a deployment: the intake (wikitool intake
 # serve) takes suggestions from the static site, which `wikitool publish` builds from
-# main into a release and links at $(DEMO_SITE), served as plain files through the link. A
-# watcher republishes a few seconds after staff merge (publish moves
+# main into a release and links at $(DEMO_SITE), served as plain files through the link
+# (`wikitool serve --site`, with the site's own 404 page). `wikitool publish --watch`
+# republishes a second after staff merge, one line each (publish moves
 # refs/tags/published to the commit it made live, so the tracking page can say
 # "published"); readers never see a gap. The demo wiki, with its suggestions and feedback,
 # is kept from one run to the next (demo-reset starts over).
@@ -97,13 +98,8 @@ demo: $(RUN_STAMP)
 	trap 'exit 0' INT TERM HUP; \
 	$(DEMO_WIKI) intake serve --port $(INTAKE_PORT) --allow-origin $(SITE_URL) \
 		--published-rev refs/tags/published & intake=$$!; \
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory "$(DEMO_SITE)" $(PORT) \
-		>/dev/null 2>&1 & site=$$!; \
-	( shown=$$(git -C "$(DEMO_DIR)" rev-parse main); \
-	  while sleep 2; do \
-	    tip=$$(git -C "$(DEMO_DIR)" rev-parse main); \
-	    if [ "$$tip" != "$$shown" ] && ( $(PUBLISH) || [ $$? -eq 4 ] ); then shown=$$tip; fi; \
-	  done ) & watch=$$!; \
+	$(DEMO_WIKI) serve --site "$(DEMO_SITE)" --port $(PORT) >/dev/null 2>&1 & site=$$!; \
+	$(PUBLISH) --watch & watch=$$!; \
 	sleep 2; \
 	if ! kill -0 $$intake 2>/dev/null || ! kill -0 $$site 2>/dev/null; then \
 		echo "The intake or the site did not start: is port $(PORT) or $(INTAKE_PORT) in use?"; \
@@ -125,7 +121,7 @@ demo: $(RUN_STAMP)
 	echo "  $(DEMO_CLI) review approve ID --as \"Ana Ruiz <ana.ruiz@passports.veloria.invalid>\""; \
 	echo "  $(DEMO_CLI) review approve ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
 	echo "  $(DEMO_CLI) review merge ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
-	echo "The site is rebuilt a few seconds after the merge; reload the guide and the tracking page."; \
+	echo "The site is republished a second after the merge; reload the guide and the tracking page."; \
 	echo "Feedback from the guides' \"Was this page helpful?\": $(DEMO_CLI) feedback list"; \
 	echo; \
 	echo "Ctrl+C stops the demo."; \
@@ -142,7 +138,7 @@ demo-reset:
 	rm -rf "$(DEMO_DIR)" "$(DEMO_SITE)" "$(DEMO_SITE).releases" "$(DEMO_SITE).old"
 	@$(MAKE) --no-print-directory demo
 
-# Publish main again by hand (the demo's watcher does it after each merge).
+# Publish main again by hand (the demo's publish --watch does it after each merge).
 demo-publish:
 	@$(PUBLISH) || [ $$? -eq 4 ]
 

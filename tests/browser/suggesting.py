@@ -120,8 +120,13 @@ def editor(page: Page) -> Locator:
 
 
 def open_editor(page: Page, url: str) -> Locator:
-    """Open the suggestion page and wait for the guide's text to load."""
+    """Open the suggestion page, open "Edit the whole source" (the form comes first) and
+    wait for the guide's text to load."""
     page.goto(url)
+    page.locator("#__wt-form").wait_for(state="visible")
+    disclosure = page.locator("#__wt-source")
+    if disclosure.get_attribute("open") is None:
+        page.locator("#__wt-source-title").click()
     field = editor(page)
     field.wait_for(state="visible")
     page.wait_for_function(

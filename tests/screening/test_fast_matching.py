@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wikitool.screening.identifiers import CONTEXT_WINDOW, SCHEMES, find_id_numbers
+from wikitool.screening.cards import _CARD_RE
+from wikitool.screening.identifiers import CONTEXT_WINDOW, SCHEMES, IdScheme, find_id_numbers
 from wikitool.screening.personal_data import (
-    _CARD_RE,
     _IBAN_RE,
     NATIONAL_ID_PREFIX,
     _iban_matches,
@@ -30,12 +30,22 @@ from wikitool.screening.phones import _PHONE_RUN_RE, _PHONE_SEPARATORS
 Match = tuple[str, int, int, str]
 
 
+def labelled(scheme: IdScheme, text: str, start: int) -> bool:
+    """Whether a label of the scheme (if it asks for one) ends within CONTEXT_WINDOW
+    characters before ``start``."""
+    if scheme.context is None:
+        return True
+    return bool(scheme.context.search(text, max(0, start - CONTEXT_WINDOW), start))
+
+
 def reference_matches(text: str) -> list[Match]:
-    """Scheme by scheme, every match of its pattern over the whole text."""
+    """Scheme by scheme, every match of its pattern over the whole text, after its label
+    where it asks for one."""
     return [
         (scheme.country, match.start(), match.end(), match.group())
         for scheme in SCHEMES
         for match in scheme.pattern.finditer(text)
+        if labelled(scheme, text, match.start())
     ]
 
 
@@ -52,10 +62,7 @@ def reference_national_ids(text: str) -> list[tuple[str, int, int]]:
     found = []
     for scheme in SCHEMES:
         for match in scheme.pattern.finditer(text):
-            label_from = max(0, match.start() - CONTEXT_WINDOW)
-            if scheme.context is not None and not scheme.context.search(
-                text, label_from, match.start()
-            ):
+            if not labelled(scheme, text, match.start()):
                 continue
             try:
                 valid = bool(scheme.is_valid(match.group()))
@@ -97,9 +104,30 @@ BOUNDARIES = [
             ("Sweden", "880320+0016"),
             ("Finland", "880320-0016"),
             ("Finland", "880320+0016"),
-            ("United Kingdom", "880320-0016"),
         ],
     ),
+    # A label lets a labelled scheme in, ahead of the bare ones.
+    (
+        "NHS 880320-0016",
+        [("United Kingdom", "880320-0016"), ("Sweden", "880320-0016"), ("Finland", "880320-0016")],
+    ),
+    (
+        "CPR 211062-5629",
+        [("Denmark", "211062-5629"), ("Sweden", "211062-5629"), ("Finland", "211062-5629")],
+    ),
+    # The longest lead, gap and trail the digit windows allow.
+    ("AB 12 34 56 C", [("United Kingdom", "AB 12 34 56 C")]),
+    (
+        "OIB: HR 33392005961",
+        [
+            ("Croatia", "HR 33392005961"),
+            ("Belgium", "33392005961"),
+            ("Norway", "33392005961"),
+            ("Brazil", "33392005961"),
+        ],
+    ),
+    ("00000000 0 ZZ4", [("Portugal", "00000000 0 ZZ4")]),
+    ("UPN B801200005001.", [("United Kingdom", "B801200005001")]),
     ("131052A308T", [("Finland", "131052A308T")]),
     ("BSN 1112.22.333", [("Netherlands", "1112.22.333")]),
     ("RSSMRAURTMLARSNL", [("Italy", "RSSMRAURTMLARSNL")]),
@@ -135,6 +163,15 @@ VALID_NUMBERS = [
     "131052-308T", "131052A308T", "536-90-4399", "6433435F", "6433435FT", "1234567TW",
     "111222333", "1112.22.333", "943 476 5919", "943-476-5919", "44051401359", "02070803628",
     "36 574 261 809", "36574261809",
+    "1237 010180", "181/815/08155", "59-119/9013", "211062-5629", "120174-3399",
+    "36805280109", "33309240064", "161175-19997", "8032056031", "7111 042 925",
+    "HR 33392005961", "01013099997", "094259216", "123 456 789", "7103192745", "710319/2745",
+    "1234567", "123-456-782", "9698 658 215", "123 456 782", "49-098-576", "536904399",
+    "912-90-3456", "912 90 3456", "P-00634642", "591191706458", "591-1917064-58",
+    "1012.22.331", "1955839661", "B801200005001", "AB123456C", "AB 12 34 56 C",
+    "151086 95088", "756.9217.0769.85", "1630615123457", "0101006500006", "390.533.447-05",
+    "39053344705", "00000000 0 ZZ4", "3023217600053", "30 23 217 600 053", "10010490A443",
+    "10 010490 A 44 3",
 ]  # fmt: skip
 
 # What a pattern's lookbehind and lookahead read beside a number: nothing, one or two
@@ -159,7 +196,9 @@ def test_finder_matches_every_pattern_beside_every_edge() -> None:
 
 LABELS = [
     "BSN ", "NHS number: ", "PESEL ", "Steuer-ID ", "tax ID ", "IdNr ", "burgerservicenummer",
-    "DNI ", "NIE ", "SSN ", "PPS ", "CF ", "codice fiscale ",
+    "DNI ", "NIE ", "SSN ", "PPS ", "CF ", "codice fiscale ", "CPR ", "kennitala ", "SIN ",
+    "sin ", "Tax Number: ", "Steuernummer ", "ΑΜΚΑ ", "ЕГН ", "rodné číslo ", "NINO ",
+    "St.-Nr. ", "p.k. ", "numéro d’assurance sociale ", "social  security\nnumber ",
 ]  # fmt: skip
 SEPARATORS = [
     " ", "  ", "-", ".", "/", "+", ",", ":", "_", "\n", "(", ")", "é", "\u00a0", "ſ",
@@ -235,7 +274,7 @@ def test_scanner_reports_the_id_numbers_the_plain_scan_reports(text: str) -> Non
 
 # _CARD_RE and _PHONE_RUN_RE as they were written first, with their lookbehind or
 # optional sign in front.
-PLAIN_CARD_RE = re.compile(r"(?<![0-9])(?<![0-9][ -])[0-9](?:[ -]?[0-9]){12,18}+(?![ -]?[0-9])")
+PLAIN_CARD_RE = re.compile(r"(?<![0-9+])(?<![0-9][ -])[0-9](?:[ -]?[0-9]){11,18}+(?![ -]?[0-9])")
 PLAIN_PHONE_RUN_RE = re.compile(rf"[+(]?[0-9](?:[{_PHONE_SEPARATORS}]{{0,3}}[0-9])*+\)?")
 ACCOUNT_NUMBERS = [
     "4111 1111 1111 1111", "4111111111111111", "5555-5555-5555-4444", "3782 822463 10005",

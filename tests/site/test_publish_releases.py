@@ -10,18 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 from guide_edits import commit_guide_edits
-
-from wikitool.publishing.preview import serve_directory
 
 RunCli = Callable[..., Result]
 Git = Callable[..., str]
@@ -169,45 +164,3 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(
     ]  # fmt: skip
     assert not any((tmp_path / "www" / "old-site").iterdir())
 
-
-def test_a_reader_never_sees_a_missing_or_partial_page_during_publishes(
-    wiki: Path, live: Path, run_cli: RunCli, git: Git
-) -> None:
-    _publish(run_cli, wiki, live)
-    server = serve_directory(live, "127.0.0.1", 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    pages = ["", "vehicles/pay-a-parking-fine/", "changes/", "search/search_index.json"]
-    failures: list[str] = []
-    fetched = 0
-    stop = threading.Event()
-
-    def read_continuously() -> None:
-        nonlocal fetched
-        while not stop.is_set():
-            for page in pages:
-                try:
-                    with urllib.request.urlopen(base + page, timeout=10) as answer:
-                        body = answer.read()
-                except (urllib.error.URLError, OSError) as exc:
-                    failures.append(f"{page}: {exc}")
-                    continue
-                if not page.endswith(".json") and b"</html>" not in body[-64:]:
-                    failures.append(f"{page}: cut short")
-                fetched += 1
-
-    reader = threading.Thread(target=read_continuously)
-    reader.start()
-    try:
-        for words in ("First,", "Then,", "At last,"):
-            _edit_main(wiki, git, words)
-            _publish(run_cli, wiki, live, "--keep", "2")
-    finally:
-        stop.set()
-        reader.join()
-        server.shutdown()
-        server.server_close()
-
-    assert failures == []
-    assert fetched > 3 * len(pages)
-    assert "At last, " in (live / GUIDE_PAGE).read_text(encoding="utf-8")

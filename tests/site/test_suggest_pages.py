@@ -6,7 +6,9 @@ What the pages do in a browser is tested in tests/browser/test_suggest_*.py.
 
 from __future__ import annotations
 
+import gzip
 import json
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from site_history import PASSPORT, STAFF, BuiltSite, isolated_git
 
 from wikitool.errors import BuildError
 from wikitool.gitstore import WikiStore
+from wikitool.mkdocs_plugin.editor_labels import editor_settings
 from wikitool.mkdocs_plugin.suggest_pages import intake_url_from, sources_folder
 from wikitool.publishing.publish import build_site
 from wikitool.services.wiki_init import init_wiki
@@ -215,6 +218,62 @@ def test_scripts_are_files_of_the_site_never_inline_handlers(with_intake: BuiltS
         assert any(src.endswith("assets/javascripts/wikitool.js") for src in sources), path
 
 
+SCRIPT_BUDGET = 60 * 1024
+"""The suggestion page's own scripts, gzipped (issue 13): a phone on a slow line."""
+
+
+def test_the_suggestion_page_own_scripts_stay_under_60_kb_gzipped(with_intake: BuiltSite) -> None:
+    html = parse_html(with_intake.file("suggest/index.html"))
+    theirs = Path(__file__).resolve().parents[2] / "theme" / "assets" / "javascripts"
+    loaded = [
+        posixpath.normpath(posixpath.join("suggest", s.attrs["src"]))
+        for s in html.find_all("script")
+        if "src" in s.attrs and "/javascripts/" in s.attrs["src"]
+    ]
+    own = [path for path in loaded if (theirs / posixpath.basename(path)).is_file()]
+    sizes = {
+        path: len(gzip.compress((with_intake.site / path).read_bytes(), compresslevel=9))
+        for path in own
+    }
+
+    assert "assets/javascripts/suggest-form.js" in own
+    assert "assets/javascripts/suggest.js" in own
+    assert sum(sizes.values()) < SCRIPT_BUDGET, sizes
+
+
+def test_the_suggestion_page_gives_its_form_the_words_and_currencies(
+    with_intake: BuiltSite,
+) -> None:
+    suggest = by_id(article(with_intake.file("suggest/index.html")), "__wt-suggest")
+    settings = json.loads(suggest.attrs["data-wt-editor"])
+
+    assert settings["default"] == "en"
+    assert set(settings["labels"]) == {"en"}  # the reference wiki's guides are in English
+    words = settings["labels"]["en"]
+    assert words["lang"] == "en"
+    assert words["fields"]["amount"] == "Amount"
+    assert words["items"]["documents"] == ["Document {number}", "Add a document"]
+    assert {"EUR", "GBP", "JPY"} <= set(settings["currencies"])
+    assert "EUX" not in settings["currencies"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "amount", "add"),
+    [
+        ("fr", "Montant", "Ajouter un document"),
+        ("es-419", "Importe", "Añadir un documento"),
+        ("de", "Betrag", "Unterlage hinzufügen"),
+        ("xx-bogus", "Amount", "Add a document"),
+    ],
+)
+def test_the_form_words_are_in_each_guide_language(lang: str, amount: str, add: str) -> None:
+    settings = json.loads(editor_settings([lang], "en"))
+
+    assert set(settings["labels"]) == {"en", lang}
+    assert settings["labels"][lang]["fields"]["amount"] == amount
+    assert settings["labels"][lang]["items"]["documents"][1] == add
+
+
 # -- configuration ------------------------------------------------------------------------
 
 
@@ -381,16 +440,21 @@ def test_the_built_commit_fills_links_and_sources_even_without_history(
     wiki: Path, store: WikiStore, git: Callable[..., str], tmp_path: Path
 ) -> None:
     config = wiki / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "      suggest_url: suggest/?guide={path}\n",
-        "      suggest_url: suggest/?guide={path}&base={commit}\n      history: false\n",
-    ))
+    config.write_text(
+        config.read_text().replace(
+            "      suggest_url: suggest/?guide={path}\n",
+            "      suggest_url: suggest/?guide={path}&base={commit}\n      history: false\n",
+        )
+    )
     git(wiki, "commit", "-qam", "Suggest links name the built commit; no history")
 
     built = build_site(store, tmp_path / "site")
 
     page = (built.site_dir / PASSPORT.removesuffix(".md") / "index.html").read_text()
     assert f"&amp;base={built.commit}" in page
-    source = json.loads(built.site_dir.joinpath(
-        "suggest/sources", PASSPORT.removesuffix(".md") + ".json").read_text())
+    source = json.loads(
+        built.site_dir.joinpath(
+            "suggest/sources", PASSPORT.removesuffix(".md") + ".json"
+        ).read_text()
+    )
     assert source["base"] == built.commit

@@ -13,6 +13,11 @@ def _known() -> frozenset[str]:
     return frozenset(list_currencies())
 
 
+def known_currencies() -> frozenset[str]:
+    """Every ISO 4217 code Babel knows (the list the suggestion page's form checks against)."""
+    return _known()
+
+
 def is_known_currency(code: object) -> bool:
     """Whether ``code`` is an ISO 4217 code Babel knows, written as it is (``EUR``)."""
     return isinstance(code, str) and code in _known()

@@ -14,6 +14,7 @@ from wikitool.mkdocs_plugin.changes import render_freshness, render_guide_change
 from wikitool.mkdocs_plugin.collected import PageInfo, SiteFacts
 from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.display import Display
+from wikitool.mkdocs_plugin.editor_labels import editor_settings
 from wikitool.mkdocs_plugin.feedback_widget import Section, render_feedback
 from wikitool.mkdocs_plugin.jsonld import guide_jsonld, jsonld_scripts
 from wikitool.mkdocs_plugin.links import fill_link, relative
@@ -80,6 +81,10 @@ def suggest_fragments(page: Page, facts: SiteFacts, options: WikitoolConfig) -> 
         "root": relative("./", page.url),
     }
     fragments = {key: escape_text(value) for key, value in values.items()}
+    # The form editor's words in each guide's language (every guide is read by now:
+    # MkDocs reads every page before it renders any).
+    languages = {info.guide.lang for info in facts.guides() if info.guide is not None}
+    fragments["editor"] = escape_text(editor_settings(languages, facts.language))
     # "Is something wrong?" without editing: the guide's page is set by the script.
     fragments["feedback"] = (
         render_feedback(

@@ -1,12 +1,17 @@
 """Find personal data in text a citizen sends, before any of it is written to git.
 
-Looked for: e-mail addresses, phone numbers, IBANs, payment card numbers and national ID
-numbers. Precision comes from structure, not guesswork: phone numbers must be valid
-numbers in libphonenumber's metadata, IBANs and national ID numbers must pass their check
-digits, card numbers must pass Luhn and start with a known issuer prefix. Numbers the wiki
-already publishes (an agency's helpline, its fee account) are passed in as an allowlist.
+Looked for: e-mail addresses, phone numbers, IBANs, payment card numbers, national ID
+numbers, and passport and ID card numbers. Precision comes from structure, not
+guesswork: phone numbers must be valid numbers in libphonenumber's metadata, IBANs and
+national ID numbers must pass their check digits, card numbers must pass Luhn and start
+with a brand's IIN range, passport and ID card numbers must follow their label. Numbers
+the wiki already publishes (an agency's helpline, its fee account) are passed in as an
+allowlist.
 
-Phone numbers are found by :mod:`wikitool.screening.phones`.
+Phone numbers are found by :mod:`wikitool.screening.phones`, national ID numbers by
+:mod:`wikitool.screening.identifiers` (the schemes: :mod:`wikitool.screening.id_schemes`),
+card numbers by :mod:`wikitool.screening.cards`, passport and ID card numbers by
+:mod:`wikitool.screening.document_numbers`.
 
 Every pattern is linear in the length of the text. The phone number matcher is the one
 costly step, so it only sees short runs of digits and separators, and at most
@@ -30,9 +35,15 @@ import stdnum
 from phonenumbers import PhoneNumberFormat
 from stdnum import iban
 
+from wikitool.screening import cards as cards_module
+from wikitool.screening import document_numbers as document_numbers_module
+from wikitool.screening import id_schemes as id_schemes_module
 from wikitool.screening import identifiers as identifiers_module
+from wikitool.screening import labels as labels_module
 from wikitool.screening import phones as phones_module
-from wikitool.screening.identifiers import CONTEXT_WINDOW, find_id_numbers, is_card_number
+from wikitool.screening.cards import card_spans
+from wikitool.screening.document_numbers import KIND_ID_CARD, KIND_PASSPORT, document_numbers
+from wikitool.screening.identifiers import find_id_numbers
 from wikitool.screening.phones import PHONE_REGIONS, digits, phone_spans
 from wikitool.screening.positions import line_starts, position
 
@@ -48,6 +59,8 @@ _PLACEHOLDERS = {
     KIND_PHONE: "[phone number removed]",
     KIND_IBAN: "[IBAN removed]",
     KIND_CARD: "[card number removed]",
+    KIND_PASSPORT: "[passport number removed]",
+    KIND_ID_CARD: "[ID card number removed]",
 }
 _ID_PLACEHOLDER = "[ID number removed]"
 
@@ -125,9 +138,19 @@ def scanner_version() -> str:
     the scanner's code and the versions of the libraries whose data it uses. Results kept
     across runs (the cache of a wiki's published contacts) are filed under it."""
     digest = hashlib.sha256()
-    for module in (__file__, identifiers_module.__file__, phones_module.__file__):
+    modules = (
+        __file__,
+        identifiers_module.__file__,
+        id_schemes_module.__file__,
+        labels_module.__file__,
+        cards_module.__file__,
+        document_numbers_module.__file__,
+        phones_module.__file__,
+    )
+    for module in modules:
         assert module is not None
         digest.update(Path(module).read_bytes())
+    digest.update(cards_module.RANGES_FILE.read_bytes())
     digest.update(f"{phonenumbers.__version__} {stdnum.__version__}".encode())
     return digest.hexdigest()[:12]
 
@@ -155,6 +178,7 @@ def _screen(text: str) -> list[_Candidate]:
         *_ibans(text),
         *_cards(text),
         *_national_ids(text),
+        *_document_numbers(text),
         *(_Candidate(KIND_PHONE, start, end, keys, 4) for start, end, keys in phone_spans(text)),
     ]
     return _without_overlaps(candidates)
@@ -268,16 +292,10 @@ def _ibans(text: str) -> Iterator[_Candidate]:
 
 # --- payment card numbers ---------------------------------------------------------------
 
-# 13 to 19 digits, optionally grouped by spaces or dashes, and not part of a longer run.
-# The lookbehinds stand after the first digit (the "." in them is that digit), so that re
-# can skip in C from one digit to the next instead of trying them at every position.
-_CARD_RE = re.compile(r"[0-9](?<![0-9].)(?<![0-9][ -].)(?:[ -]?[0-9]){12,18}+(?![ -]?[0-9])")
-
 
 def _cards(text: str) -> Iterator[_Candidate]:
-    for match in _CARD_RE.finditer(text):
-        if is_card_number(digits(match.group())):
-            yield _Candidate(KIND_CARD, match.start(), match.end(), _alnum_keys(match.group()), 2)
+    for start, end in card_spans(text):
+        yield _Candidate(KIND_CARD, start, end, _alnum_keys(text[start:end]), 2)
 
 
 # --- national ID numbers ----------------------------------------------------------------
@@ -287,13 +305,15 @@ def _national_ids(text: str) -> Iterator[_Candidate]:
     # Scheme by scheme, as find_id_numbers gives them: when two schemes claim the same
     # span, _without_overlaps keeps the first.
     for scheme, match in find_id_numbers(text):
-        if scheme.context is not None and not scheme.context.search(
-            text, max(0, match.start() - CONTEXT_WINDOW), match.start()
-        ):
-            continue
         if _passes(scheme.is_valid, match.group()):
             kind = f"{NATIONAL_ID_PREFIX} ({scheme.country})"
             yield _Candidate(kind, match.start(), match.end(), _alnum_keys(match.group()), 3)
+
+
+def _document_numbers(text: str) -> Iterator[_Candidate]:
+    # Ranked with national ID numbers: a label says what the number is.
+    for kind, start, end in document_numbers(text):
+        yield _Candidate(kind, start, end, _alnum_keys(text[start:end]), 3)
 
 
 def _passes(is_valid: Callable[[str], bool], value: str) -> bool:

@@ -37,6 +37,7 @@ from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.plain_yaml import load_plain_yaml
 from wikitool.json_text import loads_strict
 from wikitool.review.events import SuggestionKind
+from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.changes import MAX_CHANGES, Change, parse_changes
 
 MAX_CONTENT_BYTES = 200 * 1024
@@ -154,8 +155,12 @@ def suggestion_from_mapping(
     """Check the fields of an already-decoded suggestion (the intake's JSON body).
 
     Raises:
-        SuggestionError: a field is missing, unknown, of the wrong type or too long.
+        SuggestionError: a field holds text that is not valid Unicode (checked first, in
+            every field), or is missing, unknown, of the wrong type or too long.
     """
+    not_text = invalid_text_field(data)
+    if not_text is not None:
+        raise SuggestionError(f"{source}: {not_text}")
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
         raise SuggestionError(f"{source}: unknown field {_shown(unknown[0])}")

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from wikitool.errors import SuggestionError, UnsafePathError, WikitoolError
@@ -55,6 +56,7 @@ from wikitool.review.log import (
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import Finding, redact, scan
+from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.changed_guide import AppliedChanges, apply_changes, change_for_problem
 from wikitool.suggestions.changes import Change
 from wikitool.suggestions.contacts import Contact, contact_save
@@ -112,6 +114,12 @@ def suggestion_submit(
         SuggestionError: the suggestion is refused (one line: what and where);
             nothing has been written.
     """
+    # Parsing checked this already (suggestion_from_mapping); a SuggestionInput made in
+    # code (``suggest edit``: text from the editor and argv) has not been through it.
+    not_text = invalid_text_field(asdict(suggestion))
+    if not_text is not None:
+        raise SuggestionError(not_text)
+    _refuse_contact_as_name(suggestion.author.name)
     path = _checked_path(suggestion.guide)
     main = store.main()
     base = _checked_base(store, suggestion.base, main)
@@ -124,6 +132,9 @@ def suggestion_submit(
         )
     if not suggestion.new and current is None:
         raise SuggestionError(f"{path} does not exist (set new: true to propose a new guide)")
+    allowlist = published_contacts_at(store, base)
+    if current is None:
+        screen_guide_path(path, allowlist)
     text = suggestion.content
     applied = AppliedChanges(text, {})
     if suggestion.changes and current is not None:
@@ -137,7 +148,6 @@ def suggestion_submit(
     # of a large wiki would cost more than the rest of the submission.
     existing = TreePaths(store, base, CONTENT_DIR + "/", ".md")
     existing.add(path)
-    allowlist = published_contacts_at(store, base)
     try:
         warnings = _checked_content(path, content, existing, today or date.today())
         screen_guide_text(path, text, allowlist)
@@ -293,6 +303,38 @@ def screen_guide_text(path: str, text: str, allowlist: set[str]) -> None:
     for line, message in _unsafe(text):
         raise SuggestionError(f"{path}:{line}: {message}")
     _refuse_personal_data(path, text, allowlist)
+
+
+def screen_guide_path(path: str, allowlist: Collection[str]) -> None:
+    """Refuse a new guide's path that holds personal data not already published: the
+    path becomes the page's address and stays in git history. Run on a new guide's path
+    when it is submitted and again at merge (an amendment may add a guide).
+
+    Raises:
+        SuggestionError: naming the path and what was found in it.
+    """
+    findings = scan(path, allowlist)
+    if findings:
+        found = ", ".join(f"{f.kind} ({f.preview})" for f in findings[:3])
+        raise SuggestionError(
+            f"{path}: personal data is not allowed in a guide's path: {found}; "
+            "name the guide after the procedure"
+        )
+
+
+def _refuse_contact_as_name(name: str) -> None:
+    """Refuse an author name holding an e-mail address, a phone number or any other
+    personal data the scanner finds: a credited name becomes the commit's author and the
+    site's "suggested by" text, and is never redacted."""
+    # Also as git would hold it: the author's name loses the characters Identity drops,
+    # so "ana@gm\u200bail.com" is written as a whole address.
+    findings = (scan(name) or scan(Identity.sanitized(name, "").name)) if name else []
+    if findings:
+        kinds = ", ".join(sorted({f.kind for f in findings}))
+        raise SuggestionError(
+            f"author.name holds personal data ({kinds}): give only the name to credit; "
+            "an e-mail address goes in author.email, never published"
+        )
 
 
 def _unsafe(text: str) -> list[tuple[int, str]]:

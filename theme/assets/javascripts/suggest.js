@@ -2,8 +2,10 @@
  * The "Suggest an edit" page (theme/suggest.html): /suggest/?guide=<path>[&report=1].
  *
  * Loads the guide's Markdown as published (sources/<path>.json, written by the build
- * with the commit it was built from as `base`), lets the citizen change it in a plain
- * textarea, shows the change as a diff, and then either posts the suggestion to the
+ * with the commit it was built from as `base`), lets the citizen change it as a form
+ * (suggest-form.js; sent as a `changes` list, the changes listed in words) or, behind
+ * "Edit the whole source", in a plain textarea (sent as `content`, the change shown as a
+ * diff), and then either posts the suggestion to the
  * intake (`data-wt-intake`; README, "The intake API") and shows the tracking link, or,
  * on a site without an intake, downloads it as a file in the suggestion format for
  * `wikitool suggest submit`. Name and e-mail are sent only with the consent box ticked.
@@ -21,6 +23,8 @@
   var MAX_SHOWN_LINES = 200;
   // The intake's limit on a proposed guide (services/suggestion_input.py, MAX_CONTENT_BYTES).
   var MAX_CONTENT_BYTES = 200 * 1024;
+  // The most entries a change list may hold (suggestions/changes.py, MAX_CHANGES).
+  var MAX_CHANGES = 100;
 
   function $(id) {
     return document.getElementById("__wt-" + id);
@@ -50,6 +54,17 @@
   var errorList = $("errors-list");
   var diffView = $("diff");
   var diffStatus = $("diff-status");
+  var sourceBox = $("source");
+  var changedBox = $("changed");
+  var editor = {};
+  try {
+    editor = JSON.parse(root.getAttribute("data-wt-editor") || "{}");
+  } catch (ignored) {
+    editor = {};  // no form: the whole source still works
+  }
+  var guideForm = null;
+  var words = null;
+  var named = 0;
 
   var noscript = document.querySelector("[data-wt-noscript]");
   if (noscript) noscript.hidden = true;
@@ -126,10 +141,132 @@
       showDiff();
       content.focus();
     });
+    startForm();
     consent.addEventListener("change", showContactFields);
     showContactFields();
     form.addEventListener("submit", submit);
     errorList.addEventListener("click", focusField);
+    $("changed-list").addEventListener("click", focusField);
+  }
+
+  // -- the guide as a form ------------------------------------------------------------
+
+  function startForm() {
+    var fields = source.parts && source.parts.fields;
+    var all = editor.labels || {};
+    var labels = fields && (all[typeof fields.lang === "string" ? fields.lang : ""] || all[editor["default"]]);
+    if (!labels || !window.WikitoolForm) {
+      sourceBox.open = true;  // the guide cannot be read as parts: its source is all there is
+      return;
+    }
+    words = labels.words;
+    var box = $("guide-form");
+    box.setAttribute("lang", labels.lang);
+    guideForm = window.WikitoolForm.create(box, source.parts, {
+      labels: labels, lang: labels.lang, currencies: editor.currencies || [], onChange: scheduleSentences
+    });
+    box.hidden = false;
+    $("source-title").textContent = words.whole_source;
+    $("source-title").setAttribute("lang", labels.lang);
+    changedBox.setAttribute("lang", labels.lang);
+    changedBox.hidden = false;
+    content.addEventListener("input", formOrSource);
+    $("reset").addEventListener("click", formOrSource);
+    var field = params.get("field");
+    if (field) {
+      var target = guideForm.find(field);
+      if (!target) {
+        sourceBox.open = true;  // a field the form does not show: it is in the source
+        target = content;
+      }
+      target.focus();
+      target.scrollIntoView({ block: "center" });
+    }
+  }
+
+  var sentencesTimer = 0;
+
+  function scheduleSentences() {
+    window.clearTimeout(sentencesTimer);
+    sentencesTimer = window.setTimeout(showSentences, 300);
+  }
+
+  // What the form changed, in words, each linked to its field (read politely: aria-live).
+  function showSentences() {
+    var list = $("changed-list");
+    list.textContent = "";
+    var said = formUsed() ? guideForm.sentences() : [];
+    for (var i = 0; i < said.length; i++) {
+      var link = element("a", "", said[i].text);
+      link.href = "#" + idOf(said[i].field);
+      link.setAttribute("data-wt-field", said[i].field.id);
+      var item = element("li");
+      item.appendChild(link);
+      list.appendChild(item);
+    }
+    $("changed-title").textContent = words.changed_title;
+    $("changed-title").hidden = !said.length;
+    // The source's "You have not changed anything yet." would contradict the list.
+    diffStatus.hidden = said.length > 0;
+    list.hidden = !said.length;
+  }
+
+  function idOf(field) {
+    if (!field.id) {
+      named += 1;
+      field.id = "__wt-named-" + named;
+    }
+    return field.id;
+  }
+
+  function sourceUsed() {
+    return content.value !== original;
+  }
+
+  // The form is what is sent unless the whole source was changed, or opened with the
+  // form untouched (then the source's own checks speak).
+  function formUsed() {
+    if (!guideForm || sourceUsed()) return false;
+    return !sourceBox.open || guideForm.changes().length > 0;
+  }
+
+  function formOrSource() {
+    var off = sourceUsed();
+    guideForm.disable(off);
+    $("source-used").textContent = off ? words.source_used : "";
+    showSentences();
+  }
+
+  function formProblems() {
+    var found = guideForm.problems();
+    var validator = window.WikitoolGuideValidator;
+    if (!found.length && validator && typeof validator.validate === "function") {
+      var said = [];
+      var before = {};
+      try {
+        said = validator.validate(guideForm.frontMatter()) || [];
+        // What the guide already had is not the citizen's to fix: only new problems stop them.
+        (validator.validate(source.parts.fields) || []).forEach(function (problem) {
+          before[problem.field + "\n" + problem.message] = true;
+        });
+      } catch (ignored) {
+        said = [];  // the server checks everything again
+      }
+      for (var i = 0; i < said.length; i++) {
+        if (before[said[i].field + "\n" + said[i].message]) continue;
+        var name = guideForm.name(said[i].field) || String(said[i].field);
+        found.push({
+          field: guideForm.find(said[i].field) || undefined,
+          text: window.WikitoolForm.fill(words.error_schema, { field: name, message: String(said[i].message) })
+        });
+      }
+    }
+    if (!found.length) {
+      var changes = guideForm.changes();
+      if (!changes.length) found.push({ text: words.error_nothing });
+      else if (changes.length > MAX_CHANGES) found.push({ text: words.error_too_many });
+    }
+    return found;
   }
 
   // -- the change as a diff ---------------------------------------------------------
@@ -248,7 +385,9 @@
 
   function check() {
     var problems = [];
-    if (content.value === original) {
+    if (formUsed()) {
+      problems = formProblems();
+    } else if (content.value === original) {
       problems.push({ field: content, text: "Change the guide's text before you send your suggestion." });
     } else if (!content.value.trim()) {
       problems.push({ field: content, text: "The guide's text is empty. Undo your changes or change only what is wrong." });
@@ -271,7 +410,8 @@
     var text = crlf ? content.value.replace(/\n/g, "\r\n") : content.value;
     var made = { guide: source.guide };
     if (source.base) made.base = source.base;
-    made.content = text;
+    if (formUsed()) made.changes = guideForm.changes();
+    else made.content = text;
     made.summary = summary.value.trim();
     if (rationale.value.trim()) made.rationale = rationale.value.trim();
     if (consent.checked) {
@@ -307,7 +447,7 @@
     window.Wikitool.askIntake(intake, "api/suggestions", body)
       .then(function (answer) {
         if (answer.status === 201 && answer.data && answer.data.id) sent(answer.data);
-        else showProblems([{ text: refusal(answer.status, answer.data && answer.data.error) }]);
+        else showProblems([refused(answer.status, answer.data && answer.data.error, made)]);
       }, function () {
         showProblems([{
           text: "We could not reach the suggestions service. Check your internet " +
@@ -320,6 +460,16 @@
         send.textContent = label;
         form.removeAttribute("aria-busy");
       });
+  }
+
+  // The intake names a refused entry of a change list by what it addresses
+  // ("changes[0] (fees[0].amount): ..."): the problem then leads to that field.
+  function refused(status, error, made) {
+    var problem = { text: refusal(status, error) };
+    var named = made.changes && guideForm ? /changes\[\d+\] \(([^)\s]+)\)/.exec(String(error || "")) : null;
+    var field = named ? guideForm.find(named[1]) : null;
+    if (field) problem.field = field;
+    return problem;
   }
 
   function refusal(status, error) {
@@ -387,6 +537,8 @@
     errorSummary.hidden = true;
     errorList.textContent = "";
     var fields = [content, summary, email, name];
+    var marked = form.querySelectorAll("[aria-invalid]");
+    for (var k = 0; k < marked.length; k++) fields.push(marked[k]);
     for (var i = 0; i < fields.length; i++) markField(fields[i], "");
   }
 
@@ -417,7 +569,7 @@
       var item = element("li");
       if (problem.field) {
         var link = element("a", "", problem.text);
-        link.href = "#" + problem.field.id;
+        link.href = "#" + idOf(problem.field);
         link.setAttribute("data-wt-field", problem.field.id);
         item.appendChild(link);
         markField(problem.field, problem.text);
