@@ -258,3 +258,21 @@ def test_a_warning_about_a_page_that_is_not_a_guide_fails_the_build_naming_the_f
         "'vehicles/index.md' contains an unrecognized relative link 'javascript&#58;alert(1)', "
         "it was left as is.\n",
     )
+
+
+def test_the_watch_log_line_names_each_held_back_guide_where_it_fails(
+    held: HeldBackWiki, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The line `publish --watch` logs for this publish (the watch itself: test_publish_watch).
+    from wikitool.cli.site import _log_publish
+    from wikitool.publishing.deployment import Published
+    from wikitool.publishing.held_back import HeldBack
+
+    report = json.loads(held.published.stdout)
+    held_back = tuple(HeldBack(h["path"], h["line"], h["reason"]) for h in report["held_back"])
+    _log_publish(Published(held.bad_commit, Path(report["release"]), 30, 1.25, 0, held_back))
+
+    where = [f"{path}:{line}" if line else path for path, line, _ in _reasons(held.lines)]
+    assert capsys.readouterr().out.endswith(
+        f" published {held.bad_commit[:12]}: 30 pages, 1.2 s, 4 held back ({', '.join(where)})\n"
+    )
