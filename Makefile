@@ -22,12 +22,13 @@ DEMO_GUIDE = identity-and-travel/renew-an-adult-passport
 # command, not a sub-make, so `make -n demo` runs nothing.
 PUBLISH = $(DEMO_WIKI) publish --out "$(DEMO_SITE)" --intake-url $(INTAKE_URL)
 
-.PHONY: demo demo-reset demo-publish test lint typecheck unit chromium lock audit clean help
+.PHONY: demo demo-reset demo-publish test lint typecheck unit chromium lock audit clean help assets node-deps
 
 help:
 	@echo "make demo   - install, create a demo wiki (kept between runs), serve its site on $(SITE_URL) and its intake on $(INTAKE_URL)"
 	@echo "make demo-reset - delete the demo wiki and its site, then make demo afresh"
 	@echo "make test   - install with test extras (and chromium), lint, type-check, run every test"
+	@echo "make assets - rebuild theme/assets/javascripts/guide-validator.js from the guide schema (needs node and npm)"
 	@echo "make audit  - known vulnerabilities in requirements.lock (pip-audit; needs its service online)"
 
 $(BIN)/python:
@@ -60,7 +61,27 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: $(STAMP) chromium lint typecheck unit
+test: $(STAMP) chromium node-deps lint typecheck unit
+
+# The browser's copy of the guide schema's checks (README, "Building the theme's
+# scripts"): ajv and esbuild at the versions in assets-build/package-lock.json make
+# theme/assets/javascripts/guide-validator.js, which is committed; a test rebuilds it and
+# compares byte for byte. Without node the site still builds from the committed file.
+ASSETS_BUILD := assets-build
+NODE_STAMP   := $(ASSETS_BUILD)/node_modules/.package-lock.json
+
+$(NODE_STAMP): $(ASSETS_BUILD)/package-lock.json
+	cd $(ASSETS_BUILD) && npm ci --ignore-scripts --no-audit --no-fund
+
+assets: $(NODE_STAMP)
+	cd $(ASSETS_BUILD) && node build.mjs
+
+# For `make test`: installs the build's packages when node is here; offline or without
+# node, the rebuild test skips, saying why.
+node-deps:
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(NODE_STAMP) || echo "npm ci failed: the guide-validator rebuild test will skip"; \
+	else echo "no npm: the guide-validator rebuild test will skip"; fi
 
 # The locked dependency set: what `make test` installs, pinned at the versions tested.
 lock: $(STAMP)

@@ -36,6 +36,7 @@ from wikitool.mkdocs_plugin.changes import changes_fragment
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.context import BuildContext
+from wikitool.mkdocs_plugin.fact_links import NO_LINKS
 from wikitool.mkdocs_plugin.feed import write_feed
 from wikitool.mkdocs_plugin.history_source import docs_prefix, read_history
 from wikitool.mkdocs_plugin.home import home_fragment
@@ -43,6 +44,7 @@ from wikitool.mkdocs_plugin.links import relative
 from wikitool.mkdocs_plugin.nav_titles import title_sections
 from wikitool.mkdocs_plugin.page_fragments import (
     guide_fragments,
+    guide_links,
     suggest_fragments,
     track_fragments,
 )
@@ -157,11 +159,11 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Sanitize the page's HTML; make every title the theme shows escaped text."""
-        cleaned = (
-            clean_content(html, page, self._facts.pages.get(page.file.src_uri))
-            if self.config.enabled
-            else None
-        )
+        cleaned = None
+        if self.config.enabled:
+            info = self._facts.pages.get(page.file.src_uri)
+            links = guide_links(info, page, self._facts, self.config) if info else NO_LINKS
+            cleaned = clean_content(html, page, info, links)
         self.page_in_progress = None
         return cleaned
 

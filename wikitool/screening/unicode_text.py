@@ -56,6 +56,9 @@ def invalid_character(text: str) -> InvalidCharacter | None:
     return None if found is None else InvalidCharacter(found.start(), ord(found.group()))
 
 
+_FIELD_NAME = re.compile(r"[A-Za-z0-9_]{1,64}")
+
+
 def invalid_text_field(data: object, name: str = "") -> str | None:
     """The first string in decoded JSON or YAML ``data`` (keys included) that is not valid
     Unicode text, as one line naming its field: ``author.email contains U+D800 (a lone
@@ -70,7 +73,10 @@ def invalid_text_field(data: object, name: str = "") -> str | None:
         return f"{name or 'the text'} contains {found.description}, which is not text"
     if isinstance(data, Mapping):
         for key, value in data.items():
-            field = f"{name}.{key}" if name else str(key)
+            # A key is shown only when it looks like a field name: it came from the
+            # sender and may hold a line break or anything else.
+            shown = key if isinstance(key, str) and _FIELD_NAME.fullmatch(key) else "?"
+            field = f"{name}.{shown}" if name else shown
             if isinstance(key, str) and invalid_character(key) is not None:
                 return invalid_text_field(key, f"{name or 'a'} field name")
             problem = invalid_text_field(value, field)

@@ -23,11 +23,12 @@ from wikitool.gitstore.local_db import local_db, local_db_path
 from wikitool.guides.paths import guide_path, typed_guide_path
 from wikitool.ids import new_suggestion_id
 from wikitool.screening.invisible import find_invisible_characters
-from wikitool.screening.personal_data import redact, scan
+from wikitool.screening.personal_data import redact, scan, scan_address
 from wikitool.screening.unicode_text import invalid_text_field
 
 # The published-contacts allowlist is cached per tree by the suggestion service; feedback
 # must not redact an official helpline a reader says is wrong, so it reuses that cache.
+from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.published_contacts import published_contacts_at
 
 FEEDBACK_STORE_ENV = "WIKITOOL_FEEDBACK_STORE"
@@ -161,9 +162,11 @@ def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None 
     Raises:
         FeedbackError: the page or section holds personal data; nothing is stored.
     """
-    allowlist = published_contacts_at(store, store.main())
+    main = store.main()
+    allowlist = published_contacts_at(store, main)
+    regions = guide_regions(store, main, store.read(main, feedback.page))
     for name, text in (("page", feedback.page), ("section", feedback.section)):
-        found = sorted({f.kind for f in scan(text, allowlist)})
+        found = sorted({f.kind for f in scan_address(text, allowlist, regions)})
         if found:
             raise FeedbackError(
                 f"feedback: {name} holds personal data ({', '.join(found)}): "
@@ -172,7 +175,7 @@ def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None 
     wrong = feedback.wrong
     kinds: tuple[str, ...] = ()
     if wrong:
-        findings = scan(wrong, allowlist)
+        findings = scan(wrong, allowlist, regions)
         if findings:
             wrong = redact(wrong, findings)
             kinds = tuple(sorted({f.kind for f in findings}))

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
@@ -55,11 +55,12 @@ from wikitool.review.log import (
 )
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.markup import find_unsafe_markup
-from wikitool.screening.personal_data import Finding, redact, scan
+from wikitool.screening.personal_data import Finding, redact, scan, scan_address
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.changed_guide import AppliedChanges, apply_changes, change_for_problem
 from wikitool.suggestions.changes import Change
 from wikitool.suggestions.contacts import Contact, contact_save
+from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.input import SuggestionInput
 from wikitool.suggestions.published_contacts import published_contacts_at
 from wikitool.suggestions.report_about import report_about
@@ -148,12 +149,13 @@ def suggestion_submit(
     # of a large wiki would cost more than the rest of the submission.
     existing = TreePaths(store, base, CONTENT_DIR + "/", ".md")
     existing.add(path)
+    regions = guide_regions(store, base, text)
     try:
         warnings = _checked_content(path, content, existing, today or date.today())
-        screen_guide_text(path, text, allowlist)
+        screen_guide_text(path, text, allowlist, regions)
     except SuggestionError as exc:
         raise _named_change(exc, applied, suggestion.changes) from None
-    summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
+    summary, rationale, redactions = _redacted_texts(suggestion, allowlist, regions)
     warnings = redactions + warnings
 
     suggestion_id = new_suggestion_id()
@@ -198,7 +200,9 @@ def _submit_report(
     if current is None:
         raise SuggestionError(f"{path} does not exist: a report is about a published guide")
     about = report_about(current, path, suggestion.about) if suggestion.about else ""
-    summary, rationale, warnings = _redacted_texts(suggestion, published_contacts_at(store, base))
+    summary, rationale, warnings = _redacted_texts(
+        suggestion, published_contacts_at(store, base), guide_regions(store, base, current)
+    )
     suggestion_id = new_suggestion_id()
     author = citizen_identity(
         suggestion_id, suggestion.author.name if suggestion.author.credit else ""
@@ -291,8 +295,11 @@ def _checked_content(path: str, content: bytes, existing: set[str], today: date)
     return [str(p) for p in problems if p.severity == "warning"]
 
 
-def screen_guide_text(path: str, text: str, allowlist: set[str]) -> None:
-    """Refuse raw HTML, invisible characters and personal data not already published.
+def screen_guide_text(
+    path: str, text: str, allowlist: set[str], regions: Sequence[str] = ()
+) -> None:
+    """Refuse raw HTML, invisible characters and personal data not already published;
+    phone numbers are read in the formats of ``regions`` too (:mod:`.guide_regions`).
 
     Run on a suggestion before it is written and again on the merged guide, since a
     branch can gain commits after it was submitted.
@@ -302,7 +309,7 @@ def screen_guide_text(path: str, text: str, allowlist: set[str]) -> None:
     """
     for line, message in _unsafe(text):
         raise SuggestionError(f"{path}:{line}: {message}")
-    _refuse_personal_data(path, text, allowlist)
+    _refuse_personal_data(path, text, allowlist, regions)
 
 
 def screen_guide_path(path: str, allowlist: Collection[str]) -> None:
@@ -313,7 +320,7 @@ def screen_guide_path(path: str, allowlist: Collection[str]) -> None:
     Raises:
         SuggestionError: naming the path and what was found in it.
     """
-    findings = scan(path, allowlist)
+    findings = scan_address(path, allowlist)
     if findings:
         found = ", ".join(f"{f.kind} ({f.preview})" for f in findings[:3])
         raise SuggestionError(
@@ -352,8 +359,10 @@ def _describe(findings: list[Finding]) -> str:
     return ", ".join(f"{f.kind} ({f.preview}) on line {f.line}" for f in findings[:3])
 
 
-def _refuse_personal_data(path: str, content: str, allowlist: set[str]) -> None:
-    findings = scan(content, allowlist)
+def _refuse_personal_data(
+    path: str, content: str, allowlist: set[str], regions: Sequence[str]
+) -> None:
+    findings = scan(content, allowlist, regions)
     if findings:
         raise SuggestionError(
             f"{path}: personal data is not allowed in a guide: {_describe(findings)}; "
@@ -361,11 +370,13 @@ def _refuse_personal_data(path: str, content: str, allowlist: set[str]) -> None:
         )
 
 
-def _redacted_texts(suggestion: SuggestionInput, allowlist: set[str]) -> tuple[str, str, list[str]]:
+def _redacted_texts(
+    suggestion: SuggestionInput, allowlist: set[str], regions: Sequence[str]
+) -> tuple[str, str, list[str]]:
     warnings = []
     texts = []
     for name, text in (("summary", suggestion.summary), ("rationale", suggestion.rationale)):
-        findings = scan(text, allowlist)
+        findings = scan(text, allowlist, regions)
         if findings:
             text = redact(text, findings)
             kinds = sorted({f.kind for f in findings})

@@ -25,6 +25,20 @@
     "rejected": ["Not accepted",
       "The team that owns the guide decided not to make this change."]
   };
+  // A report (kind "report": what is wrong, in words) is accepted once staff made it an
+  // edit and merged it.
+  var REPORT_STATUSES = {
+    "received": ["Received",
+      "We have received your report. Nobody from the team that owns the guide has looked at it yet."],
+    "in review": ["Being reviewed",
+      "The team that owns the guide is looking at your report."],
+    "accepted": ["Corrected",
+      "The team corrected the guide after your report. The guide will show it the next time this site is updated."],
+    "published": ["Corrected and published",
+      "The team corrected the guide after your report, and the guide now shows it. Thank you for telling us."],
+    "rejected": ["Closed",
+      "The team that owns the guide decided not to change the guide after your report."]
+  };
 
   function $(id) {
     return document.getElementById("__wt-track-" + id);
@@ -106,7 +120,10 @@
   }
 
   function show(status) {
-    var known = STATUSES[status.status] || [status.status, ""];
+    var report = status.kind === "report";
+    var known = (report ? REPORT_STATUSES : STATUSES)[status.status] || [status.status, ""];
+    $("number-label").textContent = report ? "Report number" : "Suggestion number";
+    $("summary-label").textContent = report ? "What you reported" : "What you suggested";
     $("status").textContent = "Status: " + known[0];
     $("explain").textContent = known[1];
     var reason = $("reason");
