@@ -169,6 +169,8 @@ NOT_FOUND = [
     # One language's name with another's words: "pas" is French for "not".
     "Il ne faut pas le numéro 12AB34567 ici.",
     "Ce n'est pas le numéro 12AB34567 qui compte.",
+    # "no" is a word too: after a verb, it is not "number".
+    "Your passport is no longer needed: bring form PA123456.",
     # Too many words between the name and "number".
     "My passport has had the the number 123456789.",
     # A Finnish suffix that is not a possessive.

@@ -334,13 +334,14 @@ _TOLD = (
         ("passport",),
         ("ID card", "identity card"),
         ("has", "had", "bears", "shows", "carries", "with", "the", "its", "is", "was"),
-        ("number", "no.", "no", "nr.", "#"),
+        # Not a bare "no": "your passport is no longer needed".
+        ("number", "no.", "nr.", "#"),
     ),
     _Told(
         ("passeport",),
         _apostrophes("carte d'identité", "carte nationale d'identité"),
         ("a", "avait", "porte", "portait", "avec", "le", "est", "était"),
-        ("numéro", "numero", "n°", "nº", "no"),
+        ("numéro", "numero", "n°", "nº"),
     ),
     _Told(
         ("Reisepass", "Pass"),
