@@ -229,6 +229,8 @@ fragments = st.one_of(
             "passport number ", "Passport No. ", "numéro de passeport ", "Reisepassnummer ",
             "pasaporte nº ", "ID card no. ", "carte d’identité n° ", "ſ", "İ", "K", ". ",
             "\n", " ", "is ", ", ", "2026-01-01 ", "no ", "pas ",
+            "Passnr ", "passi nro ", "Passin numeroni ", "Mein Reisepass hat die Nummer ",
+            "Passissani on numero ", "Můj pas má číslo ", "has the ", "passport ",
         ]
     ),
     st.sampled_from(["C01X00T47", "123456789", "12AB34567", "880692310285", "AB1", "PR12345"]),
