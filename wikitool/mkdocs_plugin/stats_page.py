@@ -137,7 +137,7 @@ def _table(ident: str, caption: str, heads: list[str], rows: list[list[str]]) ->
     )
     return (
         f'<div class="wt-stats__table" role="region" tabindex="0" aria-labelledby="{ident}">'
-        f'<table><caption id="{ident}">{caption}</caption>'
+        f'<table class="wt-stats__data"><caption id="{ident}">{caption}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
     )
 
