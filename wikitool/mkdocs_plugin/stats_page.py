@@ -177,7 +177,7 @@ def _by_month(months: list[Month], d: Display) -> str:
 
 
 # The chart's geometry, in the SVG's own units (it scales to the column's width).
-_WIDTH, _LABEL, _BAR, _GAP, _ROW = 480, 150, 14, 2, 40
+_WIDTH, _LABEL, _BAR, _GAP, _ROW = 360, 124, 14, 2, 40
 _LEGEND = 36
 
 
@@ -187,7 +187,7 @@ def month_chart(months: list[Month], d: Display) -> str:
     neither colour nor the bars' length is needed to read it. ``currentColor`` keeps the
     theme's text contrast in light and dark schemes."""
     most = max([1] + [max(m.accepted, m.rejected) for m in months])
-    span = _WIDTH - _LABEL - 40
+    span = _WIDTH - _LABEL - 36
     height = _LEGEND + _ROW * len(months)
     accepted, rejected = d.html("Accepted"), d.html("Not accepted")
     title = d.html("Suggestions accepted and not accepted, month by month")
