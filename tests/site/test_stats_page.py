@@ -132,10 +132,11 @@ def test_stats_json_by_month_the_last_twelve(figures: dict[str, object]) -> None
     assert figures["months"] == list(expected.values())  # LATER (December) not counted
 
 
-def test_stats_json_names_nobody(site: Path) -> None:
-    text = (site / "stats" / "stats.json").read_text(encoding="utf-8")
-    for private in ("Rita", "agency.invalid", "Citizen", "@", "01stats", "Checked."):
-        assert private not in text
+def test_stats_json_and_page_name_nobody(site: Path) -> None:
+    for path in ("stats/stats.json", "stats/index.html"):
+        text = (site / path).read_text(encoding="utf-8")
+        for private in ("Rita", "agency.invalid", "Citizen", "01stats", "Checked."):
+            assert private not in text, (path, private)
 
 
 def test_page_summary(page: Element) -> None:
