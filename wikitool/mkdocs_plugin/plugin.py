@@ -74,6 +74,12 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._stats: BuiltStats | None = None
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
+        self.read_ahead: dict[str, PageSource] = {}
+        """Pages ``wikitool build`` read before the build (``src_uri`` -> source, read
+        exactly as ``read_source`` does): taken from here, not read a second time."""
+        self.page_in_progress: str | None = None
+        """The page (``src_uri``) MkDocs is reading, rendering or writing, else ``None``:
+        what ``wikitool build`` blames for a warning or an exception (``build_log.py``)."""
 
     # -- configuration and files ----------------------------------------------------------
 
@@ -129,13 +135,18 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
 
     # -- pages ------------------------------------------------------------------------------
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Note the page being read and rendered (until ``on_page_content``)."""
+        self.page_in_progress = page.file.src_uri
+        return None
+
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Read the page's front matter once, with the wiki's rules, and hand MkDocs the
         body alone: MkDocs would otherwise read the YAML again with pure-Python PyYAML
         (about 1 ms a guide), for a ``page.meta`` that ``on_page_markdown`` replaces."""
         if not self.config.enabled or page.file.generated_by is not None:
             return None  # a generated page: its text is in memory, without front matter
-        source = read_source(page, config)
+        source = self.read_ahead.pop(page.file.src_uri, None) or read_source(page, config)
         self._sources[page.file.src_uri] = source
         return source.body
 
@@ -158,16 +169,20 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Sanitize the page's HTML; make every title the theme shows escaped text."""
-        if not self.config.enabled:
-            return None
-        info = self._facts.pages.get(page.file.src_uri)
-        links = guide_links(info, page, self._facts, self.config) if info else NO_LINKS
-        return clean_content(html, page, info, links)
+        cleaned = None
+        if self.config.enabled:
+            info = self._facts.pages.get(page.file.src_uri)
+            links = guide_links(info, page, self._facts, self.config) if info else NO_LINKS
+            cleaned = clean_content(html, page, info, links)
+        self.page_in_progress = None
+        return cleaned
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Hand the page's fragments to the theme as ``wikitool``."""
+        """Hand the page's fragments to the theme as ``wikitool``; note the page being
+        written (until ``on_post_page``)."""
+        self.page_in_progress = page.file.src_uri
         if not self.config.enabled:
             return None
         options, facts, src = self.config, self._facts, page.file.src_uri
@@ -188,6 +203,11 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             fragments["track"] = track_fragments(page, facts, options, docs_prefix(config))
         context["wikitool"] = fragments  # type: ignore[typeddict-unknown-key]
         return context
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The page is written: nothing is in progress."""
+        self.page_in_progress = None
+        return None
 
     # -- the build's extra files -----------------------------------------------------------
 

@@ -34,8 +34,8 @@ STAFF_RESPONSES = frozenset(
         EventKind.MERGE,
     }
 )
-"""Events that are staff answering a suggestion (a citizen's +1 is not; nor is an
-``amend``, which records that the branch moved, not that anyone was answered)."""
+"""Events that are staff answering a suggestion (a citizen's +1 or support is not; nor
+is an ``amend``, which records that the branch moved, not that anyone was answered)."""
 _DECISIONS = frozenset({EventKind.MERGE, EventKind.REJECT})
 AGE_GROUPS = ((7, "under_7_days"), (30, "7_to_30_days"), (90, "30_to_90_days"))
 """Open suggestions' ages are counted in these groups (upper bound in days, key), and
