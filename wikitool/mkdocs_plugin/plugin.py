@@ -5,6 +5,7 @@ a ``SiteFacts`` and hands it to the module that does the work:
 
 - ``page_meta``: front matter read with the wiki's rules, escaped meta, sanitized HTML;
 - ``generated_pages``: the "What changed", "Suggest an edit" and "Track" pages;
+- ``stats_page``: how we answer suggestions, from the review logs, and ``stats.json``;
 - ``nav_titles``: each category named in the navigation by its index page's title;
 - ``page_fragments``, ``home``, ``changes``: the HTML fragments handed to the theme
   (``theme/main.html``) as the ``wikitool`` template variable, every value escaped;
@@ -51,6 +52,12 @@ from wikitool.mkdocs_plugin.page_fragments import (
 from wikitool.mkdocs_plugin.page_meta import clean_content, read_markdown, read_source
 from wikitool.mkdocs_plugin.redirects import write_redirects
 from wikitool.mkdocs_plugin.sources import write_sources
+from wikitool.mkdocs_plugin.stats_page import (
+    BuiltStats,
+    read_stats,
+    stats_fragment,
+    write_stats_json,
+)
 from wikitool.mkdocs_plugin.suggest_pages import check_intake_url
 
 
@@ -64,6 +71,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._context = BuildContext()
         self._intake_url = ""
         self._facts = SiteFacts()
+        self._stats: BuiltStats | None = None
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
         self.read_ahead: dict[str, PageSource] = {}
@@ -101,6 +109,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if self.config.history:
             facts.history, facts.commit = read_history(self._context, config)
         self._facts = facts
+        if self.config.stats_page:
+            self._stats = read_stats(self._context, config, facts.commit)
         generated_pages.add_pages(files, config, self.config)
         return files
 
@@ -185,6 +195,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             fragments["after_content"] = home_fragment(page, facts, options)
         elif src == options.changes_page:
             fragments["after_content"] = changes_fragment(page.url, facts, options, feed)
+        elif src == options.stats_page:
+            fragments["after_content"] = stats_fragment(self._stats, facts)
         elif src == options.suggest_page:
             fragments["suggest"] = suggest_fragments(page, facts, options)
         elif src == options.track_page:
@@ -200,8 +212,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
     # -- the build's extra files -----------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the Atom feed, the guides' sources for the suggestion page and the moved
-        guides' redirect pages."""
+        """Write the Atom feed, the guides' sources for the suggestion page, the moved
+        guides' redirect pages and the stats page's ``stats.json``."""
         if not self.config.enabled:
             return
         if self.config.feed:
@@ -210,3 +222,6 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             write_sources(self._facts, self.config.suggest_page, config)
         if self.config.redirects:
             write_redirects(self._facts, config)
+        stats_page = self._facts.pages.get(self.config.stats_page)
+        if stats_page is not None:
+            write_stats_json(self._stats, self._facts, stats_page.url, config)
