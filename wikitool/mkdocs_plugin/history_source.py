@@ -4,6 +4,8 @@ one around ``docs_dir`` in a plain ``mkdocs build``."""
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +36,7 @@ def read_history(
     would silently lose every date. Without one, no repository or no git around
     ``docs_dir`` means no history, and the build goes on.
     """
+    read: KnownLog | None = None
     if context.repository is not None:
         repository = Repository(
             git_dir=context.repository,
@@ -41,10 +44,14 @@ def read_history(
             prefix=docs_prefix(config),
         )
         try:
-            if known is not None and context.commit:
+            if known is not None and context.commit and not context.held_back:
                 commits = read_log(repository, since=known[0]) + known[1]
             else:
                 commits = read_log(repository)
+            # The log as git has it, before held-back guides' changes are set aside.
+            read = (context.commit or repository.revision, commits)
+            if context.held_back:
+                commits = _as_shown(commits, repository, context.held_back)
         except WikitoolError as exc:
             raise PluginError(f"wikitool: cannot read the history: {exc}") from exc
     else:
@@ -60,7 +67,29 @@ def read_history(
             return None, context.commit or "", None
     log.debug("read %d commits from %s", len(commits), repository.git_dir)
     commit = context.commit or repository.revision
-    return HistoryIndex(commits, repository.prefix), commit, (commit, commits)
+    return HistoryIndex(commits, repository.prefix), commit, read
+
+
+def _as_shown(
+    commits: list[LogCommit], repository: Repository, held_back: Mapping[str, str | None]
+) -> list[LogCommit]:
+    """The history the site shows: a held-back guide's changes only up to the commit whose
+    version its page shows (none when it has no page), so no page, "What changed" entry
+    or feed item speaks of a change readers cannot see."""
+    shown: dict[str, set[str]] = {}
+    for path, kept_from in held_back.items():
+        own = replace(repository, revision=kept_from, prefix=path) if kept_from else None
+        shown[path] = {c.id for c in read_log(own)} if own is not None else set()
+    result = []
+    for commit in commits:
+        changes = tuple(
+            f for f in commit.changes if f.path not in shown or commit.id in shown[f.path]
+        )
+        if len(changes) == len(commit.changes):
+            result.append(commit)
+        elif changes:
+            result.append(replace(commit, changes=changes))
+    return result
 
 
 def docs_prefix(config: MkDocsConfig) -> str:

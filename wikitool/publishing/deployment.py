@@ -15,6 +15,7 @@ from pathlib import Path
 
 from wikitool.errors import MailError, ReleaseError, WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.publishing.held_back import HeldBack, LiveVersions
 from wikitool.publishing.incremental import FULL, Plan, SiteSession
 from wikitool.publishing.publish import build_site
 from wikitool.publishing.release_check import check_release
@@ -38,6 +39,9 @@ class Published:
     seconds: float
     pruned: int = 0
     """Old releases deleted to keep ``keep``."""
+    held_back: tuple[HeldBack, ...] = ()
+    """The guides this release holds back, each with ``path``, ``line`` and ``reason``:
+    its page is the one of the release it replaced (``kept_published``), or absent."""
     plan: Plan | None = None
     """Incremental or full, and why (``incremental.py``); ``None`` for a rollback."""
 
@@ -60,22 +64,27 @@ def publish(
     Raises:
         NotFoundError: ``rev`` is not a commit.
         ReleaseError: ``out`` cannot be a release's link, or ``keep`` is below 1.
-        BuildError: the site did not build or is not whole; nothing live changed.
+        BuildError: the site did not build or is not whole; nothing live changed. (A
+            guide the build would stop on is held back instead: see ``held_back``.)
     """
     started = time.monotonic()
     check_keep(keep)
     releases = Releases(out)
     commit = store.resolve(rev)
+    live = releases.live()
+    published = LiveVersions(live.commit, live.kept) if live is not None else None
     with releases.building(commit) as building:
         if session is None:
-            built = build_site(store, building / SITE, rev=commit, intake_url=intake_url)
+            built = build_site(
+                store, building / SITE, rev=commit, intake_url=intake_url, published=published
+            )
             plan = Plan(FULL, FRESH_PROCESS, rendered=built.pages)
         else:
-            live = releases.live()
             from_live = (live.commit, live.site) if live is not None else None
-            built, plan = session.build(store, building / SITE, commit, from_live)
+            built, plan = session.build(store, building / SITE, commit, from_live, published)
         check_release(store, built)
-        release = releases.add(building, commit, built.pages)
+        kept = {held.path: held.kept_from for held in built.held_back}
+        release = releases.add(building, commit, built.pages, kept)
         if session is not None:
             session.released(release.site)
     with releases.switching():
@@ -92,7 +101,9 @@ def publish(
     with contextlib.suppress(MailError):
         notify_all(store, published_commit=commit)
     seconds = time.monotonic() - started
-    return Published(commit, release.path, built.pages, seconds, len(pruned), plan)
+    return Published(
+        commit, release.path, built.pages, seconds, len(pruned), built.held_back, plan
+    )
 
 
 def rollback(store: WikiStore, out: Path) -> Published:

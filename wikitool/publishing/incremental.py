@@ -47,7 +47,6 @@ from mkdocs.commands.build import (
     _populate_page,
 )
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.pages import Page
 
 from wikitool.errors import BuildError
@@ -56,6 +55,7 @@ from wikitool.gitstore.export import export_tree, write_entry
 from wikitool.mkdocs_plugin.context import BuildContext
 from wikitool.mkdocs_plugin.history_source import docs_prefix
 from wikitool.mkdocs_plugin.plugin import Loaded, WikitoolPlugin
+from wikitool.publishing.held_back import LiveVersions
 from wikitool.publishing.publish import (
     BuildResult,
     build_exported,
@@ -108,6 +108,7 @@ class SiteSession:
         self.intake_url = intake_url
         self._root: Path | None = None
         self._kept: _Kept | None = None
+        self._not_kept = "no build loaded in this process"
 
     def close(self) -> None:
         """Forget the loaded build and delete its export."""
@@ -122,11 +123,17 @@ class SiteSession:
             self._kept.site = site
 
     def build(
-        self, store: WikiStore, site: Path, commit: str, live: tuple[str, Path] | None
+        self,
+        store: WikiStore,
+        site: Path,
+        commit: str,
+        live: tuple[str, Path] | None,
+        published: LiveVersions | None = None,
     ) -> tuple[BuildResult, Plan]:
         """Build ``commit`` into the empty folder ``site``: incrementally from the live
         release ``live`` (its commit and site folder) when this session built it and
-        only pages changed since, else in full.
+        only pages changed since, else in full (holding guides back as
+        :func:`publish.build_site` does, with ``published`` the live versions).
 
         Raises:
             BuildError: the site did not build (the session then holds no build).
@@ -139,7 +146,7 @@ class SiteSession:
                 except _NeedsFull as exc:
                     reason = str(exc)
                     shutil.rmtree(site, ignore_errors=True)
-            return self._full(store, site, commit, reason)
+            return self._full(store, site, commit, reason, published)
         except BaseException:
             self._kept = None  # half updated: the next publish starts afresh
             raise
@@ -151,7 +158,7 @@ class SiteSession:
     ) -> str | None:
         kept = self._kept
         if kept is None:
-            return "no build loaded in this process"
+            return self._not_kept
         if live is None or live[0] != kept.commit or not _same(live[1], kept.site):
             return "the live release was not built by this process"
         if kept.day != date.today():
@@ -183,18 +190,29 @@ class SiteSession:
 
     # -- building --------------------------------------------------------------------
 
-    def _full(self, store: WikiStore, site: Path, commit: str, reason: str) -> tuple[
-        BuildResult, Plan
-    ]:
-        self._kept = None
+    def _full(
+        self,
+        store: WikiStore,
+        site: Path,
+        commit: str,
+        reason: str,
+        published: LiveVersions | None,
+    ) -> tuple[BuildResult, Plan]:
+        self._kept, self._not_kept = None, "no build loaded in this process"
         root = self._fresh_root()
         with _build_errors():
             export_tree(store, commit, root, prefixes=PREFIXES)
         if not (root / "mkdocs.yml").is_file():
             raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
-        built, config = build_exported(store, root, commit, site, intake_url=self.intake_url)
+        built, config = build_exported(
+            store, root, commit, site, intake_url=self.intake_url, published=published
+        )
         plugin = _wikitool_plugin(config)
-        if plugin is not None and plugin.loaded is not None:
+        if built.held_back:
+            # The build stands in the held-back guides' published versions: each later
+            # publish builds in full, trying them again.
+            self._not_kept = "guides are held back: each publish tries them again"
+        elif plugin is not None and plugin.loaded is not None:
             self._kept = _Kept(
                 config, plugin.loaded, plugin, commit, site, date.today(), built.feed
             )
@@ -225,8 +243,11 @@ class SiteSession:
             plugin.reread_history(config, extends=_extends(store, kept.commit, commit))
             _render(pages, config, loaded)
             config.plugins.on_post_build(config=config)
-        except (MkDocsException, OSError) as exc:
-            raise BuildError(f"the site did not build: {build_reason(exc)}") from exc
+        except _NeedsFull:
+            raise
+        except Exception as exc:  # a page's parser may raise anything
+            # The full build holds back the guide that fails, and names it.
+            raise _NeedsFull(f"a changed page did not build ({build_reason(exc)})") from exc
         finally:
             logger.removeHandler(warnings)
         if warnings.get_counts():
