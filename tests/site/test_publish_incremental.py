@@ -123,8 +123,9 @@ def test_changed_guides_render_only_their_pages_and_the_tree_is_a_full_builds(
     before = wiki.live.resolve()
     done = wiki.publish()
     assert (done.plan.mode, done.plan.reason) == ("incremental", "2 page(s) changed")
-    # Two guides, their two category pages, home, changes, suggest and track.
-    assert done.plan.rendered == 8
+    # Two guides, their two category pages, home, and the generated pages: changes,
+    # suggest, track and stats.
+    assert done.plan.rendered == 9
     site = wiki.live.resolve()
     assert site != before
     page = (site / "vehicles/pay-a-parking-fine/index.html").read_text(encoding="utf-8")
