@@ -106,6 +106,7 @@ def _assert_same_tree(incremental: Path, full: Path) -> None:
 
 def test_the_first_publish_of_a_session_is_a_full_build(wiki: Wiki) -> None:
     done = wiki.publish()
+    assert done.plan is not None
     assert (done.plan.mode, done.plan.reason) == ("full", "no build loaded in this process")
     assert done.plan.reused == 0
 
@@ -199,4 +200,27 @@ def test_a_changed_title_or_configuration_builds_in_full_and_says_why(
     assert (done.plan.mode, done.plan.reason) == ("full", reason)
     assert new.split(": ")[1] in (wiki.live / "index.html").read_text(encoding="utf-8") or (
         path == APPEAL
+    )
+
+
+def test_a_changed_guide_that_cannot_be_rendered_is_held_back_by_a_full_build(
+    wiki: Wiki,
+) -> None:
+    # `<![` makes the HTML reader raise: issue 14's guide that stopped every guide.
+    broken = wiki.edited(BIRTH, "## Steps\n\n1. ", "## Steps\n\n1. Type `<![` here. ")
+    wiki.commit({BIRTH: broken}, "A step the HTML reader cannot read")
+    done = wiki.publish()
+    assert done.plan is not None and done.plan.mode == "full"
+    assert done.plan.reason.startswith("a changed page did not build (")
+    assert [held.path for held in done.held_back] == [BIRTH]
+    # While a guide is held back, each publish tries it again: in full.
+    wiki.commit(
+        {PARKING: wiki.edited(PARKING, "Before anything else, ", "First of all, ")},
+        "Reword the parking fine guide",
+    )
+    done = wiki.publish()
+    assert done.plan is not None
+    assert (done.plan.mode, done.plan.reason) == (
+        "full",
+        "guides are held back: each publish tries them again",
     )
