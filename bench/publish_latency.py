@@ -123,10 +123,10 @@ def main() -> None:
             token = f"Zq{round_}x{rng.randrange(10**6)}"
             with WikiStore.open(args.wiki) as store:
                 guide, moved = _fix(store, guides, token, rng)
-            lines.append(watch.stdout.readline())
-            if not _shows(live, guide, token):
-                print(f"not live yet, {guide}: {lines[-1]}", file=sys.stderr)
+            # Live first, then the log line: the publish goes on after the switch (the
+            # tag, pruning an old release), which readers do not wait for.
             latencies.append(_wait(live, guide, token) - float(moved))
+            lines.append(watch.stdout.readline())
         peak = _peak_kib(watch.pid)
     finally:
         watch.terminate()
