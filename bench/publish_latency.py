@@ -120,7 +120,7 @@ def main() -> None:
         first = time.monotonic() - started
         latencies = []
         for round_ in range(args.rounds):
-            token = f"Zq{round_}x{rng.randrange(10**6)}"
+            token = f"Zq{os.getpid()}x{round_}"  # unique to this run: the wiki keeps fixes
             with WikiStore.open(args.wiki) as store:
                 guide, moved = _fix(store, guides, token, rng)
             # Live first, then the log line: the publish goes on after the switch (the
@@ -131,7 +131,7 @@ def main() -> None:
     finally:
         watch.terminate()
         watch.wait(60)
-    token = f"Zqfull{rng.randrange(10**6)}"
+    token = f"Zq{os.getpid()}full"
     with WikiStore.open(args.wiki) as store:
         guide, moved = _fix(store, guides, token, rng)
     full = subprocess.run(
