@@ -65,6 +65,7 @@ from wikitool.intake.thread_stores import ThreadStores
 from wikitool.intake.unsubscribe_page import unsubscribe_page
 from wikitool.intake.workers import USER_ERRORS, SubmitRefused, Submitter
 from wikitool.locales.language import DEFAULT_LANGUAGE
+from wikitool.mail.outbox import suggestion_of
 from wikitool.mail.sender import SenderLoop, SendReport
 from wikitool.mail.tokens import TOKEN_CHARS
 from wikitool.review.events import one_line
@@ -197,7 +198,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
         token = request.query_params.get("token", "")
         if not recipient or len(recipient) > 100 or len(token) != TOKEN_CHARS:
             raise RequestRefused(400, "an unsubscribe link needs its to and token parts whole")
-        suggestion_id = recipient.partition(":")[2]
+        suggestion_id = suggestion_of(recipient)  # an author's or a supporter's reference
         if request.method == "GET":
             valid = await in_thread(lambda store: unsubscribe_link_valid(store, recipient, token))
             done = False

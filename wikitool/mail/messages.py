@@ -7,6 +7,10 @@ suggestion by its number, the name in ``To:`` is encoded by ``email.headerregist
 and the summary and the staff's explanation (both screened for personal data before
 they were queued) go into the body only.
 
+A supporter who left an address (``supporter_ref``) is written to as one: "the suggestion
+you supported", never "your suggestion", and only about the outcome (``review/notify.py``
+queues nothing else to them).
+
 Each message carries a one-click unsubscribe (RFC 8058: ``List-Unsubscribe`` with an
 https link to the intake, and ``List-Unsubscribe-Post``) and the same link in its text.
 """
@@ -24,7 +28,7 @@ from urllib.parse import urlencode, urlsplit
 from wikitool.errors import MailError
 from wikitool.locales.catalogues import translations
 from wikitool.mail.addresses import address_problem, name_problem
-from wikitool.mail.outbox import MessageKind, Queued
+from wikitool.mail.outbox import MessageKind, Queued, supporter_ref
 
 _BODY_POLICY = email.policy.default.clone(max_line_length=76)
 """How the body is encoded: quoted-printable lines of at most 76 characters (RFC 2045;
@@ -87,12 +91,20 @@ def compose(queued: Queued, to: Address, settings: MailSettings, token: str) -> 
         "track_url": settings.tracking_url(queued.suggestion_id),
     }
     unsubscribe = settings.unsubscribe_url(queued.recipient, token)
-    subject, paragraphs = _TEXTS[queued.kind](gettext, facts, queued.params)
-    footer = (
-        gettext("You get this e-mail because you asked to hear what happens to your suggestion.")
-        if queued.kind is not MessageKind.FORGOTTEN
-        else ""
-    )
+    supporter = supporter_ref(queued.recipient) is not None
+    texts = _SUPPORTER_TEXTS if supporter else _TEXTS
+    subject, paragraphs = texts[queued.kind](gettext, facts, queued.params)
+    if queued.kind is MessageKind.FORGOTTEN:
+        footer = ""
+    elif supporter:
+        footer = gettext(
+            "You get this e-mail because you supported this suggestion and left your e-mail "
+            "address to hear the outcome."
+        )
+    else:
+        footer = gettext(
+            "You get this e-mail because you asked to hear what happens to your suggestion."
+        )
     lines = [*paragraphs]
     if queued.kind is not MessageKind.FORGOTTEN:
         lines.append(gettext("Where it stands: {track_url}").format(**facts))
@@ -152,6 +164,11 @@ def _published(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> 
 
 
 def _rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    return _("Your suggestion {number} was not accepted"), _why_not(_, facts, params)
+
+
+def _why_not(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> list[str]:
+    """What was not accepted, and why (the reason, the team's explanation)."""
     paragraphs = [
         _("The team that owns the guide “{guide}” decided not to make this change:").format(
             **facts
@@ -164,7 +181,30 @@ def _rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> T
         paragraphs.append(
             _("What the team said: {explanation}").format(explanation=params["explanation"])
         )
-    return _("Your suggestion {number} was not accepted"), paragraphs
+    return paragraphs
+
+
+def _supported_accepted(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    paragraphs = [
+        _("The suggestion you supported, about the guide “{guide}”, was accepted:").format(**facts),
+        facts["summary"],
+        _("The guide will show it the next time the site is updated."),
+    ]
+    if params.get("explanation"):
+        paragraphs.append(_("A note from the team: {note}").format(note=params["explanation"]))
+    return _("The suggestion {number} you supported was accepted"), paragraphs
+
+
+def _supported_published(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    return _("The suggestion {number} you supported is now in the guide"), [
+        _("The guide “{guide}” now shows the suggestion you supported:").format(**facts),
+        facts["summary"],
+        _("Thank you for helping."),
+    ]
+
+
+def _supported_rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    return _("The suggestion {number} you supported was not accepted"), _why_not(_, facts, params)
 
 
 def _forgotten(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
@@ -177,10 +217,18 @@ def _forgotten(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> 
     ]
 
 
-_TEXTS: dict[MessageKind, Callable[[Gettext, dict[str, str], Mapping[str, str]], Texts]] = {
+TextsOf = Callable[[Gettext, dict[str, str], Mapping[str, str]], Texts]
+_TEXTS: dict[MessageKind, TextsOf] = {
     MessageKind.RECEIVED: _received,
     MessageKind.ACCEPTED: _accepted,
     MessageKind.PUBLISHED: _published,
     MessageKind.REJECTED: _rejected,
     MessageKind.FORGOTTEN: _forgotten,
 }
+_SUPPORTER_TEXTS: dict[MessageKind, TextsOf] = {
+    MessageKind.ACCEPTED: _supported_accepted,
+    MessageKind.PUBLISHED: _supported_published,
+    MessageKind.REJECTED: _supported_rejected,
+}
+"""What a supporter is told: the outcome only (no "received", no last message: those are
+the author's)."""
