@@ -6,8 +6,11 @@ twice; deleting a suggestion's contact details deletes its supporters' too."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from email.message import EmailMessage
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -32,7 +35,14 @@ from wikitool.review.events import RejectReason
 from wikitool.review.merge import review_merge
 from wikitool.services.mail_delivery import MailDelivery, deliver, queue_missing, unsubscribe
 from wikitool.services.wiki_init import init_wiki
-from wikitool.suggestions.contacts import AUTHOR, SUPPORTER, contacts_of, private_store_path
+from wikitool.suggestions.contacts import (
+    AUTHOR,
+    PRIVATE_STORE_ENV,
+    SUPPORTER,
+    contacts_of,
+    private_store_path,
+    supporter_contact_save,
+)
 from wikitool.suggestions.input import SuggestionAuthor, SuggestionInput
 from wikitool.suggestions.notifications import forget_contact
 from wikitool.suggestions.submission import suggestion_submit
@@ -201,3 +211,21 @@ def test_a_supporter_is_written_to_in_the_guides_language(lang: str, subject: st
     assert message["Subject"] == subject.format(id=number)
     assert message["Content-Language"] == lang
 
+
+
+def test_a_contact_store_from_before_supporter_mail_gains_references(
+    store: WikiStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "private.sqlite3"
+    with closing(sqlite3.connect(old)) as db, db:
+        db.execute(
+            "CREATE TABLE supporter_contact (suggestion_id TEXT NOT NULL, email TEXT NOT NULL, "
+            "created INTEGER NOT NULL, PRIMARY KEY (suggestion_id, email))"
+        )
+        db.execute("INSERT INTO supporter_contact VALUES ('s1', 'old@example.org', 1)")
+    monkeypatch.setenv(PRIVATE_STORE_ENV, str(old))
+    (kept,) = contacts_of(store, "s1")
+    assert (kept.email, kept.ref) == ("old@example.org", "")  # never subscribed: no mail
+    ref = supporter_contact_save(store, "s1", "old@example.org")  # supports again
+    assert len(ref) == 16
+    assert [c.ref for c in contacts_of(store, "s1")] == [ref]

@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS supporter_contact (
 """
 _REF_COLUMN = "ALTER TABLE supporter_contact ADD COLUMN ref TEXT"
 """A store written before supporters were told the outcome has no ``ref`` column; its
-supporters (who never had a subscription) keep none and are sent nothing."""
+supporters (who never had a subscription) keep none and are sent nothing, unless they
+support again."""
 AUTHOR = "author"
 SUPPORTER = "supporter"
 
@@ -99,15 +100,21 @@ def supporter_contact_save(store: WikiStore, suggestion_id: str, email: str) -> 
         suggestion already).
     """
     with _supporters_db(store) as db:
+        ref = secrets.token_hex(8)
         db.execute(
             "INSERT OR IGNORE INTO supporter_contact VALUES (?, ?, ?, ?)",
-            (suggestion_id, email, int(time.time()), secrets.token_hex(8)),
+            (suggestion_id, email, int(time.time()), ref),
+        )
+        db.execute(  # kept before supporters had references: given one now
+            "UPDATE supporter_contact SET ref = ? "
+            "WHERE suggestion_id = ? AND email = ? AND ref IS NULL",
+            (ref, suggestion_id, email),
         )
         row = db.execute(
             "SELECT ref FROM supporter_contact WHERE suggestion_id = ? AND email = ?",
             (suggestion_id, email),
         ).fetchone()
-    return str(row[0] or "")
+    return str(row[0])
 
 
 def supporter_contact_get(store: WikiStore, suggestion_id: str, ref: str) -> Contact | None:

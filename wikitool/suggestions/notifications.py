@@ -60,8 +60,6 @@ def subscribe_supporter(store: WikiStore, suggestion_id: str, email: str, guide:
     """Keep a supporter's address and record that they are to be told the outcome, in
     the language of the suggestion's guide (giving the address is their consent)."""
     ref = supporter_contact_save(store, suggestion_id, email)
-    if not ref:
-        return  # kept before supporters had references: never subscribed
     _, lang = guide_facts(guide, store.read(store.main(), guide) if guide else None)
     Outbox.of(store).subscribe(supporter_of(suggestion_id, ref), suggestion_id, lang)
 
