@@ -93,16 +93,15 @@ def forget_contact(store: WikiStore, suggestion_id: str) -> bool:
     Returns:
         True when there were contact details to delete.
     """
+    outbox = Outbox.of(store)
+    for subscription in outbox.subscriptions_of(suggestion_id):
+        if supporter_ref(subscription.recipient) is not None:  # no last message: not asked
+            outbox.stop(subscription.recipient, drop_pending=True)
     contact = contact_get(store, suggestion_id)
     if contact is not None and contact.email:
-        outbox = Outbox.of(store)
         recipient = author_of(suggestion_id)
         outbox.enqueue(
             MessageKind.FORGOTTEN, recipient, {}, farewell_to=(contact.name, contact.email)
         )
         outbox.stop(recipient, drop_pending=False)
-    outbox = Outbox.of(store)
-    for subscription in outbox.subscriptions_of(suggestion_id):
-        if supporter_ref(subscription.recipient) is not None:
-            outbox.stop(subscription.recipient, drop_pending=True)
     return contact_forget(store, suggestion_id)

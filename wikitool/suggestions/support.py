@@ -1,4 +1,4 @@
-""" "This affects me too": another citizen supports an open suggestion.
+""""This affects me too": another citizen supports an open suggestion.
 
 A support is a ``support`` event on the suggestion's review log (``refs/reviews/<id>``),
 written by a pseudonymous citizen identity like a submission's, with the supporter's
