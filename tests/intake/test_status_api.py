@@ -56,6 +56,7 @@ def test_a_new_suggestion_is_received(intake: Intake, submitted: str) -> None:
         "status": "received",
         "reason": None,
         "reason_code": None,
+        "question": None,
         "updated": status["updated"],
     }
     assert ISO_SECOND.match(status["updated"])

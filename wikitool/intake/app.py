@@ -2,11 +2,16 @@
 
 ``POST /api/suggestions``
     a suggestion as JSON (the suggestion format, an edit or a ``"kind": "report"``, plus
-    the ``website`` honeypot) -> 201 ``{"id", "status_url", "duplicate", "warnings"}``;
-    exactly what ``suggest submit`` does.
+    the ``website`` honeypot) -> 201 ``{"id", "status_url", "duplicate", "warnings",
+    "secret"}``; exactly what ``suggest submit`` does. ``secret`` is the author's private
+    secret for answering staff (null for a duplicate, which is a +1 on another's).
 ``GET /api/suggestions/<id>``
     its public status -> 200 ``{"id", "kind", "guide", "summary", "status", "reason",
-    "reason_code", "updated"}``.
+    "reason_code", "question", "updated"}``.
+``POST /api/suggestions/<id>/answers``
+    ``{"secret", "text"}`` (plus ``website``): the author answers staff's open question ->
+    201 ``{"id", "status", "warnings"}``; 403 a missing or wrong secret, 409 the suggestion
+    is decided or no question is open, 400 the text refused.
 ``POST /api/feedback``
     ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.
 ``GET /api/health``
@@ -21,6 +26,7 @@ reference for the site's pages.
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
@@ -34,7 +40,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from wikitool.errors import NotFoundError, SuggestionError, WikitoolError
+from wikitool.errors import NotFoundError, ReviewError, SuggestionError, WikitoolError
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id, new_suggestion_id
 from wikitool.intake.body import (
@@ -48,14 +54,16 @@ from wikitool.intake.security_headers import SecurityHeadersMiddleware
 from wikitool.intake.settings import READS_PER_WRITE, IntakeSettings
 from wikitool.intake.thread_stores import ThreadStores
 from wikitool.intake.workers import USER_ERRORS, SubmitRefused, Submitter
+from wikitool.review.conversation import Answered, SecretRefused, answer_question
 from wikitool.review.events import one_line
-from wikitool.review.status import PublicStatus, public_status
+from wikitool.review.status import IN_REVIEW, PublicStatus, public_status
 from wikitool.services.feedback import (
     MAX_FEEDBACK_BYTES,
     FeedbackError,
     feedback_from_mapping,
     feedback_save,
 )
+from wikitool.suggestions.answer_secrets import SECRET_BYTES
 from wikitool.suggestions.input import (
     HONEYPOT_FIELD,
     MAX_INPUT_BYTES,
@@ -64,6 +72,8 @@ from wikitool.suggestions.input import (
 from wikitool.suggestions.submission import repair_branches, warm_up
 
 NOT_FOUND = "no suggestion with this id"
+MAX_ANSWER_BYTES = 32 * 1024
+_ANSWER_FIELDS = {"secret", "text"}
 
 log = logging.getLogger("wikitool.intake")
 
@@ -98,7 +108,8 @@ def create_app(settings: IntakeSettings) -> Starlette:
         data = await _json_body(request, writes, MAX_INPUT_BYTES, settings.body_timeout)
         if _honeypot_filled(data):
             # Looks like success so the bot moves on; nothing is written.
-            return _created(request, settings, {"id": new_suggestion_id(), "duplicate": False})
+            fake = {"id": new_suggestion_id(), "duplicate": False, "secret": _fake_secret()}
+            return _created(request, settings, fake)
         try:
             suggestion = suggestion_from_mapping(data, source="suggestion")
         except SuggestionError as exc:
@@ -111,6 +122,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
                 "id": result.id,
                 "duplicate": result.duplicate_of is not None,
                 "warnings": result.warnings,
+                "secret": result.secret or None,
             },
         )
 
@@ -131,6 +143,24 @@ def create_app(settings: IntakeSettings) -> Starlette:
         if status is None:
             raise RequestRefused(404, NOT_FOUND)
         return JSONResponse(status.to_json())
+
+    async def submit_answer(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_ANSWER_BYTES, settings.body_timeout)
+        suggestion_id = request.path_params["suggestion_id"]
+        if _honeypot_filled(data):
+            return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+        secret, text = _answer_fields(data)
+
+        def answer(store: WikiStore) -> Answered:
+            return answer_question(store, suggestion_id, secret=secret, text=text)
+
+        answered = await in_thread(answer)
+        return JSONResponse(
+            {"id": suggestion_id, "status": IN_REVIEW, "warnings": answered.warnings},
+            status_code=201,
+        )
 
     async def submit_feedback(request: Request) -> Response:
         data = await _json_body(request, writes, MAX_FEEDBACK_BYTES, settings.body_timeout)
@@ -162,6 +192,9 @@ def create_app(settings: IntakeSettings) -> Starlette:
         routes=[
             Route("/api/suggestions", submit_suggestion, methods=["POST"]),
             Route("/api/suggestions/{suggestion_id}", suggestion_status, methods=["GET"]),
+            Route(
+                "/api/suggestions/{suggestion_id}/answers", submit_answer, methods=["POST"]
+            ),
             Route("/api/feedback", submit_feedback, methods=["POST"]),
             Route("/api/health", health, methods=["GET"]),
         ],
@@ -189,6 +222,10 @@ async def _answered(work: Awaitable[T]) -> T:
     """``await work``, turning what it raises into the HTTP answer a client should get."""
     try:
         return await work
+    except SecretRefused as exc:
+        raise RequestRefused(403, one_line(str(exc))) from None
+    except ReviewError as exc:  # decided, or no question open: the state, not the input
+        raise RequestRefused(409, one_line(str(exc))) from None
     except _USER_ERRORS as exc:
         raise RequestRefused(400, one_line(str(exc))) from None
     except SubmitRefused as refused:
@@ -226,6 +263,25 @@ def _count(request: Request, limiter: RateLimiter) -> None:
             f"too many requests: try again in {seconds} seconds",
             {"Retry-After": str(seconds)},
         )
+
+
+def _answer_fields(data: dict[str, Any]) -> tuple[str, str]:
+    """``secret`` and ``text`` of an answer's body; any other field is refused."""
+    unknown = sorted(set(data) - _ANSWER_FIELDS)
+    if unknown:
+        raise RequestRefused(400, one_line(f"unknown field {unknown[0][:40]!r}"))
+    values = []
+    for name in ("secret", "text"):
+        value = data.get(name, "")
+        if not isinstance(value, str):
+            raise RequestRefused(400, f"{name} must be text")
+        values.append(value)
+    return values[0], values[1]
+
+
+def _fake_secret() -> str:
+    """What a bot that filled the honeypot is given instead of a secret (keeps nothing)."""
+    return secrets.token_urlsafe(SECRET_BYTES)
 
 
 def _honeypot_filled(data: dict[str, Any]) -> bool:

@@ -134,6 +134,11 @@ class SuggestionRecord:
         """How many other citizens suggested the very same change."""
         return sum(1 for e in self.events if e.kind is EventKind.PLUS_ONE)
 
+    @property
+    def conversation(self) -> list[ReviewEvent]:
+        """Staff's questions to the citizen and the citizen's answers, oldest first."""
+        return [e for e in self.events if e.kind in (EventKind.QUESTION, EventKind.ANSWER)]
+
     def votes(self) -> list[Vote]:
         """Each person's latest vote on the current tip, oldest first."""
         return current_votes(self.events, self.tip)

@@ -46,6 +46,10 @@ class SuggestionView:
             "base": record.base,
             "tip": record.tip,
             "plus_ones": record.plus_ones,
+            "conversation": [
+                {"event": e.kind.value, "by": e.actor, "time": e.time, "text": e.text}
+                for e in record.conversation
+            ],
             "amendments": [
                 {"commit": sha, "author": author, "subject": subject}
                 for sha, author, subject in self.amendments

@@ -6,7 +6,12 @@ a credited one), no e-mail, no staff comment. The states:
 ``received``
     submitted; no member of staff has acted on it yet (+1s from other citizens do not count).
 ``in review``
-    a member of staff commented, approved, asked for changes or amended it.
+    a member of staff commented, approved, asked for changes or amended it, or the
+    citizen answered staff's question.
+``waiting for your answer``
+    staff asked the citizen a question (``review ask``) not yet answered; the question
+    is shown (``question``), with any personal data in it removed: it is written for the
+    citizen, but anyone holding the id may read the status.
 ``accepted``
     merged into ``main``.
 ``published``
@@ -31,13 +36,17 @@ from wikitool.review.events import (
     ReviewEvent,
     SuggestionKind,
     SuggestionState,
+    open_question,
     suggestion_kind,
     suggestion_state,
 )
 from wikitool.review.log import read_events
+from wikitool.screening.personal_data import redact, scan
+from wikitool.suggestions.published_contacts import published_contacts_at
 
 RECEIVED = "received"
 IN_REVIEW = "in review"
+WAITING = "waiting for your answer"
 ACCEPTED = "accepted"
 PUBLISHED = "published"
 REJECTED = "rejected"
@@ -55,6 +64,8 @@ _STAFF_EVENTS = {
     EventKind.APPROVE,
     EventKind.REQUEST_CHANGES,
     EventKind.AMEND,
+    EventKind.QUESTION,
+    EventKind.ANSWER,
 }
 
 
@@ -72,6 +83,8 @@ class PublicStatus:
     reason: str | None = None
     kind: SuggestionKind = SuggestionKind.EDIT
     """An edit (new text) or a report (what is wrong, in words)."""
+    question: str = ""
+    """Staff's question waiting for the citizen's answer, personal data removed."""
 
     def to_json(self) -> dict[str, object]:
         """The body of ``GET /api/suggestions/<id>``."""
@@ -83,6 +96,7 @@ class PublicStatus:
             "status": self.status,
             "reason": self.reason,
             "reason_code": self.reason_code,
+            "question": self.question or None,
             "updated": datetime.fromtimestamp(self.updated, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
 
@@ -111,6 +125,7 @@ def public_status(
         merged_as = decisive.data.get("Merged-As", "")
         if merged_as and _contains(store, published_commit, merged_as):
             status = PUBLISHED
+    question = open_question(events)
     return PublicStatus(
         id=suggestion_id,
         guide=submitted.data.get("Guide", ""),
@@ -120,6 +135,7 @@ def public_status(
         reason_code=reason_code,
         reason=reason,
         kind=suggestion_kind(submitted),
+        question=_screened(store, question.text) if question else "",
     )
 
 
@@ -132,6 +148,9 @@ def _status(events: list[ReviewEvent]) -> tuple[str, ReviewEvent]:
         wanted = EventKind.MERGE if state is SuggestionState.MERGED else EventKind.REJECT
         decisive = next(e for e in reversed(events) if e.kind is wanted)
         return (ACCEPTED if state is SuggestionState.MERGED else REJECTED), decisive
+    question = open_question(events)
+    if question is not None:
+        return WAITING, question
     acted = [e for e in events[1:] if e.kind in _STAFF_EVENTS]
     return (IN_REVIEW, acted[-1]) if acted else (RECEIVED, events[0])
 
@@ -141,6 +160,15 @@ def _reject_reason(event: ReviewEvent) -> RejectReason:
         return RejectReason(event.data.get("Reason", "").strip().lower())
     except ValueError:
         return RejectReason.OTHER
+
+
+def _screened(store: WikiStore, text: str) -> str:
+    """Staff's words for the citizen with any personal data removed."""
+    text = text.strip()
+    if not text:
+        return ""
+    findings = scan(text, published_contacts_at(store, store.main()))
+    return redact(text, findings) if findings else text
 
 
 def _summary(store: WikiStore, submitted: ReviewEvent) -> str:

@@ -19,8 +19,9 @@ from wikitool.cli.base import (
 )
 from wikitool.cli.review.common import conflict_lines, use_color, when
 from wikitool.diffing import render_text
-from wikitool.review.events import SuggestionKind
+from wikitool.review.events import EventKind, SuggestionKind
 from wikitool.review.listing import SORTS, STATES, BacklogRow, review_list
+from wikitool.review.record import SuggestionRecord
 from wikitool.review.show import SuggestionView, review_show
 from wikitool.review.verdict import Verdict
 from wikitool.terminal import terminal_safe
@@ -182,6 +183,7 @@ def _show_text(view: SuggestionView, color: bool) -> str:
         lines += [f"  - {terminal_safe(w)}" for w in record.warnings]
     if record.plus_ones:
         lines.append(f"Supported:  {record.plus_ones} other citizen(s) suggested the same (+1)")
+    lines += _conversation_lines(record)
     if view.amendments:
         lines.append("Amended:")
         lines += [
@@ -201,6 +203,20 @@ def _show_text(view: SuggestionView, color: bool) -> str:
     for diff in view.diffs:
         text += "\n" + render_text(diff, color=color)
     return text
+
+
+def _conversation_lines(record: SuggestionRecord) -> list[str]:
+    """Staff's questions and the citizen's answers, each with who and when."""
+    if not record.conversation:
+        return []
+    lines = ["Questions:"]
+    for event in record.conversation:
+        who = "asked by" if event.kind is EventKind.QUESTION else "answered by"
+        said = f"  {event.kind.value}, {who} {event.actor} on {when(event.time)}:"
+        lines.append(terminal_safe(said))
+        text = terminal_safe(event.text, multiline=True)
+        lines += [f"    {line}" for line in text.splitlines()]
+    return lines
 
 
 def _report_lines(view: SuggestionView) -> list[str]:
