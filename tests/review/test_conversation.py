@@ -199,7 +199,7 @@ def test_a_question_waits_for_the_answer_which_staff_then_read(
         ("asked", "{asked}", "x" * 5001, SuggestionError, "the answer is longer than 5000 characters"),
         ("asked", "{asked}", " \n ", SuggestionError, "the answer is empty: write your answer to the question"),
         ("asked", "{asked}", "Main \ud800 Street", SuggestionError,
-         "the answer holds U+D800 (a lone surrogate), which is not text"),
+         "the answer contains U+D800 (a lone surrogate), which is not text"),
     ],
 )
 def test_bad_answers_are_refused_and_nothing_is_written(

@@ -57,6 +57,7 @@ from wikitool.intake.workers import USER_ERRORS, SubmitRefused, Submitter
 from wikitool.review.conversation import Answered, SecretRefused, answer_question
 from wikitool.review.events import one_line
 from wikitool.review.status import IN_REVIEW, PublicStatus, public_status
+from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.services.feedback import (
     MAX_FEEDBACK_BYTES,
     FeedbackError,
@@ -267,6 +268,9 @@ def _count(request: Request, limiter: RateLimiter) -> None:
 
 def _answer_fields(data: dict[str, Any]) -> tuple[str, str]:
     """``secret`` and ``text`` of an answer's body; any other field is refused."""
+    not_text = invalid_text_field(data)
+    if not_text is not None:
+        raise RequestRefused(400, one_line(not_text))
     unknown = sorted(set(data) - _ANSWER_FIELDS)
     if unknown:
         raise RequestRefused(400, one_line(f"unknown field {unknown[0][:40]!r}"))

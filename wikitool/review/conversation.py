@@ -28,7 +28,7 @@ from wikitool.review.decisions import (
 from wikitool.review.events import EventKind, ReviewEvent, open_question
 from wikitool.review.log import append_event, checked_id, read_events
 from wikitool.review.record import load_record
-from wikitool.screening.unicode_text import invalid_character
+from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.answer_secrets import answer_secret_matches
 from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.published_contacts import published_contacts_at
@@ -82,9 +82,9 @@ def answer_question(store: WikiStore, suggestion_id: str, *, secret: str, text: 
         ReviewError: the suggestion is merged or rejected, or no question is open.
         NotFoundError: no such suggestion.
     """
-    bad = invalid_character(text) or invalid_character(secret)
+    bad = invalid_text_field(text, "the answer") or invalid_text_field(secret, "the secret")
     if bad is not None:
-        raise SuggestionError(f"the answer holds {bad.description}, which is not text")
+        raise SuggestionError(bad)
     words = text.replace("\r\n", "\n").strip()
     if not words:
         raise SuggestionError("the answer is empty: write your answer to the question")
