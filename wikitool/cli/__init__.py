@@ -28,6 +28,7 @@ COMMANDS = {
     "history": "history",
     "intake": "intake",
     "feedback": "feedback",
+    "mail": "mail",
 }
 
 

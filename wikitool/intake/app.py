@@ -14,6 +14,13 @@
     is decided or no question is open, 400 the text refused.
 ``POST /api/feedback``
     ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.
+``GET /api/unsubscribe?to=<recipient>&token=<token>``
+    the page behind a message's unsubscribe link: one button, which posts to the same
+    address (opening the link changes nothing).
+``POST /api/unsubscribe?to=<recipient>&token=<token>``
+    stops the mail to that recipient (RFC 8058 one-click, or the page's button) -> 200
+    ``{"unsubscribed": true}`` (or the page saying so, for a browser); a forged token ->
+    403.
 ``GET /api/health``
     200 ``{"ok": true}`` once the server can serve.
 
@@ -27,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
@@ -37,7 +45,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from wikitool.errors import NotFoundError, ReviewError, SuggestionError, WikitoolError
@@ -53,7 +61,11 @@ from wikitool.intake.rate_limit import RateLimiter
 from wikitool.intake.security_headers import SecurityHeadersMiddleware
 from wikitool.intake.settings import READS_PER_WRITE, IntakeSettings
 from wikitool.intake.thread_stores import ThreadStores
+from wikitool.intake.unsubscribe_page import unsubscribe_page
 from wikitool.intake.workers import USER_ERRORS, SubmitRefused, Submitter
+from wikitool.locales.language import DEFAULT_LANGUAGE
+from wikitool.mail.sender import SenderLoop, SendReport
+from wikitool.mail.tokens import TOKEN_CHARS
 from wikitool.review.conversation import Answered, SecretRefused, answer_question
 from wikitool.review.events import one_line
 from wikitool.review.status import IN_REVIEW, PublicStatus, public_status
@@ -63,6 +75,13 @@ from wikitool.services.feedback import (
     FeedbackError,
     feedback_from_mapping,
     feedback_save,
+)
+from wikitool.services.mail_delivery import (
+    deliver,
+    queue_missing,
+    subscription_language,
+    unsubscribe,
+    unsubscribe_link_valid,
 )
 from wikitool.suggestions.answer_secrets import SECRET_BYTES
 from wikitool.suggestions.input import (
@@ -75,6 +94,9 @@ from wikitool.suggestions.submission import repair_branches, warm_up
 NOT_FOUND = "no suggestion with this id"
 MAX_ANSWER_BYTES = 32 * 1024
 _ANSWER_FIELDS = {"secret", "text"}
+FORGED_TOKEN = "this unsubscribe link is not valid: it was changed or cut short"
+STATUS_PASS_SECONDS = 60.0
+"""How often the sender looks for statuses not yet told (a merge made live by publishing)."""
 
 log = logging.getLogger("wikitool.intake")
 
@@ -100,6 +122,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
     submitter = Submitter(settings.repo, stores, settings.workers)
     writes = RateLimiter(settings.rate_limit)
     reads = RateLimiter(settings.rate_limit * READS_PER_WRITE)
+    mailer = _sender_loop(settings, stores)
 
     async def in_thread(work: Callable[[WikiStore], T]) -> T:
         # The store is taken in the pool thread: each thread has its own.
@@ -116,6 +139,8 @@ def create_app(settings: IntakeSettings) -> Starlette:
         except SuggestionError as exc:
             raise RequestRefused(400, one_line(str(exc))) from None
         result = await _answered(submitter.submit(suggestion))
+        if mailer is not None and suggestion.author.notify:
+            mailer.wake()  # the "received" message goes now, not at the next pass
         return _created(
             request,
             settings,
@@ -177,15 +202,39 @@ def create_app(settings: IntakeSettings) -> Starlette:
             warnings.append(f"wrong: removed personal data ({', '.join(saved.redacted)})")
         return JSONResponse({"id": saved.id, "warnings": warnings}, status_code=201)
 
+    async def unsubscribe_link(request: Request) -> Response:
+        _count(request, writes)
+        recipient = request.query_params.get("to", "")
+        token = request.query_params.get("token", "")
+        if not recipient or len(recipient) > 100 or len(token) != TOKEN_CHARS:
+            raise RequestRefused(400, "an unsubscribe link needs its to and token parts whole")
+        suggestion_id = recipient.partition(":")[2]
+        if request.method == "GET":
+            valid = await in_thread(lambda store: unsubscribe_link_valid(store, recipient, token))
+            done = False
+        else:
+            valid = await in_thread(lambda store: unsubscribe(store, recipient, token))
+            done = True
+        if not valid:
+            raise RequestRefused(403, FORGED_TOKEN)
+        if request.method == "POST" and "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse({"unsubscribed": True})
+        lang = await in_thread(lambda store: subscription_language(store, recipient))
+        return HTMLResponse(unsubscribe_page(lang or DEFAULT_LANGUAGE, suggestion_id, done=done))
+
     async def health(request: Request) -> Response:
         return JSONResponse({"ok": True})
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await submitter.start()
+        if mailer is not None:
+            mailer.start()
         try:
             yield
         finally:
+            if mailer is not None:
+                mailer.stop()
             submitter.close()
             stores.close()
 
@@ -197,6 +246,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
                 "/api/suggestions/{suggestion_id}/answers", submit_answer, methods=["POST"]
             ),
             Route("/api/feedback", submit_feedback, methods=["POST"]),
+            Route("/api/unsubscribe", unsubscribe_link, methods=["GET", "POST"]),
             Route("/api/health", health, methods=["GET"]),
         ],
         middleware=[
@@ -217,6 +267,25 @@ def create_app(settings: IntakeSettings) -> Starlette:
         },
         lifespan=lifespan,
     )
+
+
+def _sender_loop(settings: IntakeSettings, stores: ThreadStores) -> SenderLoop | None:
+    """The thread that sends queued mail through ``--smtp``, if one was given."""
+    delivery = settings.mail
+    if delivery is None:
+        return None
+    last_status_pass = 0.0
+
+    def send() -> SendReport:
+        nonlocal last_status_pass
+        store = stores.get()  # the loop's own thread, so its own store
+        now = time.monotonic()
+        if now - last_status_pass >= STATUS_PASS_SECONDS:
+            last_status_pass = now
+            queue_missing(store, settings.published_rev)
+        return deliver(store, delivery)
+
+    return SenderLoop(send, settings.mail_interval)
 
 
 async def _answered(work: Awaitable[T]) -> T:

@@ -8,15 +8,17 @@ failed build or check removes its folder and changes nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from wikitool.errors import ReleaseError, WikitoolError
+from wikitool.errors import MailError, ReleaseError, WikitoolError
 from wikitool.gitstore import WikiStore
 from wikitool.publishing.publish import build_site
 from wikitool.publishing.release_check import check_release
 from wikitool.publishing.releases import SITE, Releases, check_keep
+from wikitool.review.notify import notify_all
 
 PUBLISHED_REF = "refs/tags/published"
 """The commit readers are shown, as the intake's ``--published-rev`` reads it."""
@@ -68,6 +70,11 @@ def publish(
             raise
         _move_published(store, commit, "wikitool publish")
         pruned = releases.prune(keep)
+    # "published", to citizens who asked to hear back (sent where mail is sent). The site
+    # is live whatever the outbox says: if it cannot be written now, the next sender's
+    # pass finds "published" and queues it.
+    with contextlib.suppress(MailError):
+        notify_all(store, published_commit=commit)
     return Published(commit, release.path, built.pages, time.monotonic() - started, len(pruned))
 
 

@@ -21,6 +21,11 @@ a credited one), no e-mail, no staff comment. The states:
     ``accepted``. A merge event names its commit on ``main`` in a ``Merged-As:`` trailer.
 ``rejected``
     with the public reason (the ``Reason:`` trailer of the reject event, in plain words).
+
+A rejection's explanation (``review reject -m``) and a merge's public note (``review
+merge -m``) are shown as ``explanation``, with any personal data in them removed first
+(``screening/personal_data.py``, allowing the contacts the wiki itself publishes): staff
+may quote what a citizen wrote to them. Other staff comments stay staff matters.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from datetime import UTC, datetime
 
 from wikitool.errors import NotFoundError, WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.locales.catalogues import N_
 from wikitool.review.events import (
     EventKind,
     RejectReason,
@@ -52,12 +58,13 @@ PUBLISHED = "published"
 REJECTED = "rejected"
 
 PUBLIC_REASONS = {
-    RejectReason.DUPLICATE: "The same change was already suggested or made.",
-    RejectReason.INCORRECT: "We checked, and the guide was already right.",
-    RejectReason.OUT_OF_SCOPE: "The change is about something this guide does not cover.",
-    RejectReason.SPAM: "The suggestion was not a change to the guide.",
-    RejectReason.OTHER: "We decided not to make this change.",
+    RejectReason.DUPLICATE: N_("The same change was already suggested or made."),
+    RejectReason.INCORRECT: N_("We checked, and the guide was already right."),
+    RejectReason.OUT_OF_SCOPE: N_("The change is about something this guide does not cover."),
+    RejectReason.SPAM: N_("The suggestion was not a change to the guide."),
+    RejectReason.OTHER: N_("We decided not to make this change."),
 }
+"""In English as the API gives them; the mail translates them (they are catalogue labels)."""
 
 _STAFF_EVENTS = {
     EventKind.COMMENT,
@@ -83,6 +90,8 @@ class PublicStatus:
     reason: str | None = None
     kind: SuggestionKind = SuggestionKind.EDIT
     """An edit (new text) or a report (what is wrong, in words)."""
+    explanation: str = ""
+    """What staff said to the citizen with the decision, personal data removed."""
     question: str = ""
     """Staff's question waiting for the citizen's answer, personal data removed."""
 
@@ -96,6 +105,7 @@ class PublicStatus:
             "status": self.status,
             "reason": self.reason,
             "reason_code": self.reason_code,
+            "explanation": self.explanation or None,
             "question": self.question or None,
             "updated": datetime.fromtimestamp(self.updated, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
@@ -118,6 +128,9 @@ def public_status(
     submitted = events[0]
     status, decisive = _status(events)
     reason_code = reason = None
+    explanation = ""
+    if status in (REJECTED, ACCEPTED):
+        explanation = _screened(store, decisive.text)
     if status == REJECTED:
         code = _reject_reason(decisive)
         reason_code, reason = code.value, PUBLIC_REASONS[code]
@@ -135,6 +148,7 @@ def public_status(
         reason_code=reason_code,
         reason=reason,
         kind=suggestion_kind(submitted),
+        explanation=explanation,
         question=_screened(store, question.text) if question else "",
     )
 

@@ -32,6 +32,7 @@ from wikitool.gitstore.tree_paths import TreePaths
 from wikitool.guides.checks import check_guide
 from wikitool.guides.paths import CONTENT_DIR, guide_path, is_guide_path
 from wikitool.ids import new_suggestion_id
+from wikitool.mail.outbox import MessageKind, Outbox, author_of
 from wikitool.model import Identity
 from wikitool.review.events import (
     EventKind,
@@ -63,6 +64,7 @@ from wikitool.suggestions.changes import Change
 from wikitool.suggestions.contacts import Contact, contact_save
 from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.notifications import guide_facts, subscribe_author
 from wikitool.suggestions.published_contacts import published_contacts_at
 from wikitool.suggestions.report_about import report_about
 
@@ -191,7 +193,9 @@ def suggestion_submit(
         text="\n".join(f"Warning: {w}" for w in warnings),
         data={"Commit": commit, "Base": base, "Guide": path},
     )
-    secret = _write_log(store, submitted, suggestion, author, parent=None, when=now)
+    secret = _write_log(
+        store, submitted, suggestion, author, parent=None, when=now, guide=content
+    )
     store.update_ref(suggestion_ref(suggestion_id), None, commit)
     return SubmitResult(
         suggestion_id, suggestion_ref(suggestion_id), path, base, warnings, secret=secret
@@ -233,7 +237,9 @@ def _submit_report(
         text="\n".join(f"Warning: {w}" for w in warnings),
         data=data,
     )
-    secret = _write_log(store, submitted, suggestion, author, parent=commit, when=now)
+    secret = _write_log(
+        store, submitted, suggestion, author, parent=commit, when=now, guide=current
+    )
     return SubmitResult(
         suggestion_id, "", path, base, warnings, kind=SuggestionKind.REPORT, secret=secret
     )
@@ -247,16 +253,33 @@ def _write_log(
     *,
     parent: str | None,
     when: int,
+    guide: bytes,
 ) -> str:
-    """Start the review log with ``submitted``, then keep the citizen's contact details;
-    returns the author's answer secret."""
+    """Start the review log with ``submitted``, then keep the citizen's contact details
+    and, when they asked for mail, queue the "received" message; returns the author's
+    answer secret.
+
+    The subscription is written before the log: a process killed after the log still
+    leaves the message to be queued by the next status pass (``review/notify.py``).
+    """
     suggestion_id = submitted.suggestion_id
+    notify = suggestion.author.notify and bool(suggestion.author.email)
+    title, lang = guide_facts(submitted.data["Guide"], guide)
+    if notify:
+        subscribe_author(store, suggestion_id, lang)
     log = write_event(store, submitted, parent=parent, author=author, when=when)
     if not store.update_ref(review_ref(suggestion_id), None, log):
         raise WikitoolError(f"suggestion id {suggestion_id} is taken; submit again")
     if suggestion.author.email or (suggestion.author.name and not suggestion.author.credit):
         contact_save(
             store, Contact(suggestion_id, suggestion.author.name, suggestion.author.email, when)
+        )
+    if notify:
+        summary = store.commit_info(submitted.data["Commit"]).message.split("\n", 1)[0]
+        Outbox.of(store).enqueue(
+            MessageKind.RECEIVED,
+            author_of(suggestion_id),
+            {"guide": title, "summary": summary},
         )
     return new_answer_secret(store, suggestion_id)
 

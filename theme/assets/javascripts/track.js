@@ -2,7 +2,8 @@
  * The "Track your suggestion" page (theme/track.html): /track/?id=<suggestion id>.
  *
  * Asks the intake for the suggestion's public status (GET /api/suggestions/<id>: no
- * name, no e-mail, no staff comment) and says in plain words where it stands. The
+ * name, no e-mail, no staff comment; a decision's explanation for the citizen, screened
+ * for personal data) and says in plain words where it stands. The
  * number form reloads the page with ?id=, so a status page can be bookmarked.
  *
  * A question from the team ("waiting for your answer") is shown to everyone; the answer
@@ -158,6 +159,11 @@
     var reason = $("reason");
     reason.hidden = !status.reason;
     reason.textContent = status.reason ? "The reason: " + status.reason : "";
+    // What staff wrote with the decision (review reject -m, merge -m), personal data removed.
+    var explanation = $("explanation");
+    explanation.hidden = !status.explanation;
+    explanation.textContent = !status.explanation ? "" :
+      (status.status === "rejected" ? "What the team said: " : "A note from the team: ") + status.explanation;
     var question = $("question");
     question.hidden = !status.question;
     $("question-text").textContent = status.question || "";
