@@ -27,6 +27,7 @@ from wikitool.review.decisions import (
 )
 from wikitool.review.events import EventKind, ReviewEvent, open_question
 from wikitool.review.log import append_event, checked_id, read_events
+from wikitool.review.notify import notify_status
 from wikitool.review.record import load_record
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.answer_secrets import answer_secret_matches
@@ -70,6 +71,7 @@ def review_ask(store: WikiStore, suggestion: str, *, staff: Identity, text: str)
 
     event = append_unless_recorded(store, record.id, decide, staff)
     assert event is not None
+    notify_status(store, record.id)  # the question, to a citizen who asked to hear back
     return event
 
 

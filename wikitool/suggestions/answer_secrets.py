@@ -19,6 +19,8 @@ import time
 
 from wikitool.gitstore import WikiStore
 from wikitool.gitstore.local_db import local_db
+from wikitool.mail.outbox import Outbox
+from wikitool.mail.tokens import answer_token_valid
 from wikitool.suggestions.contacts import private_store_path
 
 SECRET_BYTES = 24
@@ -54,7 +56,9 @@ def new_answer_secret(store: WikiStore, suggestion_id: str) -> str:
 
 
 def answer_secret_matches(store: WikiStore, suggestion_id: str, secret: str) -> bool:
-    """Whether ``secret`` is the one made for ``suggestion_id``."""
+    """Whether ``secret`` is the one made for ``suggestion_id``, or the answer token its
+    author's e-mails carry (``mail/tokens.py``: derived under the outbox's key, so
+    nothing more is kept for it)."""
     if not secret or len(secret) > MAX_SECRET_CHARS:
         return False
     path = private_store_path(store)
@@ -65,4 +69,7 @@ def answer_secret_matches(store: WikiStore, suggestion_id: str, secret: str) -> 
                 "SELECT digest FROM answer_secret WHERE suggestion_id = ?", (suggestion_id,)
             ).fetchone()
     expected = row[0] if row else _NO_DIGEST
-    return hmac.compare_digest(expected, _digest(secret)) and row is not None
+    if hmac.compare_digest(expected, _digest(secret)) and row is not None:
+        return True
+    outbox = Outbox.of(store)
+    return outbox.path.exists() and answer_token_valid(outbox.key(), suggestion_id, secret)
