@@ -202,6 +202,25 @@ def test_personal_data_in_the_summary_and_rationale_never_reaches_git(
     assert "Ring or write: [" in everything
 
 
+@pytest.mark.parametrize(("case", "secret", "traces"), SECRETS)
+def test_personal_data_in_a_supporters_note_never_reaches_git(
+    shared_wiki: Path, shared_intake: httpx.Client, case: str, secret: str, traces: list[str]
+) -> None:
+    report = {"kind": "report", "guide": PAGE, "summary": f"The fee is wrong ({case})"}
+    sid = post_json(shared_intake, "/api/suggestions", report).json()["id"]
+
+    answer = post_json(
+        shared_intake, f"/api/suggestions/{sid}/support", {"note": f"Me too, reach me: {secret}"}
+    )
+
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["warnings"][0].startswith("note: removed personal data (")
+    everything = _objects(shared_wiki)
+    for trace in traces:
+        assert trace not in everything
+    assert "Me too, reach me: [" in everything
+
+
 # --- feedback -------------------------------------------------------------------------
 
 FEEDBACK_REFUSED = [

@@ -75,6 +75,25 @@ def test_a_country_that_is_not_an_iso_code_is_refused_naming_the_setting(
         assert str(refused.value).endswith("is not an ISO 3166 country code such as DK or IE")
 
 
+def test_check_names_a_country_that_is_not_an_iso_code(
+    wiki: Path, store: WikiStore, run_cli: Callable[..., Result]
+) -> None:
+    def check() -> Result:
+        return run_cli("--repo", str(wiki), "check")
+
+    _set_country(store, "dk")
+    assert check().exit_code == 0, check().output  # a code in lower case is one
+    for value in BAD_COUNTRIES:
+        _set_country(store, value)
+
+        result = check()
+
+        assert result.exit_code == 1, value
+        [line] = [line for line in result.output.splitlines() if "mkdocs.yml" in line]
+        assert line.startswith('mkdocs.yml: extra.wikitool.country: "'), value
+        assert line.endswith('" is not an ISO 3166 country code such as DK or IE'), value
+
+
 def test_a_bare_local_number_is_removed_from_the_summary_in_the_wiki_country(
     wiki: Path,
     store: WikiStore,

@@ -21,11 +21,16 @@ from wikitool.cli.base import (
     pass_wiki,
     print_json,
 )
-from wikitool.publishing.deployment import DEFAULT_KEEP
+from wikitool.publishing.deployment import DEFAULT_KEEP, PUBLISHED_REF
 from wikitool.publishing.deployment import publish as publish_release
 from wikitool.publishing.deployment import rollback as rollback_release
-from wikitool.publishing.publish import build_site
+from wikitool.publishing.held_back import HeldBack, LiveVersions
+from wikitool.publishing.publish import BuildResult, build_site
 from wikitool.publishing.watch import DEFAULT_DEBOUNCE, Failed, MainWatch, Outcome
+
+HELD_BACK_EXIT = 4
+"""The exit code of a build or publish that held guides back (the rest is built or live);
+0: every guide, 1: nothing built or made live."""
 
 intake_url_option = click.option(
     "--intake-url",
@@ -96,12 +101,12 @@ def _log_publish(outcome: Outcome) -> None:
             f"{still} still live: {reason}"
         )
         return
-    # held_back: the guides a publish left out or kept at their last version (when the
-    # publish report has them).
-    held_back = len(getattr(outcome, "held_back", ()))
+    # The guides held back are named where (path:line); `publish` without --watch says why.
+    named = ", ".join(f"{h.path}:{h.line}" if h.line else h.path for h in outcome.held_back)
     echo_line(
         f"{now} published {outcome.commit[:12]}: {outcome.pages} pages, "
-        f"{outcome.seconds:.1f} s, {held_back} held back"
+        f"{outcome.seconds:.1f} s, {len(outcome.held_back)} held back"
+        + (f" ({named})" if named else "")
     )
 
 
@@ -119,14 +124,22 @@ def _log_publish(outcome: Outcome) -> None:
 def build(wiki: WikiContext, out: Path, rev: str, intake_url: str | None) -> None:
     """Build the static site from main (never from the working tree).
 
-    Only what is committed on main (or --rev) is published.
+    Only what is committed on main (or --rev) is published. A guide the build would
+    stop on is held back (its version at refs/tags/published kept, or left out) and
+    named; the exit code is then 4.
 
     \b
     Example:
       wikitool build --out /var/www/guides --intake-url https://intake.example.org
     """
-    result = build_site(wiki.store(), out, rev=rev, intake_url=intake_url)
+    store = wiki.store()
+    tag = store.ref(PUBLISHED_REF)
+    published = LiveVersions(tag) if tag is not None else None
+    result = build_site(store, out, rev=rev, intake_url=intake_url, published=published)
     click.echo(f"Built {result.pages} pages from {result.commit[:12]} into {result.site_dir}")
+    _echo_build_report(result)
+    if result.held_back:
+        raise SystemExit(HELD_BACK_EXIT)
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -171,6 +184,7 @@ def serve(
         return
     with tempfile.TemporaryDirectory(prefix="wikitool-site-") as tmp:
         result = build_site(wiki.store(), Path(tmp) / "site", rev=rev, intake_url=intake_url)
+        _echo_build_report(result)
         server = serve_directory(result.site_dir, host, port)
         click.echo(
             f"Serving {result.commit[:12]} on http://{host}:{server.server_port}/ (Ctrl+C stops)"
@@ -243,7 +257,8 @@ def publish(
 
     The live path (--out) is a link switched in one step: readers see the old release
     until the new one is whole, never a gap; a failed build changes nothing. Moves
-    refs/tags/published to the commit made live.
+    refs/tags/published to the commit made live. A guide the build would stop on is held
+    back (its live page kept, or left out) and named; the exit code is then 4.
 
     \b
     Example:
@@ -273,11 +288,31 @@ def publish(
                 "seconds": round(done.seconds, 2),
                 "pruned": done.pruned,
                 "rollback": rollback,
+                "held_back": [h.to_json() for h in done.held_back],
             }
         )
+    else:
+        what = "Rolled back to" if rollback else "Published"
+        echo_line(
+            f"{what} {done.commit[:12]}: {done.pages} pages live at "
+            f"{Path(os.path.abspath(out))} (release {done.release.name}, {done.seconds:.1f} s)"
+        )
+        _echo_held_back(done.held_back)
+    if done.held_back:
+        raise SystemExit(HELD_BACK_EXIT)
+
+
+def _echo_build_report(result: BuildResult) -> None:
+    """MkDocs' warnings (on standard error) and the guides held back."""
+    for warning in result.warnings:
+        echo_line(f"warning: {warning}", err=True)
+    _echo_held_back(result.held_back)
+
+
+def _echo_held_back(held_back: tuple[HeldBack, ...]) -> None:
+    if not held_back:
         return
-    what = "Rolled back to" if rollback else "Published"
-    echo_line(
-        f"{what} {done.commit[:12]}: {done.pages} pages live at {Path(os.path.abspath(out))} "
-        f"(release {done.release.name}, {done.seconds:.1f} s)"
-    )
+    echo_line(f"Held back {len(held_back)} guide(s), the rest is built:")
+    for guide in held_back:
+        kept = "its published page kept" if guide.kept_published else "left out"
+        echo_line(f"  {guide} ({kept})")

@@ -119,10 +119,11 @@ def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_
 def forget(wiki: WikiContext, suggestion_id: str) -> None:
     """Delete the contact details kept for suggestion ID.
 
-    The citizen's name and e-mail are kept in a private store, never in git; this
-    removes them from it. A citizen who asked for e-mail gets one last message saying
-    so (sent wherever mail is sent: `intake serve --smtp`, `mail send`). ID is a
-    suggestion id, or any unique start of one (at least 4 characters).
+    The citizen's name and e-mail, and the addresses its supporters left, are kept
+    in a private store, never in git; this removes them from it. A citizen who asked
+    for e-mail gets one last message saying so (sent wherever mail is sent: `intake
+    serve --smtp`, `mail send`). ID is a suggestion id, or any unique start of one (at
+    least 4 characters).
 
     \b
     Example:

@@ -8,6 +8,12 @@
 ``GET /api/suggestions/<id>``
     its public status -> 200 ``{"id", "kind", "guide", "summary", "status", "reason",
     "reason_code", "question", "updated"}``.
+``POST /api/suggestions/<id>/support``
+    "This affects me too": ``{"note", "email"}`` (both optional, plus ``website``) -> 201
+    ``{"id", "supporters", "warnings"}``; 404 unknown id, 409 closed.
+``GET /api/guides/<path under content/>/suggestions``
+    the suggestions open on a guide -> 200 ``{"guide", "suggestions": [{"id", "kind",
+    "summary", "status", "submitted", "age_days", "supporters"}]}``, cacheable 30 s.
 ``POST /api/suggestions/<id>/answers``
     ``{"secret", "text"}`` (plus ``website``): the author answers staff's open question ->
     201 ``{"id", "status", "warnings"}``; 403 a missing or wrong secret, 409 the suggestion
@@ -25,9 +31,9 @@
     200 ``{"ok": true}`` once the server can serve.
 
 Every error is ``{"error": "<one line>"}`` with its status: 400 invalid input, 404 unknown
-suggestion, 408 body too slow, 413 body too large, 415 not JSON, 429 too many requests
-(with ``Retry-After``), 503 the repository is busy. README, "The intake API", is the
-reference for the site's pages.
+suggestion or guide, 408 body too slow, 409 a suggestion closed, 413 body too large, 415
+not JSON, 429 too many requests (with ``Retry-After``), 503 the repository is busy.
+README, "The intake API", is the reference for the site's pages.
 """
 
 from __future__ import annotations
@@ -48,8 +54,15 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from wikitool.errors import NotFoundError, ReviewError, SuggestionError, WikitoolError
+from wikitool.errors import (
+    NotFoundError,
+    ReviewError,
+    SuggestionError,
+    UnsafePathError,
+    WikitoolError,
+)
 from wikitool.gitstore import WikiStore
+from wikitool.guides.paths import guide_path, is_guide_path
 from wikitool.ids import is_suggestion_id, new_suggestion_id
 from wikitool.intake.body import (
     RequestRefused,
@@ -68,6 +81,7 @@ from wikitool.mail.sender import SenderLoop, SendReport
 from wikitool.mail.tokens import TOKEN_CHARS
 from wikitool.review.conversation import Answered, SecretRefused, answer_question
 from wikitool.review.events import one_line
+from wikitool.review.open_suggestions import OpenSuggestion, OpenSuggestions
 from wikitool.review.status import IN_REVIEW, PublicStatus, public_status
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.services.feedback import (
@@ -90,6 +104,12 @@ from wikitool.suggestions.input import (
     suggestion_from_mapping,
 )
 from wikitool.suggestions.submission import repair_branches, warm_up
+from wikitool.suggestions.support import (
+    SuggestionClosedError,
+    SupportResult,
+    support_from_mapping,
+    support_suggestion,
+)
 
 NOT_FOUND = "no suggestion with this id"
 MAX_ANSWER_BYTES = 32 * 1024
@@ -97,6 +117,10 @@ _ANSWER_FIELDS = {"secret", "text"}
 FORGED_TOKEN = "this unsubscribe link is not valid: it was changed or cut short"
 STATUS_PASS_SECONDS = 60.0
 """How often the sender looks for statuses not yet told (a merge made live by publishing)."""
+MAX_SUPPORT_BYTES = 4 * 1024
+"""A support's body: a short note and an address."""
+OPEN_LIST_MAX_AGE = 30
+"""Seconds a browser or proxy may keep a guide's list of open suggestions."""
 
 log = logging.getLogger("wikitool.intake")
 
@@ -123,6 +147,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
     writes = RateLimiter(settings.rate_limit)
     reads = RateLimiter(settings.rate_limit * READS_PER_WRITE)
     mailer = _sender_loop(settings, stores)
+    open_suggestions = OpenSuggestions()
 
     async def in_thread(work: Callable[[WikiStore], T]) -> T:
         # The store is taken in the pool thread: each thread has its own.
@@ -141,6 +166,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
         result = await _answered(submitter.submit(suggestion))
         if mailer is not None and suggestion.author.notify:
             mailer.wake()  # the "received" message goes now, not at the next pass
+        open_suggestions.moved()
         return _created(
             request,
             settings,
@@ -221,6 +247,52 @@ def create_app(settings: IntakeSettings) -> Starlette:
             return JSONResponse({"unsubscribed": True})
         lang = await in_thread(lambda store: subscription_language(store, recipient))
         return HTMLResponse(unsubscribe_page(lang or DEFAULT_LANGUAGE, suggestion_id, done=done))
+    async def support(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_SUPPORT_BYTES, settings.body_timeout)
+        suggestion_id = request.path_params["suggestion_id"]
+        if _honeypot_filled(data):
+            return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+        try:
+            given = support_from_mapping(data)
+        except SuggestionError as exc:
+            raise RequestRefused(400, one_line(str(exc))) from None
+
+        def write(store: WikiStore) -> SupportResult:
+            try:
+                return support_suggestion(store, suggestion_id, given)
+            except NotFoundError:
+                raise RequestRefused(404, NOT_FOUND) from None
+            except SuggestionClosedError as exc:
+                raise RequestRefused(409, one_line(str(exc))) from None
+
+        result = await in_thread(write)
+        open_suggestions.moved()
+        return JSONResponse(
+            {"id": result.id, "supporters": result.supporters, "warnings": result.warnings},
+            status_code=201,
+        )
+
+    async def guide_suggestions(request: Request) -> Response:
+        _count(request, reads)
+        typed = request.path_params["guide"]
+        try:
+            path = guide_path(typed)
+        except UnsafePathError:
+            raise RequestRefused(404, "no such guide") from None
+        if not is_guide_path(path):
+            raise RequestRefused(404, "no such guide")
+
+        def read(store: WikiStore) -> list[OpenSuggestion]:
+            return open_suggestions.on_guide(store, path)
+
+        now = int(time.time())
+        found = await in_thread(read)
+        return JSONResponse(
+            {"guide": path, "suggestions": [s.to_json(now) for s in found]},
+            headers={"Cache-Control": f"max-age={OPEN_LIST_MAX_AGE}"},
+        )
 
     async def health(request: Request) -> Response:
         return JSONResponse({"ok": True})
@@ -245,6 +317,8 @@ def create_app(settings: IntakeSettings) -> Starlette:
             Route(
                 "/api/suggestions/{suggestion_id}/answers", submit_answer, methods=["POST"]
             ),
+            Route("/api/suggestions/{suggestion_id}/support", support, methods=["POST"]),
+            Route("/api/guides/{guide:path}/suggestions", guide_suggestions, methods=["GET"]),
             Route("/api/feedback", submit_feedback, methods=["POST"]),
             Route("/api/unsubscribe", unsubscribe_link, methods=["GET", "POST"]),
             Route("/api/health", health, methods=["GET"]),
@@ -292,6 +366,8 @@ async def _answered(work: Awaitable[T]) -> T:
     """``await work``, turning what it raises into the HTTP answer a client should get."""
     try:
         return await work
+    except RequestRefused:
+        raise  # already the answer
     except SecretRefused as exc:
         raise RequestRefused(403, one_line(str(exc))) from None
     except ReviewError as exc:  # decided, or no question open: the state, not the input

@@ -22,6 +22,7 @@ from wikitool.mkdocs_plugin.fact_links import NO_LINKS, FactLinks
 from wikitool.mkdocs_plugin.feedback_widget import Section, render_feedback
 from wikitool.mkdocs_plugin.jsonld import guide_jsonld, jsonld_scripts
 from wikitool.mkdocs_plugin.links import fill_link, relative
+from wikitool.mkdocs_plugin.open_suggestions import render_open_suggestions
 from wikitool.mkdocs_plugin.panel import render_panel
 from wikitool.mkdocs_plugin.report_form import render_report_form
 from wikitool.mkdocs_plugin.sanitize import escape_text
@@ -32,8 +33,8 @@ from wikitool.mkdocs_plugin.theme_language import theme_language
 def guide_fragments(
     info: PageInfo, page: Page, facts: SiteFacts, options: WikitoolConfig, site_url: str
 ) -> dict[str, Any]:
-    """A guide's summary, freshness, actions, panel, changes, report link, JSON-LD and
-    feedback widget."""
+    """A guide's summary, freshness, actions, panel, changes, report link, JSON-LD,
+    the suggestions open on it and the feedback widget."""
     guide = info.guide
     assert guide is not None
     d = Display.of(guide.lang, facts.language)
@@ -43,8 +44,9 @@ def guide_fragments(
     report_href = _link(options.report_url, page, facts)
     report = escape_text(report_href)
     url = page.canonical_url if site_url else None
-    feedback = ""
+    feedback = open_suggestions = ""
     if facts.intake_url:
+        open_suggestions = render_open_suggestions(facts.intake_url, info.src, d)
         sections = [_section(item, info, d.lang) for item in page.toc.items]
         feedback = render_feedback(
             facts.intake_url, info.src, sections=sections, fix_href=report_href, display=d
@@ -71,6 +73,8 @@ def guide_fragments(
         ),
         "jsonld": jsonld_scripts(guide_jsonld(guide, info.steps, info.step_texts, url)),
         "feedback": feedback,
+        # What others already suggested here, shown by open-suggestions.js when there is any.
+        "open_suggestions": open_suggestions,
         # The picker's script (theme/assets/javascripts/situations.js) loads only here.
         "situations": bool(guide.situations),
     }

@@ -26,6 +26,7 @@ from wikitool.review.events import (
     parse_trailers,
     suggestion_kind,
     suggestion_state,
+    supporters_in,
 )
 from wikitool.review.log import (
     REVIEWS_PREFIX,
@@ -138,6 +139,17 @@ class SuggestionRecord:
     def conversation(self) -> list[ReviewEvent]:
         """Staff's questions to the citizen and the citizen's answers, oldest first."""
         return [e for e in self.events if e.kind in (EventKind.QUESTION, EventKind.ANSWER)]
+
+    @property
+    def supporters(self) -> int:
+        """How many other citizens support it: "This affects me too", or the very same
+        change suggested again."""
+        return supporters_in(self.events)
+
+    @property
+    def supporter_notes(self) -> list[str]:
+        """What supporters wrote with their support (screened at the intake), oldest first."""
+        return [e.text for e in self.events if e.kind is EventKind.SUPPORT and e.text]
 
     def votes(self) -> list[Vote]:
         """Each person's latest vote on the current tip, oldest first."""

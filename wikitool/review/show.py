@@ -46,6 +46,8 @@ class SuggestionView:
             "base": record.base,
             "tip": record.tip,
             "plus_ones": record.plus_ones,
+            "supporters": record.supporters,
+            "supporter_notes": record.supporter_notes,
             "conversation": [
                 {"event": e.kind.value, "by": e.actor, "time": e.time, "text": e.text}
                 for e in record.conversation

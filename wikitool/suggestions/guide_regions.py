@@ -51,21 +51,38 @@ class _AnyTagConstructor(SafeConstructor):
 _AnyTagConstructor.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def country_setting_problem(store: WikiStore, commit: str) -> str | None:
+    """What is wrong with ``extra.wikitool.country`` in ``mkdocs.yml`` at ``commit``, as
+    one line naming the setting (``wikitool check`` reports it), or ``None``."""
+    config = store.read(commit, CONFIG_PATH)
+    value = _country_value(config) if config else None
+    if value is None:
+        return None
+    problem = country_problem(value)
+    return f"extra.wikitool.{problem}" if problem is not None else None
+
+
 @functools.lru_cache(maxsize=16)
 def _country_in(config: bytes) -> str | None:
-    yaml = YAML(typ="safe", pure=True)
-    yaml.Constructor = _AnyTagConstructor
-    try:
-        data: Any = yaml.load(config)
-    except (YAMLError, ValueError):
-        return None  # the build reports a broken mkdocs.yml; screening reads no country
-    value = _setting(data, COUNTRY_SETTING.split("."))
+    value = _country_value(config)
     if value is None:
         return None
     problem = country_problem(value)
     if problem is not None:
         raise WikitoolError(f"{CONFIG_PATH}: extra.wikitool.{problem}")
     return str(value).upper()
+
+
+@functools.lru_cache(maxsize=16)
+def _country_value(config: bytes) -> object:
+    """The setting as written (any YAML value), or ``None`` when it is not there."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.Constructor = _AnyTagConstructor
+    try:
+        data: Any = yaml.load(config)
+    except (YAMLError, ValueError):
+        return None  # the build reports a broken mkdocs.yml; screening reads no country
+    return _setting(data, COUNTRY_SETTING.split("."))
 
 
 def _setting(data: Any, keys: list[str]) -> object:
