@@ -81,14 +81,22 @@ class MailSettings:
         return f"{self.intake_url.rstrip('/')}/{UNSUBSCRIBE_PATH}?{query}"
 
 
-def compose(queued: Queued, to: Address, settings: MailSettings, token: str) -> EmailMessage:
-    """The message ``queued`` as it goes to ``to``, in the language it was queued in."""
+def compose(
+    queued: Queued, to: Address, settings: MailSettings, token: str, answer_token: str = ""
+) -> EmailMessage:
+    """The message ``queued`` as it goes to ``to``, in the language it was queued in.
+
+    ``answer_token`` (the author's only) makes its tracking link the private one, which
+    lets them answer the team's questions (``#secret=``: a fragment, never sent to a
+    server when the link is opened)."""
     gettext = translations(queued.lang).gettext
+    track_url = settings.tracking_url(queued.suggestion_id)
     facts = {
         "number": queued.suggestion_id,
         "guide": queued.params.get("guide", ""),
         "summary": queued.params.get("summary", ""),
-        "track_url": settings.tracking_url(queued.suggestion_id),
+        "track_url": track_url,
+        "private_url": f"{track_url}#secret={answer_token}" if answer_token else track_url,
     }
     unsubscribe = settings.unsubscribe_url(queued.recipient, token)
     supporter = supporter_ref(queued.recipient) is not None
@@ -107,7 +115,7 @@ def compose(queued: Queued, to: Address, settings: MailSettings, token: str) -> 
         )
     lines = [*paragraphs]
     if queued.kind is not MessageKind.FORGOTTEN:
-        lines.append(gettext("Where it stands: {track_url}").format(**facts))
+        lines.append(gettext("Where it stands: {track_url}").format(track_url=facts["private_url"]))
         lines.append(
             footer
             + " "
@@ -207,6 +215,17 @@ def _supported_rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, 
     return _("The suggestion {number} you supported was not accepted"), _why_not(_, facts, params)
 
 
+def _question(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    return _("The team has a question about your suggestion {number}"), [
+        _("The team that owns the guide “{guide}” has a question about your suggestion:").format(
+            **facts
+        ),
+        facts["summary"],
+        _("Their question: {question}").format(question=params.get("question", "")),
+        _("Answer it from this link, which is yours alone: {private_url}").format(**facts),
+    ]
+
+
 def _forgotten(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
     return _("We deleted your contact details"), [
         _(
@@ -224,6 +243,7 @@ _TEXTS: dict[MessageKind, TextsOf] = {
     MessageKind.PUBLISHED: _published,
     MessageKind.REJECTED: _rejected,
     MessageKind.FORGOTTEN: _forgotten,
+    MessageKind.QUESTION: _question,
 }
 _SUPPORTER_TEXTS: dict[MessageKind, TextsOf] = {
     MessageKind.ACCEPTED: _supported_accepted,

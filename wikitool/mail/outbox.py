@@ -79,6 +79,8 @@ class MessageKind(StrEnum):
     PUBLISHED = "published"
     REJECTED = "rejected"
     FORGOTTEN = "forgotten"
+    QUESTION = "question"
+    """Staff asked the author something (``review ask``): one message per question."""
 
 
 class MessageState(StrEnum):

@@ -16,12 +16,20 @@ so a pass that finds nothing new writes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from wikitool.errors import NotFoundError
 from wikitool.gitstore import WikiStore
 from wikitool.mail.outbox import MessageKind, Outbox, Subscription, supporter_ref
-from wikitool.review.status import ACCEPTED, PUBLISHED, RECEIVED, REJECTED, public_status
+from wikitool.review.status import (
+    ACCEPTED,
+    PUBLISHED,
+    RECEIVED,
+    REJECTED,
+    WAITING,
+    public_status,
+)
 from wikitool.suggestions.notifications import guide_facts
 
 _KINDS = {
@@ -29,10 +37,12 @@ _KINDS = {
     ACCEPTED: MessageKind.ACCEPTED,
     PUBLISHED: MessageKind.PUBLISHED,
     REJECTED: MessageKind.REJECTED,
+    WAITING: MessageKind.QUESTION,
 }
 _FINAL = {PUBLISHED, REJECTED}
-_AUTHOR_ONLY = {RECEIVED}
-"""Statuses only the author is told of: a supporter hears the outcome."""
+_AUTHOR_ONLY = {RECEIVED, WAITING}
+"""Statuses only the author is told of (a question is theirs to answer): a supporter
+hears the outcome."""
 ABANDONED_SECONDS = 3600
 """A subscription whose suggestion was never written (its submission died) is let go."""
 
@@ -77,7 +87,14 @@ def _notify(
         params["reason"] = status.reason
     if status.explanation:
         params["explanation"] = status.explanation
-    queued = outbox.enqueue(kind, subscription.recipient, params)
+    dedupe = ""
+    if status.question:
+        # One message per question (the default is one per kind): named by when it was
+        # asked and what it says.
+        params["question"] = status.question
+        asked = f"{status.updated}\0{status.question}".encode()
+        dedupe = f"{subscription.recipient}:question:{hashlib.sha256(asked).hexdigest()[:32]}"
+    queued = outbox.enqueue(kind, subscription.recipient, params, dedupe=dedupe)
     if status.status in _FINAL:
         outbox.stop(subscription.recipient, drop_pending=False)
     return queued
