@@ -17,6 +17,7 @@ from wikitool.cli.base import (
     pass_wiki,
     print_json,
 )
+from wikitool.cli.quick_exit import leave_without_teardown
 from wikitool.publishing.deployment import DEFAULT_KEEP
 from wikitool.publishing.deployment import publish as publish_release
 from wikitool.publishing.deployment import rollback as rollback_release
@@ -53,6 +54,7 @@ def build(wiki: WikiContext, out: Path, rev: str, intake_url: str | None) -> Non
     """
     result = build_site(wiki.store(), out, rev=rev, intake_url=intake_url)
     click.echo(f"Built {result.pages} pages from {result.commit[:12]} into {result.site_dir}")
+    leave_without_teardown()
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
@@ -139,6 +141,7 @@ def publish(
         done = rollback_release(wiki.store(), out)
     else:
         done = publish_release(wiki.store(), out, rev=rev, intake_url=intake_url, keep=keep)
+        leave_without_teardown()  # the release is live and the tag moved: nothing to close
     if as_json:
         print_json(
             {
