@@ -22,12 +22,13 @@ DEMO_GUIDE = identity-and-travel/renew-an-adult-passport
 # command, not a sub-make, so `make -n demo` runs nothing.
 PUBLISH = $(DEMO_WIKI) publish --out "$(DEMO_SITE)" --intake-url $(INTAKE_URL)
 
-.PHONY: demo demo-reset demo-publish test lint typecheck unit chromium lock audit clean help
+.PHONY: demo demo-reset demo-publish test lint typecheck unit chromium lock audit clean help assets node-deps
 
 help:
 	@echo "make demo   - install, create a demo wiki (kept between runs), serve its site on $(SITE_URL) and its intake on $(INTAKE_URL)"
 	@echo "make demo-reset - delete the demo wiki and its site, then make demo afresh"
 	@echo "make test   - install with test extras (and chromium), lint, type-check, run every test"
+	@echo "make assets - rebuild theme/assets/javascripts/guide-validator.js from the guide schema (needs node and npm)"
 	@echo "make audit  - known vulnerabilities in requirements.lock (pip-audit; needs its service online)"
 
 $(BIN)/python:
@@ -60,7 +61,27 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: $(STAMP) chromium lint typecheck unit
+test: $(STAMP) chromium node-deps lint typecheck unit
+
+# The browser's copy of the guide schema's checks (README, "Building the theme's
+# scripts"): ajv and esbuild at the versions in assets-build/package-lock.json make
+# theme/assets/javascripts/guide-validator.js, which is committed; a test rebuilds it and
+# compares byte for byte. Without node the site still builds from the committed file.
+ASSETS_BUILD := assets-build
+NODE_STAMP   := $(ASSETS_BUILD)/node_modules/.package-lock.json
+
+$(NODE_STAMP): $(ASSETS_BUILD)/package-lock.json
+	cd $(ASSETS_BUILD) && npm ci --ignore-scripts --no-audit --no-fund
+
+assets: $(NODE_STAMP)
+	cd $(ASSETS_BUILD) && node build.mjs
+
+# For `make test`: installs the build's packages when node is here; offline or without
+# node, the rebuild test skips, saying why.
+node-deps:
+	@if command -v npm >/dev/null 2>&1; then \
+		$(MAKE) --no-print-directory $(NODE_STAMP) || echo "npm ci failed: the guide-validator rebuild test will skip"; \
+	else echo "no npm: the guide-validator rebuild test will skip"; fi
 
 # The locked dependency set: what `make test` installs, pinned at the versions tested.
 lock: $(STAMP)
@@ -73,8 +94,9 @@ audit: $(STAMP)
 
 # The whole loop on loopback, shaped like a deployment: the intake (wikitool intake
 # serve) takes suggestions from the static site, which `wikitool publish` builds from
-# main into a release and links at $(DEMO_SITE), served as plain files through the link. A
-# watcher republishes a few seconds after staff merge (publish moves
+# main into a release and links at $(DEMO_SITE), served as plain files through the link
+# (`wikitool serve --site`, with the site's own 404 page). `wikitool publish --watch`
+# republishes a second after staff merge, one line each (publish moves
 # refs/tags/published to the commit it made live, so the tracking page can say
 # "published"); readers never see a gap. The demo wiki, with its suggestions and feedback,
 # is kept from one run to the next (demo-reset starts over).
@@ -90,20 +112,15 @@ demo: $(RUN_STAMP)
 	@if [ -d "$(DEMO_SITE)" ] && [ ! -L "$(DEMO_SITE)" ]; then \
 		echo "Moving the site an older demo built to $(DEMO_SITE).old: publish makes $(DEMO_SITE) a link"; \
 		mv "$(DEMO_SITE)" "$(DEMO_SITE).old"; fi
-	@$(PUBLISH)
+	@$(PUBLISH) || [ $$? -eq 4 ]
 	@tty=; if [ -t 0 ]; then tty=$$(stty -g); stty -isig -icanon -echo min 1 time 0; fi; \
 	trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; \
 		if [ -n "$$tty" ]; then stty "$$tty"; fi; echo "Demo stopped"' EXIT; \
 	trap 'exit 0' INT TERM HUP; \
 	$(DEMO_WIKI) intake serve --port $(INTAKE_PORT) --allow-origin $(SITE_URL) \
 		--published-rev refs/tags/published & intake=$$!; \
-	$(BIN)/python -m http.server --bind 127.0.0.1 --directory "$(DEMO_SITE)" $(PORT) \
-		>/dev/null 2>&1 & site=$$!; \
-	( shown=$$(git -C "$(DEMO_DIR)" rev-parse main); \
-	  while sleep 2; do \
-	    tip=$$(git -C "$(DEMO_DIR)" rev-parse main); \
-	    if [ "$$tip" != "$$shown" ] && ( $(PUBLISH) ); then shown=$$tip; fi; \
-	  done ) & watch=$$!; \
+	$(DEMO_WIKI) serve --site "$(DEMO_SITE)" --port $(PORT) >/dev/null 2>&1 & site=$$!; \
+	$(PUBLISH) --watch & watch=$$!; \
 	sleep 2; \
 	if ! kill -0 $$intake 2>/dev/null || ! kill -0 $$site 2>/dev/null; then \
 		echo "The intake or the site did not start: is port $(PORT) or $(INTAKE_PORT) in use?"; \
@@ -125,7 +142,7 @@ demo: $(RUN_STAMP)
 	echo "  $(DEMO_CLI) review approve ID --as \"Ana Ruiz <ana.ruiz@passports.veloria.invalid>\""; \
 	echo "  $(DEMO_CLI) review approve ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
 	echo "  $(DEMO_CLI) review merge ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
-	echo "The site is rebuilt a few seconds after the merge; reload the guide and the tracking page."; \
+	echo "The site is republished a second after the merge; reload the guide and the tracking page."; \
 	echo "Feedback from the guides' \"Was this page helpful?\": $(DEMO_CLI) feedback list"; \
 	echo; \
 	echo "Ctrl+C stops the demo."; \
@@ -142,9 +159,9 @@ demo-reset:
 	rm -rf "$(DEMO_DIR)" "$(DEMO_SITE)" "$(DEMO_SITE).releases" "$(DEMO_SITE).old"
 	@$(MAKE) --no-print-directory demo
 
-# Publish main again by hand (the demo's watcher does it after each merge).
+# Publish main again by hand (the demo's publish --watch does it after each merge).
 demo-publish:
-	@$(PUBLISH)
+	@$(PUBLISH) || [ $$? -eq 4 ]
 
 clean:
 	rm -rf $(VENV) site demo .pytest_cache .mypy_cache .ruff_cache

@@ -20,6 +20,11 @@ Usage:
     .venv/bin/python bench/intake_load.py [--suggestions 500] [--clients 20] [--json]
     .venv/bin/python bench/intake_load.py --repeat 10      # median, lowest, highest of 10 loads
     .venv/bin/python bench/intake_load.py --profile 100    # where suggestion_submit spends time
+    .venv/bin/python bench/intake_load.py --notify         # every citizen asks to hear back
+
+With ``--notify`` every suggestion carries an e-mail address and ``notify: true``, so each
+submission also writes the outbox; nothing is lost when every new suggestion has its
+"received" message queued (the intake runs without ``--smtp``: the mail stays queued).
 
 Exits 1 when anything was lost, an abusive request got the wrong answer, or the server
 stopped serving. Missing the throughput target (100 suggestions/s) is reported, not fatal.
@@ -48,6 +53,7 @@ import aiohttp
 import httpx
 
 from wikitool.gitstore import WikiStore
+from wikitool.mail.outbox import Outbox
 from wikitool.model import Identity
 from wikitool.services.wiki_init import init_wiki
 from wikitool.suggestions.input import SuggestionInput
@@ -90,6 +96,10 @@ class LoadResult:
     """CPU time of this process (the citizens' clients), which shares the machine."""
     fsck_clean: bool = False
     serving_after: bool = False
+    notify: bool = False
+    """Every citizen ticked "Tell me what happens" (``--notify``)."""
+    mail_queued: int = 0
+    """"received" messages in the outbox after the load (``--notify``)."""
 
     @property
     def per_second(self) -> float:
@@ -104,7 +114,12 @@ class LoadResult:
     @property
     def lost(self) -> int:
         expected_branches = self.suggestions - self.duplicates
-        return max(0, expected_branches - self.branches) + max(0, self.duplicates - self.plus_ones)
+        lost_mail = max(0, expected_branches - self.mail_queued) if self.notify else 0
+        return (
+            max(0, expected_branches - self.branches)
+            + max(0, self.duplicates - self.plus_ones)
+            + lost_mail
+        )
 
     @property
     def ok(self) -> bool:
@@ -224,6 +239,8 @@ async def _citizen(
                 "summary": f"Tip {client}-{n}",
                 "website": "",
             }
+            if result.notify:
+                body["author"] = {"email": f"citizen-{client}-{n}@example.org", "notify": True}
             started = time.perf_counter()
             async with http.post("/api/suggestions", json=body) as response:
                 text = await response.text()
@@ -379,6 +396,9 @@ def verify(repo: Path, url: str, result: LoadResult) -> None:
         repo, "log", "--format=%(trailers:key=Event,valueonly)", "--glob=refs/reviews/*"
     ).split()
     result.plus_ones = events.count("+1")
+    if result.notify:
+        with WikiStore.open(repo) as store:
+            result.mail_queued = Outbox.of(store).counts().get("pending", 0)
     try:
         _git(repo, "fsck", "--full", "--strict")
         result.fsck_clean = True
@@ -410,6 +430,8 @@ def report(result: LoadResult) -> str:
     ]
     lines += [f"  {kind}: {dict(outcomes)}" for kind, outcomes in result.abuse.items()]
     lines += [f"  WRONG: {w}" for w in result.abuse_wrong]
+    if result.notify:
+        lines.append(f"mail queued: {result.mail_queued} 'received' messages in the outbox")
     lines.append("OK" if result.ok else "FAILED")
     return "\n".join(lines)
 
@@ -494,6 +516,9 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     parser.add_argument("--profile", type=int, metavar="N", help="profile N direct submissions")
     parser.add_argument(
+        "--notify", action="store_true", help="every citizen asks to hear back by e-mail"
+    )
+    parser.add_argument(
         "--repeat", type=int, default=1, metavar="N",
         help="run the load N times (a fresh wiki each) and summarize the throughputs",
     )  # fmt: skip
@@ -543,7 +568,7 @@ def load_once(args: argparse.Namespace, duplicates: int) -> LoadResult:
     with tempfile.TemporaryDirectory(prefix="wikitool-intake-load-") as tmp:
         repo = args.repo or _fresh_wiki(Path(tmp))
         published = _published(repo)
-        result = LoadResult(args.suggestions, args.clients, duplicates)
+        result = LoadResult(args.suggestions, args.clients, duplicates, notify=args.notify)
         process, url = start_server(repo, args.rate_limit, args.workers)
         try:
             cpu_before = tree_cpu_seconds(process.pid)

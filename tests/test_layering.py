@@ -13,11 +13,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "wikitool"
 # Lower number = lower layer. A module may import its own layer or any lower one. A key
 # names a package, or one module of it where that module sits lower than its package:
 # the review log (events, log) is written first by a submission, so suggestions sit on it.
+# mail (the outbox and the sending) sits under suggestions, which queue the first message.
 LAYERS = {
     "errors": 0, "model": 0, "ids": 0, "json_text": 0, "terminal": 0,
     "gitstore": 1, "schema": 1, "screening": 1, "locales": 1,
     "guides": 2, "diffing": 3, "history": 2,
-    "review.events": 3, "review.log": 4,
+    "review.events": 3, "review.log": 4, "mail": 4,
     "suggestions": 5,
     "review": 6,
     "services": 7,
@@ -33,6 +34,7 @@ ONLY_IN = {
     "material": {"mkdocs_plugin", "publishing"},
     "starlette": {"intake"},
     "uvicorn": {"intake"},
+    "smtplib": {"mail"},
 }
 
 

@@ -63,3 +63,7 @@ class BuildError(WikitoolError):
 
 class ReleaseError(WikitoolError):
     """A published release cannot be made, switched to or rolled back to."""
+
+
+class MailError(WikitoolError):
+    """Mail settings are wrong (a bad relay URL, sender address or link base)."""

@@ -26,6 +26,7 @@ from wikitool.gitstore import WikiStore
 from wikitool.intake.server import bind_socket
 from wikitool.intake.settings import IntakeSettings
 from wikitool.publishing.publish import BuildResult, build_site
+from wikitool.services.mail_delivery import MailDelivery
 from wikitool.services.wiki_init import init_wiki
 
 INIT_TIME = 1_790_000_000  # 21 September 2026
@@ -68,11 +69,11 @@ isolated_build_env = isolated_environment
 
 @contextmanager
 def citizen_site(
-    root: Path, *, with_intake: bool = True, rate_limit: int = 0
+    root: Path, *, with_intake: bool = True, rate_limit: int = 0, mail: MailDelivery | None = None
 ) -> Iterator[CitizenSite]:
     """A new wiki under ``root``, its site and (unless ``with_intake`` is false) its
-    intake, allowing ``rate_limit`` writes per minute (0: any number), served on
-    127.0.0.1 until the context ends."""
+    intake, allowing ``rate_limit`` writes per minute (0: any number) and sending mail
+    through ``mail`` when given, served on 127.0.0.1 until the context ends."""
     with isolated_build_env(root):
         init_wiki(root / "wiki", author=STAFF, when=INIT_TIME)
     site_dir = root / "site"
@@ -88,7 +89,7 @@ def citizen_site(
             sock.close()
             yield site
             return
-        with running_intake(sock, root / "wiki", base_url, rate_limit):
+        with running_intake(sock, root / "wiki", base_url, rate_limit, mail):
             yield site
 
 
@@ -104,9 +105,13 @@ def everything_in_git(repo: Path) -> str:
 
 
 @contextmanager
-def running_intake(sock: socket.socket, repo: Path, origin: str, rate_limit: int) -> Iterator[None]:
+def running_intake(
+    sock: socket.socket, repo: Path, origin: str, rate_limit: int, mail: MailDelivery | None = None
+) -> Iterator[None]:
     """``wikitool intake serve`` for ``repo`` on ``sock``, in a thread."""
-    settings = IntakeSettings(repo=repo, allow_origins=(origin,), rate_limit=rate_limit)
+    settings = IntakeSettings(
+        repo=repo, allow_origins=(origin,), rate_limit=rate_limit, mail=mail, mail_interval=0.2
+    )
     with serving_intake(settings, sock):
         yield
 

@@ -29,6 +29,7 @@ PLACES = [
     "guide with a situation chosen",
     "changes",
     "search results",
+    "not found",
 ]
 # A guide naming its publisher and the official pages its facts come from.
 WITH_SOURCES = "vehicles/register-a-used-vehicle.md"
@@ -50,6 +51,11 @@ def visit(page: Page, published: PublishedWiki, place: str) -> None:
     elif place == "guide with situations":
         page.goto(published.url(WITH_SITUATIONS))
         expect(page.get_by_label("Your situation")).to_be_visible()
+    elif place == "not found":
+        # The site's own 404 page, as the web server (and `wikitool serve`) answers it.
+        answer = page.goto(published.base_url + "/no-such-guide/")
+        assert answer is not None and answer.status == 404
+        expect(page.get_by_role("heading", name="404 - Not found")).to_be_visible()
     elif place == "guide with a situation chosen":
         # The state a shared link opens: one situation's facts, the others hidden.
         page.goto(published.url(WITH_SITUATIONS) + "?situation=abroad")

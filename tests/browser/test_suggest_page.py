@@ -391,28 +391,6 @@ def test_feedback_is_posted_with_its_section_and_without_personal_details(
     ]
 
 
-@PHONE_ONLY
-def test_report_a_problem_lets_the_reader_say_what_is_wrong_without_editing(
-    page: Page, citizen: CitizenSite
-) -> None:
-    page.goto(citizen.url(HOUSING))
-    page.get_by_role("link", name="correct the guide yourself").click()
-    page.locator("#__wt-form").wait_for()
-
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "Report a problem: Apply for housing benefit"
-    )
-    box = page.get_by_role("region", name="Help us improve this guide")
-    expect(box.get_by_role("button", name="Yes")).to_have_count(0)
-    box.get_by_label("Is something wrong on this page?").fill("The income limit is out of date.")
-    box.get_by_role("button", name="Send").click()
-
-    expect(box.get_by_role("status")).to_contain_text("Thank you.")
-    with WikiStore.open(citizen.repo) as store:
-        stored = [f.wrong for f in feedback_list(store, page=HOUSING)]
-    assert stored == ["The income limit is out of date."]
-
-
 # -- for everyone ---------------------------------------------------------------------------
 
 PLACES = ["suggestion page with a change", "error summary", "tracking page", "guide with feedback"]

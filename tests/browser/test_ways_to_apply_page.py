@@ -40,6 +40,7 @@ def test_the_reader_sees_each_way_to_reach_the_agency_and_the_deadline(
     expect(how).to_contain_text("Optional: prepare first")
     expect(_fact(page, "Deadlines").locator("dd")).to_have_text(
         "Appeal: 28 days after the date on the fine notice, received"
+        " Suggest a change to: Appeal"  # its link, named for screen readers
     )
     # On a phone too, nothing in the panel is wider than the page.
     overflow = page.evaluate(

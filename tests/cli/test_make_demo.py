@@ -14,12 +14,16 @@ import socket
 import subprocess
 import termios
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 READY = b"Ctrl+C stops the demo."
+WATCHING = b"Watching main of "
 
 
 def _free_port() -> int:
@@ -28,11 +32,11 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _make_args(tmp_path: Path, target: str, venv: Path) -> list[str]:
+def _make_args(tmp_path: Path, target: str, venv: Path, port: int | None = None) -> list[str]:
     return [
         "make", "--no-print-directory", "-C", str(ROOT), target, f"VENV={venv}",
         f"DEMO_DIR={tmp_path / 'demo/wiki'}", f"DEMO_SITE={tmp_path / 'demo/site'}",
-        f"PORT={_free_port()}", f"INTAKE_PORT={_free_port()}",
+        f"PORT={port or _free_port()}", f"INTAKE_PORT={_free_port()}",
     ]  # fmt: skip
 
 
@@ -62,16 +66,40 @@ def _read(fd: int, until: bytes, seconds: float, output: bytearray) -> None:
             output += chunk
 
 
-def _run_demo_and_press_ctrl_c(tmp_path: Path, venv: Path) -> tuple[str, int, bool]:
-    """Output, exit code, and whether Ctrl+C sends SIGINT again on the terminal after."""
+def _get(url: str, seconds: float = 20) -> tuple[int, bytes]:
+    """Status and body, once the server listens (on a loaded machine it may start after
+    the demo's instructions)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                return answer.status, answer.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+        except urllib.error.URLError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def _run_demo_and_press_ctrl_c(
+    tmp_path: Path, venv: Path, while_running: Callable[[int], None] = lambda port: None
+) -> tuple[str, int, bool]:
+    """Output, exit code, and whether Ctrl+C sends SIGINT again on the terminal after;
+    ``while_running`` is called with the site's port once the demo is ready."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    port = _free_port()
     pid, fd = pty.fork()
     if pid == 0:  # the child: make on the pseudo-terminal, as a person runs it
-        os.execvpe("make", _make_args(tmp_path, "demo", venv), env)
+        os.execvpe("make", _make_args(tmp_path, "demo", venv, port), env)
     output = bytearray()
     try:
         _read(fd, READY, 60, output)
         assert READY in output, output.decode(errors="replace")
+        # publish --watch says so once it obeys SIGTERM (on a loaded machine, maybe only
+        # after the demo's instructions).
+        _read(fd, WATCHING, 30, output)
+        while_running(port)
         os.write(fd, b"q\x03")  # a stray key, then Ctrl+C
         _read(fd, b"Demo stopped", 20, output)
         signals_restored = bool(termios.tcgetattr(fd)[3] & termios.ISIG)
@@ -87,8 +115,13 @@ def test_make_demo_keeps_its_wiki_and_ctrl_c_ends_it_with_exit_0(
     tmp_path: Path, venv: Path
 ) -> None:
     wiki = tmp_path / "demo/wiki"
+    answers: dict[str, tuple[int, bytes]] = {}
 
-    first, first_code, _ = _run_demo_and_press_ctrl_c(tmp_path, venv)
+    def read_the_site(port: int) -> None:
+        for path in ("", "vehicles/pay-a-parking-fine/", "no-such-guide/"):
+            answers[path] = _get(f"http://127.0.0.1:{port}/{path}")
+
+    first, first_code, _ = _run_demo_and_press_ctrl_c(tmp_path, venv, read_the_site)
     subprocess.run(["git", "-C", str(wiki), "update-ref", "refs/tags/kept", "main"], check=True)
     second, second_code, signals_restored = _run_demo_and_press_ctrl_c(tmp_path, venv)
 
@@ -102,9 +135,16 @@ def test_make_demo_keeps_its_wiki_and_ctrl_c_ends_it_with_exit_0(
     )
     assert kept.returncode == 0
     for output in (first, second):
-        assert output.rstrip().endswith("Ctrl+C stops the demo.\r\nDemo stopped"), output
+        # publish --watch logged its start, and stopped cleanly on the demo's SIGTERM.
+        assert f"Watching main of {wiki}: publishing it to {tmp_path}/demo/site" in output
+        assert output.rstrip().endswith("\r\nStopped watching\r\nDemo stopped"), output
         assert "make: ***" not in output and "Traceback" not in output, output
     assert signals_restored
+    # The site is served through the live link, and an unknown path gets the site's own
+    # "not found" page with status 404.
+    assert [status for status, _ in answers.values()] == [200, 200, 404]
+    assert answers["no-such-guide/"][1] == (tmp_path / "demo/site/404.html").read_bytes()
+    assert b"</html>" in answers["vehicles/pay-a-parking-fine/"][1]
 
 
 @pytest.mark.parametrize(

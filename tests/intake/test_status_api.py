@@ -21,11 +21,13 @@ STAFF_ACTOR = f"{STAFF.name} <{STAFF.email}>"
 ISO_SECOND = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
 
 
-def _append(store: WikiStore, sid: str, kind: EventKind, **data: str) -> None:
+def _append(
+    store: WikiStore, sid: str, kind: EventKind, text: str = "Staff note: call Ana back", **data: str
+) -> None:
     """Append a staff event to the review log directly (as the review commands do)."""
     append_event(
         store, sid,
-        lambda events: ReviewEvent(kind=kind, suggestion_id=sid, actor=STAFF_ACTOR, text="Staff note: call Ana back", data=data),
+        lambda events: ReviewEvent(kind=kind, suggestion_id=sid, actor=STAFF_ACTOR, text=text, data=data),
         author=STAFF,
     )
 
@@ -56,6 +58,7 @@ def test_a_new_suggestion_is_received(intake: Intake, submitted: str) -> None:
         "status": "received",
         "reason": None,
         "reason_code": None,
+        "explanation": None,
         "updated": status["updated"],
     }
     assert ISO_SECOND.match(status["updated"])
@@ -65,7 +68,9 @@ def test_the_status_never_carries_personal_data_or_staff_notes(
     intake: Intake, submitted: str, store: WikiStore
 ) -> None:
     _append(store, submitted, EventKind.COMMENT)
-    _append(store, submitted, EventKind.REJECT, Reason="incorrect")
+    # A rejection's own words are its explanation for the citizen (review reject -m), shown
+    # with personal data removed (tests/mail/test_status_mail.py); this one has none.
+    _append(store, submitted, EventKind.REJECT, text="", Reason="incorrect")
 
     text = json.dumps(_status(intake, submitted))  # a 200 with the status, not an error page
 

@@ -58,6 +58,7 @@ BAD_REQUESTS = [
     ("unknown base", _json(base="0" * 40), JSON, 400, f"unknown base revision {'0' * 40}"),
     ("no change", lambda s: json.dumps({**s, "content": s["content"].replace("1. First, ", "1. ", 1)}).encode(), JSON, 400, f"{GUIDE}: the suggested content is the same as the published guide"),
     ("a script in the guide", _content(lambda c: c + "\n<script>alert(1)</script>\n"), JSON, 400, f"{GUIDE}:{APPENDED_LINE}: unsafe HTML element <script>"),
+    ("a guide the site cannot render", _content(lambda c: c + "\nType `<![` here.\n"), JSON, 400, f"{GUIDE}:{APPENDED_LINE}: the site cannot render this line: its HTML reader fails (expected name token at '<![` here.'); write it another way"),
     ("personal data in the guide", _content(lambda c: c + "\nCall Ana on +44 20 7946 0958.\n"), JSON, 400, f"{GUIDE}: personal data is not allowed in a guide: phone number (***58) on line {APPENDED_LINE}; remove it and submit again"),
     ("text/plain", _json(), "text/plain", 415, "send the request body as application/json (UTF-8)"),
     ("a form post", _raw(b"guide=x"), "application/x-www-form-urlencoded", 415, "send the request body as application/json (UTF-8)"),

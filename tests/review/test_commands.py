@@ -271,7 +271,7 @@ def test_list_shows_the_backlog_oldest_first_with_its_flags(
     assert clash["summary"] == "Start with the photo" and clash["guide"] == GUIDE
 
     text = cmd("list").stdout.splitlines()
-    assert text[0].split() == ["ID", "AGE", "GUIDE", "SIZE", "APPROVALS", "+1", "FLAGS", "SUMMARY"]
+    assert text[0].split() == ["ID", "AGE", "GUIDE", "SIZE", "APPROVALS", "SUPPORT", "FLAGS", "SUMMARY"]
     assert text[1].split()[0] == ids["clash"]
     assert "stale,guide-changed,conflict" in text[1] and text[1].endswith("Start with the photo")
     assert "sensitive" in text[4] and " 1/2 " in text[4]

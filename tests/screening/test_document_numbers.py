@@ -88,6 +88,46 @@ FOUND = [
     ("paso numeris 20000001", PASSPORT, "20000001"),
     ("vegabréfsnúmer A1234567", PASSPORT, "A1234567"),
     ("αριθμός ταυτότητας AB123456", ID_CARD, "AB123456"),
+    # "number" abbreviated, with or without its dot: "n.", "nro", "n:o", "núm.", "n.°"
+    ("Il mio passaporto n. è YA0000000.", PASSPORT, "YA0000000"),
+    ("N. di passaporto YA0000000", PASSPORT, "YA0000000"),
+    ("passi nro: XP8271602", PASSPORT, "XP8271602"),
+    ("passin n:o XP8271602", PASSPORT, "XP8271602"),
+    ("núm. de pasaporte PAA000000", PASSPORT, "PAA000000"),
+    ("pasaporte n.° PAA000000", PASSPORT, "PAA000000"),
+    ("no. de passeport 18RF12345", PASSPORT, "18RF12345"),
+    ("passport nr. 533380006", PASSPORT, "533380006"),
+    ("Reisepass Nr. C01X00T47", PASSPORT, "C01X00T47"),
+    ("Nr. des Reisepasses: C01X00T47", PASSPORT, "C01X00T47"),
+    ("č. cestovního pasu 40000000", PASSPORT, "40000000"),
+    # "number" written on to the name, in the Germanic and Nordic languages
+    ("Paspoortnr.: XR1001R58", PASSPORT, "XR1001R58"),
+    ("paspoortnr XR1001R58", PASSPORT, "XR1001R58"),
+    ("Mitt Passnr är 88888888.", PASSPORT, "88888888"),
+    ("Pasnr. 206123456", PASSPORT, "206123456"),
+    ("Reisepassnr. C01X00T47", PASSPORT, "C01X00T47"),
+    ("Passinro: XP8271602", PASSPORT, "XP8271602"),
+    ("Ausweisnr. L01X00T47", ID_CARD, "L01X00T47"),
+    ("ID-kortnr. 123456789", ID_CARD, "123456789"),
+    ("identiteitskaartnr. IR1001R58", ID_CARD, "IR1001R58"),
+    # Finnish possessive suffixes: "my passport's number"
+    ("Passin numeroni on XP8271602.", PASSPORT, "XP8271602"),
+    ("Passinumerosi on XP8271602.", PASSPORT, "XP8271602"),
+    ("Henkilökortin numeroni on 123456789.", ID_CARD, "123456789"),
+    # the document named, then a verb or an article, then "number"
+    ("Mein Reisepass hat die Nummer C01X00T47.", PASSPORT, "C01X00T47"),
+    ("Mein Ausweis hat die Nummer L01X00T47.", ID_CARD, "L01X00T47"),
+    ("My passport has the number 123456789.", PASSPORT, "123456789"),
+    ("my passport's number is 123456789", PASSPORT, "123456789"),
+    ("Mon passeport porte le numéro 12AB34567.", PASSPORT, "12AB34567"),
+    ("Mi pasaporte tiene el número XDA123456.", PASSPORT, "XDA123456"),
+    ("Il mio passaporto ha il numero YA0000000.", PASSPORT, "YA0000000"),
+    ("O meu passaporte tem o número CB123456.", PASSPORT, "CB123456"),
+    ("Mijn paspoort heeft het nummer XR1001R58.", PASSPORT, "XR1001R58"),
+    ("Mitt pass har nummer 88888888.", PASSPORT, "88888888"),
+    ("Passissani on numero XP8271602.", PASSPORT, "XP8271602"),
+    ("Mój paszport ma numer ZS0000177.", PASSPORT, "ZS0000177"),
+    ("Můj pas má číslo 40000000.", PASSPORT, "40000000"),
 ]
 
 
@@ -117,6 +157,24 @@ NOT_FOUND = [
     "passportnumber C01X00T47",
     "Passport office opening hours 08:30-12:30.",
     "The passport fee is 85.00 EUR (form PA2026 01).",
+    # "number" glued to a word that is no document's name.
+    "Bestellnr. C01X00T47",
+    "Kundennr.: 12AB34567",
+    # A document named, then something else's number: only verbs and articles may stand
+    # between the name and "number".
+    "Bring your passport and the form number FR123456.",
+    "passport application number 12AB34567",
+    "Mein Reisepass und die Antragsnummer C01X00T47",
+    "Mein Reisepass hat die Vorgangsnummer C01X00T47.",
+    # One language's name with another's words: "pas" is French for "not".
+    "Il ne faut pas le numéro 12AB34567 ici.",
+    "Ce n'est pas le numéro 12AB34567 qui compte.",
+    # "no" is a word too: after a verb, it is not "number".
+    "Your passport is no longer needed: bring form PA123456.",
+    # Too many words between the name and "number".
+    "My passport has had the the number 123456789.",
+    # A Finnish suffix that is not a possessive.
+    "passin numeroa XP8271602",
 ]
 
 
@@ -171,6 +229,8 @@ fragments = st.one_of(
             "passport number ", "Passport No. ", "numéro de passeport ", "Reisepassnummer ",
             "pasaporte nº ", "ID card no. ", "carte d’identité n° ", "ſ", "İ", "K", ". ",
             "\n", " ", "is ", ", ", "2026-01-01 ", "no ", "pas ",
+            "Passnr ", "passi nro ", "Passin numeroni ", "Mein Reisepass hat die Nummer ",
+            "Passissani on numero ", "Můj pas má číslo ", "has the ", "passport ",
         ]
     ),
     st.sampled_from(["C01X00T47", "123456789", "12AB34567", "880692310285", "AB1", "PR12345"]),

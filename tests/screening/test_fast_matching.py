@@ -25,7 +25,7 @@ from wikitool.screening.personal_data import (
     _iban_matches,
     _national_ids,
 )
-from wikitool.screening.phones import _PHONE_RUN_RE, _PHONE_SEPARATORS
+from wikitool.screening.phones import _PHONE_RUN_RE, _PHONE_SEPARATORS, MAX_SEPARATORS
 
 Match = tuple[str, int, int, str]
 
@@ -275,7 +275,9 @@ def test_scanner_reports_the_id_numbers_the_plain_scan_reports(text: str) -> Non
 # _CARD_RE and _PHONE_RUN_RE as they were written first, with their lookbehind or
 # optional sign in front.
 PLAIN_CARD_RE = re.compile(r"(?<![0-9+])(?<![0-9][ -])[0-9](?:[ -]?[0-9]){11,18}+(?![ -]?[0-9])")
-PLAIN_PHONE_RUN_RE = re.compile(rf"[+(]?[0-9](?:[{_PHONE_SEPARATORS}]{{0,3}}[0-9])*+\)?")
+PLAIN_PHONE_RUN_RE = re.compile(
+    rf"[+(]?[0-9](?:[{_PHONE_SEPARATORS}]{{0,{MAX_SEPARATORS}}}[0-9])*+\)?"
+)
 ACCOUNT_NUMBERS = [
     "4111 1111 1111 1111", "4111111111111111", "5555-5555-5555-4444", "3782 822463 10005",
     "3056 9309 0259 04", "GB29 NWBK 6016 1331 9268 19", "GB29NWBK60161331926819",

@@ -62,7 +62,7 @@ HOSTILE_PATHS = [
     ("upper-case extension", "housing/apply-for-housing-benefit.MD", "guide path 'housing/apply-for-housing-benefit.MD' is not a .md file under content/"),
     ("percent-encoded parent", "housing/%2e%2e/x.md", "guide path 'housing/%2e%2e/x.md': '%2e%2e' must be lower-case letters, digits and hyphens"),
     ("home folder", "~/x.md", "guide path '~/x.md': '~' must be lower-case letters, digits and hyphens"),
-    ("NUL", "housing/x.md\x00.txt", "guide path 'housing/x.md\\x00.txt' contains a control character"),
+    ("NUL", "housing/x.md\x00.txt", "SRC: guide contains U+0000 (a NUL character), which is not text"),
     ("newline", "housing/x.md\nrefs/heads/main", "guide path 'housing/x.md\\nrefs/heads/main' contains a control character"),
     ("not a guide file", "mkdocs.yml", "guide path 'mkdocs.yml' is not a .md file under content/"),
     ("very long", "housing/" + "a" * 250 + ".md", "guide path is longer than 200 characters"),

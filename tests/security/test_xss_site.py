@@ -185,8 +185,9 @@ def visit(reader_tab: Visit) -> Visit:
 
 
 # Hover and focus everything in the article, click everything in the guide's body except
-# links that go somewhere over http(s): a handler, a script URL or a form that survived
-# the build would run or submit now.
+# links that go somewhere over http(s) and what is inside them (a step's "Suggest a
+# change" holds a span): a handler, a script URL or a form that survived the build
+# would run or submit now.
 INTERACT = """() => {
   const article = document.querySelector('article') || document.body;
   for (const el of article.querySelectorAll('*')) {
@@ -196,7 +197,8 @@ INTERACT = """() => {
   }
   const body = document.querySelector('.wt-body') || article;
   for (const el of body.querySelectorAll('*')) {
-    if (el instanceof HTMLAnchorElement && /^https?:$/.test(el.protocol)) continue;
+    const link = el.closest('a');
+    if (link instanceof HTMLAnchorElement && /^https?:$/.test(link.protocol)) continue;
     el.click();
   }
 }"""

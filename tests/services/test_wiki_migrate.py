@@ -166,10 +166,16 @@ _WAY_NAMES = {"Online", "Online:", "In person", "In person:", "By post", "By pos
 def _ways_facts(dd: Element) -> tuple[set[str], set[str]]:
     """The links and the texts (place, address, note) of the ways to apply, without the
     words naming them and without a link shown as its own text."""
-    links = {a.attrs["href"] for a in dd.find_all("a")}
+    # The "Suggest a change" links name the field in the guide's own model (apply.online
+    # before, channels[1] after): the fact is what must stay the same.
+    fixes = [a for a in dd.find_all("a") if "wt-fix" in a.attrs.get("class", "").split()]
+    inside_fixes = {id(e) for a in fixes for e in a.iter()}
+    links = {a.attrs["href"] for a in dd.find_all("a") if id(a) not in inside_fixes}
     shown = {link.removeprefix("https://").rstrip("/") for link in links}
     texts = set()
     for element in dd.iter():
+        if id(element) in inside_fixes:
+            continue
         for child in element.children:
             if isinstance(child, str) and child.strip():
                 texts.add(child.strip())

@@ -98,14 +98,16 @@ class Element:
 
     @property
     def text(self) -> str:
-        """The element's text, whitespace collapsed (as ``innerText`` roughly reads it)."""
+        """The element's text, whitespace collapsed (as ``innerText`` roughly reads it),
+        without the "Suggest a change" link after each fact and step (``a.wt-fix``): the
+        fact as a reader reads it. Tests of those links find them by their class."""
         parts: list[str] = []
 
         def walk(node: Element) -> None:
             for child in node.children:
                 if isinstance(child, str):
                     parts.append(child)
-                elif child.tag not in ("script", "style"):
+                elif child.tag not in ("script", "style") and not _is_fact_link(child):
                     block = child.tag in _BLOCKS
                     parts.append(" " if block else "")
                     walk(child)
@@ -118,6 +120,10 @@ class Element:
     def raw_text(self) -> str:
         """The element's own text exactly (a script's source)."""
         return "".join(c for c in self.children if isinstance(c, str))
+
+
+def _is_fact_link(element: Element) -> bool:
+    return element.tag == "a" and "wt-fix" in element.attrs.get("class", "").split()
 
 
 class _TreeBuilder(HTMLParser):

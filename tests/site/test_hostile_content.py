@@ -157,7 +157,9 @@ def test_hostile_front_matter_shows_as_text(hostile: BuiltSite) -> None:
         f'"><img src=x onerror=alert(1)> A guide that attacks its readers {BREAKOUT}'
     ]
     assert "How to apply Online By post:" in page.find("section", "wt-panel").text
-    assert not page.find("section", "wt-panel").find_all("a")  # no link to javascript:
+    links = [a.attrs["href"] for a in page.find("section", "wt-panel").find_all("a")]
+    # No link to javascript:, only each fact's "Suggest a change" on the site itself.
+    assert links and all(href.startswith("../../suggest/?guide=") for href in links)
     assert 'Checked by </script><script>alert("agency")</script> on' in page.text
 
 

@@ -10,19 +10,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 from guide_edits import commit_guide_edits
-
-from wikitool.guides.model_version import CURRENT_MODEL
-from wikitool.publishing.preview import serve_directory
 
 RunCli = Callable[..., Result]
 Git = Callable[..., str]
@@ -119,13 +113,18 @@ def test_a_failing_build_leaves_the_live_site_and_the_tag_as_they_were(
         said.stdout,
     ), said.stdout
     before = _releases(live)
-    commit_guide_edits(wiki, git, GUIDE, ("---\nmodel: 2\n", f"---\nmodel: {CURRENT_MODEL + 1}\n"))
+    # A guide would be held back (test_held_back_guides.py): a category page fails the site.
+    category = "content/vehicles/index.md"
+    commit_guide_edits(wiki, git, category, ("Guides for", "Type `<![` here. Guides for"))
 
     result = run_cli("--repo", str(wiki), "publish", "--out", str(live))
 
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"Error: the site did not build: wikitool: {GUIDE}: model: ")
+    assert result.stderr.startswith(
+        f"Error: the site did not build: {category}: AssertionError: expected name token at "
+        "'<![` here. Guides"
+    )
     assert _release_of(live) == Path(str(published["release"]))
     assert _releases(live) == before  # the failed release's folder is gone
     assert git(wiki, "rev-parse", TAG).strip() == published["commit"]
@@ -165,45 +164,3 @@ def test_bad_input_is_one_line_exit_1_and_changes_nothing(
     ]  # fmt: skip
     assert not any((tmp_path / "www" / "old-site").iterdir())
 
-
-def test_a_reader_never_sees_a_missing_or_partial_page_during_publishes(
-    wiki: Path, live: Path, run_cli: RunCli, git: Git
-) -> None:
-    _publish(run_cli, wiki, live)
-    server = serve_directory(live, "127.0.0.1", 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    pages = ["", "vehicles/pay-a-parking-fine/", "changes/", "search/search_index.json"]
-    failures: list[str] = []
-    fetched = 0
-    stop = threading.Event()
-
-    def read_continuously() -> None:
-        nonlocal fetched
-        while not stop.is_set():
-            for page in pages:
-                try:
-                    with urllib.request.urlopen(base + page, timeout=10) as answer:
-                        body = answer.read()
-                except (urllib.error.URLError, OSError) as exc:
-                    failures.append(f"{page}: {exc}")
-                    continue
-                if not page.endswith(".json") and b"</html>" not in body[-64:]:
-                    failures.append(f"{page}: cut short")
-                fetched += 1
-
-    reader = threading.Thread(target=read_continuously)
-    reader.start()
-    try:
-        for words in ("First,", "Then,", "At last,"):
-            _edit_main(wiki, git, words)
-            _publish(run_cli, wiki, live, "--keep", "2")
-    finally:
-        stop.set()
-        reader.join()
-        server.shutdown()
-        server.server_close()
-
-    assert failures == []
-    assert fetched > 3 * len(pages)
-    assert "At last, " in (live / GUIDE_PAGE).read_text(encoding="utf-8")

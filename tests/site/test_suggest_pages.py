@@ -76,6 +76,7 @@ def test_every_guide_has_its_published_source_with_the_built_commit_as_base(
     assert sorted(sources) == sorted(guides)
     document = json.loads(sources[PASSPORT].read_text(encoding="utf-8"))
     parts = document.pop("parts")
+    document.pop("about")  # what a report may be about: tests/site/test_fact_links.py
     assert document == {
         "guide": PASSPORT,
         "base": published.commit,
@@ -153,6 +154,9 @@ def test_without_an_intake_the_pages_download_and_guides_have_no_feedback_widget
     assert track.attrs["data-wt-intake"] == ""
     assert not article(published.page(PASSPORT)).find_all("section", "wt-feedback")
     assert "feedback.js" not in published.page(PASSPORT)
+    # Nor the suggestions open on it: no intake to ask, so no section and no script.
+    assert "data-wt-open" not in published.page(PASSPORT)
+    assert "open-suggestions.js" not in published.page(PASSPORT)
 
 
 def test_with_an_intake_the_pages_post_there_and_every_guide_has_a_feedback_widget(
@@ -183,6 +187,12 @@ def test_with_an_intake_the_pages_post_there_and_every_guide_has_a_feedback_widg
     widgets = [article(with_intake.page(g)).find("section", "wt-feedback") for g in guides]
     assert len(guides) == 20  # every guide of the reference wiki
     assert [w.attrs["data-wt-page"] for w in widgets] == guides
+    # The suggestions open on the guide: asked of the intake by its script, shown by it.
+    listed = guide.find("section", "wt-open")
+    assert (listed.attrs["data-wt-intake"], listed.attrs["data-wt-guide"]) == (INTAKE + "/", PASSPORT)
+    assert "hidden" in listed.attrs
+    assert json.loads(listed.attrs["data-wt-words"])["supporters"] == "Supporters: {count}"
+    assert "open-suggestions.js" in with_intake.page(PASSPORT)
 
 
 def test_honeypots_are_hidden_from_people_and_assistive_technology(

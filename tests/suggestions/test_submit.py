@@ -143,7 +143,7 @@ def test_personal_data_never_reaches_any_git_object(
         ({"guide": "housing/.GIT.md"}, "Error: guide path 'housing/.GIT.md': '.GIT' must be lower-case letters, digits and hyphens"),
         ({"guide": "git~1/x.md"}, "Error: guide path 'git~1/x.md': 'git~1' must be lower-case letters, digits and hyphens"),
         ({"guide": "theme/main.md"}, None),
-        ({"guide": "housing/x\u0000.md"}, "Error: guide path 'housing/x\\x00.md' contains a control character"),
+        ({"guide": "housing/x\u0000.md"}, "Error: SRC: guide contains U+0000 (a NUL character), which is not text"),
         ({"guide": "housing/index.md"}, "Error: content/housing/index.md is a category page, not a guide: suggest a change to a guide"),
         ({"guide": "housing/no-such-guide.md"}, "Error: content/housing/no-such-guide.md does not exist (set new: true to propose a new guide)"),
         ({"new": True}, f"Error: {GUIDE} already exists: suggest a change to it instead of a new guide"),

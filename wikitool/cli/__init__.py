@@ -29,6 +29,7 @@ COMMANDS = {
     "history": "history",
     "intake": "intake",
     "feedback": "feedback",
+    "mail": "mail",
 }
 
 
@@ -67,6 +68,8 @@ def main() -> None:
     try:
         cli(prog_name="wikitool")
     except SystemExit as done:
-        if done.code in (0, None):
-            exit_now_if_asked(0)  # a build's heap left to the kernel (quick_exit.py)
+        # Asked only once a command's work is done, so its exit code (0, or 4 when a
+        # build held guides back) ends the process at once (quick_exit.py).
+        if done.code is None or isinstance(done.code, int):
+            exit_now_if_asked(done.code or 0)
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -14,6 +15,7 @@ import click
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import WikiStore
 from wikitool.review.staff import Staff
+from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.terminal import json_terminal_safe, terminal_safe
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -108,8 +110,39 @@ _pass_context = click.make_pass_decorator(WikiContext, ensure=True)
 
 
 def pass_wiki(func: Callable[Concatenate[WikiContext, P], R]) -> Callable[P, R]:
-    """Pass the command the :class:`WikiContext`, and give it the ``--repo`` option."""
-    return repo_option(_pass_context(func))
+    """Pass the command the :class:`WikiContext`, and give it the ``--repo`` option.
+
+    The command runs only when its text arguments are text (see :func:`refuse_not_text`).
+    """
+
+    @functools.wraps(func)
+    def text_checked(wiki: WikiContext, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        refuse_not_text(click.get_current_context())
+        return func(wiki, *args, **kwargs)
+
+    return repo_option(_pass_context(text_checked))
+
+
+def refuse_not_text(ctx: click.Context) -> None:
+    """Refuse a text argument or option that is not text, before the command runs.
+
+    Python reads argv bytes that are not UTF-8 as lone surrogates ("surrogateescape"),
+    which git cannot encode: ``review comment -m $'\\xff'`` ended in a traceback. Only
+    plain text parameters are checked (comments, reasons, ``--as``, ids); paths may be
+    any bytes the file system allows.
+
+    Raises:
+        WikitoolError: naming the option (``--message contains U+DCFF (a lone
+            surrogate), which is not text``).
+    """
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name or "")
+        if value is None or not isinstance(param.type, click.types.StringParamType):
+            continue
+        shown = max(param.opts, key=len) if isinstance(param, click.Option) else None
+        problem = invalid_text_field(value, shown or param.human_readable_name)
+        if problem is not None:
+            raise WikitoolError(problem)
 
 
 def print_json(data: object) -> None:

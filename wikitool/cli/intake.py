@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, WikitoolGroup, pass_wiki, repo_option
+from wikitool.cli.mail import mail_delivery, mail_options
 from wikitool.intake.settings import (
     DEFAULT_RATE_LIMIT,
     IntakeSettings,
@@ -64,6 +65,7 @@ def intake() -> None:
     show_default="one per CPU core",
     help="Processes that check and write suggestions (1: the server's own threads).",
 )
+@mail_options(intake_url=False)
 @pass_wiki
 def serve(
     wiki: WikiContext,
@@ -74,12 +76,17 @@ def serve(
     public_url: str | None,
     published_rev: str | None,
     workers: int | None,
+    smtp: str | None,
+    mail_from: str | None,
+    site_url: str | None,
 ) -> None:
     """Serve the intake API on http://HOST:PORT/api/ until interrupted.
 
     POST /api/suggestions runs the checks of `suggest submit` and creates the branch;
     GET /api/suggestions/ID is its public status; POST /api/feedback stores feedback.
-    Put a TLS-terminating proxy in front of it in production.
+    Put a TLS-terminating proxy in front of it in production. With --smtp it also
+    sends the mail queued for citizens who asked to hear back (it needs --mail-from,
+    --site-url and --public-url for the links); without it, mail stays queued.
 
     \b
     Example:
@@ -89,6 +96,7 @@ def serve(
     from wikitool.intake.app import create_app
     from wikitool.intake.server import bind_socket, make_server
 
+    delivery = mail_delivery(smtp, mail_from, site_url, public_url)
     store = wiki.store()
     workers = workers or default_workers()
     settings = IntakeSettings(
@@ -98,6 +106,7 @@ def serve(
         public_url=public_url,
         published_rev=published_rev,
         workers=workers,
+        mail=delivery,
     )
     server = make_server(create_app(settings))
     sock = bind_socket(host, port)
@@ -109,6 +118,8 @@ def serve(
     allowed = ", ".join(settings.allow_origins) or "none (same-origin and non-browser only)"
     limit = f"{rate_limit}/min per client" if rate_limit else "off"
     click.echo(f"Allowed origins: {allowed}; rate limit: {limit}; workers: {workers}")
+    relay = delivery.relay.shown() if delivery else "none (mail stays queued)"
+    click.echo(f"Mail relay: {relay}")
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:

@@ -21,9 +21,9 @@ _asked = False
 
 
 def leave_without_teardown() -> None:
-    """Ask ``main`` to end the process at once when this command returns successfully.
-    Call it once everything the command wrote is closed: after the command returns,
-    nothing but the flushing of its output runs."""
+    """Ask ``main`` to end the process at once when this command returns (or exits with
+    a code). Call it once everything the command wrote is closed: after that, nothing but
+    the flushing of its output runs."""
     global _asked
     _asked = True
 

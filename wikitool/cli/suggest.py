@@ -20,8 +20,8 @@ from wikitool.cli.base import (
 from wikitool.errors import SuggestionError
 from wikitool.guides.paths import typed_guide_path
 from wikitool.review.record import resolve_id
-from wikitool.suggestions.contacts import contact_forget
 from wikitool.suggestions.input import SuggestionInput, parse_suggestion
+from wikitool.suggestions.notifications import forget_contact
 from wikitool.suggestions.submission import SubmitResult, repair_branches, suggestion_submit
 
 
@@ -119,9 +119,11 @@ def edit(wiki: WikiContext, guide: str, summary: str | None, rationale: str, as_
 def forget(wiki: WikiContext, suggestion_id: str) -> None:
     """Delete the contact details kept for suggestion ID.
 
-    The citizen's name and e-mail are kept in a private store, never in git; this
-    removes them from it. ID is a suggestion id, or any unique start of one (at least
-    4 characters).
+    The citizen's name and e-mail, and the addresses its supporters left, are kept
+    in a private store, never in git; this removes them from it. A citizen who asked
+    for e-mail gets one last message saying so (sent wherever mail is sent: `intake
+    serve --smtp`, `mail send`). ID is a suggestion id, or any unique start of one (at
+    least 4 characters).
 
     \b
     Example:
@@ -129,7 +131,7 @@ def forget(wiki: WikiContext, suggestion_id: str) -> None:
     """
     store = wiki.store()
     full_id = resolve_id(store, suggestion_id)
-    if contact_forget(store, full_id):
+    if forget_contact(store, full_id):
         echo_line(f"Deleted the contact details of suggestion {full_id}")
     else:
         echo_line(f"No contact details are kept for suggestion {full_id}")

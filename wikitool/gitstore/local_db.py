@@ -1,9 +1,10 @@
-"""SQLite files kept beside the repository, never in git: contact details and feedback.
+"""SQLite files kept beside the repository, never in git: contact details, feedback and
+the mail outbox.
 
-Both hold what readers and citizens typed, so both live under ``.git/wikitool/`` (never
-pushed, never in a tree) unless an environment variable names another path, and both are
-readable by their owner only. SQLite because several processes (the intake, staff
-commands) write them at once and it locks correctly.
+They hold what readers and citizens typed, or mail to them, so they live under
+``.git/wikitool/`` (never pushed, never in a tree) unless an environment variable names
+another path, and are readable by their owner only. SQLite because several processes
+(the intake, staff commands) write them at once and it locks correctly.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Checks on whole pages: schema, language, the Steps section, links, review and source dates and
-category.
+"""Checks on whole pages: schema, language, the Steps section, links, whether the site can
+render the body, review and source dates and category.
 
 Paths are repository-relative POSIX paths (``content/travel/renew-adult-passport.md``);
 ``existing_paths`` is every file of the wiki in the same form. Every check returns
@@ -31,6 +31,7 @@ from wikitool.guides.markdown_body import (
 from wikitool.guides.model_version import MODEL_KEY, model_version_problem
 from wikitool.guides.page_source import read_page
 from wikitool.guides.paths import CONTENT_DIR, INDEX_PAGE, is_guide_path, is_index_path
+from wikitool.guides.rendering import rendering_problems
 from wikitool.guides.situation_checks import (
     check_model_2,
     check_situations,
@@ -96,6 +97,7 @@ def _guide_problems(
         *check_language(guide),
         *check_steps(guide),
         *check_links(guide, existing_paths),
+        *rendering_problems(guide.path, guide.body, guide.body_line),
         *check_review_dates(guide, today, strict=strict),
         *check_source_dates(guide, today),
         *check_ways_to_apply(guide),
@@ -151,7 +153,13 @@ def check_index_page(path: str, raw: bytes | str, existing_paths: set[str]) -> l
         page = parse_guide(raw, path)
     except GuideError as error:
         return [Problem(path, error.line, error.message)]
-    return _sorted([*validate_index_front_matter(page), *check_links(page, existing_paths)])
+    return _sorted(
+        [
+            *validate_index_front_matter(page),
+            *check_links(page, existing_paths),
+            *rendering_problems(page.path, page.body, page.body_line),
+        ]
+    )
 
 
 def check_category(guide: GuideView) -> list[Problem]:

@@ -7,20 +7,34 @@
 ``GET /api/suggestions/<id>``
     its public status -> 200 ``{"id", "kind", "guide", "summary", "status", "reason",
     "reason_code", "updated"}``.
+``POST /api/suggestions/<id>/support``
+    "This affects me too": ``{"note", "email"}`` (both optional, plus ``website``) -> 201
+    ``{"id", "supporters", "warnings"}``; 404 unknown id, 409 closed.
+``GET /api/guides/<path under content/>/suggestions``
+    the suggestions open on a guide -> 200 ``{"guide", "suggestions": [{"id", "kind",
+    "summary", "status", "submitted", "age_days", "supporters"}]}``, cacheable 30 s.
 ``POST /api/feedback``
     ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.
+``GET /api/unsubscribe?to=<recipient>&token=<token>``
+    the page behind a message's unsubscribe link: one button, which posts to the same
+    address (opening the link changes nothing).
+``POST /api/unsubscribe?to=<recipient>&token=<token>``
+    stops the mail to that recipient (RFC 8058 one-click, or the page's button) -> 200
+    ``{"unsubscribed": true}`` (or the page saying so, for a browser); a forged token ->
+    403.
 ``GET /api/health``
     200 ``{"ok": true}`` once the server can serve.
 
 Every error is ``{"error": "<one line>"}`` with its status: 400 invalid input, 404 unknown
-suggestion, 408 body too slow, 413 body too large, 415 not JSON, 429 too many requests
-(with ``Retry-After``), 503 the repository is busy. README, "The intake API", is the
-reference for the site's pages.
+suggestion or guide, 408 body too slow, 409 a suggestion closed, 413 body too large, 415
+not JSON, 429 too many requests (with ``Retry-After``), 503 the repository is busy.
+README, "The intake API", is the reference for the site's pages.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
@@ -31,11 +45,12 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from wikitool.errors import NotFoundError, SuggestionError, WikitoolError
+from wikitool.errors import NotFoundError, SuggestionError, UnsafePathError, WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.guides.paths import guide_path, is_guide_path
 from wikitool.ids import is_suggestion_id, new_suggestion_id
 from wikitool.intake.body import (
     RequestRefused,
@@ -47,8 +62,13 @@ from wikitool.intake.rate_limit import RateLimiter
 from wikitool.intake.security_headers import SecurityHeadersMiddleware
 from wikitool.intake.settings import READS_PER_WRITE, IntakeSettings
 from wikitool.intake.thread_stores import ThreadStores
+from wikitool.intake.unsubscribe_page import unsubscribe_page
 from wikitool.intake.workers import USER_ERRORS, SubmitRefused, Submitter
+from wikitool.locales.language import DEFAULT_LANGUAGE
+from wikitool.mail.sender import SenderLoop, SendReport
+from wikitool.mail.tokens import TOKEN_CHARS
 from wikitool.review.events import one_line
+from wikitool.review.open_suggestions import OpenSuggestion, OpenSuggestions
 from wikitool.review.status import PublicStatus, public_status
 from wikitool.services.feedback import (
     MAX_FEEDBACK_BYTES,
@@ -56,14 +76,34 @@ from wikitool.services.feedback import (
     feedback_from_mapping,
     feedback_save,
 )
+from wikitool.services.mail_delivery import (
+    deliver,
+    queue_missing,
+    subscription_language,
+    unsubscribe,
+    unsubscribe_link_valid,
+)
 from wikitool.suggestions.input import (
     HONEYPOT_FIELD,
     MAX_INPUT_BYTES,
     suggestion_from_mapping,
 )
 from wikitool.suggestions.submission import repair_branches, warm_up
+from wikitool.suggestions.support import (
+    SuggestionClosedError,
+    SupportResult,
+    support_from_mapping,
+    support_suggestion,
+)
 
 NOT_FOUND = "no suggestion with this id"
+FORGED_TOKEN = "this unsubscribe link is not valid: it was changed or cut short"
+STATUS_PASS_SECONDS = 60.0
+"""How often the sender looks for statuses not yet told (a merge made live by publishing)."""
+MAX_SUPPORT_BYTES = 4 * 1024
+"""A support's body: a short note and an address."""
+OPEN_LIST_MAX_AGE = 30
+"""Seconds a browser or proxy may keep a guide's list of open suggestions."""
 
 log = logging.getLogger("wikitool.intake")
 
@@ -89,6 +129,8 @@ def create_app(settings: IntakeSettings) -> Starlette:
     submitter = Submitter(settings.repo, stores, settings.workers)
     writes = RateLimiter(settings.rate_limit)
     reads = RateLimiter(settings.rate_limit * READS_PER_WRITE)
+    mailer = _sender_loop(settings, stores)
+    open_suggestions = OpenSuggestions()
 
     async def in_thread(work: Callable[[WikiStore], T]) -> T:
         # The store is taken in the pool thread: each thread has its own.
@@ -104,6 +146,9 @@ def create_app(settings: IntakeSettings) -> Starlette:
         except SuggestionError as exc:
             raise RequestRefused(400, one_line(str(exc))) from None
         result = await _answered(submitter.submit(suggestion))
+        if mailer is not None and suggestion.author.notify:
+            mailer.wake()  # the "received" message goes now, not at the next pass
+        open_suggestions.moved()
         return _created(
             request,
             settings,
@@ -146,15 +191,85 @@ def create_app(settings: IntakeSettings) -> Starlette:
             warnings.append(f"wrong: removed personal data ({', '.join(saved.redacted)})")
         return JSONResponse({"id": saved.id, "warnings": warnings}, status_code=201)
 
+    async def unsubscribe_link(request: Request) -> Response:
+        _count(request, writes)
+        recipient = request.query_params.get("to", "")
+        token = request.query_params.get("token", "")
+        if not recipient or len(recipient) > 100 or len(token) != TOKEN_CHARS:
+            raise RequestRefused(400, "an unsubscribe link needs its to and token parts whole")
+        suggestion_id = recipient.partition(":")[2]
+        if request.method == "GET":
+            valid = await in_thread(lambda store: unsubscribe_link_valid(store, recipient, token))
+            done = False
+        else:
+            valid = await in_thread(lambda store: unsubscribe(store, recipient, token))
+            done = True
+        if not valid:
+            raise RequestRefused(403, FORGED_TOKEN)
+        if request.method == "POST" and "text/html" not in request.headers.get("accept", ""):
+            return JSONResponse({"unsubscribed": True})
+        lang = await in_thread(lambda store: subscription_language(store, recipient))
+        return HTMLResponse(unsubscribe_page(lang or DEFAULT_LANGUAGE, suggestion_id, done=done))
+    async def support(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_SUPPORT_BYTES, settings.body_timeout)
+        suggestion_id = request.path_params["suggestion_id"]
+        if _honeypot_filled(data):
+            return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+        try:
+            given = support_from_mapping(data)
+        except SuggestionError as exc:
+            raise RequestRefused(400, one_line(str(exc))) from None
+
+        def write(store: WikiStore) -> SupportResult:
+            try:
+                return support_suggestion(store, suggestion_id, given)
+            except NotFoundError:
+                raise RequestRefused(404, NOT_FOUND) from None
+            except SuggestionClosedError as exc:
+                raise RequestRefused(409, one_line(str(exc))) from None
+
+        result = await in_thread(write)
+        open_suggestions.moved()
+        return JSONResponse(
+            {"id": result.id, "supporters": result.supporters, "warnings": result.warnings},
+            status_code=201,
+        )
+
+    async def guide_suggestions(request: Request) -> Response:
+        _count(request, reads)
+        typed = request.path_params["guide"]
+        try:
+            path = guide_path(typed)
+        except UnsafePathError:
+            raise RequestRefused(404, "no such guide") from None
+        if not is_guide_path(path):
+            raise RequestRefused(404, "no such guide")
+
+        def read(store: WikiStore) -> list[OpenSuggestion]:
+            return open_suggestions.on_guide(store, path)
+
+        now = int(time.time())
+        found = await in_thread(read)
+        return JSONResponse(
+            {"guide": path, "suggestions": [s.to_json(now) for s in found]},
+            headers={"Cache-Control": f"max-age={OPEN_LIST_MAX_AGE}"},
+        )
+
     async def health(request: Request) -> Response:
         return JSONResponse({"ok": True})
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await submitter.start()
+        if mailer is not None:
+            mailer.start()
         try:
             yield
         finally:
+            if mailer is not None:
+                mailer.stop()
             submitter.close()
             stores.close()
 
@@ -162,7 +277,10 @@ def create_app(settings: IntakeSettings) -> Starlette:
         routes=[
             Route("/api/suggestions", submit_suggestion, methods=["POST"]),
             Route("/api/suggestions/{suggestion_id}", suggestion_status, methods=["GET"]),
+            Route("/api/suggestions/{suggestion_id}/support", support, methods=["POST"]),
+            Route("/api/guides/{guide:path}/suggestions", guide_suggestions, methods=["GET"]),
             Route("/api/feedback", submit_feedback, methods=["POST"]),
+            Route("/api/unsubscribe", unsubscribe_link, methods=["GET", "POST"]),
             Route("/api/health", health, methods=["GET"]),
         ],
         middleware=[
@@ -185,10 +303,31 @@ def create_app(settings: IntakeSettings) -> Starlette:
     )
 
 
+def _sender_loop(settings: IntakeSettings, stores: ThreadStores) -> SenderLoop | None:
+    """The thread that sends queued mail through ``--smtp``, if one was given."""
+    delivery = settings.mail
+    if delivery is None:
+        return None
+    last_status_pass = 0.0
+
+    def send() -> SendReport:
+        nonlocal last_status_pass
+        store = stores.get()  # the loop's own thread, so its own store
+        now = time.monotonic()
+        if now - last_status_pass >= STATUS_PASS_SECONDS:
+            last_status_pass = now
+            queue_missing(store, settings.published_rev)
+        return deliver(store, delivery)
+
+    return SenderLoop(send, settings.mail_interval)
+
+
 async def _answered(work: Awaitable[T]) -> T:
     """``await work``, turning what it raises into the HTTP answer a client should get."""
     try:
         return await work
+    except RequestRefused:
+        raise  # already the answer
     except _USER_ERRORS as exc:
         raise RequestRefused(400, one_line(str(exc))) from None
     except SubmitRefused as refused:

@@ -7,7 +7,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    # Status and errors change; a shared cache must never serve one citizen's answer to another.
+    # Status and errors change; a shared cache must never serve one citizen's answer to
+    # another. An answer that is the same for everyone says its own (a guide's open list).
     "Cache-Control": "no-store",
     "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
     "Referrer-Policy": "no-referrer",
@@ -30,6 +31,8 @@ class SecurityHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
+                    if name == "Cache-Control" and name in headers:
+                        continue
                     headers[name] = value
             await send(message)
 

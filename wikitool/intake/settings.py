@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from wikitool.errors import WikitoolError
+from wikitool.services.mail_delivery import MailDelivery
 
 DEFAULT_RATE_LIMIT = 30
 """Write requests (suggestions, feedback) per client IP per minute."""
@@ -34,6 +35,11 @@ class IntakeSettings:
     body_timeout: float = 10.0
     """Seconds a client may take to send a request body (a phone on a slow network needs
     less than two)."""
+    mail: MailDelivery | None = None
+    """The relay to send queued mail through (``--smtp``); None: mail stays queued."""
+    mail_interval: float = 5.0
+    """Seconds between the sender's passes over the outbox (it is woken sooner when a
+    citizen asks for mail)."""
 
 
 def default_workers() -> int:

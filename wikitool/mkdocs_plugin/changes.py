@@ -211,4 +211,11 @@ def changes_fragment(
         if feed_href
         else ""
     )
-    return subscribe + listing
+    stats = facts.pages.get(options.stats_page) if options.stats_page else None
+    figures = (
+        f'<p class="wt-feed__stats"><a href="{escape_text(relative(stats.url, page_url))}">'
+        f'{d.html("How quickly we answer suggestions, in figures")}</a></p>'
+        if stats is not None
+        else ""
+    )
+    return subscribe + figures + listing

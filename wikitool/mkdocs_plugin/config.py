@@ -61,6 +61,13 @@ class WikitoolConfig(Config):  # type: ignore[no-untyped-call]
     changes_limit = c.Type(int, default=100)
     """How many changes that page and the feed list."""
 
+    stats_page = c.Type(str, default="stats.md")
+    """Where the generated "How we answer suggestions" page lives in the docs (empty: no
+    page); its figures are written beside it as ``stats.json``."""
+
+    stats_title = c.Type(str, default="How we answer suggestions")
+    """The title of that page."""
+
     feed = c.Type(str, default="changes.xml")
     """Where the Atom feed of changes is written in the site (empty: no feed)."""
 

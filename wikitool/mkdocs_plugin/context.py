@@ -35,6 +35,10 @@ class BuildContext:
     """The commit being built (``None``: that repository's ``HEAD``)."""
     intake_url: str | None = None
     """Where the suggestion form and feedback widget post (unchecked; ``""``: nowhere)."""
+    held_back: Mapping[str, str | None] | None = None
+    """The guides the build holds back: repository path -> the commit whose version the
+    site shows (``None``: no page). Their history, page and "What changed" alike, stops
+    there (``history_source.py``)."""
 
     @classmethod
     def from_extra(cls, extra: Mapping[str, object]) -> BuildContext:

@@ -15,7 +15,7 @@ from html import escape
 
 from babel import Locale
 from babel.dates import format_date as babel_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.support import NullTranslations
 
 from wikitool.locales.catalogues import translations
@@ -62,6 +62,14 @@ class Display:
         """``<time datetime="2026-10-06">6 October 2026</time>`` for a date or a moment."""
         day = moment.date() if isinstance(moment, datetime) else moment
         return _time_element(day, self.locale)
+
+    def percent(self, share: float) -> str:
+        """``67%``, ``67 %`` for a share from 0 to 1 (whole per cents)."""
+        return format_percent(share, locale=self.locale)
+
+    def month(self, day: date) -> str:
+        """``November 2026``, ``novembre 2026``: the month of ``day``, standing alone."""
+        return babel_date(day, format="LLLL y", locale=self.locale)
 
     def money(self, amount: float, currency: str) -> str:
         """``€85.00``, ``86,00 €``, ``JP¥500`` (plain text); a zero amount is ``Free``."""

@@ -22,10 +22,12 @@ from wikitool.suggestions.input import HONEYPOT_FIELD
 
 @dataclass(frozen=True)
 class Section:
-    """A part of the page a reader can point at: a heading's id and escaped title."""
+    """A part of the page a reader can point at: a heading's id and escaped title, and
+    what a report or suggestion about it names (``about``: ``steps``, a heading's text)."""
 
     id: str
     title_html: str
+    about: str = ""
 
 
 def honeypot(field_id: str, display: Display = ENGLISH) -> str:
@@ -70,8 +72,12 @@ def render_feedback(
     )
     choose = ""
     if sections:
+        # data-wt-about: feedback.js points "correct the guide yourself" at the part chosen.
         options = "".join(
-            f'<option value="{escape(s.id)}">{s.title_html}</option>' for s in sections
+            f'<option value="{escape(s.id)}"'
+            + (f' data-wt-about="{escape(s.about)}"' if s.about else "")
+            + f">{s.title_html}</option>"
+            for s in sections
         )
         choose = (
             '<div class="wt-field">'

@@ -1,5 +1,6 @@
-"""The pages the plugin adds to the docs: "What changed", "Suggest an edit" and "Track
-your suggestion" (each optional, at the path its option names)."""
+"""The pages the plugin adds to the docs: "What changed", "How we answer suggestions",
+"Suggest an edit" and "Track your suggestion" (each optional, at the path its option
+names)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from mkdocs.structure.pages import Page
 from wikitool.mkdocs_plugin.collected import PageInfo
 from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.sanitize import escape_text
+from wikitool.mkdocs_plugin.stats_page import STATS_INTRO
 from wikitool.mkdocs_plugin.suggest_pages import (
     SUGGEST_NO_SCRIPT,
     SUGGEST_TEMPLATE,
@@ -30,7 +32,7 @@ CHANGES_INTRO = (
     "*Suggested by a citizen* came from people who used the service and told us "
     "what was wrong or missing.\n"
 )
-_OPTIONS = ("changes_page", "suggest_page", "track_page")
+_OPTIONS = ("changes_page", "stats_page", "suggest_page", "track_page")
 
 
 def check_page_options(options: WikitoolConfig) -> None:
@@ -53,6 +55,7 @@ def add_pages(files: Files, config: MkDocsConfig, options: WikitoolConfig) -> No
     """
     contents = {
         "changes_page": CHANGES_INTRO,
+        "stats_page": STATS_INTRO,
         "suggest_page": SUGGEST_NO_SCRIPT,
         "track_page": TRACK_NO_SCRIPT,
     }
@@ -71,8 +74,9 @@ def add_pages(files: Files, config: MkDocsConfig, options: WikitoolConfig) -> No
 
 def arrange_nav(nav: Navigation, options: WikitoolConfig) -> None:
     """Put "What changed" last in the top-level navigation; keep the suggestion and
-    tracking pages out of it (readers reach them from a guide)."""
-    hidden = {options.suggest_page, options.track_page} - {""}
+    tracking pages out of it (readers reach them from a guide), and the stats page
+    (linked from "What changed")."""
+    hidden = {options.suggest_page, options.track_page, options.stats_page} - {""}
     for item in list(nav.items):
         if not isinstance(item, Page):
             continue
@@ -108,6 +112,9 @@ def generated_page(page: Page, options: WikitoolConfig) -> PageInfo | None:
     if src == options.changes_page:
         page.meta = {"title": escape_text(options.changes_title)}
         return PageInfo(src, page.url, options.changes_title)
+    if src == options.stats_page:
+        page.meta = {"title": escape_text(options.stats_title)}
+        return PageInfo(src, page.url, options.stats_title)
     if src not in (options.suggest_page, options.track_page):
         return None
     suggest = src == options.suggest_page

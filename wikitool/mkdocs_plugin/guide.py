@@ -19,6 +19,7 @@ from wikitool.mkdocs_plugin.plain_values import iso_date as _date
 from wikitool.mkdocs_plugin.plain_values import items as _list
 from wikitool.mkdocs_plugin.plain_values import mappings as _mappings
 from wikitool.mkdocs_plugin.plain_values import number as _number
+from wikitool.mkdocs_plugin.plain_values import placed_mappings as _placed
 from wikitool.mkdocs_plugin.plain_values import text as _text
 from wikitool.mkdocs_plugin.ways_to_apply import (
     Deadline,
@@ -34,6 +35,7 @@ CHANNEL_NAMES = {"online": N_("Online"), "in_person": N_("In person"), "by_post"
 """How each way to apply (``apply`` in the front matter) is named to readers, in English:
 translated where it is shown (``Display._``)."""
 
+
 @dataclass(frozen=True)
 class Fee:
     """One fee: ``label``, ``amount`` in ``currency`` (ISO 4217), optional ``note``;
@@ -48,6 +50,8 @@ class Fee:
     adds_to: str = ""
     when: tuple[str, ...] = ()
     total: bool = False
+    field: str = ""
+    """Where it is in the front matter, in the ``changes`` syntax (``fees[1]``)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,8 @@ class Document:
     required: bool = True
     note: str = ""
     when: tuple[str, ...] = ()
+    field: str = ""
+    """Where it is in the front matter, in the ``changes`` syntax (``documents[0]``)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,8 @@ class Condition:
 
     text: str
     when: tuple[str, ...] = ()
+    field: str = ""
+    """Where it is in the front matter, in the ``changes`` syntax (``eligibility[0]``)."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,8 @@ class TimeEntry:
     start: str = ""
     note: str = ""
     when: tuple[str, ...] = ()
+    field: str = ""
+    """Where it is in the front matter, in the ``changes`` syntax (``time[0]``)."""
 
 
 TIME_KINDS = ("maximum", "typical", "target")
@@ -118,6 +128,8 @@ class Channel:
     kind: str
     detail: str
     note: str = ""
+    field: str = ""
+    """Where it is in the front matter, in the ``changes`` syntax (``apply.online``)."""
 
 
 @dataclass(frozen=True)
@@ -195,8 +207,9 @@ class GuideFacts:
                     d.get("required") is not False,
                     _text(d.get("note")),
                     read_when(d),
+                    f"documents[{place}]",
                 )
-                for d in _mappings(data.get("documents"))
+                for place, d in _placed(data.get("documents"))
                 if _text(d.get("name"))
             ),
             eligibility=_conditions(data.get("eligibility")),
@@ -234,20 +247,24 @@ def _fees(value: Any) -> tuple[FeeItem, ...] | None:
     if not isinstance(value, list):
         return None
     fees: list[FeeItem] = []
-    for item in _mappings(value):
+    for place, item in _placed(value):
         if isinstance(item.get("choose_one"), list):
-            options = tuple(f for f in map(_fee, _mappings(item["choose_one"])) if f)
+            options = tuple(
+                f
+                for option, fee_item in _placed(item["choose_one"])
+                if (f := _fee(fee_item, f"fees[{place}].choose_one[{option}]"))
+            )
             if options:
                 fees.append(FeeChoice(options, _text(item.get("note")), read_when(item)))
             continue
-        fee = _fee(item)
+        fee = _fee(item, f"fees[{place}]")
         if fee is not None:
             fees.append(fee)
     # A list of nothing but malformed fees says nothing; only an empty list means free.
     return tuple(fees) if fees or not value else None
 
 
-def _fee(item: dict[str, Any]) -> Fee | None:
+def _fee(item: dict[str, Any], field: str) -> Fee | None:
     amount = _number(item.get("amount"))
     currency = _text(item.get("currency")).upper()
     if amount is None or not is_known_currency(currency):
@@ -261,6 +278,7 @@ def _fee(item: dict[str, Any]) -> Fee | None:
         _text(item.get("adds_to")),
         read_when(item),
         item.get("total") is True,
+        field,
     )
 
 
@@ -275,7 +293,7 @@ def every_fee(fees: tuple[FeeItem, ...] | None) -> tuple[Fee, ...]:
 
 def _time(value: Any) -> tuple[TimeEntry, ...]:
     entries = []
-    for item in _mappings(value):
+    for place, item in _placed(value):
         kind, unit = _text(item.get("kind")), _text(item.get("unit"))
         if kind not in TIME_KINDS or unit not in TIME_UNITS:
             continue
@@ -293,6 +311,7 @@ def _time(value: Any) -> tuple[TimeEntry, ...]:
                 _text(item.get("from")),
                 _text(item.get("note")),
                 read_when(item),
+                f"time[{place}]",
             )
         )
     return tuple(entries)
@@ -300,11 +319,11 @@ def _time(value: Any) -> tuple[TimeEntry, ...]:
 
 def _conditions(value: Any) -> tuple[Condition, ...]:
     conditions = []
-    for item in _list(value):
+    for place, item in enumerate(_list(value)):
         if isinstance(item, dict):
-            condition = Condition(_text(item.get("text")), read_when(item))
+            condition = Condition(_text(item.get("text")), read_when(item), f"eligibility[{place}]")
         else:
-            condition = Condition(_text(item))
+            condition = Condition(_text(item), field=f"eligibility[{place}]")
         if condition.text:
             conditions.append(condition)
     return tuple(conditions)
@@ -343,5 +362,5 @@ def _channels(value: Any) -> tuple[Channel, ...]:
             continue
         detail = _https(item.get(detail_key)) if kind == "online" else _text(item.get(detail_key))
         if detail or kind == "online":
-            channels.append(Channel(kind, detail, _text(item.get("note"))))
+            channels.append(Channel(kind, detail, _text(item.get("note")), f"apply.{kind}"))
     return tuple(channels)

@@ -20,6 +20,7 @@ from wikitool.guides.steps import read_steps, visible_markdown
 from wikitool.locales.catalogues import step_joins, steps_headings
 from wikitool.mkdocs_plugin.changes import title_from_path
 from wikitool.mkdocs_plugin.collected import PageInfo
+from wikitool.mkdocs_plugin.fact_links import NO_LINKS, FactLinks
 from wikitool.mkdocs_plugin.guide import GuideFacts
 from wikitool.mkdocs_plugin.sanitize import escape_text, html_to_text, sanitize_html
 from wikitool.mkdocs_plugin.step_marks import mark_steps
@@ -80,8 +81,9 @@ def read_markdown(
     return info, body
 
 
-def clean_content(html: str, page: Page, info: PageInfo | None) -> str:
-    """The page's HTML sanitized; every title the theme shows made escaped text."""
+def clean_content(html: str, page: Page, info: PageInfo | None, links: FactLinks = NO_LINKS) -> str:
+    """The page's HTML sanitized; every title the theme shows made escaped text; a
+    guide's steps marked, each with its "Suggest a change" link from ``links``."""
     clean = sanitize_html(html)
     if "title" not in page.meta:
         # The title MkDocs took from the first heading (or the file name).
@@ -91,7 +93,13 @@ def clean_content(html: str, page: Page, info: PageInfo | None) -> str:
     _escape_toc(page.toc.items)
     if info is not None and info.guide is not None and info.steps is not None:
         lang = info.guide.lang
-        marked = mark_steps(clean, info.steps, steps_headings(lang), step_joins(lang))
+        marked = mark_steps(
+            clean,
+            info.steps,
+            steps_headings(lang),
+            step_joins(lang),
+            (lambda place, text: links.link(f"steps[{place}]", text)) if links.href else None,
+        )
         clean, info.step_texts = marked.html, marked.texts
     return clean
 

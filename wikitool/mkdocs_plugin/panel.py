@@ -12,9 +12,11 @@ from collections.abc import Iterable
 from html import escape
 
 from wikitool.mkdocs_plugin.display import Display, note_html
+from wikitool.mkdocs_plugin.fact_links import NO_LINKS, FactLinks
 from wikitool.mkdocs_plugin.guide import (
     CHANNEL_NAMES,
     Channel,
+    Condition,
     Document,
     GuideFacts,
     Source,
@@ -26,21 +28,24 @@ from wikitool.mkdocs_plugin.panel_time import time_html
 from wikitool.mkdocs_plugin.situation_facts import in_situation
 
 
-def render_panel(guide: GuideFacts, display: Display | None = None) -> str:
+def render_panel(
+    guide: GuideFacts, display: Display | None = None, links: FactLinks = NO_LINKS
+) -> str:
     """The panel's HTML in ``display``'s language (by default the guide's own), or
-    ``""`` when the guide gives none of its facts.
+    ``""`` when the guide gives none of its facts; each fact followed by its "Suggest a
+    change" link from ``links``.
 
     A guide with situations gets the situation picker, its common facts, then one
     section per situation answering whole each question whose answer depends on it
     (``panel_situations``)."""
     d = display or Display.of(guide.lang)
-    answers = _answers(guide, d)
+    answers = _answers(guide, d, links)
     provenance = [
         (d._("Legal basis"), _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
         (d._("Sources"), _list(_source(source, d) for source in guide.sources)),
     ]
     if guide.situations:
-        per_situation = [_answers(in_situation(guide, s.id), d) for s in guide.situations]
+        per_situation = [_answers(in_situation(guide, s.id), d, links) for s in guide.situations]
         varies = [any(a[i] != row for a in per_situation) for i, row in enumerate(answers)]
         sections = [
             _facts(row for row, own in zip(a, varies, strict=True) if own) for a in per_situation
@@ -67,16 +72,17 @@ Row = tuple[str, str]
 """A fact of the panel: its label and its value, as HTML (``""``: the guide says nothing)."""
 
 
-def _answers(guide: GuideFacts, d: Display) -> list[Row]:
+def _answers(guide: GuideFacts, d: Display, links: FactLinks) -> list[Row]:
     # The short answers first: on a phone the panel is one column, and cost and time
     # are what most readers look for before reading on.
+    deadlines = render_deadlines(guide.deadlines, guide.channels, d, links)
     return [
-        (d._("What it costs"), fees_html(guide, d)),
-        (d._("How long it takes"), time_html(guide, d)),
-        (d._("Who can apply"), _list(escape(c.text) for c in guide.eligibility)),
-        (d._("What to bring"), _list(_document(doc, d) for doc in guide.documents)),
-        (d._("How to apply"), _list(_ways_to_apply(guide, d))),
-        (d._("Deadlines"), _list(render_deadlines(guide.deadlines, guide.channels, d))),
+        (d._("What it costs"), fees_html(guide, d, links)),
+        (d._("How long it takes"), time_html(guide, d, links)),
+        (d._("Who can apply"), _list(_condition(c, links) for c in guide.eligibility)),
+        (d._("What to bring"), _list(_document(doc, d, links) for doc in guide.documents)),
+        (d._("How to apply"), _list(_ways_to_apply(guide, d, links))),
+        (d._("Deadlines"), _list(deadlines)),
     ]
 
 
@@ -98,21 +104,29 @@ def _list(items: Iterable[str]) -> str:
 _note = note_html
 
 
-def _document(document: Document, d: Display) -> str:
+def _condition(condition: Condition, links: FactLinks) -> str:
+    return escape(condition.text) + links.link(condition.field, condition.text)
+
+
+def _document(document: Document, d: Display, links: FactLinks) -> str:
     optional = (
         ""
         if document.required
         else f' <span class="wt-optional">{d.html("(if it applies to you)")}</span>'
     )
-    return f"{escape(document.name)}{optional}{_note(document.note)}"
+    fix = links.link(document.field, document.name)
+    return f"{escape(document.name)}{optional}{_note(document.note)}{fix}"
 
 
-def _ways_to_apply(guide: GuideFacts, d: Display) -> list[str]:
+def _ways_to_apply(guide: GuideFacts, d: Display, links: FactLinks) -> list[str]:
     # A guide gives `apply` or `channels`; `check` refuses both, the page shows what it has.
-    return [*(_channel(c, d) for c in guide.apply), *render_channels(guide.channels, d)]
+    return [
+        *(_channel(c, d, links) for c in guide.apply),
+        *render_channels(guide.channels, d, links),
+    ]
 
 
-def _channel(channel: Channel, d: Display) -> str:
+def _channel(channel: Channel, d: Display, links: FactLinks) -> str:
     name = escape(d._(CHANNEL_NAMES[channel.kind]))
     if channel.kind == "online":
         body = (
@@ -123,7 +137,8 @@ def _channel(channel: Channel, d: Display) -> str:
     else:
         body = escape(channel.detail)
     rest = f"{body}{_note(channel.note)}".strip()
-    return f"<strong>{name}:</strong> {rest}" if rest else f"<strong>{name}</strong>"
+    fix = links.link(channel.field, d._(CHANNEL_NAMES[channel.kind]))
+    return (f"<strong>{name}:</strong> {rest}" if rest else f"<strong>{name}</strong>") + fix
 
 
 def _law_link(title: str, url: str) -> str:

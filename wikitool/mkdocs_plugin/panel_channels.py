@@ -7,6 +7,7 @@ import re
 from html import escape
 
 from wikitool.mkdocs_plugin.display import Display
+from wikitool.mkdocs_plugin.fact_links import NO_LINKS, FactLinks
 from wikitool.mkdocs_plugin.ways_to_apply import (
     CHANNEL_TYPES,
     Deadline,
@@ -17,16 +18,23 @@ from wikitool.mkdocs_plugin.ways_to_apply import (
 _NOT_DIALLED = re.compile(r"[^+0-9]")
 
 
-def render_channels(channels: tuple[ServiceChannel, ...], d: Display) -> list[str]:
-    """One list item's HTML for each channel: what it is, then how to reach it."""
-    return [_channel(channel, d) for channel in channels]
+def render_channels(
+    channels: tuple[ServiceChannel, ...], d: Display, links: FactLinks = NO_LINKS
+) -> list[str]:
+    """One list item's HTML for each channel: what it is, its "Suggest a change" link
+    from ``links``, then how to reach it."""
+    return [_channel(channel, d, links) for channel in channels]
 
 
 def render_deadlines(
-    deadlines: tuple[Deadline, ...], channels: tuple[ServiceChannel, ...], d: Display
+    deadlines: tuple[Deadline, ...],
+    channels: tuple[ServiceChannel, ...],
+    d: Display,
+    links: FactLinks = NO_LINKS,
 ) -> list[str]:
     """One list item's HTML for each deadline, in words: ``Register to vote: 28 days
-    before election day, postmarked``, then the ways to apply it is for."""
+    before election day, postmarked``, then the ways to apply it is for, then its
+    "Suggest a change" link from ``links``."""
     labels = {channel.id: channel.label for channel in channels if channel.id}
     entries = []
     for deadline in deadlines:
@@ -41,7 +49,7 @@ def render_deadlines(
             item += f' <span class="wt-note">{only}</span>'
         if deadline.note:
             item += f' <span class="wt-note">{escape(deadline.note)}</span>'
-        entries.append(item)
+        entries.append(item + links.link(deadline.field, deadline.label))
     return entries
 
 
@@ -86,7 +94,7 @@ def _offset_words(offset: Offset, d: Display) -> str:
     return d.plural("{count} day after {event}", "{count} days after {event}", n, event=event)
 
 
-def _channel(channel: ServiceChannel, d: Display) -> str:
+def _channel(channel: ServiceChannel, d: Display, links: FactLinks) -> str:
     kind = d._(CHANNEL_TYPES[channel.type])
     if channel.role == "prepare":
         prepare = (
@@ -116,7 +124,8 @@ def _channel(channel: ServiceChannel, d: Display) -> str:
     body = "".join(f"<li>{detail}</li>" for detail in details)
     note = f' <span class="wt-note">{escape(channel.note)}</span>' if channel.note else ""
     listed = f'<ul class="wt-channel__ways">{body}</ul>' if body else ""
-    return f"{role}<strong>{name}</strong>{note}{listed}"
+    fix = links.link(channel.field, channel.label)
+    return f"{role}<strong>{name}</strong>{note}{fix}{listed}"
 
 
 def _phone(phone: str) -> str:

@@ -8,11 +8,15 @@ nothing (never "Same day" or "Up to"). The older ``processing_time`` reads as be
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from html import escape
+from html import escape, unescape
 
 from wikitool.mkdocs_plugin.display import Display, note_html
+from wikitool.mkdocs_plugin.fact_links import NO_LINKS, FactLinks
 from wikitool.mkdocs_plugin.guide import GuideFacts, TimeEntry
+
+_TAG_RE = re.compile(r"<[^>]*>")
 
 # One literal call per unit, so the catalogue test finds every label (see display.py).
 _AMOUNT: dict[str, Callable[[Display, int], str]] = {
@@ -40,20 +44,32 @@ _RANGE: dict[str, Callable[[Display, int, int], str]] = {
 }
 
 
-def time_html(guide: GuideFacts, d: Display) -> str:
-    """The panel's answer to "How long it takes", as HTML; ``""`` when the guide says
-    nothing about it."""
+def time_html(guide: GuideFacts, d: Display, links: FactLinks = NO_LINKS) -> str:
+    """The panel's answer to "How long it takes", as HTML, each time with its "Suggest a
+    change" link from ``links``; ``""`` when the guide says nothing about it."""
     if guide.time:
-        entries = [time_words(entry, d) + note_html(entry.note) for entry in guide.time]
+        entries = []
+        for entry in guide.time:
+            fix = links.link(entry.field, time_name(entry, d)) if links.href else ""
+            entries.append(time_words(entry, d) + note_html(entry.note) + fix)
         if len(entries) == 1:
             return f"<p>{entries[0]}</p>"
         return "<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul>"
+    topic = d._("How long it takes")
     if guide.time_not_stated:
-        return f'<p class="wt-not-stated">{d.html("Not stated by the agency")}</p>'
+        fix = links.link("time", topic)
+        return f'<p class="wt-not-stated">{d.html("Not stated by the agency")}{fix}</p>'
     legacy = guide.processing_time
     if legacy is None:
         return ""
-    return f"<p>{_legacy_words(legacy.min_days, legacy.max_days, d)}{note_html(legacy.note)}</p>"
+    words = _legacy_words(legacy.min_days, legacy.max_days, d)
+    fix = links.link("processing_time", topic)
+    return f"<p>{words}{note_html(legacy.note)}{fix}</p>"
+
+
+def time_name(entry: TimeEntry, d: Display) -> str:
+    """A time named in plain text, for its link and a report's choice: its words."""
+    return unescape(_TAG_RE.sub("", time_words(entry, d)))
 
 
 def _legacy_words(min_days: int | None, max_days: int, d: Display) -> str:

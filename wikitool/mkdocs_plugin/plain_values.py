@@ -27,6 +27,12 @@ def mappings(value: Any) -> list[dict[str, Any]]:
     return [item for item in items(value) if isinstance(item, dict)]
 
 
+def placed_mappings(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mappings of a list with their places in it (from 0, counting every item):
+    where a fact read from it stands in the front matter (``fees[2]``)."""
+    return [(place, item) for place, item in enumerate(items(value)) if isinstance(item, dict)]
+
+
 def texts(value: Any) -> tuple[str, ...]:
     """The non-empty texts of a list."""
     return tuple(t for t in map(text, items(value)) if t)

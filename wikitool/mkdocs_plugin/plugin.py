@@ -5,6 +5,7 @@ a ``SiteFacts`` and hands it to the module that does the work:
 
 - ``page_meta``: front matter read with the wiki's rules, escaped meta, sanitized HTML;
 - ``generated_pages``: the "What changed", "Suggest an edit" and "Track" pages;
+- ``stats_page``: how we answer suggestions, from the review logs, and ``stats.json``;
 - ``nav_titles``: each category named in the navigation by its index page's title;
 - ``page_fragments``, ``home``, ``changes``: the HTML fragments handed to the theme
   (``theme/main.html``) as the ``wikitool`` template variable, every value escaped;
@@ -36,6 +37,7 @@ from wikitool.mkdocs_plugin.changes import changes_fragment
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.config import WikitoolConfig
 from wikitool.mkdocs_plugin.context import BuildContext
+from wikitool.mkdocs_plugin.fact_links import NO_LINKS
 from wikitool.mkdocs_plugin.feed import write_feed
 from wikitool.mkdocs_plugin.history_source import docs_prefix, read_history
 from wikitool.mkdocs_plugin.home import home_fragment
@@ -43,12 +45,19 @@ from wikitool.mkdocs_plugin.links import relative
 from wikitool.mkdocs_plugin.nav_titles import title_sections
 from wikitool.mkdocs_plugin.page_fragments import (
     guide_fragments,
+    guide_links,
     suggest_fragments,
     track_fragments,
 )
 from wikitool.mkdocs_plugin.page_meta import clean_content, read_markdown, read_source
 from wikitool.mkdocs_plugin.redirects import write_redirects
 from wikitool.mkdocs_plugin.sources import write_sources
+from wikitool.mkdocs_plugin.stats_page import (
+    BuiltStats,
+    read_stats,
+    stats_fragment,
+    write_stats_json,
+)
 from wikitool.mkdocs_plugin.suggest_pages import check_intake_url
 
 
@@ -62,8 +71,15 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._context = BuildContext()
         self._intake_url = ""
         self._facts = SiteFacts()
+        self._stats: BuiltStats | None = None
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
+        self.read_ahead: dict[str, PageSource] = {}
+        """Pages ``wikitool build`` read before the build (``src_uri`` -> source, read
+        exactly as ``read_source`` does): taken from here, not read a second time."""
+        self.page_in_progress: str | None = None
+        """The page (``src_uri``) MkDocs is reading, rendering or writing, else ``None``:
+        what ``wikitool build`` blames for a warning or an exception (``build_log.py``)."""
 
     # -- configuration and files ----------------------------------------------------------
 
@@ -93,6 +109,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if self.config.history:
             facts.history, facts.commit = read_history(self._context, config)
         self._facts = facts
+        if self.config.stats_page:
+            self._stats = read_stats(self._context, config, facts.commit)
         generated_pages.add_pages(files, config, self.config)
         return files
 
@@ -117,13 +135,18 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
 
     # -- pages ------------------------------------------------------------------------------
 
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page | None:
+        """Note the page being read and rendered (until ``on_page_content``)."""
+        self.page_in_progress = page.file.src_uri
+        return None
+
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Read the page's front matter once, with the wiki's rules, and hand MkDocs the
         body alone: MkDocs would otherwise read the YAML again with pure-Python PyYAML
         (about 1 ms a guide), for a ``page.meta`` that ``on_page_markdown`` replaces."""
         if not self.config.enabled or page.file.generated_by is not None:
             return None  # a generated page: its text is in memory, without front matter
-        source = read_source(page, config)
+        source = self.read_ahead.pop(page.file.src_uri, None) or read_source(page, config)
         self._sources[page.file.src_uri] = source
         return source.body
 
@@ -146,14 +169,20 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Sanitize the page's HTML; make every title the theme shows escaped text."""
-        if not self.config.enabled:
-            return None
-        return clean_content(html, page, self._facts.pages.get(page.file.src_uri))
+        cleaned = None
+        if self.config.enabled:
+            info = self._facts.pages.get(page.file.src_uri)
+            links = guide_links(info, page, self._facts, self.config) if info else NO_LINKS
+            cleaned = clean_content(html, page, info, links)
+        self.page_in_progress = None
+        return cleaned
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Hand the page's fragments to the theme as ``wikitool``."""
+        """Hand the page's fragments to the theme as ``wikitool``; note the page being
+        written (until ``on_post_page``)."""
+        self.page_in_progress = page.file.src_uri
         if not self.config.enabled:
             return None
         options, facts, src = self.config, self._facts, page.file.src_uri
@@ -166,6 +195,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             fragments["after_content"] = home_fragment(page, facts, options)
         elif src == options.changes_page:
             fragments["after_content"] = changes_fragment(page.url, facts, options, feed)
+        elif src == options.stats_page:
+            fragments["after_content"] = stats_fragment(self._stats, facts)
         elif src == options.suggest_page:
             fragments["suggest"] = suggest_fragments(page, facts, options)
         elif src == options.track_page:
@@ -173,11 +204,16 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         context["wikitool"] = fragments  # type: ignore[typeddict-unknown-key]
         return context
 
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """The page is written: nothing is in progress."""
+        self.page_in_progress = None
+        return None
+
     # -- the build's extra files -----------------------------------------------------------
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the Atom feed, the guides' sources for the suggestion page and the moved
-        guides' redirect pages."""
+        """Write the Atom feed, the guides' sources for the suggestion page, the moved
+        guides' redirect pages and the stats page's ``stats.json``."""
         if not self.config.enabled:
             return
         if self.config.feed:
@@ -186,3 +222,6 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             write_sources(self._facts, self.config.suggest_page, config)
         if self.config.redirects:
             write_redirects(self._facts, config)
+        stats_page = self._facts.pages.get(self.config.stats_page)
+        if stats_page is not None:
+            write_stats_json(self._stats, self._facts, stats_page.url, config)

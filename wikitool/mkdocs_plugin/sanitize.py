@@ -4,9 +4,11 @@ Guides are citizen-editable and Python-Markdown passes raw HTML through, so each
 HTML is cleaned with nh3 (ammonia) against an allowlist of what Markdown and
 mkdocs-material produce: headings with ids and their permalinks, lists, tables,
 admonitions, code blocks with highlighting classes, images from the site itself.
-Everything else goes: scripts, styles, frames, forms, event handlers, ``javascript:``
-and ``data:`` links, images from other hosts (a tracking pixel tells a third party who
-reads which guide), and ids or classes that would clobber the theme's own elements.
+Everything else goes: scripts, styles, frames, forms, event handlers, ``javascript:``,
+``vbscript:`` and ``data:`` links and images (also behind leading Unicode spaces and
+separators, entities or percent-escapes: ``screening.markup.dangerous_scheme``), images
+from other hosts (a tracking pixel tells a third party who reads which guide), and ids
+or classes that would clobber the theme's own elements.
 
 Page titles and descriptions reach mkdocs-material's templates unescaped (MkDocs does not
 autoescape), so :func:`escape_text` makes them HTML text before the theme sees them.
@@ -20,6 +22,8 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 import nh3
+
+from wikitool.screening.markup import dangerous_scheme
 
 # fmt: off
 ALLOWED_TAGS = frozenset({
@@ -59,6 +63,7 @@ RESERVED_ID_PREFIX = "__"
 # Classes that style the theme's chrome (material's md-*, the plugin's wt-*): content
 # using them could dress itself up as the site's own panel, dialog or button.
 RESERVED_CLASS_PREFIXES = ("md-", "wt-")
+_URL_ATTRIBUTES = frozenset({"href", "src"})
 _URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -87,6 +92,11 @@ def _filter_attribute(tag: str, name: str, value: str) -> str | None:
     if name == "class":
         kept = [c for c in value.split() if not c.startswith(RESERVED_CLASS_PREFIXES)]
         return " ".join(kept) or None
+    if name in _URL_ATTRIBUTES and dangerous_scheme(value) is not None:
+        # nh3 keeps what its URL parser reads as relative, and that parser (like a
+        # browser) strips only ASCII spaces and controls: "\u00a0javascript:" and
+        # "javascript%3A" would stay. The submission screen's judgement drops them.
+        return None
     if tag == "img" and name == "src":
         return value if is_same_site(value) else None
     return value

@@ -11,7 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from wikitool.errors import GuideError
 from wikitool.guides.page_source import PageSource
 from wikitool.guides.steps import Steps
-from wikitool.mkdocs_plugin.collected import SiteFacts
+from wikitool.mkdocs_plugin.collected import PageInfo, SiteFacts
+from wikitool.mkdocs_plugin.display import Display
+from wikitool.mkdocs_plugin.report_choices import report_choices
 from wikitool.mkdocs_plugin.suggest_pages import (
     GuideSource,
     published_base,
@@ -36,10 +38,20 @@ def write_sources(facts: SiteFacts, suggest_page: str, config: MkDocsConfig) -> 
         # The steps the page was read with: read_steps again costs a tenth of a second.
         read_in = (info.guide.lang, info.steps) if info.guide is not None else None
         parts = _parts(content, info.src, read, read_in)
-        source = GuideSource(info.src, info.title, info.url, content, parts)
+        about = _about(info, parts, facts.language)
+        source = GuideSource(info.src, info.title, info.url, content, parts, about)
         target = site / source_file(folder, info.src)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source_document(source, base))
+
+
+def _about(info: PageInfo, parts: dict[str, Any] | None, language: str) -> list[dict[str, Any]]:
+    if info.guide is None:
+        return []
+    # The ## sections outside the steps, as editable_parts found them (no second reading).
+    sections = [s["section"] for s in (parts or {}).get("sections", []) if s["level"] == 2]
+    d = Display.of(info.guide.lang, language)
+    return report_choices(info.guide, info.step_texts, sections, d)
 
 
 def _parts(

@@ -2,8 +2,10 @@
 group limited to some situations wrapped in ``<div class="wt-step-group"
 data-when="a b">`` (the site's script hides it when another situation is chosen), each
 ``or``/``and`` paragraph given ``class="wt-step-or"``/``"wt-step-and"``, and the text of
-every step, list by list, for the JSON-LD. A separator joining two groups stands between
-their wrappers, with the situations where both show as its own ``data-when``.
+every step, list by list, for the JSON-LD; and, when asked, each step's "Suggest a
+change" link at the end of its item (``fact_links``). A separator joining two groups
+stands between their wrappers, with the situations where both show as its own
+``data-when``.
 
 It runs on the sanitized HTML: the sanitizer drops ``data-*`` attributes and ``wt-``
 classes from page text, so only this module, reading the parsed convention, adds them.
@@ -15,7 +17,7 @@ a list glued to a paragraph).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from html import escape, unescape
 
@@ -44,14 +46,25 @@ class _Block:
     end: int = 0
     text: str = ""
     items: list[str] = field(default_factory=list)
+    item_ends: list[int] = field(default_factory=list)
+    """Where each of a list's own items closes (its ``</li>``)."""
+
+
+StepLink = Callable[[int, str], str]
+"""The HTML ending a step's item, from its place (from 0, through every list) and text."""
 
 
 def mark_steps(
-    html: str, steps: Steps, headings: Collection[str], joins: Mapping[str, str]
+    html: str,
+    steps: Steps,
+    headings: Collection[str],
+    joins: Mapping[str, str],
+    link: StepLink | None = None,
 ) -> MarkedSteps:
     """Mark the steps section of ``html`` (after its ``<h2>``, one of ``headings``,
     casefolded) as ``steps`` reads it; ``joins`` maps each separator word (casefolded)
-    to ``or`` or ``and`` (``catalogues.step_joins``)."""
+    to ``or`` or ``and`` (``catalogues.step_joins``); ``link`` gives what ends each
+    step's item."""
     section = _section(_top_level_blocks(html), headings)
     if section is None:
         return MarkedSteps(html, [])
@@ -85,8 +98,14 @@ def mark_steps(
         opening = f'<div class="wt-step-group" data-when="{ids}">'
         edits.append((section[first].start, section[first].start, opening))
         edits.append((section[last].end, section[last].end, "</div>"))
-    texts = [block.items for block in section if block.tag in ("ol", "ul")]
-    return MarkedSteps(_apply(html, edits), texts)
+    lists = [block for block in section if block.tag in ("ol", "ul")]
+    if link is not None:
+        place = 0
+        for block in lists:
+            for end, text in zip(block.item_ends, block.items, strict=False):
+                edits.append((end, end, link(place, text)))
+                place += 1
+    return MarkedSteps(_apply(html, edits), [block.items for block in lists])
 
 
 def _shown_in_both(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -139,6 +158,8 @@ def _top_level_blocks(html: str) -> list[_Block]:
         if closing:
             if tag in _VOID or depth == 0:
                 continue
+            if tag == "li" and depth == 2 and blocks[-1].tag in ("ol", "ul"):
+                blocks[-1].item_ends.append(start)
             depth -= 1
             if tag == "a" and skip:
                 skip -= 1

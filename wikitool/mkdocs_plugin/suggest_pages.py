@@ -3,8 +3,9 @@
 One suggestion page serves every guide (``suggest/?guide=<path>``). Its script loads the
 guide's Markdown from ``suggest/sources/<path without .md>.json``, which the build writes
 for every guide from the exported docs: ``{"guide", "base", "title", "url", "content",
-"parts"}``, ``base`` being the commit the site was built from and ``parts`` what a change
-list may address (its fields, steps and sections). A JSON file per guide is a few
+"parts", "about"}``, ``base`` being the commit the site was built from, ``parts`` what a
+change list may address (its fields, steps and sections) and ``about`` what a report may
+be about (``report_choices``). A JSON file per guide is a few
 kilobytes; a generated page per guide would repeat the whole theme 2,000 times.
 
 Where suggestions go is ``extra.wikitool.intake_url`` (``wikitool build --intake-url``):
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -72,6 +73,8 @@ class GuideSource:
     parts: Mapping[str, object] | None = None
     """What a change list may address in it (``suggestions.changed_guide.editable_parts``);
     None when the guide cannot be read."""
+    about: Sequence[Mapping[str, object]] = ()
+    """What a report on it may be about, in groups (``report_choices``)."""
 
 
 def intake_url_from(extra: Mapping[str, object]) -> str:
@@ -146,6 +149,7 @@ def source_document(source: GuideSource, base: str | None) -> bytes:
         "url": source.url,
         "content": source.content,
         "parts": source.parts,
+        "about": source.about,
     }
     # Compact: the page's script parses it, and Python's C encoder writes no indentation
     # (indented, 500 guides' sources cost the build a twentieth of a second more).

@@ -14,7 +14,14 @@ from typing import Any
 
 from wikitool.guides.situations import read_when
 from wikitool.locales.catalogues import N_
-from wikitool.mkdocs_plugin.plain_values import https, iso_date, items, mappings, text, texts
+from wikitool.mkdocs_plugin.plain_values import (
+    https,
+    iso_date,
+    items,
+    placed_mappings,
+    text,
+    texts,
+)
 
 CHANNEL_TYPES = {
     "online": N_("Online"),
@@ -48,6 +55,8 @@ class ServiceChannel:
     documents: tuple[str, ...] = ()
     note: str = ""
     when: tuple[str, ...] = ()
+    field: str = ""
+    """Where it is in the front matter, in the ``changes`` syntax (``channels[0]``)."""
 
 
 @dataclass(frozen=True)
@@ -72,12 +81,14 @@ class Deadline:
     channels: tuple[str, ...] = ()
     note: str = ""
     when: tuple[str, ...] = ()
+    field: str = ""
+    """Where it is in the front matter, in the ``changes`` syntax (``deadlines[0]``)."""
 
 
 def read_channels(value: Any) -> tuple[ServiceChannel, ...]:
     """The channels of a guide's ``channels`` list, each with a known type and a label."""
     channels = []
-    for item in mappings(value):
+    for place, item in placed_mappings(value):
         kind, label = text(item.get("type")), text(item.get("label"))
         if kind not in CHANNEL_TYPES or not label:
             continue
@@ -97,6 +108,7 @@ def read_channels(value: Any) -> tuple[ServiceChannel, ...]:
                 documents=texts(item.get("documents")),
                 note=text(item.get("note")),
                 when=read_when(item),
+                field=f"channels[{place}]",
             )
         )
     return tuple(channels)
@@ -105,7 +117,7 @@ def read_channels(value: Any) -> tuple[ServiceChannel, ...]:
 def read_deadlines(value: Any) -> tuple[Deadline, ...]:
     """The deadlines with a label and exactly one of a real date and a whole offset."""
     deadlines = []
-    for item in mappings(value):
+    for place, item in placed_mappings(value):
         label = text(item.get("label"))
         when = iso_date(item.get("date"))
         offset = _offset(item.get("offset"))
@@ -121,6 +133,7 @@ def read_deadlines(value: Any) -> tuple[Deadline, ...]:
                 channels=texts(item.get("channels")),
                 note=text(item.get("note")),
                 when=read_when(item),
+                field=f"deadlines[{place}]",
             )
         )
     return tuple(deadlines)

@@ -8,15 +8,18 @@ failed build or check removes its folder and changes nothing else.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from wikitool.errors import ReleaseError, WikitoolError
+from wikitool.errors import MailError, ReleaseError, WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.publishing.held_back import HeldBack, LiveVersions
 from wikitool.publishing.publish import build_site
 from wikitool.publishing.release_check import check_release
 from wikitool.publishing.releases import SITE, Releases, check_keep
+from wikitool.review.notify import notify_all
 
 PUBLISHED_REF = "refs/tags/published"
 """The commit readers are shown, as the intake's ``--published-rev`` reads it."""
@@ -34,6 +37,9 @@ class Published:
     seconds: float
     pruned: int = 0
     """Old releases deleted to keep ``keep``."""
+    held_back: tuple[HeldBack, ...] = ()
+    """The guides this release holds back, each with ``path``, ``line`` and ``reason``:
+    its page is the one of the release it replaced (``kept_published``), or absent."""
 
 
 def publish(
@@ -50,16 +56,25 @@ def publish(
     Raises:
         NotFoundError: ``rev`` is not a commit.
         ReleaseError: ``out`` cannot be a release's link, or ``keep`` is below 1.
-        BuildError: the site did not build or is not whole; nothing live changed.
+        BuildError: the site did not build or is not whole; nothing live changed. (A
+            guide the build would stop on is held back instead: see ``held_back``.)
     """
     started = time.monotonic()
     check_keep(keep)
     releases = Releases(out)
     commit = store.resolve(rev)
+    live = releases.live()
     with releases.building(commit) as building:
-        built = build_site(store, building / SITE, rev=commit, intake_url=intake_url)
+        built = build_site(
+            store,
+            building / SITE,
+            rev=commit,
+            intake_url=intake_url,
+            published=LiveVersions(live.commit, live.kept) if live is not None else None,
+        )
         check_release(store, built)
-        release = releases.add(building, commit, built.pages)
+        kept = {held.path: held.kept_from for held in built.held_back}
+        release = releases.add(building, commit, built.pages, kept)
     with releases.switching():
         try:
             releases.switch_to(release)
@@ -68,7 +83,13 @@ def publish(
             raise
         _move_published(store, commit, "wikitool publish")
         pruned = releases.prune(keep)
-    return Published(commit, release.path, built.pages, time.monotonic() - started, len(pruned))
+    # "published", to citizens who asked to hear back (sent where mail is sent). The site
+    # is live whatever the outbox says: if it cannot be written now, the next sender's
+    # pass finds "published" and queues it.
+    with contextlib.suppress(MailError):
+        notify_all(store, published_commit=commit)
+    seconds = time.monotonic() - started
+    return Published(commit, release.path, built.pages, seconds, len(pruned), built.held_back)
 
 
 def rollback(store: WikiStore, out: Path) -> Published:

@@ -1,5 +1,6 @@
 """Is a built release whole? Checked before it goes live: every guide of its commit has
-its page, and the search index and the feed parse. A release that fails is never shown."""
+its page (but a new guide the build held back), and the search index and the feed parse.
+A release that fails is never shown."""
 
 from __future__ import annotations
 
@@ -27,10 +28,11 @@ def check_release(store: WikiStore, built: BuildResult) -> None:
             many), or the search index or the feed is missing or does not parse.
     """
     site = built.site_dir
+    left_out = {h.path for h in built.held_back if not h.kept_published}
     pages = ["index.html"] + [
         _page_of(f.path, built.directory_urls)
         for f in store.files(built.commit, f"{CONTENT_DIR}/")
-        if is_guide_path(f.path)
+        if is_guide_path(f.path) and f.path not in left_out
     ]
     broken = [page for page in pages if not _whole_page(site / page)]
     if broken:

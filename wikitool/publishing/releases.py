@@ -5,7 +5,7 @@ The layout (Capistrano's, with the record kept out of what is served)::
 
     PATH                                 -> PATH.releases/<id>/site  (a relative symlink)
     PATH.releases/<id>/site/             one built site, never changed once live
-    PATH.releases/<id>/release.json      {"commit", "published", "pages"}: not served
+    PATH.releases/<id>/release.json      {"commit", "published", "pages", "kept"}: not served
     PATH.releases/.building-<id>/        a release being built and checked, never live
     PATH.releases/.lock                  held while switching, so publishers take turns
 
@@ -24,9 +24,9 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -51,6 +51,9 @@ class Release:
     pages: int
     rolled_back: bool = False
     """Switched away from by a rollback: a later rollback passes over it."""
+    kept: Mapping[str, str | None] = field(default_factory=dict)
+    """The guides its build held back: each one's path -> the commit whose version the
+    release shows (``None``: no page), so the next publish keeps the same version."""
 
     @property
     def id(self) -> str:
@@ -129,14 +132,20 @@ class Releases:
             shutil.rmtree(path, ignore_errors=True)
             raise
 
-    def add(self, building: Path, commit: str, pages: int) -> Release:
+    def add(
+        self,
+        building: Path,
+        commit: str,
+        pages: int,
+        kept: Mapping[str, str | None] | None = None,
+    ) -> Release:
         """Record a built and checked release and give it its final name (not live yet)."""
         published = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-        release = Release(building, commit, published, pages)
+        release = Release(building, commit, published, pages, kept=dict(kept or {}))
         _write_record(release)
         final = self.folder / building.name.removeprefix(BUILDING)
         building.rename(final)
-        return Release(final, commit, published, pages)
+        return replace(release, path=final)
 
     def remove(self, release: Release) -> None:
         """Delete a release that is not live (a failed switch, or pruning)."""
@@ -182,9 +191,7 @@ class Releases:
 
     def mark_rolled_back(self, release: Release) -> None:
         """Record that a rollback switched away from ``release``."""
-        _write_record(
-            Release(release.path, release.commit, release.published, release.pages, True)
-        )
+        _write_record(replace(release, rolled_back=True))
 
     def prune(self, keep: int) -> list[Release]:
         """Delete all but the newest ``keep`` releases, never the live one, and what a
@@ -216,21 +223,29 @@ def _new_id(commit: str) -> str:
 def _read_release(path: Path) -> Release | None:
     try:
         data = json.loads((path / RECORD).read_text(encoding="utf-8"))
+        kept = data.get("kept", {})
         return Release(
             path,
             str(data["commit"]),
             str(data["published"]),
             int(data["pages"]),
             bool(data.get("rolled_back", False)),
+            {str(p): None if c is None else str(c) for p, c in kept.items()},
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # not a release: being deleted, or not ours
 
 
 def _write_record(release: Release) -> None:
-    data = {"commit": release.commit, "published": release.published, "pages": release.pages}
+    data: dict[str, object] = {
+        "commit": release.commit,
+        "published": release.published,
+        "pages": release.pages,
+    }
     if release.rolled_back:
         data["rolled_back"] = True
+    if release.kept:
+        data["kept"] = dict(release.kept)
     temporary = release.path / f".{RECORD}.tmp"
     temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     os.replace(temporary, release.path / RECORD)

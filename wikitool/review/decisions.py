@@ -24,6 +24,7 @@ from wikitool.review.events import (
     suggestion_state,
 )
 from wikitool.review.log import append_event, archive_ref, suggestion_ref
+from wikitool.review.notify import notify_status
 from wikitool.review.policy import load_policy
 from wikitool.review.record import (
     VOTES,
@@ -88,7 +89,7 @@ def _recorded_tip(events: list[ReviewEvent]) -> str:
     return ""
 
 
-def _clean_text(text: str) -> str:
+def clean_text(text: str) -> str:
     """Free text from staff, minus control and invisible formatting characters (it is
     shown on terminals and on the citizen's tracking page)."""
     kept = (
@@ -103,7 +104,7 @@ def _clean_text(text: str) -> str:
 
 
 def _required_text(text: str | None, what: str) -> str:
-    cleaned = _clean_text(text or "")
+    cleaned = clean_text(text or "")
     if not cleaned:
         raise ReviewError(f'{what} needs a message: pass -m "..."')
     return cleaned
@@ -190,7 +191,7 @@ def review_approve(
             version, or the suggestion is merged or rejected.
         NotFoundError: no such suggestion.
     """
-    return _vote_or_comment(store, suggestion, staff, EventKind.APPROVE, _clean_text(text))
+    return _vote_or_comment(store, suggestion, staff, EventKind.APPROVE, clean_text(text))
 
 
 def review_request_changes(
@@ -262,7 +263,7 @@ def review_reject(
         NotFoundError: no such suggestion.
     """
     checked_staff(staff)
-    message = _clean_text(text)
+    message = clean_text(text)
     if reason is RejectReason.OTHER and not message:
         raise ReviewError('rejecting for reason "other" needs a message: pass -m "..."')
     record = load_record(store, suggestion)
@@ -282,6 +283,7 @@ def review_reject(
     event = append_unless_recorded(store, record.id, decide, staff)
     assert event is not None
     archived, notes = archive_branch(store, record.id)
+    notify_status(store, record.id)  # "not accepted", to a citizen who asked to hear back
     return Closed(event, archived, notes)
 
 

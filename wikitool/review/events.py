@@ -27,6 +27,9 @@ class EventKind(StrEnum):
 
     SUBMITTED = "submitted"
     PLUS_ONE = "+1"
+    """The same change suggested again by another citizen (folded into this one)."""
+    SUPPORT = "support"
+    """Another citizen said "This affects me too" (an optional note, screened, as text)."""
     COMMENT = "comment"
     APPROVE = "approve"
     REQUEST_CHANGES = "request-changes"
@@ -66,6 +69,7 @@ _TRAILER = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9-]*): (?P<value>.*)$")
 _SUBJECTS = {
     EventKind.SUBMITTED: "Submit suggestion",
     EventKind.PLUS_ONE: "Support suggestion",
+    EventKind.SUPPORT: "Another citizen supports suggestion",
     EventKind.COMMENT: "Comment on suggestion",
     EventKind.APPROVE: "Approve suggestion",
     EventKind.REQUEST_CHANGES: "Request changes to suggestion",
@@ -155,6 +159,16 @@ def suggestion_id_in(message: str) -> str | None:
 def trailer_block(trailers: Sequence[tuple[str, str]]) -> str:
     """Trailer lines for a commit message (values folded onto one line)."""
     return "\n".join(f"{key}: {one_line(value)}" for key, value in trailers)
+
+
+SUPPORT_EVENTS = (EventKind.SUPPORT, EventKind.PLUS_ONE)
+
+
+def supporters_in(events: Sequence[ReviewEvent]) -> int:
+    """The supporters a log counts: each "This affects me too" and each identical
+    suggestion folded in. One per person cannot be enforced (citizens are anonymous);
+    the intake's rate limit is what bounds them."""
+    return sum(1 for e in events if e.kind in SUPPORT_EVENTS)
 
 
 class SuggestionState(StrEnum):

@@ -35,9 +35,9 @@ from wikitool.review.record import Vote, record_from_events
 from wikitool.review.verdict import Proposal, Verdict, suggestion_verdict
 from wikitool.suggestions.submission import repair_branches
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 STATES = ("open", "merged", "rejected", "all")
-SORTS = ("age", "guide")
+SORTS = ("age", "guide", "support")
 DAY = 86_400
 
 Progress = Callable[[int, int], None]
@@ -61,6 +61,8 @@ class IndexEntry:
     reason: str | None
     merged_as: str | None
     plus_ones: int
+    supporters: int
+    """``plus_ones`` and every "This affects me too" (``record.supporters_in``)."""
     votes: tuple[Vote, ...]
     files: tuple[FileSummary, ...]
     kind: SuggestionKind = SuggestionKind.EDIT
@@ -83,6 +85,7 @@ class IndexEntry:
             "reason": self.reason,
             "merged_as": self.merged_as,
             "plus_ones": self.plus_ones,
+            "supporters": self.supporters,
             "votes": [[v.reviewer, v.kind.value, v.time] for v in self.votes],
             "files": [f.to_json() for f in self.files],
         }
@@ -104,6 +107,7 @@ class IndexEntry:
             reason=data["reason"],
             merged_as=data["merged_as"],
             plus_ones=int(data["plus_ones"]),
+            supporters=int(data["supporters"]),
             votes=tuple(Vote(r, EventKind(k), int(t), "") for r, k, t in data["votes"]),
             files=tuple(FileSummary.from_json(f) for f in data["files"]),
             kind=SuggestionKind(data["kind"]),
@@ -169,6 +173,7 @@ class BacklogRow:
             "removed": self.removed,
             "approvals": len(verdict.requirements.approvers),
             "plus_ones": entry.plus_ones,
+            "supporters": entry.supporters,
             "flags": verdict.flags,
             **verdict.to_json(),
             "base": entry.base,
@@ -186,7 +191,8 @@ def review_list(
     progress: Progress | None = None,
 ) -> list[BacklogRow]:
     """The suggestions in ``state`` (open, merged, rejected or all), optionally for one
-    guide or folder, oldest first (``sort="age"``) or by guide. ``progress`` as for
+    guide or folder, oldest first (``sort="age"``), by guide, or most supported first
+    (``sort="support"``, then oldest first). ``progress`` as for
     :func:`suggestion_index`.
 
     Raises:
@@ -197,7 +203,7 @@ def review_list(
     if state not in STATES:
         raise WikitoolError(f"unknown state {state!r}: use one of {', '.join(STATES)}")
     if sort not in SORTS:
-        raise WikitoolError(f"unknown sort order {sort!r}: use age or guide")
+        raise WikitoolError(f"unknown sort order {sort!r}: use age, guide or support")
     # Complete what killed writers left half-done, so the listing never shows it.
     repair_branches(store)
     repair_half_merges(store)
@@ -212,6 +218,8 @@ def review_list(
     rows = _rows(store, wanted, main, policy, int(time.time()) if now is None else now)
     if sort == "guide":
         rows.sort(key=lambda r: (r.entry.guide, r.entry.submitted, r.entry.id))
+    elif sort == "support":
+        rows.sort(key=lambda r: (-r.entry.supporters, r.entry.submitted, r.entry.id))
     else:
         rows.sort(key=lambda r: (r.entry.submitted, r.entry.id))
     return rows
@@ -335,6 +343,7 @@ def _build_entry(
         reason=decision.data.get("Reason") if decision else None,
         merged_as=decision.data.get("Merged-As") if decision else None,
         plus_ones=record.plus_ones,
+        supporters=record.supporters,
         votes=tuple(record.votes()),
         files=tuple(
             summarize_change(store, record.base, record.tip, only=record.single_file(record.base))

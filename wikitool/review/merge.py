@@ -28,6 +28,7 @@ from wikitool.review.decisions import (
     append_unless_recorded,
     archive_branch,
     checked_staff,
+    clean_text,
     record_amendment,
     require_open,
 )
@@ -40,6 +41,7 @@ from wikitool.review.events import (
     trailer_block,
 )
 from wikitool.review.log import read_events, review_ref, suggestion_ref
+from wikitool.review.notify import notify_status
 from wikitool.review.policy import load_policy
 from wikitool.review.record import SuggestionRecord, load_record
 from wikitool.review.verdict import Proposal, Verdict, conflict_places, suggestion_verdict
@@ -85,7 +87,12 @@ class MergeResult:
 
 
 def review_merge(
-    store: WikiStore, suggestion: str, *, staff: Identity, today: date | None = None
+    store: WikiStore,
+    suggestion: str,
+    *,
+    staff: Identity,
+    today: date | None = None,
+    note: str = "",
 ) -> MergeResult:
     """Merge an approved suggestion onto ``main``.
 
@@ -101,6 +108,7 @@ def review_merge(
         NotFoundError: no such suggestion.
     """
     checked_staff(staff)
+    note = clean_text(note)
     day = today or date.today()
     for _ in range(MERGE_ATTEMPTS):
         record = load_record(store, suggestion)
@@ -139,8 +147,9 @@ def review_merge(
     else:
         raise ReviewError("main kept changing while merging; try again")
 
-    _record_merge(store, record, commit, staff)
+    _record_merge(store, record, commit, staff, note)
     archived, notes = archive_branch(store, record.id)
+    notify_status(store, record.id)  # "accepted", to a citizen who asked to hear back
     if store.checked_out_branch() == MAIN_REF:
         # The merge moved main under the staff checkout without touching its files.
         notes.append(
@@ -183,7 +192,9 @@ def _conflict_error(
     )
 
 
-def _record_merge(store: WikiStore, record: SuggestionRecord, commit: str, staff: Identity) -> None:
+def _record_merge(
+    store: WikiStore, record: SuggestionRecord, commit: str, staff: Identity, note: str = ""
+) -> None:
     def decide(events: list[ReviewEvent]) -> ReviewEvent:
         for event in events:
             if event.kind is EventKind.MERGE:
@@ -195,6 +206,7 @@ def _record_merge(store: WikiStore, record: SuggestionRecord, commit: str, staff
             kind=EventKind.MERGE,
             suggestion_id=record.id,
             actor=str(staff),
+            text=note,
             data={"Commit": record.tip, "Merged-As": commit},
         )
 

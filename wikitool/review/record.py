@@ -26,6 +26,7 @@ from wikitool.review.events import (
     parse_trailers,
     suggestion_kind,
     suggestion_state,
+    supporters_in,
 )
 from wikitool.review.log import (
     REVIEWS_PREFIX,
@@ -133,6 +134,17 @@ class SuggestionRecord:
     def plus_ones(self) -> int:
         """How many other citizens suggested the very same change."""
         return sum(1 for e in self.events if e.kind is EventKind.PLUS_ONE)
+
+    @property
+    def supporters(self) -> int:
+        """How many other citizens support it: "This affects me too", or the very same
+        change suggested again."""
+        return supporters_in(self.events)
+
+    @property
+    def supporter_notes(self) -> list[str]:
+        """What supporters wrote with their support (screened at the intake), oldest first."""
+        return [e.text for e in self.events if e.kind is EventKind.SUPPORT and e.text]
 
     def votes(self) -> list[Vote]:
         """Each person's latest vote on the current tip, oldest first."""

@@ -46,6 +46,8 @@ class SuggestionView:
             "base": record.base,
             "tip": record.tip,
             "plus_ones": record.plus_ones,
+            "supporters": record.supporters,
+            "supporter_notes": record.supporter_notes,
             "amendments": [
                 {"commit": sha, "author": author, "subject": subject}
                 for sha, author, subject in self.amendments

@@ -16,6 +16,11 @@ a credited one), no e-mail, no staff comment. The states:
     ``accepted``. A merge event names its commit on ``main`` in a ``Merged-As:`` trailer.
 ``rejected``
     with the public reason (the ``Reason:`` trailer of the reject event, in plain words).
+
+A rejection's explanation (``review reject -m``) and a merge's public note (``review
+merge -m``) are shown as ``explanation``, with any personal data in them removed first
+(``screening/personal_data.py``, allowing the contacts the wiki itself publishes): staff
+may quote what a citizen wrote to them. Other staff comments stay staff matters.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from datetime import UTC, datetime
 
 from wikitool.errors import NotFoundError, WikitoolError
 from wikitool.gitstore import WikiStore
+from wikitool.locales.catalogues import N_
 from wikitool.review.events import (
     EventKind,
     RejectReason,
@@ -35,6 +41,8 @@ from wikitool.review.events import (
     suggestion_state,
 )
 from wikitool.review.log import read_events
+from wikitool.screening.personal_data import redact, scan
+from wikitool.suggestions.published_contacts import published_contacts_at
 
 RECEIVED = "received"
 IN_REVIEW = "in review"
@@ -43,12 +51,13 @@ PUBLISHED = "published"
 REJECTED = "rejected"
 
 PUBLIC_REASONS = {
-    RejectReason.DUPLICATE: "The same change was already suggested or made.",
-    RejectReason.INCORRECT: "We checked, and the guide was already right.",
-    RejectReason.OUT_OF_SCOPE: "The change is about something this guide does not cover.",
-    RejectReason.SPAM: "The suggestion was not a change to the guide.",
-    RejectReason.OTHER: "We decided not to make this change.",
+    RejectReason.DUPLICATE: N_("The same change was already suggested or made."),
+    RejectReason.INCORRECT: N_("We checked, and the guide was already right."),
+    RejectReason.OUT_OF_SCOPE: N_("The change is about something this guide does not cover."),
+    RejectReason.SPAM: N_("The suggestion was not a change to the guide."),
+    RejectReason.OTHER: N_("We decided not to make this change."),
 }
+"""In English as the API gives them; the mail translates them (they are catalogue labels)."""
 
 _STAFF_EVENTS = {
     EventKind.COMMENT,
@@ -72,6 +81,8 @@ class PublicStatus:
     reason: str | None = None
     kind: SuggestionKind = SuggestionKind.EDIT
     """An edit (new text) or a report (what is wrong, in words)."""
+    explanation: str = ""
+    """What staff said to the citizen with the decision, personal data removed."""
 
     def to_json(self) -> dict[str, object]:
         """The body of ``GET /api/suggestions/<id>``."""
@@ -83,6 +94,7 @@ class PublicStatus:
             "status": self.status,
             "reason": self.reason,
             "reason_code": self.reason_code,
+            "explanation": self.explanation or None,
             "updated": datetime.fromtimestamp(self.updated, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
 
@@ -104,6 +116,9 @@ def public_status(
     submitted = events[0]
     status, decisive = _status(events)
     reason_code = reason = None
+    explanation = ""
+    if status in (REJECTED, ACCEPTED):
+        explanation = _screened(store, decisive.text)
     if status == REJECTED:
         code = _reject_reason(decisive)
         reason_code, reason = code.value, PUBLIC_REASONS[code]
@@ -120,6 +135,7 @@ def public_status(
         reason_code=reason_code,
         reason=reason,
         kind=suggestion_kind(submitted),
+        explanation=explanation,
     )
 
 
@@ -141,6 +157,15 @@ def _reject_reason(event: ReviewEvent) -> RejectReason:
         return RejectReason(event.data.get("Reason", "").strip().lower())
     except ValueError:
         return RejectReason.OTHER
+
+
+def _screened(store: WikiStore, text: str) -> str:
+    """Staff's words for the citizen with any personal data removed."""
+    text = text.strip()
+    if not text:
+        return ""
+    findings = scan(text, published_contacts_at(store, store.main()))
+    return redact(text, findings) if findings else text
 
 
 def _summary(store: WikiStore, submitted: ReviewEvent) -> str:

@@ -28,8 +28,9 @@ from wikitool.review.changes import FileSummary, sensitive_fields, summarize_cha
 from wikitool.review.events import EventKind, SuggestionKind, SuggestionState
 from wikitool.review.policy import ReviewPolicy
 from wikitool.review.record import SuggestionRecord, Vote
+from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.published_contacts import published_contacts_at
-from wikitool.suggestions.submission import screen_guide_text
+from wikitool.suggestions.submission import screen_guide_path, screen_guide_text
 
 REPORT_BLOCKER = (
     "it is a report with no edit yet: wikitool review checkout gives it a branch "
@@ -358,12 +359,16 @@ def _checked(
     if not pages:
         return (), ()
     existing = TreePaths(store, main)
+    added = {path for path, _ in pages if path not in existing}
     existing.update(path for path, _ in pages)
     allowlist = published_contacts_at(store, main)
     refused, problems = [], []
     for path, content in pages:
+        text = content.decode("utf-8", "replace")
         try:
-            screen_guide_text(path, content.decode("utf-8", "replace"), allowlist)
+            if path in added:
+                screen_guide_path(path, allowlist)
+            screen_guide_text(path, text, allowlist, guide_regions(store, main, text))
         except SuggestionError as error:
             refused.append(str(error))
         problems += check_guide(path, content, existing, today)

@@ -7,7 +7,12 @@ reference numbers, so a number counts only after its label: "passport number",
 "Personalausweisnummer", "carte d'identité n°"... in English, French, German, Spanish,
 Italian, Portuguese, Dutch, Danish, Swedish, Norwegian, Finnish, Polish, Czech, Slovak,
 Hungarian, Romanian, Croatian, Slovenian, Greek, Bulgarian, Estonian, Latvian,
-Lithuanian and Icelandic.
+Lithuanian and Icelandic. "Number" may be abbreviated as people do, with or without its
+dot ("No.", "nº", "n°", "n.", "Nr", "nro", "n:o", "č.", "#"), or written on to the name
+("Paspoortnr.", "Passnr", "Passinro"); Finnish labels take their possessive suffixes
+("passin numeroni"). A label may also be the document named, then at most two of its
+language's verbs and articles, then "number": "Mein Reisepass hat die Nummer",
+"my passport's number", "Můj pas má číslo" (``_TOLD``).
 
 The window: a word of the shape of a document number (6 to 9 ASCII letters and digits
 for a passport, 6 to 12 for an ID card, at least two of them digits) counts when a
@@ -22,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from wikitool.screening.labels import FirstWords, labels
 
@@ -31,13 +37,33 @@ KIND_ID_CARD = "ID card number"
 # How far after the end of its label a number may start.
 LABEL_WINDOW = 32
 
-# What follows a document's name when "number" does not: "No.", "nº", "n°", "Nr."...
-_NO = ("no", "no.", "nº", "n°", "n.º", "nr", "nr.", "num", "num.", "#", "č.")
+# What follows a document's name when "number" does not: "No.", "nº", "n°", "Nr.", the
+# Italian "n.", the Finnish "nro" and "n:o", the Spanish "núm."...
+_NO = (
+    "no", "no.", "nº", "n°", "n.º", "n.°", "n.", "nr", "nr.", "num", "num.", "núm", "núm.",
+    "nro", "nro.", "n:o", "#", "č.",
+)  # fmt: skip
+# Glued to a document's name in the Germanic and Nordic languages: "Passnr.",
+# "Paspoortnr", "Reisepass-Nr.", "Passinro".
+_GLUED_NO = ("nr", "nr.", "-nr", "-nr.", "nro", "nro.")
 
 
 def _numbered(*names: str) -> tuple[str, ...]:
     """``names`` followed by each abbreviation of "number"."""
     return tuple(f"{name} {no}" for name in names for no in _NO)
+
+
+def _glued(*names: str) -> tuple[str, ...]:
+    """``names`` with each abbreviation of "number" written on to them."""
+    return tuple(f"{name}{no}" for name in names for no in _GLUED_NO)
+
+
+def _possessive_fi(*phrases: str) -> tuple[str, ...]:
+    """Finnish ``phrases`` with the possessive suffixes written on to their last word:
+    "passin numeroni" (my passport's number), "passinumerosi" (yours)."""
+    return tuple(
+        f"{p}{suffix}" for p in phrases for suffix in ("", "ni", "si", "nsa", "mme", "nne")
+    )
 
 
 def _apostrophes(*phrases: str) -> tuple[str, ...]:
@@ -50,6 +76,7 @@ _PASSPORT = labels(
         # en
         "passport number",
         "number of my passport",
+        "number of your passport",
         *_numbered("passport"),
         # fr
         "numéro de passeport",
@@ -59,15 +86,21 @@ _PASSPORT = labels(
         "numéro de votre passeport",
         "n° de passeport",
         "nº de passeport",
+        "no de passeport",
+        "no. de passeport",
         *_numbered("passeport"),
         # de, and "passnummer" in sv, no
         "Reisepassnummer",
         "Passnummer",
         "Reisepass-Nummer",
         "Pass-Nummer",
-        "Reisepass-Nr.",
-        "Pass-Nr.",
-        "Reisepass Nr.",
+        "Nummer des Reisepasses",
+        "Nummer meines Reisepasses",
+        "Nummer des Passes",
+        "Nr. des Reisepasses",
+        "Nr. des Passes",
+        *_numbered("Reisepass", "Pass"),
+        *_glued("Reisepass", "Pass"),
         # es
         "número de pasaporte",
         "numero de pasaporte",
@@ -77,6 +110,7 @@ _PASSPORT = labels(
         "nº de pasaporte",
         "n° de pasaporte",
         "no. de pasaporte",
+        "núm. de pasaporte",
         *_numbered("pasaporte"),
         # it
         "numero di passaporto",
@@ -84,11 +118,16 @@ _PASSPORT = labels(
         "numero del mio passaporto",
         "numero del suo passaporto",
         "n. passaporto",
+        "n. di passaporto",
+        "n° passaporto",
+        "nr. passaporto",
         *_numbered("passaporto"),
         # pt
         "número do passaporte",
         "numero do passaporte",
         "nº do passaporte",
+        "n.º do passaporte",
+        "nº passaporte",
         "número do meu passaporte",
         "número do seu passaporte",
         *_numbered("passaporte"),
@@ -99,12 +138,28 @@ _PASSPORT = labels(
         "nummer van mijn paspoort",
         "nummer van je paspoort",
         *_numbered("paspoort"),
+        *_glued("paspoort"),
         # da, sv, no
         "pasnummer",
+        "pasnummeret",
+        "passnummeret",
+        "passnumret",
+        "passets nummer",
+        "pasets nummer",
         *_numbered("pas", "pass"),
+        *_glued("pas", "pass"),
         # fi
-        "passin numero",
-        "passinumero",
+        *_possessive_fi(
+            "passin numero",
+            "passinumero",
+            "passini numero",
+            "passisi numero",
+            "passin nro",
+            "passi nro",
+            "passinro",
+        ),
+        *_numbered("passi", "passin"),
+        *_glued("passi"),
         # pl
         "numer paszportu",
         "nr paszportu",
@@ -119,6 +174,9 @@ _PASSPORT = labels(
         "číslo mého pasu",
         "číslo môjho pasu",
         "číslo vašeho pasu",
+        "č. pasu",
+        "č. cestovního pasu",
+        *_numbered("cestovní pas"),
         # hu
         "útlevélszám",
         "útlevél száma",
@@ -172,11 +230,9 @@ _ID_CARD = labels(
         "Personalausweisnummer",
         "Ausweisnummer",
         "Personalausweis-Nummer",
-        "Personalausweis-Nr.",
-        "Ausweis-Nr.",
-        "Personalausweis Nr.",
-        "Ausweis Nr.",
         "Identitätskartennummer",
+        *_numbered("Personalausweis", "Ausweis"),
+        *_glued("Personalausweis", "Ausweis"),
         # es
         "número de documento de identidad",
         "número del documento de identidad",
@@ -206,14 +262,17 @@ _ID_CARD = labels(
         "nummer van uw identiteitskaart",
         "nummer van mijn identiteitskaart",
         "ID-kaartnummer",
+        *_numbered("identiteitskaart", "ID-kaart"),
+        *_glued("identiteitskaart", "ID-kaart"),
         # da, sv, no
         "ID-kortnummer",
         "ID-kortsnummer",
         "ID-kort nummer",
         "legitimationskortnummer",
         *_numbered("ID-kort"),
+        *_glued("ID-kort"),
         # fi
-        "henkilökortin numero",
+        *_possessive_fi("henkilökortin numero", "henkilökortin nro", "henkilökorttini numero"),
         # pl
         "numer dowodu osobistego",
         "nr dowodu osobistego",
@@ -252,12 +311,127 @@ _ID_CARD = labels(
         "númer nafnskírteinis",
     )
 )
+
+
+@dataclass(frozen=True)
+class _Told:
+    """How one language says a document "has the number": its names for a passport
+    and an ID card, the words that may stand between the name and "number" (verbs,
+    articles, "with"), and its words for "number"."""
+
+    passport: tuple[str, ...]
+    id_card: tuple[str, ...]
+    between: tuple[str, ...]
+    number: tuple[str, ...]
+
+
+# "Mein Reisepass hat die Nummer C01X00T47", "my passport's number is 123456789", "Můj
+# pas má číslo 40000000": a document's name, at most two of its language's verbs and
+# articles, then "number". Per language, so that one language's name never pairs with
+# another's words ("pas" is French for "not"; "on" is Finnish for "is").
+_TOLD = (
+    _Told(
+        ("passport",),
+        ("ID card", "identity card"),
+        ("has", "had", "bears", "shows", "carries", "with", "the", "its", "is", "was"),
+        # Not a bare "no": "your passport is no longer needed".
+        ("number", "no.", "nr.", "#"),
+    ),
+    _Told(
+        ("passeport",),
+        _apostrophes("carte d'identité", "carte nationale d'identité"),
+        ("a", "avait", "porte", "portait", "avec", "le", "est", "était"),
+        ("numéro", "numero", "n°", "nº"),
+    ),
+    _Told(
+        ("Reisepass", "Pass"),
+        ("Personalausweis", "Ausweis"),
+        ("hat", "hatte", "trägt", "mit", "die", "der", "ist", "war"),
+        ("Nummer", "Nr."),
+    ),
+    _Told(
+        ("pasaporte",),
+        ("documento de identidad", "tarjeta de identidad", "carné de identidad"),
+        ("tiene", "tenía", "lleva", "con", "el", "es", "era"),
+        ("número", "numero", "nº", "n.º", "núm."),
+    ),
+    _Told(
+        ("passaporto",),
+        (*_apostrophes("carta d'identità"), "carta di identità"),
+        ("ha", "aveva", "porta", "con", "il", "è", "era"),
+        ("numero", "n.", "n°", "nr."),
+    ),
+    _Told(
+        ("passaporte",),
+        ("cartão de cidadão", "bilhete de identidade", "carteira de identidade"),
+        ("tem", "tinha", "leva", "com", "o", "é", "era"),
+        ("número", "numero", "nº", "n.º"),
+    ),
+    _Told(
+        ("paspoort",),
+        ("identiteitskaart", "ID-kaart"),
+        ("heeft", "had", "draagt", "met", "het", "is", "was"),
+        ("nummer", "nr."),
+    ),
+    _Told(
+        ("pas", "pass", "passet"),
+        ("ID-kort", "ID-kortet"),
+        ("har", "havde", "hade", "hadde", "med", "er", "är", "var", "det", "den"),
+        ("nummer", "nummeret", "numret", "nr."),
+    ),
+    _Told(
+        ("passi", "passini", "passissa", "passissani"),
+        ("henkilökortti", "henkilökorttini", "henkilökortissa", "henkilökortissani"),
+        ("on", "oli"),
+        ("numero", "nro", "n:o"),
+    ),
+    _Told(
+        ("paszport",),
+        ("dowód osobisty", "dowód"),
+        ("ma", "miał", "jest", "z"),
+        ("numer", "nr"),
+    ),
+    _Told(
+        ("pas", "cestovní pas"),
+        ("občanský průkaz", "občanka"),
+        ("má", "měl", "je", "s"),
+        ("číslo", "č."),
+    ),
+)
+
+
+def _words(words: tuple[str, ...]) -> str:
+    """Any of ``words``, each standing whole; a space stands for one or two spaces."""
+    escaped = sorted((re.escape(w).replace(r"\ ", r"\s{1,2}") for w in words), key=len)
+    return "(?:" + "|".join(reversed(escaped)) + r")(?!\w)"
+
+
+def _told(kind: str) -> str:
+    """Every language's "<document> <verb> <article> number", for one kind of document."""
+    phrases = []
+    for told in _TOLD:
+        names = told.passport if kind == KIND_PASSPORT else told.id_card
+        phrases.append(
+            _words(names)
+            + r"(?:['’]s)?"
+            + r"(?:\s{1,2}"
+            + _words(told.between)
+            + r"){0,2}\s{1,2}"
+            + _words(told.number)
+        )
+    return "|".join(phrases)
+
+
+_TOLD_FIRST_WORDS = labels(
+    name for told in _TOLD for name in (*told.passport, *told.id_card)
+).first_words
 # Both kinds in one pattern; the group that matched says which.
 _LABEL_RE = re.compile(
-    rf"(?<!\w)(?:(?P<passport>{_PASSPORT.alternation})|(?P<id_card>{_ID_CARD.alternation}))(?!\w)",
+    rf"(?<!\w)(?:(?P<passport>{_PASSPORT.alternation}|{_told(KIND_PASSPORT)})"
+    rf"|(?P<id_card>{_ID_CARD.alternation}|{_told(KIND_ID_CARD)}))(?!\w)",
     re.IGNORECASE,
 )
-_FIRST_WORDS = FirstWords(_PASSPORT.first_words | _ID_CARD.first_words)
+_FIRST_WORDS = FirstWords(_PASSPORT.first_words | _ID_CARD.first_words | _TOLD_FIRST_WORDS)
 # A sentence ends at ". ", "! ", "? " or a line's end.
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n")
 _WORD_WITH_DIGIT_RE = re.compile(r"[A-Za-z]*[0-9]", re.ASCII)

@@ -164,7 +164,7 @@ def _tag_problem(name: str, attributes: str, *, closing: bool) -> str:
     if handler is not None:
         return f"HTML event handler attribute {_shown(handler[1])} in <{shown}>"
     for value in _ATTRIBUTE_VALUE_RE.finditer(attributes):
-        scheme = _dangerous_scheme(value[1].strip("\"'"))
+        scheme = dangerous_scheme(value[1].strip("\"'"))
         if scheme is not None:
             return f"{scheme}: URL in <{shown}>"
     if name.lower() in DANGEROUS_ELEMENTS:
@@ -210,7 +210,7 @@ _LINK_RE = re.compile(r"\]\((?=\s*(?:<([^<>]{0,2048})>|([^()]{0,2048})))")
 # still tried.
 _REFERENCE_RE = re.compile(
     r"^(?:[ \t>]|[-*+][ \t]|[0-9]{1,9}[.)][ \t])*+\[[^\[\]]{1,999}\]:"
-    r"(?=[ \t]*\n?[ \t]*<?([^\s>]{1,2048}))",
+    r"(?=[ \t]*\n?[ \t]*<?([^\S\n]*[^\s>]{1,2048}))",
     re.MULTILINE,
 )
 
@@ -221,7 +221,7 @@ def _links(text: str) -> Iterator[tuple[int, str]]:
         # Markdown removes reference definitions from a paragraph before it reads links,
         # so a destination may start on any later line of what follows "](".
         for candidate in (destination, *destination.split("\n")[1:]):
-            scheme = _dangerous_scheme(candidate.lstrip(" \t>"))
+            scheme = dangerous_scheme(candidate.lstrip(" \t>"))
             if scheme is not None:
                 yield link.start(), f"{scheme}: URL in a Markdown link or image"
                 break
@@ -229,13 +229,20 @@ def _links(text: str) -> Iterator[tuple[int, str]]:
 
 def _reference_definitions(text: str) -> Iterator[tuple[int, str]]:
     for definition in _REFERENCE_RE.finditer(text):
-        scheme = _dangerous_scheme(definition[1])
+        scheme = dangerous_scheme(definition[1])
         if scheme is not None:
             yield definition.start(1), f"{scheme}: URL in a link reference definition"
 
 
-def _dangerous_scheme(url: str) -> str | None:
-    """The dangerous scheme ``url`` uses once decoded as a browser would, if any."""
+def dangerous_scheme(url: str) -> str | None:
+    """The dangerous scheme ``url`` uses once decoded as a browser would, if any.
+
+    Stricter than a browser: entities and percent-escapes are undone, and every space,
+    separator (U+00A0, U+2028, U+3000...), control and format character is dropped
+    wherever it is, so whatever a renderer or browser might read as a script URL is
+    caught. The site's sanitizer drops the links this names too (one rule, two places
+    that run it: ``mkdocs_plugin/sanitize.py``).
+    """
     if ":" not in url and "&" not in url and "%" not in url:
         return None  # no colon, plain or encoded: no scheme at all
     value = url
@@ -276,7 +283,7 @@ def _attribute_lists(text: str) -> Iterator[tuple[int, str]]:
             elif key == "style":
                 message = "style attribute in a Markdown attribute list"
             else:
-                scheme = _dangerous_scheme(pair[2].strip("\"'"))
+                scheme = dangerous_scheme(pair[2].strip("\"'"))
                 if scheme is None:
                     continue
                 message = f"{scheme}: URL in a Markdown attribute list"

@@ -8,10 +8,12 @@ with a brand's IIN range, passport and ID card numbers must follow their label. 
 the wiki already publishes (an agency's helpline, its fee account) are passed in as an
 allowlist.
 
-Phone numbers are found by :mod:`wikitool.screening.phones`, national ID numbers by
-:mod:`wikitool.screening.identifiers` (the schemes: :mod:`wikitool.screening.id_schemes`),
-card numbers by :mod:`wikitool.screening.cards`, passport and ID card numbers by
-:mod:`wikitool.screening.document_numbers`.
+Phone numbers are found by :mod:`wikitool.screening.phones` (in the regions the caller
+names), national ID numbers by :mod:`wikitool.screening.identifiers` (the schemes:
+:mod:`wikitool.screening.id_schemes`), card numbers by :mod:`wikitool.screening.cards`,
+passport and ID card numbers by :mod:`wikitool.screening.document_numbers`. The text is
+read through :mod:`wikitool.screening.normalised`, so disguised values are found, and
+reported at the span of the original that holds all of them.
 
 Every pattern is linear in the length of the text. The phone number matcher is the one
 costly step, so it only sees short runs of digits and separators, and at most
@@ -40,11 +42,13 @@ from wikitool.screening import document_numbers as document_numbers_module
 from wikitool.screening import id_schemes as id_schemes_module
 from wikitool.screening import identifiers as identifiers_module
 from wikitool.screening import labels as labels_module
+from wikitool.screening import normalised as normalised_module
 from wikitool.screening import phones as phones_module
 from wikitool.screening.cards import card_spans
 from wikitool.screening.document_numbers import KIND_ID_CARD, KIND_PASSPORT, document_numbers
 from wikitool.screening.identifiers import find_id_numbers
-from wikitool.screening.phones import PHONE_REGIONS, digits, phone_spans
+from wikitool.screening.normalised import Normalised, normalise
+from wikitool.screening.phones import PHONE_REGIONS, digits, phone_pieces, phone_spans
 from wikitool.screening.positions import line_starts, position
 
 KIND_EMAIL = "e-mail address"
@@ -97,13 +101,23 @@ class _Candidate:
     rank: int
 
 
-def scan(text: str, allowlist: Collection[str] = ()) -> list[Finding]:
+def scan(
+    text: str, allowlist: Collection[str] = (), regions: Sequence[str] | None = None
+) -> list[Finding]:
     """Find the personal data in ``text``, in order of position.
+
+    The text is read as :func:`~wikitool.screening.normalised.normalise` reads it (other
+    digits, look-alike letters, invisible characters, spaced digits and spelt-out
+    addresses undone), and each finding's offsets, line and column are in ``text`` as
+    given, covering everything the value was written with.
 
     Args:
         text: any text (a guide, a summary, a rationale).
         allowlist: contacts already published in the wiki, raw (``"0800 555 0142"``) or
             as returned by :func:`published_contacts`; they are not reported.
+        regions: the regions (ISO 3166 codes) whose national phone formats to read first,
+            usually ``wikitool.locales.regions.phone_regions`` of the guide's language and
+            the wiki's country; ``PHONE_REGIONS`` are read as well.
 
     Returns:
         The findings, sorted by ``start``; they never overlap.
@@ -111,9 +125,10 @@ def scan(text: str, allowlist: Collection[str] = ()) -> list[Finding]:
     allowed: set[str] = set()
     for entry in allowlist:
         allowed |= _entry_keys(entry)
-    kept = [c for c in _screen(text) if not c.keys & allowed]
+    normalised = normalise(text)
+    kept = [c for c in _screen(normalised.text, regions) if not c.keys & allowed]
     lines = line_starts(text) if kept else []
-    return [_finding(text, c, lines) for c in kept]
+    return [_finding(normalised, c, lines) for c in kept]
 
 
 def published_contacts(texts: Iterable[str]) -> set[str]:
@@ -123,13 +138,36 @@ def published_contacts(texts: Iterable[str]) -> set[str]:
     sample ID number a guide shows as an example is public by the same token, and a
     suggestion repeating what the wiki already says adds no personal data. E-mail
     addresses are lowercased; numbers are reduced to their digits and letters (phone
-    numbers also to E.164 digits).
+    numbers also to E.164 digits). The digits of every run that could be a phone number
+    count too, whatever country's format it is written in, so a helpline written in a
+    format the scanner reads only for some guides is still allowed everywhere.
     """
     contacts: set[str] = set()
     for text in texts:
-        for candidate in _screen(text):
+        normalised = normalise(text).text
+        found = _screen(normalised, None)
+        for candidate in found:
             contacts |= candidate.keys
+        # Runs inside another kind of finding (an IBAN's digits) are that finding's.
+        spans = [(c.start, c.end) for c in found if c.kind != KIND_PHONE]
+        for start, end in phone_pieces(normalised):
+            if not any(s < end and start < e for s, e in spans):
+                contacts.add(digits(normalised[start:end]))
     return contacts
+
+
+def scan_address(
+    address: str, allowlist: Collection[str] = (), regions: Sequence[str] | None = None
+) -> list[Finding]:
+    """:func:`scan` for a page path or heading id, whose words are joined by ``-``, ``_``
+    and ``/`` (``identity-and-travel/call-ana-07700900123.md``): read as the words they
+    are, or a number glued to a word would pass for part of a code. Offsets are the
+    address's own (each joiner is read as one space)."""
+    words = address.removesuffix(".md").translate(_ADDRESS_JOINERS)
+    return scan(words, allowlist, regions)
+
+
+_ADDRESS_JOINERS = str.maketrans("-_/", "   ")
 
 
 @functools.cache
@@ -146,6 +184,7 @@ def scanner_version() -> str:
         cards_module.__file__,
         document_numbers_module.__file__,
         phones_module.__file__,
+        normalised_module.__file__,
     )
     for module in modules:
         assert module is not None
@@ -172,14 +211,17 @@ def redact(text: str, findings: Sequence[Finding]) -> str:
     return "".join(parts)
 
 
-def _screen(text: str) -> list[_Candidate]:
+def _screen(text: str, regions: Sequence[str] | None) -> list[_Candidate]:
     candidates = [
         *_emails(text),
         *_ibans(text),
         *_cards(text),
         *_national_ids(text),
         *_document_numbers(text),
-        *(_Candidate(KIND_PHONE, start, end, keys, 4) for start, end, keys in phone_spans(text)),
+        *(
+            _Candidate(KIND_PHONE, start, end, keys, 4)
+            for start, end, keys in phone_spans(text, regions)
+        ),
     ]
     return _without_overlaps(candidates)
 
@@ -295,6 +337,10 @@ def _ibans(text: str) -> Iterator[_Candidate]:
 
 def _cards(text: str) -> Iterator[_Candidate]:
     for start, end in card_spans(text):
+        # "+4915123455672" is a German mobile number that also passes as a Visa card: a
+        # card number is never written after a "+", nor in a machine-readable line ("<").
+        if text[max(0, start - 1) : start] in ("+", "<"):
+            continue
         yield _Candidate(KIND_CARD, start, end, _alnum_keys(text[start:end]), 2)
 
 
@@ -358,16 +404,17 @@ def _entry_keys(entry: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _finding(text: str, candidate: _Candidate, line_starts: list[int]) -> Finding:
-    line, column = position(line_starts, candidate.start)
-    value = text[candidate.start : candidate.end]
+def _finding(normalised: Normalised, candidate: _Candidate, line_starts: list[int]) -> Finding:
+    start, end = normalised.original_span(candidate.start, candidate.end)
+    line, column = position(line_starts, start)
     return Finding(
         kind=candidate.kind,
         line=line,
         column=column,
-        start=candidate.start,
-        end=candidate.end,
-        preview=_preview(candidate.kind, value),
+        start=start,
+        end=end,
+        # From the value as read, so the hint shows no invisible or look-alike characters.
+        preview=_preview(candidate.kind, normalised.text[candidate.start : candidate.end]),
     )
 
 

@@ -23,10 +23,12 @@ from wikitool.gitstore.local_db import local_db, local_db_path
 from wikitool.guides.paths import guide_path, typed_guide_path
 from wikitool.ids import new_suggestion_id
 from wikitool.screening.invisible import find_invisible_characters
-from wikitool.screening.personal_data import redact, scan
+from wikitool.screening.personal_data import redact, scan, scan_address
+from wikitool.screening.unicode_text import invalid_text_field
 
 # The published-contacts allowlist is cached per tree by the suggestion service; feedback
 # must not redact an official helpline a reader says is wrong, so it reuses that cache.
+from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.published_contacts import published_contacts_at
 
 FEEDBACK_STORE_ENV = "WIKITOOL_FEEDBACK_STORE"
@@ -98,9 +100,13 @@ def feedback_from_mapping(data: Mapping[str, Any]) -> FeedbackInput:
     """Check the fields of a decoded feedback document.
 
     Raises:
-        FeedbackError: a field is missing, unknown, of the wrong type or too long, or the
-            feedback says nothing (neither ``helpful`` nor ``wrong``).
+        FeedbackError: a field holds text that is not valid Unicode (checked first), is
+            missing, unknown, of the wrong type or too long, or the feedback says nothing
+            (neither ``helpful`` nor ``wrong``).
     """
+    not_text = invalid_text_field(data)
+    if not_text is not None:
+        raise FeedbackError(f"feedback: {not_text}")
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
         raise FeedbackError(f"feedback: unknown field {unknown[0]!r}")
@@ -133,8 +139,6 @@ def _text(data: Mapping[str, Any], key: str, limit: int) -> str:
         raise FeedbackError(f"feedback: {key} must be text")
     if len(value) > limit:
         raise FeedbackError(f"feedback: {key} is longer than {limit} characters")
-    if "\x00" in value:
-        raise FeedbackError(f"feedback: {key} contains a NUL character")
     return value
 
 
@@ -149,13 +153,29 @@ def feedback_save(store: WikiStore, feedback: FeedbackInput, *, now: int | None 
     Contacts the wiki already publishes (an agency's helpline) are not redacted, so a
     reader can say that one is wrong.
 
+    The page and section name a place in the site, so personal data there is refused
+    rather than redacted (a redacted id names nothing).
+
     Returns:
         The feedback as stored.
+
+    Raises:
+        FeedbackError: the page or section holds personal data; nothing is stored.
     """
+    main = store.main()
+    allowlist = published_contacts_at(store, main)
+    regions = guide_regions(store, main, store.read(main, feedback.page))
+    for name, text in (("page", feedback.page), ("section", feedback.section)):
+        found = sorted({f.kind for f in scan_address(text, allowlist, regions)})
+        if found:
+            raise FeedbackError(
+                f"feedback: {name} holds personal data ({', '.join(found)}): "
+                f"it must name a {'page' if name == 'page' else 'heading'} of the site"
+            )
     wrong = feedback.wrong
     kinds: tuple[str, ...] = ()
     if wrong:
-        findings = scan(wrong, published_contacts_at(store, store.main()))
+        findings = scan(wrong, allowlist, regions)
         if findings:
             wrong = redact(wrong, findings)
             kinds = tuple(sorted({f.kind for f in findings}))

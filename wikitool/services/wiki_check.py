@@ -9,12 +9,14 @@ from wikitool.gitstore import WikiStore
 from wikitool.guides.checks import check_guide, check_index_page
 from wikitool.guides.paths import CONTENT_DIR, is_guide_path, is_page_path
 from wikitool.model import Problem
+from wikitool.suggestions.guide_regions import CONFIG_PATH, country_setting_problem
 
 
 def check_wiki(
     store: WikiStore, *, rev: str = "main", strict: bool = False, today: date | None = None
 ) -> list[Problem]:
-    """Every problem in the guides and index pages of ``rev`` (default ``main``), sorted.
+    """Every problem in the guides and index pages of ``rev`` (default ``main``), and in
+    the wiki's settings of ``mkdocs.yml`` that wikitool reads, sorted.
 
     Reads the committed tree, never the working tree: what is checked is what would be
     published.
@@ -24,6 +26,10 @@ def check_wiki(
     existing = {f.path for f in files}
     day = today or date.today()
     problems: list[Problem] = []
+    # The wiki's country decides the phone formats suggestions are screened in.
+    country = country_setting_problem(store, commit)
+    if country is not None:
+        problems.append(Problem(CONFIG_PATH, None, country))
     for entry in files:
         if not stat.S_ISREG(entry.mode):
             # MkDocs follows symlinks: one would publish whatever file it points at.

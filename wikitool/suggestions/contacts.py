@@ -4,6 +4,10 @@ Git history is forever and is copied to every clone; an e-mail address must neve
 it. The store is an SQLite file under the repository's ``.git/wikitool/`` (never pushed,
 never in a tree), or the path in ``WIKITOOL_PRIVATE_STORE``. SQLite because several
 processes (the intake, staff commands) write it at once and it locks correctly.
+
+A suggestion has at most one author contact (``role`` ``author``: who sent it) and any
+number of supporters' (``role`` ``supporter``: a citizen who said "This affects me too"
+and left an address to be told the outcome, which is their consent to that one use).
 """
 
 from __future__ import annotations
@@ -25,8 +29,16 @@ CREATE TABLE IF NOT EXISTS contact (
     name TEXT NOT NULL,
     email TEXT NOT NULL,
     created INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS supporter_contact (
+    suggestion_id TEXT NOT NULL,
+    email TEXT NOT NULL,
+    created INTEGER NOT NULL,
+    PRIMARY KEY (suggestion_id, email)
 )
 """
+AUTHOR = "author"
+SUPPORTER = "supporter"
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,8 @@ class Contact:
     name: str
     email: str
     created: int
+    role: str = AUTHOR
+    """``author`` (who sent the suggestion) or ``supporter`` (who supports it)."""
 
 
 def private_store_path(store: WikiStore) -> Path:
@@ -58,6 +72,32 @@ def contact_save(store: WikiStore, contact: Contact) -> None:
         )
 
 
+def supporter_contact_save(store: WikiStore, suggestion_id: str, email: str) -> None:
+    """Keep a supporter's address to tell them the outcome (once per address)."""
+    with local_db(private_store_path(store), _SCHEMA) as db:
+        db.execute(
+            "INSERT OR IGNORE INTO supporter_contact VALUES (?, ?, ?)",
+            (suggestion_id, email, int(time.time())),
+        )
+
+
+def contacts_of(store: WikiStore, suggestion_id: str) -> list[Contact]:
+    """Everyone to tell about a suggestion: its author (if they left a contact), then its
+    supporters who left an address, oldest first."""
+    author = contact_get(store, suggestion_id)
+    path = private_store_path(store)
+    if not path.exists():
+        return []
+    with local_db(path, _SCHEMA) as db:
+        rows = db.execute(
+            "SELECT email, created FROM supporter_contact WHERE suggestion_id = ? "
+            "ORDER BY created, rowid",
+            (suggestion_id,),
+        ).fetchall()
+    supporters = [Contact(suggestion_id, "", email, created, SUPPORTER) for email, created in rows]
+    return ([author] if author else []) + supporters
+
+
 def contact_get(store: WikiStore, suggestion_id: str) -> Contact | None:
     """The contact for a suggestion, if the citizen left one and it was not forgotten."""
     path = private_store_path(store)
@@ -72,13 +112,16 @@ def contact_get(store: WikiStore, suggestion_id: str) -> Contact | None:
 
 
 def contact_forget(store: WikiStore, suggestion_id: str) -> bool:
-    """Delete the contact for a suggestion; True when there was one."""
+    """Delete every contact kept for a suggestion (its author's and its supporters');
+    True when there was one."""
     path = private_store_path(store)
     if not path.exists():
         return False
     with local_db(path, _SCHEMA) as db:
         deleted = db.execute("DELETE FROM contact WHERE suggestion_id = ?", (suggestion_id,))
         count = deleted.rowcount
+        supporters = "DELETE FROM supporter_contact WHERE suggestion_id = ?"
+        count += db.execute(supporters, (suggestion_id,)).rowcount
     if count:
         # VACUUM so the deleted address does not linger in free pages of the file.
         with closing(sqlite3.connect(path, timeout=30)) as db:

@@ -12,7 +12,7 @@ The format (see README, "The suggestion format")::
       - {field: fees[0].amount, set: 89}
     summary: Fee is now 86 euros          # one line, required
     rationale: I renewed last week ...    # optional, public
-    author: {name: Ana, email: ana@example.org, credit: true}   # optional, private
+    author: {name: Ana, email: ana@example.org, credit: true, notify: true}   # optional, private
 
 A report says what is wrong in words, with no content (``suggestions/report_about.py``
 reads ``about``)::
@@ -22,6 +22,10 @@ reads ``about``)::
     about: steps             # optional: a field (fees[0]), steps, steps[2], a section heading
     summary: The opening hours are wrong
     rationale: The office closes at 4 pm now.
+
+``author.notify: true`` asks for an e-mail at each change of status; it needs an e-mail
+address. A name or address holding a line break or another control character is refused
+(``mail/addresses.py``): either would go into a mail header.
 
 Unknown fields are refused, so a typo never silently drops what a citizen meant.
 """
@@ -36,7 +40,9 @@ from typing import Any
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.plain_yaml import load_plain_yaml
 from wikitool.json_text import loads_strict
+from wikitool.mail.addresses import address_problem, name_problem
 from wikitool.review.events import SuggestionKind
+from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.changes import MAX_CHANGES, Change, parse_changes
 
 MAX_CONTENT_BYTES = 200 * 1024
@@ -68,7 +74,7 @@ _FIELDS = {
     "rationale",
     "author",
 }
-_AUTHOR_FIELDS = {"name", "email", "credit"}
+_AUTHOR_FIELDS = {"name", "email", "credit", "notify"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +84,8 @@ class SuggestionAuthor:
     name: str = ""
     email: str = ""
     credit: bool = False
+    notify: bool = False
+    """E-mail the citizen at each change of status (needs ``email``)."""
 
 
 @dataclass(frozen=True)
@@ -154,8 +162,12 @@ def suggestion_from_mapping(
     """Check the fields of an already-decoded suggestion (the intake's JSON body).
 
     Raises:
-        SuggestionError: a field is missing, unknown, of the wrong type or too long.
+        SuggestionError: a field holds text that is not valid Unicode (checked first, in
+            every field), or is missing, unknown, of the wrong type or too long.
     """
+    not_text = invalid_text_field(data)
+    if not_text is not None:
+        raise SuggestionError(f"{source}: {not_text}")
     unknown = sorted(set(data) - _FIELDS)
     if unknown:
         raise SuggestionError(f"{source}: unknown field {_shown(unknown[0])}")
@@ -243,17 +255,27 @@ def _author(value: Any, source: str) -> SuggestionAuthor:
     if value is None:
         return SuggestionAuthor()
     if not isinstance(value, Mapping):
-        raise SuggestionError(f"{source}: author must be a mapping with name, email, credit")
+        raise SuggestionError(
+            f"{source}: author must be a mapping with name, email, credit, notify"
+        )
     unknown = sorted(set(value) - _AUTHOR_FIELDS)
     if unknown:
         raise SuggestionError(f"{source}: unknown field {_shown('author.' + unknown[0])}")
-    name = _text(value, "name", source, limit=MAX_NAME_CHARS).strip()
-    email = _text(value, "email", source, limit=MAX_EMAIL_CHARS).strip()
-    credit = value.get("credit", False)
-    if not isinstance(credit, bool):
-        raise SuggestionError(f"{source}: author.credit must be true or false")
-    if email and ("@" not in email or any(c.isspace() for c in email)):
-        raise SuggestionError(f"{source}: author.email is not an e-mail address")
-    if credit and not name:
+    name = _text(value, "name", source, limit=MAX_NAME_CHARS).strip(" ")
+    email = _text(value, "email", source, limit=MAX_EMAIL_CHARS).strip(" ")
+    flags = {}
+    for flag in ("credit", "notify"):
+        flags[flag] = value.get(flag, False)
+        if not isinstance(flags[flag], bool):
+            raise SuggestionError(f"{source}: author.{flag} must be true or false")
+    problem = name_problem(name)
+    if problem:
+        raise SuggestionError(f"{source}: author.name {problem}")
+    problem = address_problem(email) if email else None
+    if problem:
+        raise SuggestionError(f"{source}: author.email {problem}")
+    if flags["credit"] and not name:
         raise SuggestionError(f"{source}: author.credit needs author.name")
-    return SuggestionAuthor(name=name, email=email, credit=credit)
+    if flags["notify"] and not email:
+        raise SuggestionError(f"{source}: author.notify needs author.email: where to write to")
+    return SuggestionAuthor(name=name, email=email, credit=flags["credit"], notify=flags["notify"])

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import time
-from dataclasses import dataclass, field
+from collections.abc import Collection, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from wikitool.errors import SuggestionError, UnsafePathError, WikitoolError
@@ -31,6 +32,7 @@ from wikitool.gitstore.tree_paths import TreePaths
 from wikitool.guides.checks import check_guide
 from wikitool.guides.paths import CONTENT_DIR, guide_path, is_guide_path
 from wikitool.ids import new_suggestion_id
+from wikitool.mail.outbox import MessageKind, Outbox, author_of
 from wikitool.model import Identity
 from wikitool.review.events import (
     EventKind,
@@ -54,11 +56,14 @@ from wikitool.review.log import (
 )
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.markup import find_unsafe_markup
-from wikitool.screening.personal_data import Finding, redact, scan
+from wikitool.screening.personal_data import Finding, redact, scan, scan_address
+from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.changed_guide import AppliedChanges, apply_changes, change_for_problem
 from wikitool.suggestions.changes import Change
 from wikitool.suggestions.contacts import Contact, contact_save
+from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.input import SuggestionInput
+from wikitool.suggestions.notifications import guide_facts, subscribe_author
 from wikitool.suggestions.published_contacts import published_contacts_at
 from wikitool.suggestions.report_about import report_about
 
@@ -112,6 +117,12 @@ def suggestion_submit(
         SuggestionError: the suggestion is refused (one line: what and where);
             nothing has been written.
     """
+    # Parsing checked this already (suggestion_from_mapping); a SuggestionInput made in
+    # code (``suggest edit``: text from the editor and argv) has not been through it.
+    not_text = invalid_text_field(asdict(suggestion))
+    if not_text is not None:
+        raise SuggestionError(not_text)
+    _refuse_contact_as_name(suggestion.author.name)
     path = _checked_path(suggestion.guide)
     main = store.main()
     base = _checked_base(store, suggestion.base, main)
@@ -124,6 +135,9 @@ def suggestion_submit(
         )
     if not suggestion.new and current is None:
         raise SuggestionError(f"{path} does not exist (set new: true to propose a new guide)")
+    allowlist = published_contacts_at(store, base)
+    if current is None:
+        screen_guide_path(path, allowlist)
     text = suggestion.content
     applied = AppliedChanges(text, {})
     if suggestion.changes and current is not None:
@@ -137,13 +151,13 @@ def suggestion_submit(
     # of a large wiki would cost more than the rest of the submission.
     existing = TreePaths(store, base, CONTENT_DIR + "/", ".md")
     existing.add(path)
-    allowlist = published_contacts_at(store, base)
+    regions = guide_regions(store, base, text)
     try:
         warnings = _checked_content(path, content, existing, today or date.today())
-        screen_guide_text(path, text, allowlist)
+        screen_guide_text(path, text, allowlist, regions)
     except SuggestionError as exc:
         raise _named_change(exc, applied, suggestion.changes) from None
-    summary, rationale, redactions = _redacted_texts(suggestion, allowlist)
+    summary, rationale, redactions = _redacted_texts(suggestion, allowlist, regions)
     warnings = redactions + warnings
 
     suggestion_id = new_suggestion_id()
@@ -175,7 +189,7 @@ def suggestion_submit(
         text="\n".join(f"Warning: {w}" for w in warnings),
         data={"Commit": commit, "Base": base, "Guide": path},
     )
-    _write_log(store, submitted, suggestion, author, parent=None, when=now)
+    _write_log(store, submitted, suggestion, author, parent=None, when=now, guide=content)
     store.update_ref(suggestion_ref(suggestion_id), None, commit)
     return SubmitResult(suggestion_id, suggestion_ref(suggestion_id), path, base, warnings)
 
@@ -188,7 +202,9 @@ def _submit_report(
     if current is None:
         raise SuggestionError(f"{path} does not exist: a report is about a published guide")
     about = report_about(current, path, suggestion.about) if suggestion.about else ""
-    summary, rationale, warnings = _redacted_texts(suggestion, published_contacts_at(store, base))
+    summary, rationale, warnings = _redacted_texts(
+        suggestion, published_contacts_at(store, base), guide_regions(store, base, current)
+    )
     suggestion_id = new_suggestion_id()
     author = citizen_identity(
         suggestion_id, suggestion.author.name if suggestion.author.credit else ""
@@ -213,7 +229,7 @@ def _submit_report(
         text="\n".join(f"Warning: {w}" for w in warnings),
         data=data,
     )
-    _write_log(store, submitted, suggestion, author, parent=commit, when=now)
+    _write_log(store, submitted, suggestion, author, parent=commit, when=now, guide=current)
     return SubmitResult(suggestion_id, "", path, base, warnings, kind=SuggestionKind.REPORT)
 
 
@@ -225,15 +241,32 @@ def _write_log(
     *,
     parent: str | None,
     when: int,
+    guide: bytes,
 ) -> None:
-    """Start the review log with ``submitted``, then keep the citizen's contact details."""
+    """Start the review log with ``submitted``, then keep the citizen's contact details
+    and, when they asked for mail, queue the "received" message.
+
+    The subscription is written before the log: a process killed after the log still
+    leaves the message to be queued by the next status pass (``review/notify.py``).
+    """
     suggestion_id = submitted.suggestion_id
+    notify = suggestion.author.notify and bool(suggestion.author.email)
+    title, lang = guide_facts(submitted.data["Guide"], guide)
+    if notify:
+        subscribe_author(store, suggestion_id, lang)
     log = write_event(store, submitted, parent=parent, author=author, when=when)
     if not store.update_ref(review_ref(suggestion_id), None, log):
         raise WikitoolError(f"suggestion id {suggestion_id} is taken; submit again")
     if suggestion.author.email or (suggestion.author.name and not suggestion.author.credit):
         contact_save(
             store, Contact(suggestion_id, suggestion.author.name, suggestion.author.email, when)
+        )
+    if notify:
+        summary = store.commit_info(submitted.data["Commit"]).message.split("\n", 1)[0]
+        Outbox.of(store).enqueue(
+            MessageKind.RECEIVED,
+            author_of(suggestion_id),
+            {"guide": title, "summary": summary},
         )
 
 
@@ -281,8 +314,11 @@ def _checked_content(path: str, content: bytes, existing: set[str], today: date)
     return [str(p) for p in problems if p.severity == "warning"]
 
 
-def screen_guide_text(path: str, text: str, allowlist: set[str]) -> None:
-    """Refuse raw HTML, invisible characters and personal data not already published.
+def screen_guide_text(
+    path: str, text: str, allowlist: set[str], regions: Sequence[str] = ()
+) -> None:
+    """Refuse raw HTML, invisible characters and personal data not already published;
+    phone numbers are read in the formats of ``regions`` too (:mod:`.guide_regions`).
 
     Run on a suggestion before it is written and again on the merged guide, since a
     branch can gain commits after it was submitted.
@@ -292,7 +328,39 @@ def screen_guide_text(path: str, text: str, allowlist: set[str]) -> None:
     """
     for line, message in _unsafe(text):
         raise SuggestionError(f"{path}:{line}: {message}")
-    _refuse_personal_data(path, text, allowlist)
+    _refuse_personal_data(path, text, allowlist, regions)
+
+
+def screen_guide_path(path: str, allowlist: Collection[str]) -> None:
+    """Refuse a new guide's path that holds personal data not already published: the
+    path becomes the page's address and stays in git history. Run on a new guide's path
+    when it is submitted and again at merge (an amendment may add a guide).
+
+    Raises:
+        SuggestionError: naming the path and what was found in it.
+    """
+    findings = scan_address(path, allowlist)
+    if findings:
+        found = ", ".join(f"{f.kind} ({f.preview})" for f in findings[:3])
+        raise SuggestionError(
+            f"{path}: personal data is not allowed in a guide's path: {found}; "
+            "name the guide after the procedure"
+        )
+
+
+def _refuse_contact_as_name(name: str) -> None:
+    """Refuse an author name holding an e-mail address, a phone number or any other
+    personal data the scanner finds: a credited name becomes the commit's author and the
+    site's "suggested by" text, and is never redacted."""
+    # Also as git would hold it: the author's name loses the characters Identity drops,
+    # so "ana@gm\u200bail.com" is written as a whole address.
+    findings = (scan(name) or scan(Identity.sanitized(name, "").name)) if name else []
+    if findings:
+        kinds = ", ".join(sorted({f.kind for f in findings}))
+        raise SuggestionError(
+            f"author.name holds personal data ({kinds}): give only the name to credit; "
+            "an e-mail address goes in author.email, never published"
+        )
 
 
 def _unsafe(text: str) -> list[tuple[int, str]]:
@@ -310,8 +378,10 @@ def _describe(findings: list[Finding]) -> str:
     return ", ".join(f"{f.kind} ({f.preview}) on line {f.line}" for f in findings[:3])
 
 
-def _refuse_personal_data(path: str, content: str, allowlist: set[str]) -> None:
-    findings = scan(content, allowlist)
+def _refuse_personal_data(
+    path: str, content: str, allowlist: set[str], regions: Sequence[str]
+) -> None:
+    findings = scan(content, allowlist, regions)
     if findings:
         raise SuggestionError(
             f"{path}: personal data is not allowed in a guide: {_describe(findings)}; "
@@ -319,11 +389,13 @@ def _refuse_personal_data(path: str, content: str, allowlist: set[str]) -> None:
         )
 
 
-def _redacted_texts(suggestion: SuggestionInput, allowlist: set[str]) -> tuple[str, str, list[str]]:
+def _redacted_texts(
+    suggestion: SuggestionInput, allowlist: set[str], regions: Sequence[str]
+) -> tuple[str, str, list[str]]:
     warnings = []
     texts = []
     for name, text in (("summary", suggestion.summary), ("rationale", suggestion.rationale)):
-        findings = scan(text, allowlist)
+        findings = scan(text, allowlist, regions)
         if findings:
             text = redact(text, findings)
             kinds = sorted({f.kind for f in findings})

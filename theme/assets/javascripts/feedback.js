@@ -29,6 +29,20 @@
     var plain = widget.parentNode ? widget.parentNode.querySelector(".wt-report") : null;
     if (plain && widget.querySelector(".wt-feedback__fix")) plain.hidden = true;
 
+    // "Correct the guide yourself" opens the part chosen in "Which part of the page?"
+    // (its option's data-wt-about: steps, or a section's heading) as the link's field.
+    var fix = widget.querySelector(".wt-feedback__fix a");
+    if (fix && section) {
+      var fixBase = fix.getAttribute("href");
+      section.addEventListener("change", function () {
+        var chosen = section.options[section.selectedIndex];
+        var part = chosen ? chosen.getAttribute("data-wt-about") : "";
+        fix.setAttribute("href", part
+          ? fixBase + (fixBase.indexOf("?") === -1 ? "?" : "&") + "field=" + encodeURIComponent(part)
+          : fixBase);
+      });
+    }
+
     function post(body, done) {
       body.page = widget.getAttribute("data-wt-page") || "";
       body.website = honeypot ? honeypot.value : "";

@@ -419,6 +419,8 @@
       if (name.value.trim()) author.name = name.value.trim();
       if (email.value.trim()) author.email = email.value.trim();
       if (credit.checked && author.name) author.credit = true;
+      var notify = document.getElementById("__wt-notify");
+      if (notify && notify.checked && author.email) author.notify = true;
       if (author.name || author.email) made.author = author;
     }
     return made;

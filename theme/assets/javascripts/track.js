@@ -2,7 +2,8 @@
  * The "Track your suggestion" page (theme/track.html): /track/?id=<suggestion id>.
  *
  * Asks the intake for the suggestion's public status (GET /api/suggestions/<id>: no
- * name, no e-mail, no staff comment) and says in plain words where it stands. The
+ * name, no e-mail, no staff comment; a decision's explanation for the citizen, screened
+ * for personal data) and says in plain words where it stands. The
  * number form reloads the page with ?id=, so a status page can be bookmarked.
  */
 (function () {
@@ -24,6 +25,20 @@
       "Your suggestion was accepted, and the guide now shows it. Thank you for helping."],
     "rejected": ["Not accepted",
       "The team that owns the guide decided not to make this change."]
+  };
+  // A report (kind "report": what is wrong, in words) is accepted once staff made it an
+  // edit and merged it.
+  var REPORT_STATUSES = {
+    "received": ["Received",
+      "We have received your report. Nobody from the team that owns the guide has looked at it yet."],
+    "in review": ["Being reviewed",
+      "The team that owns the guide is looking at your report."],
+    "accepted": ["Corrected",
+      "The team corrected the guide after your report. The guide will show it the next time this site is updated."],
+    "published": ["Corrected and published",
+      "The team corrected the guide after your report, and the guide now shows it. Thank you for telling us."],
+    "rejected": ["Closed",
+      "The team that owns the guide decided not to change the guide after your report."]
   };
 
   function $(id) {
@@ -106,12 +121,20 @@
   }
 
   function show(status) {
-    var known = STATUSES[status.status] || [status.status, ""];
+    var report = status.kind === "report";
+    var known = (report ? REPORT_STATUSES : STATUSES)[status.status] || [status.status, ""];
+    $("number-label").textContent = report ? "Report number" : "Suggestion number";
+    $("summary-label").textContent = report ? "What you reported" : "What you suggested";
     $("status").textContent = "Status: " + known[0];
     $("explain").textContent = known[1];
     var reason = $("reason");
     reason.hidden = !status.reason;
     reason.textContent = status.reason ? "The reason: " + status.reason : "";
+    // What staff wrote with the decision (review reject -m, merge -m), personal data removed.
+    var explanation = $("explanation");
+    explanation.hidden = !status.explanation;
+    explanation.textContent = !status.explanation ? "" :
+      (status.status === "rejected" ? "What the team said: " : "A note from the team: ") + status.explanation;
     $("number").textContent = status.id;
     $("summary").textContent = status.summary || "";
     var guide = $("guide");

@@ -50,7 +50,7 @@ BAR_FROM = 50
     type=click.Choice(SORTS),
     default="age",
     show_default=True,
-    help="Oldest first, or by guide (then oldest first).",
+    help="Oldest first, by guide, or most supporters first (then oldest first).",
 )
 @json_option("Print a list of suggestion objects as JSON.")
 @pass_wiki
@@ -59,10 +59,12 @@ def list_suggestions(
 ) -> None:
     """List the suggestions, oldest first.
 
-    Columns: id, age, guide, size, approvals, +1s, flags, summary.
+    Columns: id, age, guide, size, approvals, supporters, flags, summary.
 
     \b
-    SIZE is lines added and removed. APPROVALS is given/needed. FLAGS:
+    SIZE is lines added and removed. APPROVALS is given/needed. SUPPORT is
+    how many citizens said "This affects me too" or suggested the same change.
+    FLAGS:
       stale          main moved since the suggestion's base
       guide-changed  the guide itself changed on main since then (read it again)
       conflict       it would not merge cleanly onto main now
@@ -76,6 +78,7 @@ def list_suggestions(
     Example:
       wikitool review list
       wikitool review list --guide identity-and-travel --sort guide
+      wikitool review list --sort support
       wikitool review list --state all --json
     """
     with _reading_bar() as progress:
@@ -88,7 +91,7 @@ def list_suggestions(
         return
     table = [_row_cells(row, state) for row in rows]
     header = ["ID", "AGE", *(["STATE"] if state != "open" else []), "GUIDE", "SIZE"]
-    header += ["APPROVALS", "+1", "FLAGS", "SUMMARY"]
+    header += ["APPROVALS", "SUPPORT", "FLAGS", "SUMMARY"]
     for line in table_lines(header, table):
         click.echo(line)
     click.echo(f"{len(rows)} suggestion(s)", err=True)
@@ -126,7 +129,7 @@ def _row_cells(row: BacklogRow, state: str) -> list[str]:
         entry.guide.removeprefix("content/"),
         f"+{row.added} -{row.removed}",
         f"{len(row.verdict.requirements.approvers)}/{row.verdict.requirements.required}",
-        str(entry.plus_ones),
+        str(entry.supporters),
         ",".join(row.verdict.flags) or "-",
         entry.summary,
     ]
@@ -180,8 +183,9 @@ def _show_text(view: SuggestionView, color: bool) -> str:
     if record.warnings:
         lines.append("Warnings:")
         lines += [f"  - {terminal_safe(w)}" for w in record.warnings]
-    if record.plus_ones:
-        lines.append(f"Supported:  {record.plus_ones} other citizen(s) suggested the same (+1)")
+    if record.supporters:
+        lines.append(f"Supported:  {_supported(record.supporters, record.plus_ones)}")
+        lines += [f"  - {terminal_safe(note)}" for note in record.supporter_notes]
     if view.amendments:
         lines.append("Amended:")
         lines += [
@@ -201,6 +205,12 @@ def _show_text(view: SuggestionView, color: bool) -> str:
     for diff in view.diffs:
         text += "\n" + render_text(diff, color=color)
     return text
+
+
+def _supported(supporters: int, plus_ones: int) -> str:
+    """``3 other citizen(s) (1 suggested the same change)``."""
+    same = f" ({plus_ones} suggested the same change)" if plus_ones else ""
+    return f"{supporters} other citizen(s){same}"
 
 
 def _report_lines(view: SuggestionView) -> list[str]:

@@ -117,7 +117,11 @@ def request_changes(
     type=click.Choice([r.value for r in RejectReason]),
     help="Why (shown to the citizen).",
 )
-@message_option(False, "Explanation for the citizen (required with --reason other).")
+@message_option(
+    False,
+    "Explanation for the citizen, on the tracking page and in the mail, personal data "
+    "removed (required with --reason other).",
+)
 @staff_option
 @pass_wiki
 def reject(
@@ -151,10 +155,17 @@ def reject(
 
 @click.command(context_settings=CONTEXT_SETTINGS)
 @click.argument("suggestion_id", metavar="ID")
+@message_option(False, "A note for the citizen (public on the tracking page and in the mail).")
 @staff_option
 @json_option('Print {"id", "commit", "previous_main", "three_way", "approvers", ...} as JSON.')
 @pass_wiki
-def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: bool) -> None:
+def merge(
+    wiki: WikiContext,
+    suggestion_id: str,
+    message: str | None,
+    as_staff: str | None,
+    as_json: bool,
+) -> None:
     """Merge approved suggestion ID onto main.
 
     Needs one approval, or two from different people when a sensitive field (fees,
@@ -170,7 +181,9 @@ def merge(wiki: WikiContext, suggestion_id: str, as_staff: str | None, as_json: 
     """
     staff = acting_staff(wiki, as_staff)
     try:
-        result = review_merge(wiki.store(), suggestion_id, staff=staff.identity)
+        result = review_merge(
+            wiki.store(), suggestion_id, staff=staff.identity, note=message or ""
+        )
     except SuggestionConflictError as error:
         for conflict in error.conflicts:
             for line in conflict_lines(conflict):
