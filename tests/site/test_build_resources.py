@@ -18,6 +18,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import FIXED_TIME, STAFF
+from main_commits import commit_to_main
 
 from wikitool.gitstore import WikiStore
 from wikitool.publishing import publish
@@ -111,6 +113,26 @@ def test_a_build_process_ends_without_teardown_and_its_output_whole(
     assert "teardown ran" not in done.stderr
     site = tmp_path / ("site" if command[0] == "build" else "live")
     assert (site / "index.html").read_text("utf-8").rstrip().endswith("</html>")
+
+
+def test_a_build_that_held_a_guide_back_also_ends_at_once_with_code_4(
+    store: WikiStore, wiki: Path, tmp_path: Path
+) -> None:
+    guide = "content/identity-and-travel/renew-an-adult-passport.md"
+    raw = store.read(store.main(), guide)
+    assert raw is not None and b"## Steps\n\n1. " in raw
+    # `<![` in inline code makes MkDocs' HTML reader raise: the build holds the guide back.
+    broken = raw.replace(b"## Steps\n\n1. ", b"## Steps\n\n1. Type `<![` here. ", 1)
+    commit_to_main(
+        store, {guide: broken}, "A guide the build stops on", when=FIXED_TIME + 60,
+        author=STAFF, committer=STAFF,
+    )  # fmt: skip
+
+    done = _wikitool("--repo", str(wiki), "build", "--out", str(tmp_path / "site"))
+
+    assert done.returncode == 4, done.stderr
+    assert done.stdout.startswith("Built ") and "Held back 1 guide(s)" in done.stdout
+    assert "teardown ran" not in done.stderr
 
 
 def test_a_failed_build_ends_the_usual_way(tmp_path: Path) -> None:
