@@ -1,9 +1,10 @@
 """How the ``wikitool`` process ends after a build: without freeing its heap.
 
 A build leaves its pages, navigation, templates and every guide's facts in memory (75 MB
-for a 500-guide wiki). At exit Python frees them object by object and collects once more,
-about 0.15 s of CPU there, a tenth of all the wikitool plugin adds to MkDocs, for memory
-the kernel takes back at once anyway. A command whose work is done (every file it wrote
+for a 500-guide wiki). At exit Python frees them object by object and collects once more:
+0.15 G instructions there, memory-bound as it touches every object again (paired builds
+saved a median 0.36 s of CPU, ``bench/README.md``), for memory the kernel takes back at
+once anyway. A command whose work is done (every file it wrote
 closed, every ref moved) calls :func:`leave_without_teardown`; the console script
 (``wikitool.cli.main``) then flushes the standard streams and logging, and ends the
 process with ``os._exit``. A command run in process (``CliRunner``, tests, another
