@@ -41,6 +41,10 @@ HOSTILE = '<img src=x onerror="window.__xss=1"> <b>free</b>'
 """A fee note committed straight to main: the form shows it as text, runs nothing."""
 FEES_COMMENT = b"# The fees are set by the Passport Fees Regulations 2025.\n"
 POST_COMMENT = b"  # Paper forms cost more to handle.\n"
+BOLD = (b"valid for at least 6 months", b"valid for **at least 6 months**")
+"""Bold text in the passport guide's "Before you start", which also has a bulleted list."""
+TABLE = b"\n\n| Problem | What to do |\n| --- | --- |\n| Photo rejected | Upload a new one |"
+"""A table after the last paragraph of "If something goes wrong": not shown in the form."""
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +60,12 @@ def citizen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CitizenSite]:
             text = text.replace(b"fees:\n", FEES_COMMENT + b"fees:\n", 1)
             text = text.replace(
                 b"  - label: Paper form", POST_COMMENT + b"  - label: Paper form", 1
+            )
+            text = text.replace(*BOLD, 1)
+            text = text.replace(
+                b"Have your application reference ready.",
+                b"Have your application reference ready." + TABLE,
+                1,
             )
             hostile = store.read(main, f"content/{NAME_CHANGE}")
             assert hostile is not None
@@ -209,6 +219,42 @@ def test_a_step_shows_its_link_as_words_and_keeps_the_link_on_them(
     assert added == [
         "+1. Open the [lost or stolen passport service]"
         "(https://services.veloria.invalid/passport/lost-stolen) and sign in with Veloria ID."
+    ]
+
+
+@DESKTOP_ONLY
+def test_a_section_reads_as_text_and_a_reworded_list_item_is_that_one_line_in_git(
+    page: Page, citizen: CitizenSite
+) -> None:
+    open_form(page, citizen.suggest_url(PASSPORT))
+    before = page.get_by_label("Before you start", exact=True)
+    shown = before.input_value()
+    assert "**" not in shown and not re.search(r"^\s*(?:[-*+]|\d+\.) ", shown, re.MULTILINE)
+    assert "valid for at least 6 months after" in shown
+    assert "\nyour current passport\na passport photo taken in the last month\n" in shown
+    expect(page.get_by_label("Get help", exact=True)).to_be_visible()
+    expect(page.get_by_label("If something goes wrong", exact=True)).to_have_count(0)
+    expect(page.get_by_text("This part has a table, HTML or a nested list")).to_have_count(1)
+
+    before.fill(shown.replace("taken in the last month", "taken in the last 6 months"))
+    expect(page.locator("#__wt-changed-list li")).to_have_text(
+        ["Section reworded: Before you start"]
+    )
+    page.get_by_label("Summary of your change").fill("Photos may be 6 months old")
+    page.get_by_role("button", name="Send suggestion").click()
+    expect(page.get_by_role("heading", name=re.compile("your suggestion was sent"))).to_be_focused()
+
+    branch = f"refs/heads/suggestions/{tracking_id(page)}"
+    path = f"content/{PASSPORT}"
+    assert git(citizen, "diff", "--numstat", f"{branch}^", branch) == f"1\t1\t{path}\n"
+    changed = [
+        line
+        for line in git(citizen, "diff", "-U0", f"{branch}^", branch).splitlines()
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == [
+        "-- a passport photo taken in the last month",
+        "+- a passport photo taken in the last 6 months",
     ]
 
 
@@ -387,7 +433,7 @@ def test_editing_the_whole_source_switches_the_form_off_and_sends_the_text(
     fee(page, 2, "Amount").fill("96")
     expect(page.locator("#__wt-changed-list li")).to_have_count(1)
 
-    page.get_by_text("Edit the whole source").click()
+    page.get_by_text("Edit the whole source", exact=True).click()
     source = page.get_by_label("The guide's text")
     source.fill(source.input_value().replace("Calls are free.", "Calls are free from landlines."))
 

@@ -140,7 +140,8 @@ def test_a_sent_suggestion_becomes_a_branch_on_the_published_revision(
     number = send(page, "Say to bring the hospital's birth notice")
 
     track = page.get_by_role("link", name="Track your suggestion")
-    assert track.get_attribute("href") == f"../track/?id={number}"
+    # The author's private link: the answer secret in the fragment, never sent to a server.
+    assert re.fullmatch(rf"\.\./track/\?id={number}#secret=[A-Za-z0-9_-]{{32}}", track.get_attribute("href") or "")
     with WikiStore.open(citizen.repo) as store:
         branch = store.resolve(f"refs/heads/suggestions/{number}")
         info = store.commit_info(branch)

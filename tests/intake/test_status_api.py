@@ -58,6 +58,7 @@ def test_a_new_suggestion_is_received(intake: Intake, submitted: str) -> None:
         "status": "received",
         "reason": None,
         "reason_code": None,
+        "question": None,
         "explanation": None,
         "updated": status["updated"],
     }

@@ -109,7 +109,8 @@ def test_a_good_suggestion_becomes_a_branch_real_git_reads(
     sid = body["id"]
     assert is_suggestion_id(sid)
     status_url = f"{intake.url}/api/suggestions/{sid}"
-    assert body == {"id": sid, "status_url": status_url, "duplicate": False, "warnings": []}
+    secret = body["secret"]  # the author's private secret for answering staff
+    assert body == {"id": sid, "status_url": status_url, "duplicate": False, "warnings": [], "secret": secret}
     assert response.headers["location"] == status_url
     branch = f"refs/heads/suggestions/{sid}"
     assert git(wiki, "rev-parse", f"{branch}^").strip() == store.main()
@@ -118,6 +119,7 @@ def test_a_good_suggestion_becomes_a_branch_real_git_reads(
     git(wiki, "fsck", "--full", "--strict")
     # The e-mail went to the private store, never into git.
     assert "ana@example.org" not in git(wiki, "log", "--all", "-p", "--format=%an %ae %B")
+    assert secret not in git(wiki, "log", "--all", "-p", "--format=%an %ae %B")
     contact = contact_get(store, sid)
     assert contact is not None and contact.email == "ana@example.org"
 
@@ -162,7 +164,7 @@ def test_a_filled_honeypot_looks_accepted_but_writes_nothing(
 
     assert response.status_code == 201
     body = response.json()
-    assert set(body) == {"id", "status_url", "duplicate", "warnings"}
+    assert set(body) == {"id", "status_url", "duplicate", "warnings", "secret"}
     assert is_suggestion_id(body["id"])
     assert refs() == before
     assert contact_get(store, body["id"]) is None

@@ -225,6 +225,12 @@ BAD_SUPPORTS = [
     pytest.param("open", {"name": "Bo"}, 400, "support: unknown field 'name'", id="unknown-field"),
     pytest.param("open", {"email": "bo at home"}, 400, "support: email is not an e-mail address",
                  id="not-an-address"),
+    pytest.param("open", {"email": "bo@example.org\r\nBcc: all@example.org"}, 400,
+                 "support: email contains a line break or control character", id="header-injection"),
+    pytest.param("open", {"email": "Bo <bo@example.org>"}, 400,
+                 "support: email is not an e-mail address", id="display-form"),
+    pytest.param("open", {"email": "bo@example.org, all@example.org"}, 400,
+                 "support: email is not an e-mail address", id="a-list"),
 ]
 
 

@@ -22,6 +22,8 @@ from wikitool.gitstore import WikiStore
 from wikitool.intake.settings import IntakeSettings
 from wikitool.mail.outbox import Outbox
 from wikitool.model import Identity
+from wikitool.review.decisions import review_reject
+from wikitool.review.events import RejectReason
 from wikitool.services.mail_delivery import MailDelivery
 from wikitool.services.wiki_init import init_wiki
 from wikitool.suggestions.contacts import private_store_path
@@ -119,6 +121,36 @@ def test_one_click_unsubscribe_and_its_page(
         assert outbox.subscription(recipient).stopped is not None  # type: ignore[union-attr]
     by_hand = client.post(link, headers={"Accept": "text/html"})  # the page's button
     assert "You will get no more e-mails" in by_hand.text
+
+
+def test_a_supporters_unsubscribe_link_names_the_suggestion_and_stops_only_them(
+    client: httpx.Client, relay: Relay, published: str, wiki: Path
+) -> None:
+    author = {"name": "Cy", "email": "cy.intake@example.org", "notify": True}
+    suggestion = client.post("/api/suggestions", json=_suggestion(published, author, 2)).json()["id"]
+    _arrives(relay, "cy.intake@example.org")
+    supported = client.post(
+        f"/api/suggestions/{suggestion}/support",
+        json={"note": "Same here", "email": "di.supporter@example.org", "website": ""},
+    )
+    assert supported.status_code == 201, supported.text
+    with WikiStore.open(wiki) as store:
+        review_reject(store, suggestion, staff=STAFF, reason=RejectReason.OTHER, text="Not now.")
+    (told,) = _arrives(relay, "di.supporter@example.org")
+    assert told["Subject"] == f"The suggestion {suggestion} you supported was not accepted"
+    link = _link(told)
+    assert "di.supporter" not in link
+    page = client.get(link)
+    assert f"Stop the e-mails about suggestion {suggestion}?" in page.text
+    one_click = client.post(
+        link,
+        content=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert (one_click.status_code, one_click.json()) == (200, {"unsubscribed": True})
+    # The author's mail went on: "received", then "not accepted".
+    author_mail = _arrives(relay, "cy.intake@example.org", 2)
+    assert author_mail[1]["Subject"] == f"Your suggestion {suggestion} was not accepted"
 
 
 @pytest.mark.parametrize(

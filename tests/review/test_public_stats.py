@@ -44,6 +44,8 @@ S, C, P, A, M, R, AM = (
         ([(S, 10), (AM, 9)], SuggestionState.OPEN, None, None),  # the branch moved
         ([(S, 10), (EventKind.SUPPORT, 9)], SuggestionState.OPEN, None, None),  # a citizen's
         ([(S, 10), (C, 9), (A, 8)], SuggestionState.OPEN, 9, None),
+        ([(S, 10), (EventKind.QUESTION, 9), (EventKind.ANSWER, 8)], SuggestionState.OPEN, 9, None),  # staff asked
+        ([(S, 10), (EventKind.ANSWER, 8)], SuggestionState.OPEN, None, None),  # the citizen's words
         ([(S, 10), (A, 8), (M, 7)], SuggestionState.MERGED, 8, 7),
         ([(S, 10), (R, 4)], SuggestionState.REJECTED, 4, 4),
         ([(S, 10), (R, -1)], SuggestionState.OPEN, None, None),  # decided after now

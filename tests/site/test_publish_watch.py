@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import Result
 from guide_edits import commit_guide_edits
+from site_pages import expected_pages
 from watching import LINE_WAIT, WatchProcess
 
 RunCli = Callable[..., Result]
@@ -49,9 +50,10 @@ def _live_commit(live: Path) -> str:
     return str(json.loads(record.read_text(encoding="utf-8"))["commit"])
 
 
-def _published(commit: str) -> str:
+def _published(wiki: Path, commit: str) -> str:
+    pages = expected_pages(wiki, commit)
     return (
-        rf"{TIME} published {commit[:12]}: 30 pages, \d+\.\d s, 0 held back, "
+        rf"{TIME} published {commit[:12]}: {pages} pages, \d+\.\d s, 0 held back, "
         r"(full|incremental) \(.+\)"
     )
 
@@ -66,12 +68,12 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
             rf"Watching main of {re.escape(str(wiki))}: publishing it to {re.escape(str(live))} "
             r"each time it moves \(after 1 s still\); SIGTERM or Ctrl\+C stops"
         )
-        watch.next_line(_published(start))
+        watch.next_line(_published(wiki, start))
         assert _live_commit(live) == start == git(wiki, "rev-parse", TAG).strip()
 
         _edit_main(wiki, git, "First,")
         burst = _edit_main(wiki, git, "Then,")  # within the debounce: one publish
-        watch.next_line(_published(burst))
+        watch.next_line(_published(wiki, burst))
         assert _live_commit(live) == burst == git(wiki, "rev-parse", TAG).strip()
         assert "Then, First, " in (live / GUIDE_PAGE).read_text(encoding="utf-8")
 
@@ -87,7 +89,7 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
         git(wiki, "reset", "-q", "--hard", burst)
         assert watch.nothing_logged_for(1.5), watch.lines
         fixed = _edit_main(wiki, git, "At last,")
-        watch.next_line(_published(fixed))
+        watch.next_line(_published(wiki, fixed))
         assert "At last, Then, First, " in (live / GUIDE_PAGE).read_text(encoding="utf-8")
 
         # SIGTERM while a publish is being built: it is finished (link and tag agree),
@@ -95,7 +97,7 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
         last = _edit_main(wiki, git, "Finally,")
         _wait_for_a_build(live, last)
         assert watch.stop(signal.SIGTERM) == 0
-        watch.next_line(_published(last))
+        watch.next_line(_published(wiki, last))
         watch.next_line("Stopped watching")
     finally:
         watch.kill()

@@ -13,6 +13,7 @@ import click
 
 from wikitool import __version__
 from wikitool.cli.base import CONTEXT_SETTINGS, WikiContext, WikitoolGroup, repo_option
+from wikitool.cli.quick_exit import exit_now_if_asked
 
 # command name -> module under wikitool.cli that defines it (as an attribute of that name)
 COMMANDS = {
@@ -64,4 +65,11 @@ def cli(ctx: click.Context) -> None:
 
 def main() -> None:
     """Console-script entry point."""
-    cli(prog_name="wikitool")
+    try:
+        cli(prog_name="wikitool")
+    except SystemExit as done:
+        # Asked only once a command's work is done, so its exit code (0, or 4 when a
+        # build held guides back) ends the process at once (quick_exit.py).
+        if done.code is None or isinstance(done.code, int):
+            exit_now_if_asked(done.code or 0)
+        raise

@@ -21,6 +21,7 @@ from wikitool.cli.base import (
     pass_wiki,
     print_json,
 )
+from wikitool.cli.quick_exit import leave_without_teardown
 from wikitool.publishing.deployment import DEFAULT_KEEP, PUBLISHED_REF
 from wikitool.publishing.deployment import publish as publish_release
 from wikitool.publishing.deployment import rollback as rollback_release
@@ -140,6 +141,7 @@ def build(wiki: WikiContext, out: Path, rev: str, intake_url: str | None) -> Non
     result = build_site(store, out, rev=rev, intake_url=intake_url, published=published)
     click.echo(f"Built {result.pages} pages from {result.commit[:12]} into {result.site_dir}")
     _echo_build_report(result)
+    leave_without_teardown()  # the site is written: its exit code (0 or 4) ends it at once
     if result.held_back:
         raise SystemExit(HELD_BACK_EXIT)
 
@@ -281,6 +283,7 @@ def publish(
         done = rollback_release(wiki.store(), out)
     else:
         done = publish_release(wiki.store(), out, rev=rev, intake_url=intake_url, keep=keep)
+        leave_without_teardown()  # the release is live and the tag moved: nothing to close
     if as_json:
         print_json(
             {

@@ -2,17 +2,22 @@
 
 ``POST /api/suggestions``
     a suggestion as JSON (the suggestion format, an edit or a ``"kind": "report"``, plus
-    the ``website`` honeypot) -> 201 ``{"id", "status_url", "duplicate", "warnings"}``;
-    exactly what ``suggest submit`` does.
+    the ``website`` honeypot) -> 201 ``{"id", "status_url", "duplicate", "warnings",
+    "secret"}``; exactly what ``suggest submit`` does. ``secret`` is the author's private
+    secret for answering staff (null for a duplicate, which is a +1 on another's).
 ``GET /api/suggestions/<id>``
     its public status -> 200 ``{"id", "kind", "guide", "summary", "status", "reason",
-    "reason_code", "updated"}``.
+    "reason_code", "question", "updated"}``.
 ``POST /api/suggestions/<id>/support``
     "This affects me too": ``{"note", "email"}`` (both optional, plus ``website``) -> 201
     ``{"id", "supporters", "warnings"}``; 404 unknown id, 409 closed.
 ``GET /api/guides/<path under content/>/suggestions``
     the suggestions open on a guide -> 200 ``{"guide", "suggestions": [{"id", "kind",
     "summary", "status", "submitted", "age_days", "supporters"}]}``, cacheable 30 s.
+``POST /api/suggestions/<id>/answers``
+    ``{"secret", "text"}`` (plus ``website``): the author answers staff's open question ->
+    201 ``{"id", "status", "warnings"}``; 403 a missing or wrong secret, 409 the suggestion
+    is decided or no question is open, 400 the text refused.
 ``POST /api/feedback``
     ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.
 ``GET /api/unsubscribe?to=<recipient>&token=<token>``
@@ -34,6 +39,7 @@ README, "The intake API", is the reference for the site's pages.
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -48,7 +54,13 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from wikitool.errors import NotFoundError, SuggestionError, UnsafePathError, WikitoolError
+from wikitool.errors import (
+    NotFoundError,
+    ReviewError,
+    SuggestionError,
+    UnsafePathError,
+    WikitoolError,
+)
 from wikitool.gitstore import WikiStore
 from wikitool.guides.paths import guide_path, is_guide_path
 from wikitool.ids import is_suggestion_id, new_suggestion_id
@@ -65,11 +77,14 @@ from wikitool.intake.thread_stores import ThreadStores
 from wikitool.intake.unsubscribe_page import unsubscribe_page
 from wikitool.intake.workers import USER_ERRORS, SubmitRefused, Submitter
 from wikitool.locales.language import DEFAULT_LANGUAGE
+from wikitool.mail.outbox import suggestion_of
 from wikitool.mail.sender import SenderLoop, SendReport
 from wikitool.mail.tokens import TOKEN_CHARS
+from wikitool.review.conversation import Answered, SecretRefused, answer_question
 from wikitool.review.events import one_line
 from wikitool.review.open_suggestions import OpenSuggestion, OpenSuggestions
-from wikitool.review.status import PublicStatus, public_status
+from wikitool.review.status import IN_REVIEW, PublicStatus, public_status
+from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.services.feedback import (
     MAX_FEEDBACK_BYTES,
     FeedbackError,
@@ -83,6 +98,7 @@ from wikitool.services.mail_delivery import (
     unsubscribe,
     unsubscribe_link_valid,
 )
+from wikitool.suggestions.answer_secrets import SECRET_BYTES
 from wikitool.suggestions.input import (
     HONEYPOT_FIELD,
     MAX_INPUT_BYTES,
@@ -97,6 +113,8 @@ from wikitool.suggestions.support import (
 )
 
 NOT_FOUND = "no suggestion with this id"
+MAX_ANSWER_BYTES = 32 * 1024
+_ANSWER_FIELDS = {"secret", "text"}
 FORGED_TOKEN = "this unsubscribe link is not valid: it was changed or cut short"
 STATUS_PASS_SECONDS = 60.0
 """How often the sender looks for statuses not yet told (a merge made live by publishing)."""
@@ -140,7 +158,8 @@ def create_app(settings: IntakeSettings) -> Starlette:
         data = await _json_body(request, writes, MAX_INPUT_BYTES, settings.body_timeout)
         if _honeypot_filled(data):
             # Looks like success so the bot moves on; nothing is written.
-            return _created(request, settings, {"id": new_suggestion_id(), "duplicate": False})
+            fake = {"id": new_suggestion_id(), "duplicate": False, "secret": _fake_secret()}
+            return _created(request, settings, fake)
         try:
             suggestion = suggestion_from_mapping(data, source="suggestion")
         except SuggestionError as exc:
@@ -156,6 +175,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
                 "id": result.id,
                 "duplicate": result.duplicate_of is not None,
                 "warnings": result.warnings,
+                "secret": result.secret or None,
             },
         )
 
@@ -177,6 +197,24 @@ def create_app(settings: IntakeSettings) -> Starlette:
             raise RequestRefused(404, NOT_FOUND)
         return JSONResponse(status.to_json())
 
+    async def submit_answer(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_ANSWER_BYTES, settings.body_timeout)
+        suggestion_id = request.path_params["suggestion_id"]
+        if _honeypot_filled(data):
+            return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+        secret, text = _answer_fields(data)
+
+        def answer(store: WikiStore) -> Answered:
+            return answer_question(store, suggestion_id, secret=secret, text=text)
+
+        answered = await in_thread(answer)
+        return JSONResponse(
+            {"id": suggestion_id, "status": IN_REVIEW, "warnings": answered.warnings},
+            status_code=201,
+        )
+
     async def submit_feedback(request: Request) -> Response:
         data = await _json_body(request, writes, MAX_FEEDBACK_BYTES, settings.body_timeout)
         if _honeypot_filled(data):
@@ -197,7 +235,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
         token = request.query_params.get("token", "")
         if not recipient or len(recipient) > 100 or len(token) != TOKEN_CHARS:
             raise RequestRefused(400, "an unsubscribe link needs its to and token parts whole")
-        suggestion_id = recipient.partition(":")[2]
+        suggestion_id = suggestion_of(recipient)  # an author's or a supporter's reference
         if request.method == "GET":
             valid = await in_thread(lambda store: unsubscribe_link_valid(store, recipient, token))
             done = False
@@ -277,6 +315,9 @@ def create_app(settings: IntakeSettings) -> Starlette:
         routes=[
             Route("/api/suggestions", submit_suggestion, methods=["POST"]),
             Route("/api/suggestions/{suggestion_id}", suggestion_status, methods=["GET"]),
+            Route(
+                "/api/suggestions/{suggestion_id}/answers", submit_answer, methods=["POST"]
+            ),
             Route("/api/suggestions/{suggestion_id}/support", support, methods=["POST"]),
             Route("/api/guides/{guide:path}/suggestions", guide_suggestions, methods=["GET"]),
             Route("/api/feedback", submit_feedback, methods=["POST"]),
@@ -328,6 +369,10 @@ async def _answered(work: Awaitable[T]) -> T:
         return await work
     except RequestRefused:
         raise  # already the answer
+    except SecretRefused as exc:
+        raise RequestRefused(403, one_line(str(exc))) from None
+    except ReviewError as exc:  # decided, or no question open: the state, not the input
+        raise RequestRefused(409, one_line(str(exc))) from None
     except _USER_ERRORS as exc:
         raise RequestRefused(400, one_line(str(exc))) from None
     except SubmitRefused as refused:
@@ -365,6 +410,28 @@ def _count(request: Request, limiter: RateLimiter) -> None:
             f"too many requests: try again in {seconds} seconds",
             {"Retry-After": str(seconds)},
         )
+
+
+def _answer_fields(data: dict[str, Any]) -> tuple[str, str]:
+    """``secret`` and ``text`` of an answer's body; any other field is refused."""
+    not_text = invalid_text_field(data)
+    if not_text is not None:
+        raise RequestRefused(400, one_line(not_text))
+    unknown = sorted(set(data) - _ANSWER_FIELDS)
+    if unknown:
+        raise RequestRefused(400, one_line(f"unknown field {unknown[0][:40]!r}"))
+    values = []
+    for name in ("secret", "text"):
+        value = data.get(name, "")
+        if not isinstance(value, str):
+            raise RequestRefused(400, f"{name} must be text")
+        values.append(value)
+    return values[0], values[1]
+
+
+def _fake_secret() -> str:
+    """What a bot that filled the honeypot is given instead of a secret (keeps nothing)."""
+    return secrets.token_urlsafe(SECRET_BYTES)
 
 
 def _honeypot_filled(data: dict[str, Any]) -> bool:

@@ -7,6 +7,10 @@ suggestion by its number, the name in ``To:`` is encoded by ``email.headerregist
 and the summary and the staff's explanation (both screened for personal data before
 they were queued) go into the body only.
 
+A supporter who left an address (``supporter_ref``) is written to as one: "the suggestion
+you supported", never "your suggestion", and only about the outcome (``review/notify.py``
+queues nothing else to them).
+
 Each message carries a one-click unsubscribe (RFC 8058: ``List-Unsubscribe`` with an
 https link to the intake, and ``List-Unsubscribe-Post``) and the same link in its text.
 """
@@ -24,7 +28,7 @@ from urllib.parse import urlencode, urlsplit
 from wikitool.errors import MailError
 from wikitool.locales.catalogues import translations
 from wikitool.mail.addresses import address_problem, name_problem
-from wikitool.mail.outbox import MessageKind, Queued
+from wikitool.mail.outbox import MessageKind, Queued, supporter_ref
 
 _BODY_POLICY = email.policy.default.clone(max_line_length=76)
 """How the body is encoded: quoted-printable lines of at most 76 characters (RFC 2045;
@@ -77,25 +81,41 @@ class MailSettings:
         return f"{self.intake_url.rstrip('/')}/{UNSUBSCRIBE_PATH}?{query}"
 
 
-def compose(queued: Queued, to: Address, settings: MailSettings, token: str) -> EmailMessage:
-    """The message ``queued`` as it goes to ``to``, in the language it was queued in."""
+def compose(
+    queued: Queued, to: Address, settings: MailSettings, token: str, answer_token: str = ""
+) -> EmailMessage:
+    """The message ``queued`` as it goes to ``to``, in the language it was queued in.
+
+    ``answer_token`` (the author's only) makes its tracking link the private one, which
+    lets them answer the team's questions (``#secret=``: a fragment, never sent to a
+    server when the link is opened)."""
     gettext = translations(queued.lang).gettext
+    track_url = settings.tracking_url(queued.suggestion_id)
     facts = {
         "number": queued.suggestion_id,
         "guide": queued.params.get("guide", ""),
         "summary": queued.params.get("summary", ""),
-        "track_url": settings.tracking_url(queued.suggestion_id),
+        "track_url": track_url,
+        "private_url": f"{track_url}#secret={answer_token}" if answer_token else track_url,
     }
     unsubscribe = settings.unsubscribe_url(queued.recipient, token)
-    subject, paragraphs = _TEXTS[queued.kind](gettext, facts, queued.params)
-    footer = (
-        gettext("You get this e-mail because you asked to hear what happens to your suggestion.")
-        if queued.kind is not MessageKind.FORGOTTEN
-        else ""
-    )
+    supporter = supporter_ref(queued.recipient) is not None
+    texts = _SUPPORTER_TEXTS if supporter else _TEXTS
+    subject, paragraphs = texts[queued.kind](gettext, facts, queued.params)
+    if queued.kind is MessageKind.FORGOTTEN:
+        footer = ""
+    elif supporter:
+        footer = gettext(
+            "You get this e-mail because you supported this suggestion and left your e-mail "
+            "address to hear the outcome."
+        )
+    else:
+        footer = gettext(
+            "You get this e-mail because you asked to hear what happens to your suggestion."
+        )
     lines = [*paragraphs]
     if queued.kind is not MessageKind.FORGOTTEN:
-        lines.append(gettext("Where it stands: {track_url}").format(**facts))
+        lines.append(gettext("Where it stands: {track_url}").format(track_url=facts["private_url"]))
         lines.append(
             footer
             + " "
@@ -152,6 +172,11 @@ def _published(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> 
 
 
 def _rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    return _("Your suggestion {number} was not accepted"), _why_not(_, facts, params)
+
+
+def _why_not(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> list[str]:
+    """What was not accepted, and why (the reason, the team's explanation)."""
     paragraphs = [
         _("The team that owns the guide “{guide}” decided not to make this change:").format(
             **facts
@@ -164,7 +189,41 @@ def _rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> T
         paragraphs.append(
             _("What the team said: {explanation}").format(explanation=params["explanation"])
         )
-    return _("Your suggestion {number} was not accepted"), paragraphs
+    return paragraphs
+
+
+def _supported_accepted(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    paragraphs = [
+        _("The suggestion you supported, about the guide “{guide}”, was accepted:").format(**facts),
+        facts["summary"],
+        _("The guide will show it the next time the site is updated."),
+    ]
+    if params.get("explanation"):
+        paragraphs.append(_("A note from the team: {note}").format(note=params["explanation"]))
+    return _("The suggestion {number} you supported was accepted"), paragraphs
+
+
+def _supported_published(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    return _("The suggestion {number} you supported is now in the guide"), [
+        _("The guide “{guide}” now shows the suggestion you supported:").format(**facts),
+        facts["summary"],
+        _("Thank you for helping."),
+    ]
+
+
+def _supported_rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    return _("The suggestion {number} you supported was not accepted"), _why_not(_, facts, params)
+
+
+def _question(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
+    return _("The team has a question about your suggestion {number}"), [
+        _("The team that owns the guide “{guide}” has a question about your suggestion:").format(
+            **facts
+        ),
+        facts["summary"],
+        _("Their question: {question}").format(question=params.get("question", "")),
+        _("Answer it from this link, which is yours alone: {private_url}").format(**facts),
+    ]
 
 
 def _forgotten(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
@@ -177,10 +236,19 @@ def _forgotten(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> 
     ]
 
 
-_TEXTS: dict[MessageKind, Callable[[Gettext, dict[str, str], Mapping[str, str]], Texts]] = {
+TextsOf = Callable[[Gettext, dict[str, str], Mapping[str, str]], Texts]
+_TEXTS: dict[MessageKind, TextsOf] = {
     MessageKind.RECEIVED: _received,
     MessageKind.ACCEPTED: _accepted,
     MessageKind.PUBLISHED: _published,
     MessageKind.REJECTED: _rejected,
     MessageKind.FORGOTTEN: _forgotten,
+    MessageKind.QUESTION: _question,
 }
+_SUPPORTER_TEXTS: dict[MessageKind, TextsOf] = {
+    MessageKind.ACCEPTED: _supported_accepted,
+    MessageKind.PUBLISHED: _supported_published,
+    MessageKind.REJECTED: _supported_rejected,
+}
+"""What a supporter is told: the outcome only (no "received", no last message: those are
+the author's)."""

@@ -5,11 +5,12 @@ An SQLite file beside the private contact store (``.git/wikitool/outbox.sqlite3`
 (``subscription``: a recipient reference, never an address), the messages waiting or
 sent (``message``), and the key of the unsubscribe links (``secret``).
 
-A recipient is a reference (``suggestion:<id>``, the author of that suggestion), looked
-up in the contact store only when the message is sent: an address is never copied
-here, so ``suggest forget`` deletes it for good. The one exception is the last message,
-which tells the citizen their details were deleted: it carries its own address until
-it is sent or given up, then the address is wiped.
+A recipient is a reference (``suggestion:<id>``, the author of that suggestion;
+``supporter:<id>:<ref>``, a supporter who left an address, by its random reference in
+the contact store), looked up in the contact store only when the message is sent: an
+address is never copied here, so ``suggest forget`` deletes it for good. The one
+exception is the last message, which tells the author their details were deleted: it
+carries its own address until it is sent or given up, then the address is wiped.
 
 Each message has a ``dedupe`` key (one ``received`` per recipient, one ``accepted``...),
 so enqueueing twice (a repair after a crash, two processes) queues it once, and a
@@ -78,6 +79,8 @@ class MessageKind(StrEnum):
     PUBLISHED = "published"
     REJECTED = "rejected"
     FORGOTTEN = "forgotten"
+    QUESTION = "question"
+    """Staff asked the author something (``review ask``): one message per question."""
 
 
 class MessageState(StrEnum):
@@ -94,6 +97,27 @@ class MessageState(StrEnum):
 def author_of(suggestion_id: str) -> str:
     """The recipient reference of a suggestion's author."""
     return f"suggestion:{suggestion_id}"
+
+
+def supporter_of(suggestion_id: str, ref: str) -> str:
+    """The recipient reference of the supporter of ``suggestion_id`` kept as ``ref``."""
+    return f"{_SUPPORTER}:{suggestion_id}:{ref}"
+
+
+def supporter_ref(recipient: str) -> str | None:
+    """The contact store's reference of a supporter's recipient; None for an author."""
+    kind, _, rest = recipient.partition(":")
+    if kind != _SUPPORTER:
+        return None
+    return rest.partition(":")[2] or None
+
+
+def suggestion_of(recipient: str) -> str:
+    """The suggestion a recipient reference is about."""
+    return recipient.partition(":")[2].partition(":")[0]
+
+
+_SUPPORTER = "supporter"
 
 
 @dataclass(frozen=True)
@@ -164,6 +188,18 @@ class Outbox:
                 (recipient,),
             ).fetchone()
         return Subscription(*row) if row else None
+
+    def subscriptions_of(self, suggestion_id: str) -> list[Subscription]:
+        """Every subscription still active about ``suggestion_id``, oldest first."""
+        if not self.path.exists():
+            return []
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT recipient, suggestion_id, lang, created, stopped FROM subscription "
+                "WHERE suggestion_id = ? AND stopped IS NULL ORDER BY created, rowid",
+                (suggestion_id,),
+            ).fetchall()
+        return [Subscription(*row) for row in rows]
 
     def active(self) -> list[Subscription]:
         """Every subscription still to be told of changes."""

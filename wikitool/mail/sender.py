@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 from wikitool.mail.addresses import address_problem, name_problem, recipient
 from wikitool.mail.messages import MailSettings, compose
-from wikitool.mail.outbox import Outbox, Queued
+from wikitool.mail.outbox import Outbox, Queued, author_of
 from wikitool.mail.relay import Relay
-from wikitool.mail.tokens import unsubscribe_token
+from wikitool.mail.tokens import answer_token, unsubscribe_token
 
 log = logging.getLogger("wikitool.mail")
 
@@ -86,8 +86,13 @@ def send_due(
                 outbox.mark_dropped(queued.row, moment, "no contact details")
                 report.dropped += 1
                 continue
+            author = queued.recipient == author_of(queued.suggestion_id)
             message = compose(
-                queued, recipient(*who), settings, unsubscribe_token(key, queued.recipient)
+                queued,
+                recipient(*who),
+                settings,
+                unsubscribe_token(key, queued.recipient),
+                answer_token(key, queued.suggestion_id) if author else "",
             )
             try:
                 if session is None:

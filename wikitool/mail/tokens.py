@@ -20,6 +20,19 @@ def unsubscribe_token(key: bytes, recipient: str) -> str:
     return digest.hexdigest()[:TOKEN_CHARS]
 
 
+def answer_token(key: bytes, suggestion_id: str) -> str:
+    """The token that lets the author answer staff from a message's private link (the
+    ``#secret=`` of the tracking page, as the confirmation page's random secret)."""
+    digest = hmac.new(key, b"answer\0" + suggestion_id.encode("utf-8"), hashlib.sha256)
+    return digest.hexdigest()[:TOKEN_CHARS]
+
+
+def answer_token_valid(key: bytes, suggestion_id: str, token: str) -> bool:
+    """Whether ``token`` is the answer token of ``suggestion_id`` (constant time)."""
+    expected = answer_token(key, suggestion_id)
+    return hmac.compare_digest(expected.encode("ascii"), token.encode("utf-8", "replace"))
+
+
 def token_valid(key: bytes, recipient: str, token: str) -> bool:
     """Whether ``token`` is the unsubscribe token of ``recipient`` (constant time)."""
     expected = unsubscribe_token(key, recipient)

@@ -87,6 +87,10 @@ WORDS = {
     "add_step": N_("Add a step after this one"),
     "remove_step": N_("Remove this step"),
     "link_hint": N_("Links stay on these words while you keep them: {words}"),
+    "section_source": N_(
+        "This part has a table, HTML or a nested list, which the form cannot show: "
+        "change it in “Edit the whole source” below."
+    ),
     "whole_source": N_("Edit the whole source"),
     "source_used": N_("You are editing the whole source: the form above is switched off."),
     "changed_title": N_("What you changed"),

@@ -62,8 +62,8 @@ def render_open_suggestions(intake_url: str, guide: str, d: Display) -> str:
         f'<label class="wt-label" for="__wt-open-email">{d.html("Your e-mail")}</label>'
         '<p class="wt-hint" id="__wt-open-email-hint">'
         + d.html(
-            "Only to tell you what happens to this suggestion. It is never shown, and you "
-            "can ask us to delete it."
+            "We will e-mail you when the team decides and when the guide shows the change: "
+            "nothing else. Your address is never shown, and each e-mail has a link to stop them."
         )
         + "</p>"
         '<input type="email" id="__wt-open-email" name="email" autocomplete="email" '

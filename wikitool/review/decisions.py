@@ -103,7 +103,8 @@ def clean_text(text: str) -> str:
     return cleaned
 
 
-def _required_text(text: str | None, what: str) -> str:
+def required_text(text: str | None, what: str) -> str:
+    """Staff's free text, cleaned; refused when empty (``what`` needs a message)."""
     cleaned = clean_text(text or "")
     if not cleaned:
         raise ReviewError(f'{what} needs a message: pass -m "..."')
@@ -177,7 +178,7 @@ def review_comment(store: WikiStore, suggestion: str, *, staff: Identity, text: 
         ReviewError: no message, or the suggestion is merged or rejected.
         NotFoundError: no such suggestion.
     """
-    message = _required_text(text, "a comment")
+    message = required_text(text, "a comment")
     return _vote_or_comment(store, suggestion, staff, EventKind.COMMENT, message)
 
 
@@ -203,7 +204,7 @@ def review_request_changes(
         ReviewError: no message, or the suggestion is merged or rejected.
         NotFoundError: no such suggestion.
     """
-    message = _required_text(text, "a request for changes")
+    message = required_text(text, "a request for changes")
     return _vote_or_comment(store, suggestion, staff, EventKind.REQUEST_CHANGES, message)
 
 

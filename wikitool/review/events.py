@@ -36,6 +36,10 @@ class EventKind(StrEnum):
     REJECT = "reject"
     MERGE = "merge"
     AMEND = "amend"
+    QUESTION = "question"
+    """Staff ask the citizen something (``review ask``); shown on the tracking page."""
+    ANSWER = "answer"
+    """The citizen's answer, sent from the tracking page with their private secret."""
 
 
 class SuggestionKind(StrEnum):
@@ -76,6 +80,8 @@ _SUBJECTS = {
     EventKind.REJECT: "Reject suggestion",
     EventKind.MERGE: "Merge suggestion",
     EventKind.AMEND: "Amend suggestion",
+    EventKind.QUESTION: "Ask about suggestion",
+    EventKind.ANSWER: "Answer about suggestion",
 }
 
 
@@ -187,3 +193,16 @@ def suggestion_state(events: Sequence[ReviewEvent]) -> SuggestionState:
         if event.kind is EventKind.REJECT:
             return SuggestionState.REJECTED
     return SuggestionState.OPEN
+
+
+def open_question(events: Sequence[ReviewEvent]) -> ReviewEvent | None:
+    """The question waiting for the citizen's answer: the latest ``question`` with no
+    ``answer`` after it, on a suggestion still open (a decision closes the conversation)."""
+    if suggestion_state(events) is not SuggestionState.OPEN:
+        return None
+    for event in reversed(events):
+        if event.kind is EventKind.ANSWER:
+            return None
+        if event.kind is EventKind.QUESTION:
+            return event
+    return None

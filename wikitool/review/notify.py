@@ -1,4 +1,9 @@
-"""Queue the message a subscribed citizen gets when their suggestion's status changes.
+"""Queue the message a subscribed citizen gets when a suggestion's status changes.
+
+Who is told what is decided here, once: the author who asked to hear back is told
+every status; a supporter who left an address is told the outcome only (accepted,
+published, not accepted with the explanation), never "received", which is the
+author's own (``supporter_ref`` in ``mail/outbox.py`` tells them apart).
 
 The status is the public one (``status.py``): received, accepted, published, rejected
 ("in review" sends nothing). Each decision queues its message right after its event is
@@ -11,12 +16,20 @@ so a pass that finds nothing new writes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from wikitool.errors import NotFoundError
 from wikitool.gitstore import WikiStore
-from wikitool.mail.outbox import MessageKind, Outbox, Subscription, author_of
-from wikitool.review.status import ACCEPTED, PUBLISHED, RECEIVED, REJECTED, public_status
+from wikitool.mail.outbox import MessageKind, Outbox, Subscription, supporter_ref
+from wikitool.review.status import (
+    ACCEPTED,
+    PUBLISHED,
+    RECEIVED,
+    REJECTED,
+    WAITING,
+    public_status,
+)
 from wikitool.suggestions.notifications import guide_facts
 
 _KINDS = {
@@ -24,8 +37,12 @@ _KINDS = {
     ACCEPTED: MessageKind.ACCEPTED,
     PUBLISHED: MessageKind.PUBLISHED,
     REJECTED: MessageKind.REJECTED,
+    WAITING: MessageKind.QUESTION,
 }
 _FINAL = {PUBLISHED, REJECTED}
+_AUTHOR_ONLY = {RECEIVED, WAITING}
+"""Statuses only the author is told of (a question is theirs to answer): a supporter
+hears the outcome."""
 ABANDONED_SECONDS = 3600
 """A subscription whose suggestion was never written (its submission died) is let go."""
 
@@ -33,16 +50,17 @@ ABANDONED_SECONDS = 3600
 def notify_status(
     store: WikiStore, suggestion_id: str, *, published_commit: str | None = None
 ) -> bool:
-    """Queue the message for the suggestion's current status, if its author subscribed.
+    """Queue the message for the suggestion's current status to everyone subscribed to
+    it (its author, its supporters who left an address).
 
     Returns:
         True when a message was newly queued.
     """
     outbox = Outbox.of(store)
-    subscription = outbox.subscription(author_of(suggestion_id))
-    if subscription is None or subscription.stopped is not None:
-        return False
-    return _notify(store, outbox, subscription, published_commit)
+    queued = [
+        _notify(store, outbox, s, published_commit) for s in outbox.subscriptions_of(suggestion_id)
+    ]
+    return any(queued)
 
 
 def notify_all(store: WikiStore, *, published_commit: str | None = None) -> int:
@@ -61,7 +79,7 @@ def _notify(
             outbox.stop(subscription.recipient, drop_pending=True)
         return False
     kind = _KINDS.get(status.status)
-    if kind is None:
+    if kind is None or (status.status in _AUTHOR_ONLY and supporter_ref(subscription.recipient)):
         return False
     title, _ = guide_facts(status.guide, store.read(store.main(), status.guide))
     params = {"guide": title, "summary": status.summary}
@@ -69,7 +87,14 @@ def _notify(
         params["reason"] = status.reason
     if status.explanation:
         params["explanation"] = status.explanation
-    queued = outbox.enqueue(kind, subscription.recipient, params)
+    dedupe = ""
+    if status.question:
+        # One message per question (the default is one per kind): named by when it was
+        # asked and what it says.
+        params["question"] = status.question
+        asked = f"{status.updated}\0{status.question}".encode()
+        dedupe = f"{subscription.recipient}:question:{hashlib.sha256(asked).hexdigest()[:32]}"
+    queued = outbox.enqueue(kind, subscription.recipient, params, dedupe=dedupe)
     if status.status in _FINAL:
         outbox.stop(subscription.recipient, drop_pending=False)
     return queued

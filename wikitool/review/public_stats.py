@@ -28,14 +28,16 @@ MONTHS = 12
 STAFF_RESPONSES = frozenset(
     {
         EventKind.COMMENT,
+        EventKind.QUESTION,
         EventKind.APPROVE,
         EventKind.REQUEST_CHANGES,
         EventKind.REJECT,
         EventKind.MERGE,
     }
 )
-"""Events that are staff answering a suggestion (a citizen's +1 or support is not; nor
-is an ``amend``, which records that the branch moved, not that anyone was answered)."""
+"""Events that are staff answering a suggestion (a question to the citizen is; a
+citizen's +1, support or answer is not; nor is an ``amend``, which records that the
+branch moved, not that anyone was answered)."""
 _DECISIONS = frozenset({EventKind.MERGE, EventKind.REJECT})
 AGE_GROUPS = ((7, "under_7_days"), (30, "7_to_30_days"), (90, "30_to_90_days"))
 """Open suggestions' ages are counted in these groups (upper bound in days, key), and

@@ -136,6 +136,11 @@ class SuggestionRecord:
         return sum(1 for e in self.events if e.kind is EventKind.PLUS_ONE)
 
     @property
+    def conversation(self) -> list[ReviewEvent]:
+        """Staff's questions to the citizen and the citizen's answers, oldest first."""
+        return [e for e in self.events if e.kind in (EventKind.QUESTION, EventKind.ANSWER)]
+
+    @property
     def supporters(self) -> int:
         """How many other citizens support it: "This affects me too", or the very same
         change suggested again."""

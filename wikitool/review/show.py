@@ -48,6 +48,10 @@ class SuggestionView:
             "plus_ones": record.plus_ones,
             "supporters": record.supporters,
             "supporter_notes": record.supporter_notes,
+            "conversation": [
+                {"event": e.kind.value, "by": e.actor, "time": e.time, "text": e.text}
+                for e in record.conversation
+            ],
             "amendments": [
                 {"commit": sha, "author": author, "subject": subject}
                 for sha, author, subject in self.amendments

@@ -6,7 +6,12 @@ a credited one), no e-mail, no staff comment. The states:
 ``received``
     submitted; no member of staff has acted on it yet (+1s from other citizens do not count).
 ``in review``
-    a member of staff commented, approved, asked for changes or amended it.
+    a member of staff commented, approved, asked for changes or amended it, or the
+    citizen answered staff's question.
+``waiting for your answer``
+    staff asked the citizen a question (``review ask``) not yet answered; the question
+    is shown (``question``), with any personal data in it removed: it is written for the
+    citizen, but anyone holding the id may read the status.
 ``accepted``
     merged into ``main``.
 ``published``
@@ -37,6 +42,7 @@ from wikitool.review.events import (
     ReviewEvent,
     SuggestionKind,
     SuggestionState,
+    open_question,
     suggestion_kind,
     suggestion_state,
 )
@@ -46,6 +52,7 @@ from wikitool.suggestions.published_contacts import published_contacts_at
 
 RECEIVED = "received"
 IN_REVIEW = "in review"
+WAITING = "waiting for your answer"
 ACCEPTED = "accepted"
 PUBLISHED = "published"
 REJECTED = "rejected"
@@ -64,6 +71,8 @@ _STAFF_EVENTS = {
     EventKind.APPROVE,
     EventKind.REQUEST_CHANGES,
     EventKind.AMEND,
+    EventKind.QUESTION,
+    EventKind.ANSWER,
 }
 
 
@@ -83,6 +92,8 @@ class PublicStatus:
     """An edit (new text) or a report (what is wrong, in words)."""
     explanation: str = ""
     """What staff said to the citizen with the decision, personal data removed."""
+    question: str = ""
+    """Staff's question waiting for the citizen's answer, personal data removed."""
 
     def to_json(self) -> dict[str, object]:
         """The body of ``GET /api/suggestions/<id>``."""
@@ -95,6 +106,7 @@ class PublicStatus:
             "reason": self.reason,
             "reason_code": self.reason_code,
             "explanation": self.explanation or None,
+            "question": self.question or None,
             "updated": datetime.fromtimestamp(self.updated, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
 
@@ -126,6 +138,7 @@ def public_status(
         merged_as = decisive.data.get("Merged-As", "")
         if merged_as and _contains(store, published_commit, merged_as):
             status = PUBLISHED
+    question = open_question(events)
     return PublicStatus(
         id=suggestion_id,
         guide=submitted.data.get("Guide", ""),
@@ -136,6 +149,7 @@ def public_status(
         reason=reason,
         kind=suggestion_kind(submitted),
         explanation=explanation,
+        question=_screened(store, question.text) if question else "",
     )
 
 
@@ -148,6 +162,9 @@ def _status(events: list[ReviewEvent]) -> tuple[str, ReviewEvent]:
         wanted = EventKind.MERGE if state is SuggestionState.MERGED else EventKind.REJECT
         decisive = next(e for e in reversed(events) if e.kind is wanted)
         return (ACCEPTED if state is SuggestionState.MERGED else REJECTED), decisive
+    question = open_question(events)
+    if question is not None:
+        return WAITING, question
     acted = [e for e in events[1:] if e.kind in _STAFF_EVENTS]
     return (IN_REVIEW, acted[-1]) if acted else (RECEIVED, events[0])
 

@@ -8,13 +8,16 @@ processes (the intake, staff commands) write it at once and it locks correctly.
 A suggestion has at most one author contact (``role`` ``author``: who sent it) and any
 number of supporters' (``role`` ``supporter``: a citizen who said "This affects me too"
 and left an address to be told the outcome, which is their consent to that one use).
+Each supporter's address has its own random ``ref``: the mail outbox names the supporter
+by it (``supporter_of`` in ``mail/outbox.py``), never by the address.
 """
 
 from __future__ import annotations
 
+import secrets
 import sqlite3
 import time
-from contextlib import closing
+from contextlib import AbstractContextManager, closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,9 +37,14 @@ CREATE TABLE IF NOT EXISTS supporter_contact (
     suggestion_id TEXT NOT NULL,
     email TEXT NOT NULL,
     created INTEGER NOT NULL,
+    ref TEXT,
     PRIMARY KEY (suggestion_id, email)
 )
 """
+_REF_COLUMN = "ALTER TABLE supporter_contact ADD COLUMN ref TEXT"
+"""A store written before supporters were told the outcome has no ``ref`` column; its
+supporters (who never had a subscription) keep none and are sent nothing, unless they
+support again."""
 AUTHOR = "author"
 SUPPORTER = "supporter"
 
@@ -51,6 +59,8 @@ class Contact:
     created: int
     role: str = AUTHOR
     """``author`` (who sent the suggestion) or ``supporter`` (who supports it)."""
+    ref: str = ""
+    """A supporter's reference (random, not derived from the address); empty for the author."""
 
 
 def private_store_path(store: WikiStore) -> Path:
@@ -72,13 +82,51 @@ def contact_save(store: WikiStore, contact: Contact) -> None:
         )
 
 
-def supporter_contact_save(store: WikiStore, suggestion_id: str, email: str) -> None:
-    """Keep a supporter's address to tell them the outcome (once per address)."""
-    with local_db(private_store_path(store), _SCHEMA) as db:
+def _supporters_db(store: WikiStore) -> AbstractContextManager[sqlite3.Connection]:
+    """The contact store, its supporters' table given a ``ref`` column if it has none."""
+    path = private_store_path(store)
+    with local_db(path, _SCHEMA) as db:
+        columns = {row[1] for row in db.execute("PRAGMA table_info(supporter_contact)")}
+        if "ref" not in columns:
+            db.execute(_REF_COLUMN)
+    return local_db(path, _SCHEMA)
+
+
+def supporter_contact_save(store: WikiStore, suggestion_id: str, email: str) -> str:
+    """Keep a supporter's address to tell them the outcome (once per address).
+
+    Returns:
+        The supporter's reference (the one kept before when the address supported this
+        suggestion already).
+    """
+    with _supporters_db(store) as db:
+        ref = secrets.token_hex(8)
         db.execute(
-            "INSERT OR IGNORE INTO supporter_contact VALUES (?, ?, ?)",
-            (suggestion_id, email, int(time.time())),
+            "INSERT OR IGNORE INTO supporter_contact VALUES (?, ?, ?, ?)",
+            (suggestion_id, email, int(time.time()), ref),
         )
+        db.execute(  # kept before supporters had references: given one now
+            "UPDATE supporter_contact SET ref = ? "
+            "WHERE suggestion_id = ? AND email = ? AND ref IS NULL",
+            (ref, suggestion_id, email),
+        )
+        row = db.execute(
+            "SELECT ref FROM supporter_contact WHERE suggestion_id = ? AND email = ?",
+            (suggestion_id, email),
+        ).fetchone()
+    return str(row[0])
+
+
+def supporter_contact_get(store: WikiStore, suggestion_id: str, ref: str) -> Contact | None:
+    """The supporter of ``suggestion_id`` with reference ``ref``, if still kept."""
+    if not ref or not private_store_path(store).exists():
+        return None
+    with _supporters_db(store) as db:
+        row = db.execute(
+            "SELECT email, created FROM supporter_contact WHERE suggestion_id = ? AND ref = ?",
+            (suggestion_id, ref),
+        ).fetchone()
+    return Contact(suggestion_id, "", row[0], row[1], SUPPORTER, ref) if row else None
 
 
 def contacts_of(store: WikiStore, suggestion_id: str) -> list[Contact]:
@@ -88,13 +136,16 @@ def contacts_of(store: WikiStore, suggestion_id: str) -> list[Contact]:
     path = private_store_path(store)
     if not path.exists():
         return []
-    with local_db(path, _SCHEMA) as db:
+    with _supporters_db(store) as db:
         rows = db.execute(
-            "SELECT email, created FROM supporter_contact WHERE suggestion_id = ? "
+            "SELECT email, created, ref FROM supporter_contact WHERE suggestion_id = ? "
             "ORDER BY created, rowid",
             (suggestion_id,),
         ).fetchall()
-    supporters = [Contact(suggestion_id, "", email, created, SUPPORTER) for email, created in rows]
+    supporters = [
+        Contact(suggestion_id, "", email, created, SUPPORTER, ref or "")
+        for email, created, ref in rows
+    ]
     return ([author] if author else []) + supporters
 
 

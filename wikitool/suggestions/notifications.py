@@ -1,8 +1,10 @@
-"""A citizen who asked to hear back: subscribed when they submit, their address looked up
-when a message is sent, and a last message when their contact details are deleted.
+"""A citizen who asked to hear back: subscribed when they submit (or support with an
+address), their address looked up when a message is sent, and a last message to the
+author when their contact details are deleted.
 
-The outbox (``mail/outbox.py``) holds a reference to the suggestion's author, never the
-address, which stays in the contact store (``contacts.py``) and goes when it is deleted.
+The outbox (``mail/outbox.py``) holds a reference to the suggestion's author or to one
+supporter, never the address, which stays in the contact store (``contacts.py``) and
+goes when it is deleted. What each is told is decided in ``review/notify.py``.
 """
 
 from __future__ import annotations
@@ -11,9 +13,21 @@ from wikitool.errors import GuideError
 from wikitool.gitstore import WikiStore
 from wikitool.guides.page_source import read_page
 from wikitool.locales.language import page_language
-from wikitool.mail.outbox import MessageKind, Outbox, Queued, author_of
+from wikitool.mail.outbox import (
+    MessageKind,
+    Outbox,
+    Queued,
+    author_of,
+    supporter_of,
+    supporter_ref,
+)
 from wikitool.mail.sender import ContactLookup
-from wikitool.suggestions.contacts import contact_forget, contact_get
+from wikitool.suggestions.contacts import (
+    contact_forget,
+    contact_get,
+    supporter_contact_get,
+    supporter_contact_save,
+)
 
 
 def guide_facts(path: str, content: bytes | None) -> tuple[str, str]:
@@ -42,13 +56,25 @@ def subscribe_author(store: WikiStore, suggestion_id: str, lang: str) -> None:
     Outbox.of(store).subscribe(author_of(suggestion_id), suggestion_id, lang)
 
 
+def subscribe_supporter(store: WikiStore, suggestion_id: str, email: str, guide: str) -> None:
+    """Keep a supporter's address and record that they are to be told the outcome, in
+    the language of the suggestion's guide (giving the address is their consent)."""
+    ref = supporter_contact_save(store, suggestion_id, email)
+    _, lang = guide_facts(guide, store.read(store.main(), guide) if guide else None)
+    Outbox.of(store).subscribe(supporter_of(suggestion_id, ref), suggestion_id, lang)
+
+
 def contact_of(store: WikiStore) -> ContactLookup:
     """The sender's lookup of a message's recipient in this wiki's contact store."""
 
     def lookup(queued: Queued) -> tuple[str, str] | None:
-        if queued.recipient != author_of(queued.suggestion_id):
-            return None  # only authors have contact details so far
-        contact = contact_get(store, queued.suggestion_id)
+        ref = supporter_ref(queued.recipient)
+        if ref is not None:
+            contact = supporter_contact_get(store, queued.suggestion_id, ref)
+        elif queued.recipient == author_of(queued.suggestion_id):
+            contact = contact_get(store, queued.suggestion_id)
+        else:
+            return None
         if contact is None or not contact.email:
             return None
         return contact.name, contact.email
@@ -57,17 +83,22 @@ def contact_of(store: WikiStore) -> ContactLookup:
 
 
 def forget_contact(store: WikiStore, suggestion_id: str) -> bool:
-    """Delete a suggestion's contact details; a citizen who asked for mail is told, once.
+    """Delete a suggestion's contact details (its author's and its supporters'); an
+    author who asked for mail is told, once.
 
     The last message keeps its own copy of the address until it is sent (or given up),
-    then the outbox wipes it. Messages queued before and not yet sent are not sent.
+    then the outbox wipes it. Messages queued before and not yet sent are not sent, and
+    supporters are sent nothing more (their addresses are gone with the author's).
 
     Returns:
         True when there were contact details to delete.
     """
+    outbox = Outbox.of(store)
+    for subscription in outbox.subscriptions_of(suggestion_id):
+        if supporter_ref(subscription.recipient) is not None:  # no last message: not asked
+            outbox.stop(subscription.recipient, drop_pending=True)
     contact = contact_get(store, suggestion_id)
     if contact is not None and contact.email:
-        outbox = Outbox.of(store)
         recipient = author_of(suggestion_id)
         outbox.enqueue(
             MessageKind.FORGOTTEN, recipient, {}, farewell_to=(contact.name, contact.email)

@@ -58,6 +58,7 @@ from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import Finding, redact, scan, scan_address
 from wikitool.screening.unicode_text import invalid_text_field
+from wikitool.suggestions.answer_secrets import new_answer_secret
 from wikitool.suggestions.changed_guide import AppliedChanges, apply_changes, change_for_problem
 from wikitool.suggestions.changes import Change
 from wikitool.suggestions.contacts import Contact, contact_save
@@ -85,6 +86,9 @@ class SubmitResult:
     duplicate_of: str | None = None
     """Set when the suggestion was recorded as +1 on an identical open one (same id)."""
     kind: SuggestionKind = SuggestionKind.EDIT
+    secret: str = field(default="", repr=False)
+    """The author's private secret for answering staff (:mod:`.answer_secrets`): given
+    back once, by the intake, never in ``to_json``; empty for a +1."""
 
     def to_json(self) -> dict[str, object]:
         """The ``--json`` form: ``{"id", "kind", "branch", "guide", "base", "warnings"}``
@@ -189,9 +193,13 @@ def suggestion_submit(
         text="\n".join(f"Warning: {w}" for w in warnings),
         data={"Commit": commit, "Base": base, "Guide": path},
     )
-    _write_log(store, submitted, suggestion, author, parent=None, when=now, guide=content)
+    secret = _write_log(
+        store, submitted, suggestion, author, parent=None, when=now, guide=content
+    )
     store.update_ref(suggestion_ref(suggestion_id), None, commit)
-    return SubmitResult(suggestion_id, suggestion_ref(suggestion_id), path, base, warnings)
+    return SubmitResult(
+        suggestion_id, suggestion_ref(suggestion_id), path, base, warnings, secret=secret
+    )
 
 
 def _submit_report(
@@ -229,8 +237,12 @@ def _submit_report(
         text="\n".join(f"Warning: {w}" for w in warnings),
         data=data,
     )
-    _write_log(store, submitted, suggestion, author, parent=commit, when=now, guide=current)
-    return SubmitResult(suggestion_id, "", path, base, warnings, kind=SuggestionKind.REPORT)
+    secret = _write_log(
+        store, submitted, suggestion, author, parent=commit, when=now, guide=current
+    )
+    return SubmitResult(
+        suggestion_id, "", path, base, warnings, kind=SuggestionKind.REPORT, secret=secret
+    )
 
 
 def _write_log(
@@ -242,9 +254,10 @@ def _write_log(
     parent: str | None,
     when: int,
     guide: bytes,
-) -> None:
+) -> str:
     """Start the review log with ``submitted``, then keep the citizen's contact details
-    and, when they asked for mail, queue the "received" message.
+    and, when they asked for mail, queue the "received" message; returns the author's
+    answer secret.
 
     The subscription is written before the log: a process killed after the log still
     leaves the message to be queued by the next status pass (``review/notify.py``).
@@ -268,6 +281,7 @@ def _write_log(
             author_of(suggestion_id),
             {"guide": title, "summary": summary},
         )
+    return new_answer_secret(store, suggestion_id)
 
 
 def _named_change(
@@ -395,13 +409,34 @@ def _redacted_texts(
     warnings = []
     texts = []
     for name, text in (("summary", suggestion.summary), ("rationale", suggestion.rationale)):
-        findings = scan(text, allowlist, regions)
-        if findings:
-            text = redact(text, findings)
-            kinds = sorted({f.kind for f in findings})
-            warnings.append(f"{name}: removed personal data ({', '.join(kinds)})")
+        text, warning = redacted_words(name, text, allowlist, regions)
+        if warning:
+            warnings.append(warning)
         texts.append(text)
     return texts[0], texts[1], warnings
+
+
+def redacted_words(
+    name: str, text: str, allowlist: Collection[str], regions: Sequence[str]
+) -> tuple[str, str | None]:
+    """A citizen's words (summary, rationale, an answer) with personal data not already
+    published replaced, and the warning that says so (``None`` when nothing was)."""
+    findings = scan(text, allowlist, regions)
+    if not findings:
+        return text, None
+    kinds = sorted({f.kind for f in findings})
+    return redact(text, findings), f"{name}: removed personal data ({', '.join(kinds)})"
+
+
+def refuse_markup(name: str, text: str) -> None:
+    """Refuse raw HTML, script links and invisible characters in a citizen's words, as in
+    a guide (:func:`screen_guide_text`).
+
+    Raises:
+        SuggestionError: naming ``name``, the line and what was found.
+    """
+    for line, message in _unsafe(text):
+        raise SuggestionError(f"{name}: line {line}: {message}")
 
 
 def _claim_content(store: WikiStore, path: str, content: bytes, commit: str) -> str | None:

@@ -7,7 +7,8 @@ text that is not text is refused, personal data is redacted (with the contacts t
 publishes allowed and phone numbers read in the guide's regions), and markup is refused
 (the guide screen's judgement: a note is shown as text, but it has no need of HTML
 either). An e-mail address left with a support goes to the private contact store only
-(role ``supporter``), to be told the outcome.
+(role ``supporter``), and the supporter is subscribed to be told the outcome (accepted,
+published, not accepted), in the guide's language (``notifications.py``).
 
 One support per person cannot be enforced: citizens are anonymous, and a browser can
 always clear what it keeps. The intake's rate limit is what bounds them, as it bounds
@@ -23,6 +24,7 @@ from typing import Any
 from wikitool.errors import NotFoundError, SuggestionError
 from wikitool.gitstore import WikiStore
 from wikitool.ids import new_suggestion_id
+from wikitool.mail.addresses import address_problem
 from wikitool.review.events import (
     EventKind,
     ReviewEvent,
@@ -34,9 +36,9 @@ from wikitool.review.log import append_event, checked_id, read_events
 from wikitool.screening.markup import find_unsafe_markup
 from wikitool.screening.personal_data import redact, scan
 from wikitool.screening.unicode_text import invalid_text_field
-from wikitool.suggestions.contacts import supporter_contact_save
 from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.input import MAX_EMAIL_CHARS
+from wikitool.suggestions.notifications import subscribe_supporter
 from wikitool.suggestions.published_contacts import published_contacts_at
 from wikitool.suggestions.submission import citizen_identity
 
@@ -85,8 +87,9 @@ def support_from_mapping(data: Mapping[str, Any]) -> SupportInput:
     unsafe = find_unsafe_markup(note)
     if unsafe:
         raise SuggestionError(f"support: note: {unsafe[0].message}; write plain words")
-    if email and ("@" not in email or any(c.isspace() for c in email)):
-        raise SuggestionError("support: email is not an e-mail address")
+    problem = address_problem(email) if email else None
+    if problem:  # the one judgement of an address mail will be sent to
+        raise SuggestionError(f"support: email {problem}")
     return SupportInput(note=note, email=email)
 
 
@@ -124,7 +127,7 @@ def support_suggestion(
 
     append_event(store, suggestion_id, decide, author=supporter)
     if support.email:
-        supporter_contact_save(store, suggestion_id, support.email)
+        subscribe_supporter(store, suggestion_id, support.email, events[0].data.get("Guide", ""))
     supporters = supporters_in(read_events(store, suggestion_id))
     return SupportResult(suggestion_id, supporters, warnings)
 

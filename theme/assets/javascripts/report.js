@@ -130,7 +130,8 @@
     notes.hidden = !warnings.length;
     var track = box.getAttribute("data-wt-track");
     var link = $("track");
-    if (track) link.href = track + "?id=" + encodeURIComponent(answer.id);
+    if (track) link.href = track + "?id=" + encodeURIComponent(answer.id) +
+      (answer.secret ? "#secret=" + encodeURIComponent(answer.secret) : "");  // private: see track.js
     else link.parentNode.hidden = true;
     $("done").hidden = false;
     $("done-title").focus();

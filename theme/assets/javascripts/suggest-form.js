@@ -34,41 +34,137 @@
     });
   }
 
-  // A Markdown link, [words](address): the form shows the words, and keeps the link on them.
-  var LINK = /\[([^\[\]\n]+)\]\(([^()\s]+(?:\s+"[^"\n]*")?)\)/g;
+  // Inline Markdown a reader does not see: a link [words](address), bold or emphasis
+  // (**, *, __, _; an underscore not inside a word) and `code`. The form shows the words
+  // and puts the markup back on them when sent.
+  // (No lookbehind: Safari before 16.4 cannot read it.)
+  var WORDS = "([^\\s*_`\\[\\]](?:[^*_`\\[\\]\\n]*[^\\s*_`\\[\\]])?)";
+  var MARK = new RegExp([
+    "\\[([^\\[\\]\\n]+)\\]\\(([^()\\s]+(?:\\s+\"[^\"\\n]*\")?)\\)",
+    "(\\*\\*|\\*)" + WORDS + "\\3",
+    "(^|[^\\w_])(__|_)" + WORDS + "\\6(?![\\w_])",
+    "`([^`\\n]+)`"
+  ].join("|"), "g");
+  // Markup left once the marks are taken out: the form cannot show that text as read.
+  var LEFT = /\*\*|__|`|\]\(|!\[|<[A-Za-z!\/]|\\[!-\/:-@\[-`{-~]/;
 
-  function unlinked(text) {
-    var links = [];
-    var shown = text.replace(LINK, function (all, words) {
-      links.push({ words: words, markup: all });
-      return words;
+  function unmarked(text) {
+    var marks = [];
+    var shown = text.replace(MARK, function (all, link, address, star, starred, lead, line, lined, code) {
+      var words = link || starred || lined || code;
+      lead = lead || "";
+      marks.push({ words: words, markup: all.slice(lead.length), link: link !== undefined });
+      return lead + words;
     });
-    return { text: shown, links: links };
+    return { text: shown, marks: marks, links: marks.filter(function (mark) { return mark.link; }), safe: !LEFT.test(shown) };
   }
 
-  // The text with each link put back on its words where they still are (the first time
-  // they appear, outside another link); words the citizen removed lose their link.
-  function relinked(text, links) {
+  // The text with each mark put back on its words where they still are (the first time
+  // they appear, outside another mark); words the citizen removed lose their mark.
+  function remarked(text, marks) {
     var pieces = [{ text: text, plain: true }];
-    links.forEach(function (link) {
+    marks.forEach(function (mark) {
       for (var i = 0; i < pieces.length; i++) {
-        var at = pieces[i].plain ? pieces[i].text.indexOf(link.words) : -1;
+        var at = pieces[i].plain ? pieces[i].text.indexOf(mark.words) : -1;
         if (at === -1) continue;
         var piece = pieces[i].text;
         pieces.splice(i, 1,
           { text: piece.slice(0, at), plain: true },
-          { text: link.markup, plain: false },
-          { text: piece.slice(at + link.words.length), plain: true });
+          { text: mark.markup, plain: false },
+          { text: piece.slice(at + mark.words.length), plain: true });
         return;
       }
     });
     return pieces.map(function (piece) { return piece.text; }).join("");
   }
 
-  // What a step or section box says now, in the guide's Markdown.
+  // A section's line: before its words what a reader does not see (a quote's ">", a list
+  // marker), after them a hard line break; a line a reader would see some other way
+  // (indented: a nested list or code; a table, a fence, a heading, a rule) is not read.
+  var LINE = /^((?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)(.*?)( {2,}|\\)?$/;
+  var UNREAD = /!\[|<[A-Za-z!\/]|^[ \t]+\S|^\s*\||\|\s*:?-{3,}|^\s*(?:```|~~~|#{1,6}(?:\s|$))|^ {0,3}([-*_])(?: *\1){2,} *$/;
+
+  // A section as lines a reader reads, or null when one of them cannot be shown so.
+  function readLines(text) {
+    var lines = [];
+    var ok = text.split("\n").every(function (line) {
+      if (UNREAD.test(line)) return false;
+      var parts = LINE.exec(line);
+      var plain = unmarked(parts[2]);
+      lines.push({ original: line, prefix: parts[1], suffix: parts[3] || "", shown: plain.text, marks: plain.marks, links: plain.links });
+      return plain.safe;
+    });
+    return ok ? lines : null;
+  }
+
+  // For each line of `now`, the line of `lines` it is left as it was (the longest common
+  // run of lines, as a line diff has it), or -1.
+  function unchanged(lines, now) {
+    var n = lines.length;
+    var m = now.length;
+    var longest = [];
+    var i;
+    var j;
+    for (i = n; i >= 0; i--) {
+      longest[i] = [];
+      for (j = m; j >= 0; j--) {
+        longest[i][j] = i === n || j === m ? 0
+          : lines[i].shown === now[j] ? longest[i + 1][j + 1] + 1
+            : Math.max(longest[i + 1][j], longest[i][j + 1]);
+      }
+    }
+    var kept = now.map(function () { return -1; });
+    for (i = 0, j = 0; i < n && j < m;) {
+      if (lines[i].shown === now[j]) {
+        kept[j] = i;
+        i++;
+        j++;
+      } else if (longest[i + 1][j] >= longest[i][j + 1]) {
+        i++;
+      } else {
+        j++;
+      }
+    }
+    return kept;
+  }
+
+  // The section's Markdown for what its box says: a line the citizen left as it was keeps
+  // its bytes; a reworded one (in place of a line they changed) its marker and marks; a
+  // new one the marker of the line above it.
+  function rewritten(lines, text) {
+    var now = text.split("\n");
+    var kept = unchanged(lines, now);
+    var after = -1;  // the last original line left as it was, or reworded
+    var before = "";  // the marker of the line above, "" after a blank line
+    return now.map(function (words, at) {
+      var source = null;
+      if (kept[at] !== -1) {
+        after = kept[at];
+        source = lines[after];
+      } else {
+        var next = kept.slice(at).filter(function (place) { return place !== -1; })[0];
+        if (after + 1 < (next === undefined ? lines.length : next)) {
+          after += 1;
+          source = lines[after];
+        }
+      }
+      if (!words.trim()) {
+        before = "";
+        return source && kept[at] !== -1 ? source.original : "";
+      }
+      if (source) {
+        before = source.prefix;
+        return kept[at] !== -1 ? source.original : source.prefix + remarked(words, source.marks) + source.suffix;
+      }
+      before = before.replace(/\d+(?=[.)])/, function (n) { return String(Number(n) + 1); });
+      return before + words;
+    }).join("\n");
+  }
+
+  // What a step box says now, in the guide's Markdown.
   function written(box) {
     var text = box.input.value.replace(/\r\n/g, "\n").trim();
-    return text === box.shown.trim() ? box.original : relinked(text, box.links);
+    return text === box.shown.trim() ? box.original : remarked(text, box.marks);
   }
 
   function create(container, parts, settings) {
@@ -284,9 +380,9 @@
     }
 
     function stepEntry(origin, text, group) {
-      var plain = unlinked(text);
+      var plain = unmarked(text);
       var entry = {
-        origin: origin, original: text, shown: plain.text, links: plain.links, group: group, removed: false, id: newId()
+        origin: origin, original: text, shown: plain.text, marks: plain.marks, group: group, removed: false, id: newId()
       };
       text = plain.text;
       // A step is one line, wrapped to be read whole on a phone: Enter adds no line.
@@ -359,11 +455,11 @@
       var other = shown[shown.indexOf(entry) + by];
       if (!other) return;
       var text = entry.input.value;
-      var links = entry.links;
+      var marks = entry.marks;
       entry.input.value = other.input.value;
       other.input.value = text;
-      entry.links = other.links;
-      other.links = links;
+      entry.marks = other.marks;
+      other.marks = marks;
       onChange();
       other.input.focus();
     }
@@ -394,22 +490,32 @@
       var box = element("fieldset", "wt-form__group");
       box.appendChild(element("legend", "wt-form__legend", words.sections));
       (parts.sections || []).forEach(function (section) {
-        var plain = unlinked(section.text);
-        var node = buildScalar(plain.text, "section", section.section, null);
+        var lines = readLines(section.text);
+        if (!lines) {
+          // A table, HTML, a nested list...: shown as its name, changed in the whole source.
+          var kept = element("div", "wt-field");
+          kept.appendChild(element("p", "wt-label", section.section));
+          kept.appendChild(element("p", "wt-hint", words.section_source));
+          box.appendChild(kept);
+          return;
+        }
+        var shown = lines.map(function (line) { return line.shown; }).join("\n");
+        var node = buildScalar(shown, "section", section.section, null);
         node.original = section.text;
-        node.shown = plain.text;
-        node.links = plain.links;
+        node.shown = shown;
+        node.lines = lines;
         if (node.input.tagName !== "TEXTAREA") {
           var area = element("textarea");
           area.id = node.input.id;
-          area.value = plain.text;
+          area.value = shown;
           area.addEventListener("input", onChange);
           node.box.replaceChild(area, node.input);
           node.input = area;
         }
-        node.input.rows = Math.min(12, Math.max(3, Math.ceil(section.text.length / 50)));
+        node.input.rows = Math.min(12, Math.max(3, lines.length, Math.ceil(section.text.length / 50)));
         node.section = section.section;
-        if (plain.links.length) linkHint(node.box, node.input, plain.links);
+        var links = [].concat.apply([], lines.map(function (line) { return line.links; }));
+        if (links.length) linkHint(node.box, node.input, links);
         sections.push(node);
         box.appendChild(node.box);
       });
@@ -540,7 +646,8 @@
 
     function collectSections(out) {
       sections.forEach(function (node) {
-        var text = written(node);
+        var now = node.input.value.replace(/\r\n/g, "\n").trim();
+        var text = now === node.shown.trim() ? node.original : rewritten(node.lines, now);
         if (text && text !== node.original && text.trim() !== node.original.trim()) {
           out.push({ change: { section: node.section, text: text }, node: node, kind: "section" });
         }

@@ -502,7 +502,8 @@
     }
     notes.hidden = !shown;
     var track = $("track-link");
-    if (trackPage) track.href = trackPage + "?id=" + encodeURIComponent(answer.id);
+    if (trackPage) track.href = trackPage + "?id=" + encodeURIComponent(answer.id) +
+      (answer.secret ? "#secret=" + encodeURIComponent(answer.secret) : "");  // private: see track.js
     else track.hidden = true;
     $("done").hidden = false;
     document.title = "Suggestion sent: " + document.title;

@@ -5,6 +5,10 @@
  * name, no e-mail, no staff comment; a decision's explanation for the citizen, screened
  * for personal data) and says in plain words where it stands. The
  * number form reloads the page with ?id=, so a status page can be bookmarked.
+ *
+ * A question from the team ("waiting for your answer") is shown to everyone; the answer
+ * form only to the author, whose private link carries #secret=<secret> (a fragment,
+ * never sent to a server). The answer goes to POST /api/suggestions/<id>/answers.
  */
 (function () {
   "use strict";
@@ -19,6 +23,8 @@
       "We have received your suggestion. Nobody from the team that owns the guide has looked at it yet."],
     "in review": ["Being reviewed",
       "The team that owns the guide is looking at your suggestion."],
+    "waiting for your answer": ["Waiting for your answer",
+      "The team that owns the guide has a question for you about your suggestion."],
     "accepted": ["Accepted",
       "Your suggestion was accepted. The guide will show it the next time this site is updated."],
     "published": ["Accepted and published",
@@ -33,6 +39,8 @@
       "We have received your report. Nobody from the team that owns the guide has looked at it yet."],
     "in review": ["Being reviewed",
       "The team that owns the guide is looking at your report."],
+    "waiting for your answer": ["Waiting for your answer",
+      "The team that owns the guide has a question for you about your report."],
     "accepted": ["Corrected",
       "The team corrected the guide after your report. The guide will show it the next time this site is updated."],
     "published": ["Corrected and published",
@@ -73,6 +81,19 @@
     input.value = typed;
   });
 
+  var secret = secretInLink();
+  var shown = null;  // the status on screen
+  // The private link opened on the page already showing the same suggestion.
+  window.addEventListener("hashchange", function () {
+    secret = secretInLink();
+    if (shown) show(shown);
+  });
+  var answerForm = $("answer-form");
+  var answerBox = $("answer");
+  var answerError = $("answer-error");
+  var answerSend = $("answer-send");
+  answerForm.addEventListener("submit", sendAnswer);
+
   var asked = new URLSearchParams(window.location.search).get("id");
   if (asked === null) return;
   var id = normalise(asked);
@@ -95,13 +116,16 @@
     input.focus();
   }
 
-  function lookUp(number) {
+  function lookUp(number, then) {
     var loading = $("loading");
     loading.textContent = "Looking up suggestion " + number + "\u2026";
     window.Wikitool.askIntake(intake, "api/suggestions/" + encodeURIComponent(number))
       .then(function (answer) {
         loading.textContent = "";
-        if (answer.ok) show(answer.data);
+        if (answer.ok) {
+          show(answer.data);
+          if (then) then();
+        }
         else if (answer.status === 404) {
           problem("We have no suggestion with the number " + number +
             ". Check that you copied the whole number or the whole link.");
@@ -120,7 +144,12 @@
     $("problem").hidden = false;
   }
 
+  function secretInLink() {
+    return new URLSearchParams(window.location.hash.replace(/^#/, "")).get("secret") || "";
+  }
+
   function show(status) {
+    shown = status;
     var report = status.kind === "report";
     var known = (report ? REPORT_STATUSES : STATUSES)[status.status] || [status.status, ""];
     $("number-label").textContent = report ? "Report number" : "Suggestion number";
@@ -135,6 +164,11 @@
     explanation.hidden = !status.explanation;
     explanation.textContent = !status.explanation ? "" :
       (status.status === "rejected" ? "What the team said: " : "A note from the team: ") + status.explanation;
+    var question = $("question");
+    question.hidden = !status.question;
+    $("question-text").textContent = status.question || "";
+    answerForm.hidden = !(status.question && secret);
+    $("private").hidden = !(status.question && !secret);
     $("number").textContent = status.id;
     $("summary").textContent = status.summary || "";
     var guide = $("guide");
@@ -147,7 +181,56 @@
     updated.setAttribute("datetime", status.updated || "");
     updated.textContent = when(status.updated);
     $("result").hidden = false;
-    document.title = "Status: " + known[0] + " - " + document.title;
+    document.title = "Status: " + known[0] + " - " + document.title.replace(/^Status: .* - /, "");
+  }
+
+  function sendAnswer(event) {
+    event.preventDefault();
+    var text = answerBox.value.trim();
+    if (!text) {
+      answerProblem("Write your answer to the team's question.");
+      return;
+    }
+    answerSend.disabled = true;
+    answerForm.setAttribute("aria-busy", "true");
+    var body = { secret: secret, text: text, website: $("website").value };
+    window.Wikitool.askIntake(intake, "api/suggestions/" + encodeURIComponent(id) + "/answers", body)
+      .then(function (answer) {
+        if (answer.status === 201) {
+          answerBox.value = "";
+          answerError.hidden = true;
+          answerBox.removeAttribute("aria-invalid");
+          lookUp(id, function () {
+            var thanks = $("answered");
+            thanks.hidden = false;
+            thanks.focus();
+          });
+        } else {
+          answerProblem(answerRefused(answer.status, answer.data.error || ""));
+        }
+      }, function () {
+        answerProblem("We could not reach the suggestions service. Check your internet connection and try again.");
+      })
+      .then(function () {
+        answerSend.disabled = false;
+        answerForm.removeAttribute("aria-busy");
+      });
+  }
+
+  function answerRefused(status, said) {
+    if (status === 403) return "This link does not let you answer: open the private link shown when you sent your suggestion, or the one in our e-mail.";
+    if (status === 409) return "There is no question to answer any more: the team may have decided already. Reload the page to see where your suggestion stands.";
+    if (status === 429) return "You have sent a lot in a short time. Try again in a minute.";
+    if (status === 400) return "We could not take your answer: " + said + ".";
+    return "Something went wrong on our side (error " + status + "). Try again later.";
+  }
+
+  function answerProblem(text) {
+    answerError.textContent = text;
+    answerError.hidden = false;
+    answerBox.setAttribute("aria-invalid", "true");
+    answerBox.setAttribute("aria-describedby", answerError.id + " " + answerBox.id + "-hint");
+    answerBox.focus();
   }
 
   /* The guide's title in place of its path, from the source the suggestion page uses. */

@@ -8,7 +8,7 @@ import click
 
 from wikitool.cli.base import CONTEXT_SETTINGS, WikitoolGroup, repo_option
 from wikitool.cli.review.backlog import list_suggestions, show
-from wikitool.cli.review.decisions import approve, comment, merge, reject, request_changes
+from wikitool.cli.review.decisions import approve, ask, comment, merge, reject, request_changes
 from wikitool.cli.review.trail import checkout, log, stats
 
 
@@ -33,6 +33,16 @@ def review() -> None:
 
 
 for command in (
-    list_suggestions, show, comment, approve, request_changes, reject, merge, log, checkout, stats
+    list_suggestions,
+    show,
+    comment,
+    ask,
+    approve,
+    request_changes,
+    reject,
+    merge,
+    log,
+    checkout,
+    stats,
 ):
     review.add_command(command)

@@ -19,8 +19,9 @@ from wikitool.cli.base import (
 )
 from wikitool.cli.review.common import conflict_lines, use_color, when
 from wikitool.diffing import render_text
-from wikitool.review.events import SuggestionKind
+from wikitool.review.events import EventKind, SuggestionKind
 from wikitool.review.listing import SORTS, STATES, BacklogRow, review_list
+from wikitool.review.record import SuggestionRecord
 from wikitool.review.show import SuggestionView, review_show
 from wikitool.review.verdict import Verdict
 from wikitool.terminal import terminal_safe
@@ -186,6 +187,7 @@ def _show_text(view: SuggestionView, color: bool) -> str:
     if record.supporters:
         lines.append(f"Supported:  {_supported(record.supporters, record.plus_ones)}")
         lines += [f"  - {terminal_safe(note)}" for note in record.supporter_notes]
+    lines += _conversation_lines(record)
     if view.amendments:
         lines.append("Amended:")
         lines += [
@@ -211,6 +213,20 @@ def _supported(supporters: int, plus_ones: int) -> str:
     """``3 other citizen(s) (1 suggested the same change)``."""
     same = f" ({plus_ones} suggested the same change)" if plus_ones else ""
     return f"{supporters} other citizen(s){same}"
+
+
+def _conversation_lines(record: SuggestionRecord) -> list[str]:
+    """Staff's questions and the citizen's answers, each with who and when."""
+    if not record.conversation:
+        return []
+    lines = ["Questions:"]
+    for event in record.conversation:
+        who = "asked by" if event.kind is EventKind.QUESTION else "answered by"
+        said = f"  {event.kind.value}, {who} {event.actor} on {when(event.time)}:"
+        lines.append(terminal_safe(said))
+        text = terminal_safe(event.text, multiline=True)
+        lines += [f"    {line}" for line in text.splitlines()]
+    return lines
 
 
 def _report_lines(view: SuggestionView) -> list[str]:

@@ -1,4 +1,4 @@
-"""``review comment|approve|request-changes|reject|merge``: staff decisions, recorded."""
+"""``review comment|ask|approve|request-changes|reject|merge``: staff decisions, recorded."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from wikitool.cli.base import (
 )
 from wikitool.cli.review.common import acting_staff, conflict_lines, message_option
 from wikitool.errors import WikitoolError
+from wikitool.review.conversation import review_ask
 from wikitool.review.decisions import (
     review_approve,
     review_comment,
@@ -45,6 +46,29 @@ def comment(wiki: WikiContext, suggestion_id: str, message: str, as_staff: str |
     event = review_comment(wiki.store(), suggestion_id, staff=staff.identity, text=message)
     say_recorded(staff)
     echo_line(f"Commented on suggestion {event.suggestion_id}")
+
+
+@click.command(context_settings=CONTEXT_SETTINGS)
+@click.argument("suggestion_id", metavar="ID")
+@message_option(True, "The question (shown to everyone on the tracking page).")
+@staff_option
+@pass_wiki
+def ask(wiki: WikiContext, suggestion_id: str, message: str, as_staff: str | None) -> None:
+    """Ask the citizen behind suggestion ID a question.
+
+    The tracking page shows it and its status becomes "waiting for your answer"
+    until the citizen answers from their private link; `review show` and `review
+    log` show the answer. Write it for the citizen: anyone holding the suggestion's
+    number can read it (personal data in it is removed from the page).
+
+    \b
+    Example:
+      wikitool review ask 01jd4m7k -m "Which office did you go to?"
+    """
+    staff = acting_staff(wiki, as_staff)
+    event = review_ask(wiki.store(), suggestion_id, staff=staff.identity, text=message)
+    say_recorded(staff)
+    echo_line(f"Asked the citizen behind suggestion {event.suggestion_id}")
 
 
 @click.command(context_settings=CONTEXT_SETTINGS)
