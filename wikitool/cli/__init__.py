@@ -29,6 +29,7 @@ COMMANDS = {
     "intake": "intake",
     "feedback": "feedback",
     "mail": "mail",
+    "privacy": "privacy",
 }
 
 

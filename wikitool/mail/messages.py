@@ -168,11 +168,20 @@ def _rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> T
 
 
 def _forgotten(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
-    return _("We deleted your contact details"), [
+    deleted = (
         _(
+            "We deleted the name and e-mail address you gave with suggestion {number}, "
+            "{days} days after it was decided, as we said we would. This is the last "
+            "e-mail you get about it."
+        ).format(days=params["kept_days"], **facts)
+        if params.get("kept_days")  # deleted by ``privacy purge``, not on request
+        else _(
             "As you asked, we deleted the name and e-mail address you gave with suggestion "
             "{number}. This is the last e-mail you get about it."
-        ).format(**facts),
+        ).format(**facts)
+    )
+    return _("We deleted your contact details"), [
+        deleted,
         _("Its status stays on the tracking page: {track_url}").format(**facts),
     ]
 

@@ -236,16 +236,18 @@ def _count(
     return int(match.group(1))
 
 
-def parse_days(text: str) -> int:
-    """``--after`` and the like: a whole number of days from 1 to ``MAX_DAYS``.
+def parse_days(text: str, label: str) -> int:
+    """An option such as ``--after``: a whole number of days from 1 to ``MAX_DAYS``
+    (``90`` or ``90 days``).
 
     Raises:
-        ReviewError: anything else.
+        ReviewError: anything else, naming ``label``.
     """
-    value = text.strip().removesuffix("days").removesuffix("day").strip()
-    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_DAYS:
-        raise ReviewError(f"{text!r} is not a number of days from 1 to {MAX_DAYS}")
-    return int(value)
+    match = _DAYS.fullmatch(text.strip()) or re.fullmatch(r"[0-9]{1,4}", text.strip())
+    value = int(match.group(1) if match and match.groups() else text) if match else 0
+    if not 1 <= value <= MAX_DAYS:
+        raise ReviewError(f"{label} {text!r} is not a number of days from 1 to {MAX_DAYS}")
+    return value
 
 
 def _strings(data: Mapping[str, Any], key: str, value: object, label: str) -> tuple[str, ...]:

@@ -56,11 +56,13 @@ def contact_of(store: WikiStore) -> ContactLookup:
     return lookup
 
 
-def forget_contact(store: WikiStore, suggestion_id: str) -> bool:
+def forget_contact(store: WikiStore, suggestion_id: str, *, kept_days: int | None = None) -> bool:
     """Delete a suggestion's contact details; a citizen who asked for mail is told, once.
 
     The last message keeps its own copy of the address until it is sent (or given up),
     then the outbox wipes it. Messages queued before and not yet sent are not sent.
+    ``kept_days``: deleted because that many days passed since the decision (``privacy
+    purge``), not because the citizen asked; the last message says which.
 
     Returns:
         True when there were contact details to delete.
@@ -70,7 +72,10 @@ def forget_contact(store: WikiStore, suggestion_id: str) -> bool:
         outbox = Outbox.of(store)
         recipient = author_of(suggestion_id)
         outbox.enqueue(
-            MessageKind.FORGOTTEN, recipient, {}, farewell_to=(contact.name, contact.email)
+            MessageKind.FORGOTTEN,
+            recipient,
+            {"kept_days": str(kept_days)} if kept_days else {},
+            farewell_to=(contact.name, contact.email),
         )
         outbox.stop(recipient, drop_pending=False)
     return contact_forget(store, suggestion_id)
