@@ -30,6 +30,7 @@ COMMANDS = {
     "feedback": "feedback",
     "mail": "mail",
     "privacy": "privacy",
+    "notify": "notify",
 }
 
 

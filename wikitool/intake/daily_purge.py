@@ -23,8 +23,7 @@ async def purge_daily(stores: ThreadStores, every: float = PURGE_EVERY) -> None:
             report = await run_in_threadpool(lambda: purge_contacts(stores.get()))
             if report.deleted:
                 log.info(
-                    "deleted the contact details of %d suggestion(s) decided more than %d "
-                    "days ago",
+                    "deleted the contact details of %d suggestion(s) decided more than %d days ago",
                     len(report.deleted),
                     report.after_days,
                 )

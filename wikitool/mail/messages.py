@@ -14,6 +14,7 @@ https link to the intake, and ``List-Unsubscribe-Post``) and the same link in it
 from __future__ import annotations
 
 import email.policy
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.headerregistry import Address
@@ -87,15 +88,22 @@ def compose(queued: Queued, to: Address, settings: MailSettings, token: str) -> 
         "track_url": settings.tracking_url(queued.suggestion_id),
     }
     unsubscribe = settings.unsubscribe_url(queued.recipient, token)
-    subject, paragraphs = _TEXTS[queued.kind](gettext, facts, queued.params)
-    footer = (
-        gettext("You get this e-mail because you asked to hear what happens to your suggestion.")
-        if queued.kind is not MessageKind.FORGOTTEN
-        else ""
-    )
+    if queued.kind is MessageKind.DIGEST:
+        subject, paragraphs = _digest(settings, queued.params)
+        footer = "You get this e-mail because review-policy.yaml names you as an owner."
+    else:
+        subject, paragraphs = _TEXTS[queued.kind](gettext, facts, queued.params)
+        footer = (
+            gettext(
+                "You get this e-mail because you asked to hear what happens to your suggestion."
+            )
+            if queued.kind is not MessageKind.FORGOTTEN
+            else ""
+        )
     lines = [*paragraphs]
-    if queued.kind is not MessageKind.FORGOTTEN:
+    if queued.kind not in (MessageKind.FORGOTTEN, MessageKind.DIGEST):
         lines.append(gettext("Where it stands: {track_url}").format(**facts))
+    if queued.kind is not MessageKind.FORGOTTEN:
         lines.append(
             footer
             + " "
@@ -184,6 +192,33 @@ def _forgotten(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> 
         deleted,
         _("Its status stays on the tracking page: {track_url}").format(**facts),
     ]
+
+
+def _digest(settings: MailSettings, params: Mapping[str, str]) -> Texts:
+    """An owner's digest, in English like the staff's command line (not a citizen's mail)."""
+    items = json.loads(params.get("items", "[]"))
+    overdue = [i for i in items if i.get("overdue")]
+    waiting = [i for i in items if not i.get("overdue")]
+
+    def line(item: Mapping[str, object]) -> str:
+        due = f"; due {item['due']}" if item.get("due") else ""
+        return (
+            f"- {item['id']} {str(item['guide']).removeprefix('content/')}: {item['summary']} "
+            f"({item['age_days']} days{due}) {settings.tracking_url(str(item['id']))}"
+        )
+
+    paragraphs = [
+        f"Suggestions waiting for a decision in the folders you own, on {params.get('date')}."
+    ]
+    if overdue:
+        paragraphs.append(
+            "Overdue (open longer than decide_within):\n" + "\n".join(map(line, overdue))
+        )
+    if waiting:
+        paragraphs.append("Waiting:\n" + "\n".join(map(line, waiting)))
+    paragraphs.append("See each with: wikitool review show ID")
+    subject = f"Review digest: {len(items)} waiting, {len(overdue)} overdue"
+    return subject, paragraphs
 
 
 _TEXTS: dict[MessageKind, Callable[[Gettext, dict[str, str], Mapping[str, str]], Texts]] = {

@@ -79,6 +79,8 @@ class MessageKind(StrEnum):
     PUBLISHED = "published"
     REJECTED = "rejected"
     FORGOTTEN = "forgotten"
+    DIGEST = "digest"
+    """To a folder's owner (``staff:<address>``): what waits for them, what is overdue."""
 
 
 class MessageState(StrEnum):
@@ -95,6 +97,15 @@ class MessageState(StrEnum):
 def author_of(suggestion_id: str) -> str:
     """The recipient reference of a suggestion's author."""
     return f"suggestion:{suggestion_id}"
+
+
+STAFF_PREFIX = "staff:"
+
+
+def staff_recipient(address: str) -> str:
+    """The recipient reference of a member of staff: their address itself, which the
+    review policy publishes in the repository anyway."""
+    return f"{STAFF_PREFIX}{address.casefold()}"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from wikitool.errors import GuideError
 from wikitool.gitstore import WikiStore
 from wikitool.guides.page_source import read_page
 from wikitool.locales.language import page_language
-from wikitool.mail.outbox import MessageKind, Outbox, Queued, author_of
+from wikitool.mail.outbox import STAFF_PREFIX, MessageKind, Outbox, Queued, author_of
 from wikitool.mail.sender import ContactLookup
 from wikitool.suggestions.contacts import contact_forget, contact_get
 
@@ -46,6 +46,8 @@ def contact_of(store: WikiStore) -> ContactLookup:
     """The sender's lookup of a message's recipient in this wiki's contact store."""
 
     def lookup(queued: Queued) -> tuple[str, str] | None:
+        if queued.recipient.startswith(STAFF_PREFIX):  # an owner's digest
+            return "", queued.recipient.removeprefix(STAFF_PREFIX)
         if queued.recipient != author_of(queued.suggestion_id):
             return None  # only authors have contact details so far
         contact = contact_get(store, queued.suggestion_id)
