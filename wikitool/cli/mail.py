@@ -175,7 +175,7 @@ def send(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8025, show_default=True, help="Port to listen on.")
 def catch(host: str, port: int) -> None:
-    """For a demo: an SMTP server that shows every message it is sent, and sends none on.
+    """For a demo: a local SMTP server that shows each message it gets.
 
     Point a sender at it (`intake serve --smtp smtp://127.0.0.1:8025 ...`) to read
     the mail citizens and staff would get. `make demo` runs it. Needs aiosmtpd
