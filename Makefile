@@ -12,6 +12,7 @@ DEMO_DIR ?= $(CURDIR)/demo/wiki
 DEMO_SITE ?= $(CURDIR)/demo/site
 PORT   ?= 8000
 INTAKE_PORT ?= 8001
+MAIL_PORT ?= 8025
 SITE_URL   = http://127.0.0.1:$(PORT)
 INTAKE_URL = http://127.0.0.1:$(INTAKE_PORT)
 DEMO_WIKI  = $(BIN)/wikitool --repo "$(DEMO_DIR)"
@@ -39,10 +40,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-# The demo needs only what wikitool itself runs on, not the test tools.
+# The demo needs only what wikitool itself runs on, not the test tools, and aiosmtpd
+# (the demo extra) for `wikitool mail catch`, where the demo's mail shows.
 $(RUN_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e '.[demo]'
 	touch $@
 
 # Browser tests drive Debian's chromium through playwright (playwright's own browser
@@ -98,10 +100,12 @@ audit: $(STAMP)
 # (`wikitool serve --site`, with the site's own 404 page). `wikitool publish --watch`
 # republishes a second after staff merge, one line each (publish moves
 # refs/tags/published to the commit it made live, so the tracking page can say
-# "published"); readers never see a gap. The demo wiki, with its suggestions and feedback,
-# is kept from one run to the next (demo-reset starts over).
+# "published"); readers never see a gap. The intake sends its mail to `wikitool mail
+# catch`, which shows each message in this terminal rather than sending it on. The demo
+# wiki, with its suggestions and feedback, is kept from one run to the next (demo-reset
+# starts over).
 #
-# Ctrl+C stops all three and make exits 0. On a terminal, the key is read as a byte
+# Ctrl+C stops all four and make exits 0. On a terminal, the key is read as a byte
 # (stty -isig) rather than sent as SIGINT: make itself would get the signal too and end
 # with an error whatever the recipe did. Without a terminal, SIGINT or SIGTERM stops it.
 demo: $(RUN_STAMP)
@@ -114,27 +118,32 @@ demo: $(RUN_STAMP)
 		mv "$(DEMO_SITE)" "$(DEMO_SITE).old"; fi
 	@$(PUBLISH) || [ $$? -eq 4 ]
 	@tty=; if [ -t 0 ]; then tty=$$(stty -g); stty -isig -icanon -echo min 1 time 0; fi; \
-	trap 'kill $$intake $$site $$watch 2>/dev/null; wait 2>/dev/null; \
+	trap 'kill $$intake $$site $$watch $$mail 2>/dev/null; wait 2>/dev/null; \
 		if [ -n "$$tty" ]; then stty "$$tty"; fi; echo "Demo stopped"' EXIT; \
 	trap 'exit 0' INT TERM HUP; \
+	$(DEMO_WIKI) mail catch --port $(MAIL_PORT) & mail=$$!; \
 	$(DEMO_WIKI) intake serve --port $(INTAKE_PORT) --allow-origin $(SITE_URL) \
-		--published-rev refs/tags/published & intake=$$!; \
+		--published-rev refs/tags/published --smtp smtp://127.0.0.1:$(MAIL_PORT) \
+		--mail-from guides@demo.invalid --site-url $(SITE_URL) --public-url $(INTAKE_URL) \
+		& intake=$$!; \
 	$(DEMO_WIKI) serve --site "$(DEMO_SITE)" --port $(PORT) >/dev/null 2>&1 & site=$$!; \
 	$(PUBLISH) --watch & watch=$$!; \
 	sleep 2; \
-	if ! kill -0 $$intake 2>/dev/null || ! kill -0 $$site 2>/dev/null; then \
-		echo "The intake or the site did not start: is port $(PORT) or $(INTAKE_PORT) in use?"; \
+	if ! kill -0 $$intake 2>/dev/null || ! kill -0 $$site 2>/dev/null || ! kill -0 $$mail 2>/dev/null; then \
+		echo "The intake, the site or the mail catcher did not start: is port $(PORT), $(INTAKE_PORT) or $(MAIL_PORT) in use?"; \
 		exit 1; \
 	fi; \
 	echo; \
 	echo "Site:   $(SITE_URL)/"; \
 	echo "Intake: $(INTAKE_URL)/api/  (wiki repository: $(DEMO_DIR))"; \
+	echo "Mail:   every e-mail the intake sends is shown here, in this terminal (smtp://127.0.0.1:$(MAIL_PORT))"; \
 	echo; \
 	echo "Try it as a citizen:"; \
 	echo "  1. Open $(SITE_URL)/$(DEMO_GUIDE)/ and select \"Suggest an edit\"."; \
 	echo "  2. In the guide's text change \"amount: 86\" to \"amount: 89\" and"; \
 	echo "     \"Pay the fee of 86 euros.\" to \"Pay the fee of 89 euros.\"."; \
-	echo "  3. Summary: \"The online renewal fee is now 89 euros\". Send it and open the tracking link."; \
+	echo "  3. Summary: \"The online renewal fee is now 89 euros\". Give an e-mail address and tick"; \
+	echo "     \"Tell me what happens to my suggestion\"; send it: the \"received\" mail shows below."; \
 	echo; \
 	echo "Then as staff, in another terminal (a fee needs two approvals):"; \
 	echo "  $(DEMO_CLI) review list"; \
@@ -142,7 +151,8 @@ demo: $(RUN_STAMP)
 	echo "  $(DEMO_CLI) review approve ID --as \"Ana Ruiz <ana.ruiz@passports.veloria.invalid>\""; \
 	echo "  $(DEMO_CLI) review approve ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
 	echo "  $(DEMO_CLI) review merge ID --as \"Ben Osei <ben.osei@passports.veloria.invalid>\""; \
-	echo "The site is republished a second after the merge; reload the guide and the tracking page."; \
+	echo "The site is republished a second after the merge; reload the guide and the tracking page,"; \
+	echo "and read the \"accepted\" and \"published\" mails here."; \
 	echo "Feedback from the guides' \"Was this page helpful?\": $(DEMO_CLI) feedback list"; \
 	echo; \
 	echo "Ctrl+C stops the demo."; \

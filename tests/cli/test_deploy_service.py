@@ -119,3 +119,40 @@ def test_systemd_analyze_verifies_the_unit_and_rates_it_safe(tmp_path: Path) -> 
     assert rated.returncode == 0, rated.stdout + rated.stderr
     level = re.search(rf"Overall exposure level for {UNIT.name}: (\d+\.\d) SAFE", rated.stdout)
     assert level is not None and float(level.group(1)) <= 0.5, rated.stdout
+
+
+# -- the daily digest: a oneshot service and its timer ------------------------------------
+
+DIGEST = ROOT / "deploy" / "wikitool-digest.service"
+TIMER = ROOT / "deploy" / "wikitool-digest.timer"
+
+
+def test_the_digest_unit_runs_notify_digest_daily_and_only_queues(run_cli: RunCli) -> None:
+    service = _unit(DIGEST.read_text(encoding="utf-8"))
+    timer = _unit(TIMER.read_text(encoding="utf-8"))
+    [exec_start] = service["Service"]["ExecStart"]
+    args = shlex.split(exec_start)[1:]
+    assert args[-2:] == ["notify", "digest"]  # no --smtp: the intake's sender sends
+    shown = run_cli(*args, "--help")
+    assert shown.exit_code == 0 and "owners" in shown.stdout
+    assert service["Service"]["Type"] == ["oneshot"] and service["Service"]["User"] == ["wikitool"]
+    assert service["Service"]["PrivateNetwork"] == ["yes"]
+    assert service["Service"]["ReadWritePaths"] == [args[1]]  # the repository only
+    assert timer["Timer"]["Unit"] == [DIGEST.name]
+    assert timer["Timer"]["OnCalendar"] == ["*-*-* 07:00:00"]
+    assert timer["Timer"]["Persistent"] == ["true"]
+    assert timer["Install"]["WantedBy"] == ["timers.target"]
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="no systemd-analyze")
+def test_systemd_analyze_verifies_the_digest_units(tmp_path: Path) -> None:
+    wikitool = Path(sys.executable).parent / "wikitool"
+    program = shlex.split(_unit(DIGEST.read_text(encoding="utf-8"))["Service"]["ExecStart"][0])[0]
+    for unit in (DIGEST, TIMER):
+        text = unit.read_text(encoding="utf-8").replace(program, str(wikitool))
+        (tmp_path / unit.name).write_text(text)
+    verified = subprocess.run(
+        ["systemd-analyze", "verify", str(tmp_path / DIGEST.name), str(tmp_path / TIMER.name)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert (verified.returncode, verified.stderr, verified.stdout) == (0, "", "")

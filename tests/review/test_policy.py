@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import Result
-from review_samples import ANA, CARA, FEE, FIRST_STEP, Submit, staff
+from review_samples import ANA, CARA, FEE, FIRST_STEP, GUIDE, Submit, staff
 
 from wikitool.errors import ReviewError
+from wikitool.gitstore import WikiStore
+from wikitool.review.deadlines import due_date
+from wikitool.review.listing import review_list
 from wikitool.review.policy import DEFAULT_SENSITIVE_FIELDS, FolderPolicy, parse_policy
 
 DAN = "Dan Ek <dan@housing.veloria.invalid>"
@@ -69,14 +74,23 @@ def test_owners_by_address_or_domain(email: str, owner: bool) -> None:
         ("approvals: 0\n", "review-policy.yaml:1: approvals must be between 1 and 10"),
         ("approvals: two\n", "review-policy.yaml:1: approvals must be a whole number"),
         ("approvals: true\n", "review-policy.yaml:1: approvals must be a whole number"),
-        ("\naprovals: 2\n", "review-policy.yaml:2: unknown key aprovals (known: approvals, sensitive_approvals, sensitive_fields, owners, folders)"),
+        ("\naprovals: 2\n", "review-policy.yaml:2: unknown key aprovals (known: approvals, sensitive_approvals, sensitive_fields, owners, decide_within, delete_contacts_after, folders)"),
         ("folders: [housing]\n", "review-policy.yaml:1: folders must map folder names to settings"),
         ("folders:\n  housing: 2\n", "review-policy.yaml:2: folder 'housing' must map settings to values"),
         ("folders:\n  housing:\n    owners: [nobody]\n", "review-policy.yaml:3: folders.housing.owners must be e-mail addresses or @domains"),
-        ("folders:\n  housing:\n    folders: {}\n", "review-policy.yaml:3: unknown key folders.housing.folders (known: approvals, sensitive_approvals, sensitive_fields, owners)"),
+        ("folders:\n  housing:\n    folders: {}\n", "review-policy.yaml:3: unknown key folders.housing.folders (known: approvals, sensitive_approvals, sensitive_fields, owners, decide_within)"),
         ("sensitive_fields: 3\n", "review-policy.yaml:1: sensitive_fields must be a list of text values"),
         ("approvals: &a 1\nsensitive_approvals: *a\n", "review-policy.yaml:1: *"),
         ("approvals: [1\n", "review-policy.yaml:*"),
+        ("decide_within: 5\n", "review-policy.yaml:1: decide_within must be a number of working days from 1 to 3650, e.g. '5 working days'"),
+        ("decide_within: 5 days\n", "review-policy.yaml:1: decide_within must be a number of working days from 1 to 3650, e.g. '5 working days'"),
+        ("decide_within: 0 working days\n", "review-policy.yaml:1: decide_within must be a number of working days from 1 to 3650, e.g. '5 working days'"),
+        ("decide_within: -2 working days\n", "review-policy.yaml:1: decide_within must be a number of working days from 1 to 3650, e.g. '5 working days'"),
+        ("decide_within: ５ working days\n", "review-policy.yaml:1: decide_within must be a number of working days from 1 to 3650, e.g. '5 working days'"),
+        ("folders:\n  housing:\n    decide_within: soon\n", "review-policy.yaml:3: folders.housing.decide_within must be a number of working days from 1 to 3650, e.g. '5 working days'"),
+        ("delete_contacts_after: forever\n", "review-policy.yaml:1: delete_contacts_after must be a number of days from 1 to 3650, e.g. '90 days'"),
+        ("delete_contacts_after: 0 days\n", "review-policy.yaml:1: delete_contacts_after must be a number of days from 1 to 3650, e.g. '90 days'"),
+        ("folders:\n  housing:\n    delete_contacts_after: 9 days\n", "review-policy.yaml:3: unknown key folders.housing.delete_contacts_after (known: approvals, sensitive_approvals, sensitive_fields, owners, decide_within)"),
     ],
 )
 def test_a_malformed_policy_is_refused_with_file_and_line(text: str, error: str) -> None:
@@ -86,6 +100,18 @@ def test_a_malformed_policy_is_refused_with_file_and_line(text: str, error: str)
         assert str(raised.value).startswith(error[:-1])
     else:
         assert str(raised.value) == error
+
+
+def test_decide_within_is_per_folder_and_contacts_are_kept_for_the_whole_wiki() -> None:
+    policy = parse_policy(
+        b"decide_within: 10 working days\ndelete_contacts_after: 30 days\n"
+        b"folders:\n  housing:\n    decide_within: 1 working day\n"
+    )
+    assert policy.for_path("content/housing/a.md").decide_within == 1
+    assert policy.for_path("content/vehicles/a.md").decide_within == 10
+    assert policy.delete_contacts_after == 30
+    assert parse_policy(b"approvals: 1\n").delete_contacts_after == 90
+    assert parse_policy(b"approvals: 1\n").for_path("content/a/b.md").decide_within is None
 
 
 def _commit_policy(git: Callable[..., str], wiki: Path, text: bytes) -> None:
@@ -175,3 +201,20 @@ def test_the_default_sensitive_fields() -> None:
         "fees", "eligibility", "documents", "legal_basis", "deadlines", "channels",
         "apply", "situations",
     }  # fmt: skip
+
+
+def test_review_list_flags_what_waits_longer_than_its_folders_decide_within(
+    wiki: Path, store: WikiStore, submit: Submit, review: Callable[..., Result], git: Callable[..., str]
+) -> None:
+    folder = GUIDE.removeprefix("content/").rsplit("/", 1)[0]
+    _commit_policy(git, wiki, f"folders:\n  {folder}:\n    decide_within: 2 working days\n".encode())
+    sid = submit(FIRST_STEP, base=git(wiki, "rev-parse", "main").strip())
+
+    [today] = json.loads(review("list", "--json").stdout)
+    assert (today["id"], today["overdue"], "overdue" in today["flags"]) == (sid, False, False)
+    submitted = datetime.fromtimestamp(today["submitted"], UTC).date()
+    assert today["due"] == due_date(today["submitted"], 2).isoformat() > submitted.isoformat()
+
+    [late] = review_list(store, now=today["submitted"] + 7 * 86_400)
+    assert late.overdue and "overdue" in late.flags and late.to_json()["overdue"] is True
+    assert review_list(store, state="all", now=today["submitted"] + 7 * 86_400)[0].overdue

@@ -30,6 +30,8 @@ COMMANDS = {
     "intake": "intake",
     "feedback": "feedback",
     "mail": "mail",
+    "privacy": "privacy",
+    "notify": "notify",
 }
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from email.message import EmailMessage
 from typing import Any, TypeVar
 
 import click
@@ -19,11 +21,13 @@ from wikitool.cli.base import (
     repo_option,
 )
 from wikitool.errors import MailError
+from wikitool.mail.catcher import MailCatcher, plain_text
 from wikitool.mail.messages import MailSettings
 from wikitool.mail.outbox import Outbox
 from wikitool.mail.relay import PASSWORD_ENV, USER_ENV, parse_relay
 from wikitool.mail.sender import SendReport
 from wikitool.services.mail_delivery import MailDelivery, deliver, queue_missing
+from wikitool.terminal import terminal_safe
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -165,3 +169,41 @@ def send(
         echo_line(problem, err=True)
     if report.failed:
         echo_line(f"Note: {report.failed} message(s) could not be sent and were given up", err=True)
+
+
+@mail.command(context_settings=CONTEXT_SETTINGS)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8025, show_default=True, help="Port to listen on.")
+def catch(host: str, port: int) -> None:
+    """For a demo: a local SMTP server that shows each message it gets.
+
+    Point a sender at it (`intake serve --smtp smtp://127.0.0.1:8025 ...`) to read
+    the mail citizens and staff would get. `make demo` runs it. Needs aiosmtpd
+    (pip install 'wikitool[demo]'). Ctrl+C stops it.
+
+    \b
+    Example:
+      wikitool mail catch --port 8025
+    """
+    lock = threading.Lock()
+
+    def show(message: EmailMessage, recipients: list[str]) -> None:
+        with lock:  # one message at a time, whole
+            rule = "-" * 72
+            lines = [rule, f"Mail to {', '.join(recipients)}"]
+            for header in ("From", "Subject", "List-Unsubscribe"):
+                if message[header]:
+                    lines.append(f"{header}: {message[header]}")
+            lines += ["", plain_text(message).rstrip(), rule]
+            for line in lines:
+                click.echo(terminal_safe(line, multiline=True))
+
+    catcher = MailCatcher(host, port, show)
+    catcher.start()
+    click.echo(f"Showing the mail sent to smtp://{host}:{port} (Ctrl+C stops)")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        catcher.stop()

@@ -38,6 +38,8 @@ README, "The intake API", is the reference for the site's pages.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import secrets
 import time
@@ -70,6 +72,7 @@ from wikitool.intake.body import (
     decode_json_object,
     read_body,
 )
+from wikitool.intake.daily_purge import purge_daily
 from wikitool.intake.rate_limit import RateLimiter
 from wikitool.intake.security_headers import SecurityHeadersMiddleware
 from wikitool.intake.settings import READS_PER_WRITE, IntakeSettings
@@ -303,9 +306,13 @@ def create_app(settings: IntakeSettings) -> Starlette:
         await submitter.start()
         if mailer is not None:
             mailer.start()
+        purging = asyncio.create_task(purge_daily(stores))
         try:
             yield
         finally:
+            purging.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await purging
             if mailer is not None:
                 mailer.stop()
             submitter.close()

@@ -18,6 +18,7 @@ https link to the intake, and ``List-Unsubscribe-Post``) and the same link in it
 from __future__ import annotations
 
 import email.policy
+import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.headerregistry import Address
@@ -100,22 +101,27 @@ def compose(
     }
     unsubscribe = settings.unsubscribe_url(queued.recipient, token)
     supporter = supporter_ref(queued.recipient) is not None
-    texts = _SUPPORTER_TEXTS if supporter else _TEXTS
-    subject, paragraphs = texts[queued.kind](gettext, facts, queued.params)
-    if queued.kind is MessageKind.FORGOTTEN:
-        footer = ""
-    elif supporter:
-        footer = gettext(
-            "You get this e-mail because you supported this suggestion and left your e-mail "
-            "address to hear the outcome."
-        )
+    if queued.kind is MessageKind.DIGEST:
+        subject, paragraphs = _digest(settings, queued.params)
+        footer = "You get this e-mail because review-policy.yaml names you as an owner."
     else:
-        footer = gettext(
-            "You get this e-mail because you asked to hear what happens to your suggestion."
-        )
+        texts = _SUPPORTER_TEXTS if supporter else _TEXTS
+        subject, paragraphs = texts[queued.kind](gettext, facts, queued.params)
+        if queued.kind is MessageKind.FORGOTTEN:
+            footer = ""
+        elif supporter:
+            footer = gettext(
+                "You get this e-mail because you supported this suggestion and left your "
+                "e-mail address to hear the outcome."
+            )
+        else:
+            footer = gettext(
+                "You get this e-mail because you asked to hear what happens to your suggestion."
+            )
     lines = [*paragraphs]
-    if queued.kind is not MessageKind.FORGOTTEN:
+    if queued.kind not in (MessageKind.FORGOTTEN, MessageKind.DIGEST):
         lines.append(gettext("Where it stands: {track_url}").format(track_url=facts["private_url"]))
+    if queued.kind is not MessageKind.FORGOTTEN:
         lines.append(
             footer
             + " "
@@ -227,13 +233,49 @@ def _question(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> T
 
 
 def _forgotten(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
-    return _("We deleted your contact details"), [
+    deleted = (
         _(
+            "We deleted the name and e-mail address you gave with suggestion {number}, "
+            "{days} days after it was decided, as we said we would. This is the last "
+            "e-mail you get about it."
+        ).format(days=params["kept_days"], **facts)
+        if params.get("kept_days")  # deleted by ``privacy purge``, not on request
+        else _(
             "As you asked, we deleted the name and e-mail address you gave with suggestion "
             "{number}. This is the last e-mail you get about it."
-        ).format(**facts),
+        ).format(**facts)
+    )
+    return _("We deleted your contact details"), [
+        deleted,
         _("Its status stays on the tracking page: {track_url}").format(**facts),
     ]
+
+
+def _digest(settings: MailSettings, params: Mapping[str, str]) -> Texts:
+    """An owner's digest, in English like the staff's command line (not a citizen's mail)."""
+    items = json.loads(params.get("items", "[]"))
+    overdue = [i for i in items if i.get("overdue")]
+    waiting = [i for i in items if not i.get("overdue")]
+
+    def line(item: Mapping[str, object]) -> str:
+        due = f"; due {item['due']}" if item.get("due") else ""
+        return (
+            f"- {item['id']} {str(item['guide']).removeprefix('content/')}: {item['summary']} "
+            f"({item['age_days']} days{due}) {settings.tracking_url(str(item['id']))}"
+        )
+
+    paragraphs = [
+        f"Suggestions waiting for a decision in the folders you own, on {params.get('date')}."
+    ]
+    if overdue:
+        paragraphs.append(
+            "Overdue (open longer than decide_within):\n" + "\n".join(map(line, overdue))
+        )
+    if waiting:
+        paragraphs.append("Waiting:\n" + "\n".join(map(line, waiting)))
+    paragraphs.append("See each with: wikitool review show ID")
+    subject = f"Review digest: {len(items)} waiting, {len(overdue)} overdue"
+    return subject, paragraphs
 
 
 TextsOf = Callable[[Gettext, dict[str, str], Mapping[str, str]], Texts]

@@ -68,6 +68,7 @@ CREATE TABLE IF NOT EXISTS message (
 );
 CREATE INDEX IF NOT EXISTS message_due ON message (state, next_attempt);
 CREATE TABLE IF NOT EXISTS secret (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS unsubscribed (recipient TEXT PRIMARY KEY, at INTEGER NOT NULL);
 """
 
 
@@ -81,6 +82,8 @@ class MessageKind(StrEnum):
     FORGOTTEN = "forgotten"
     QUESTION = "question"
     """Staff asked the author something (``review ask``): one message per question."""
+    DIGEST = "digest"
+    """To a folder's owner (``staff:<address>``): what waits for them, what is overdue."""
 
 
 class MessageState(StrEnum):
@@ -118,6 +121,14 @@ def suggestion_of(recipient: str) -> str:
 
 
 _SUPPORTER = "supporter"
+
+STAFF_PREFIX = "staff:"
+
+
+def staff_recipient(address: str) -> str:
+    """The recipient reference of a member of staff: their address itself, which the
+    review policy publishes in the repository anyway."""
+    return f"{STAFF_PREFIX}{address.casefold()}"
 
 
 @dataclass(frozen=True)
@@ -227,6 +238,9 @@ class Outbox:
                 (now, recipient),
             ).rowcount
             if drop_pending:
+                # Remembered apart from a subscription ended by its last status, so a
+                # later "details deleted" message goes to the one and never the other.
+                db.execute("INSERT OR IGNORE INTO unsubscribed VALUES (?, ?)", (recipient, now))
                 db.execute(
                     "UPDATE message SET state = ?, finished = ?, farewell_to = NULL, "
                     "last_error = 'unsubscribed' WHERE recipient = ? AND state = ?",
@@ -249,6 +263,8 @@ class Outbox:
 
         Nothing is queued for a recipient who never subscribed or has stopped, nor a
         second time for the same ``dedupe`` key (default: the recipient and the kind).
+        The last message (``farewell_to``) also goes to a subscription its suggestion's
+        final status ended, never to one who unsubscribed.
         """
         if not self.path.exists():
             return False
@@ -259,7 +275,8 @@ class Outbox:
                 "INSERT OR IGNORE INTO message (message_id, dedupe, kind, recipient, "
                 "suggestion_id, lang, params, farewell_to, created, next_attempt) "
                 "SELECT ?, ?, ?, recipient, suggestion_id, lang, ?, ?, ?, ? "
-                "FROM subscription WHERE recipient = ? AND stopped IS NULL",
+                "FROM subscription WHERE recipient = ? AND (stopped IS NULL OR (? AND "
+                "recipient NOT IN (SELECT recipient FROM unsubscribed)))",
                 (
                     secrets.token_hex(16),
                     dedupe or f"{recipient}:{kind.value}",
@@ -269,6 +286,7 @@ class Outbox:
                     now,
                     now,
                     recipient,
+                    farewell_to is not None,
                 ),
             ).rowcount
         return bool(added)

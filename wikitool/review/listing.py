@@ -22,6 +22,7 @@ from wikitool.errors import NotFoundError, UnsafePathError, WikitoolError
 from wikitool.gitstore import WikiStore, blob_ids
 from wikitool.guides.paths import CONTENT_DIR, typed_guide_path
 from wikitool.review.changes import FileSummary, summarize_change
+from wikitool.review.deadlines import due_date, is_overdue
 from wikitool.review.events import EventKind, SuggestionKind, SuggestionState
 from wikitool.review.log import (
     ARCHIVE_PREFIX,
@@ -138,6 +139,8 @@ class BacklogRow:
     entry: IndexEntry
     verdict: Verdict
     now: int
+    decide_within: int | None = None
+    """The policy's working days for a decision on this guide's folder (None: no limit)."""
 
     @property
     def added(self) -> int:
@@ -154,6 +157,25 @@ class BacklogRow:
         """Whole days since submission."""
         return max(0, (self.now - self.entry.submitted) // DAY)
 
+    @property
+    def due(self) -> str | None:
+        """The last day an open suggestion is on time (ISO date), if the policy sets one."""
+        if self.decide_within is None or self.entry.state is not SuggestionState.OPEN:
+            return None
+        return due_date(self.entry.submitted, self.decide_within).isoformat()
+
+    @property
+    def overdue(self) -> bool:
+        """Open and waiting longer than the folder's ``decide_within``."""
+        return self.entry.state is SuggestionState.OPEN and is_overdue(
+            self.entry.submitted, self.decide_within, self.now
+        )
+
+    @property
+    def flags(self) -> list[str]:
+        """The verdict's flags, and ``overdue``."""
+        return [*self.verdict.flags, *(["overdue"] if self.overdue else [])]
+
     def to_json(self) -> dict[str, object]:
         """The ``--json`` form of one row (stable keys)."""
         entry, verdict = self.entry, self.verdict
@@ -166,6 +188,8 @@ class BacklogRow:
             "summary": entry.summary,
             "submitted": entry.submitted,
             "age_days": self.age_days,
+            "due": self.due,
+            "overdue": self.overdue,
             "decided": entry.decided,
             "reason": entry.reason,
             "merged_as": entry.merged_as,
@@ -174,7 +198,7 @@ class BacklogRow:
             "approvals": len(verdict.requirements.approvers),
             "plus_ones": entry.plus_ones,
             "supporters": entry.supporters,
-            "flags": verdict.flags,
+            "flags": self.flags,
             **verdict.to_json(),
             "base": entry.base,
             "tip": entry.tip,
@@ -260,6 +284,7 @@ def _rows(
                 store, entry.proposal(), main, policy, check=False, main_blobs=on_main
             ),
             now,
+            policy.for_path(entry.guide).decide_within,
         )
         for entry in entries
     ]

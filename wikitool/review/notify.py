@@ -66,7 +66,11 @@ def notify_status(
 def notify_all(store: WikiStore, *, published_commit: str | None = None) -> int:
     """Queue what every active subscription is missing; returns how many were queued."""
     outbox = Outbox.of(store)
-    return sum(_notify(store, outbox, s, published_commit) for s in outbox.active())
+    return sum(
+        _notify(store, outbox, s, published_commit)
+        for s in outbox.active()
+        if s.suggestion_id  # not staff, whose digest is about no one suggestion
+    )
 
 
 def _notify(

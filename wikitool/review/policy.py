@@ -14,6 +14,8 @@ The policy is a file in the wiki repository's root, read from ``main``'s committ
           - passports@veloria.invalid
           - "@passport-office.veloria.invalid"   # anyone at this domain
         sensitive_approvals: 3
+        decide_within: 5 working days   # review list flags what waits longer
+    delete_contacts_after: 90 days   # citizens' contact details, after the decision
 
 A folder inherits every setting it does not name from its parent folders and from the
 top level; without a file the defaults above apply (and no owners).
@@ -28,11 +30,17 @@ shown as theirs without touching those fields. ``time`` (and model 1's
 ``processing_time``) is not: it says how long the service usually takes, an estimate to
 plan by rather than a cost or an obligation, so one approval suffices unless a wiki adds
 it here.
+
+``decide_within`` counts working days, Monday to Friday, from the day a suggestion was
+submitted (UTC); public holidays are counted as working days, since they differ by region
+and by agency (``review/deadlines.py``). ``delete_contacts_after`` is for the whole wiki
+(``wikitool privacy purge``), not per folder: it is a promise made on the suggestion page.
 """
 
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -54,7 +62,13 @@ DEFAULT_SENSITIVE_FIELDS = (
     "situations",
 )
 MAX_APPROVALS = 10
-_SETTINGS = ("approvals", "sensitive_approvals", "sensitive_fields", "owners")
+_SETTINGS = ("approvals", "sensitive_approvals", "sensitive_fields", "owners", "decide_within")
+_TOP_ONLY = ("delete_contacts_after",)
+DEFAULT_DELETE_CONTACTS_AFTER = 90
+"""Days after the decision a citizen's contact details are kept (``privacy purge``)."""
+MAX_DAYS = 3650
+_WORKING_DAYS = re.compile(r"([0-9]{1,4}) working days?")
+_DAYS = re.compile(r"([0-9]{1,4}) days?")
 
 
 @dataclass(frozen=True)
@@ -66,6 +80,8 @@ class FolderPolicy:
     sensitive_fields: tuple[str, ...] = DEFAULT_SENSITIVE_FIELDS
     owners: tuple[str, ...] = ()
     """E-mail addresses, or ``@domain`` for anyone at that domain."""
+    decide_within: int | None = None
+    """Working days a suggestion may wait for a decision before it is overdue."""
 
     def required(self, sensitive: bool) -> int:
         """Approvals needed: the sensitive count when a sensitive field changes."""
@@ -91,6 +107,8 @@ class ReviewPolicy:
 
     default: FolderPolicy = FolderPolicy()
     folders: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    delete_contacts_after: int = DEFAULT_DELETE_CONTACTS_AFTER
+    """Days after a suggestion's decision its contact details are deleted."""
     _resolved: dict[str, FolderPolicy] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -121,6 +139,10 @@ class ReviewPolicy:
             sensitive_approvals=max(p.sensitive_approvals for p in policies),
             sensitive_fields=tuple(sorted({f for p in policies for f in p.sensitive_fields})),
             owners=tuple(sorted({o for p in policies for o in p.owners})),
+            decide_within=min(
+                (p.decide_within for p in policies if p.decide_within is not None),
+                default=None,
+            ),
         )
 
 
@@ -148,7 +170,8 @@ def parse_policy(raw: bytes) -> ReviewPolicy:
         raise ReviewError(f"{POLICY_PATH}: is not valid UTF-8") from None
     except GuideError as error:
         raise ReviewError(str(error)) from None
-    top = _settings(data, allowed=(*_SETTINGS, "folders"), where=None)
+    top = _settings(data, allowed=(*_SETTINGS, *_TOP_ONLY, "folders"), where=None)
+    delete_after = top.pop("delete_contacts_after", DEFAULT_DELETE_CONTACTS_AFTER)
     folders_data = data.get("folders") or {}
     if not isinstance(folders_data, Mapping):
         raise _error(data, "folders", "folders must map folder names to settings")
@@ -160,7 +183,11 @@ def parse_policy(raw: bytes) -> ReviewPolicy:
         if not isinstance(settings, Mapping):
             raise _error(folders_data, name, f"folder {name!r} must map settings to values")
         folders[folder] = _settings(settings, allowed=_SETTINGS, where=folder)
-    return ReviewPolicy(default=replace(FolderPolicy(), **top), folders=folders)
+    return ReviewPolicy(
+        default=replace(FolderPolicy(), **top),
+        folders=folders,
+        delete_contacts_after=delete_after,
+    )
 
 
 def _settings(
@@ -180,11 +207,47 @@ def _settings(
             if not 1 <= value <= MAX_APPROVALS:
                 raise _error(data, key, f"{label}{key} must be between 1 and {MAX_APPROVALS}")
             out[key] = value
+        elif key == "decide_within":
+            out[key] = _count(data, key, value, _WORKING_DAYS, f"{label}{key}", "5 working days")
+        elif key == "delete_contacts_after":
+            out[key] = _count(data, key, value, _DAYS, key, "90 days")
         else:
             out[key] = _strings(data, key, value, f"{label}{key}")
             if key == "owners" and not all("@" in o for o in out[key]):
                 raise _error(data, key, f"{label}owners must be e-mail addresses or @domains")
     return out
+
+
+def _count(
+    data: Mapping[str, Any],
+    key: str,
+    value: object,
+    form: re.Pattern[str],
+    label: str,
+    example: str,
+) -> int:
+    """A number of days written as in ``example`` (between 1 and ``MAX_DAYS``)."""
+    match = form.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match is None or not 1 <= int(match.group(1)) <= MAX_DAYS:
+        unit = example.split(" ", 1)[1]
+        raise _error(
+            data, key, f"{label} must be a number of {unit} from 1 to {MAX_DAYS}, e.g. {example!r}"
+        )
+    return int(match.group(1))
+
+
+def parse_days(text: str, label: str) -> int:
+    """An option such as ``--after``: a whole number of days from 1 to ``MAX_DAYS``
+    (``90`` or ``90 days``).
+
+    Raises:
+        ReviewError: anything else, naming ``label``.
+    """
+    match = _DAYS.fullmatch(text.strip()) or re.fullmatch(r"[0-9]{1,4}", text.strip())
+    value = int(match.group(1) if match and match.groups() else text) if match else 0
+    if not 1 <= value <= MAX_DAYS:
+        raise ReviewError(f"{label} {text!r} is not a number of days from 1 to {MAX_DAYS}")
+    return value
 
 
 def _strings(data: Mapping[str, Any], key: str, value: object, label: str) -> tuple[str, ...]:

@@ -162,6 +162,16 @@ def contact_get(store: WikiStore, suggestion_id: str) -> Contact | None:
     return Contact(*row) if row else None
 
 
+def contacts_kept(store: WikiStore) -> list[tuple[str, int]]:
+    """The suggestion id and the time saved of every contact kept (never an address)."""
+    path = private_store_path(store)
+    if not path.exists():
+        return []
+    with local_db(path, _SCHEMA) as db:
+        rows = db.execute("SELECT suggestion_id, created FROM contact ORDER BY created").fetchall()
+    return [(str(sid), int(created)) for sid, created in rows]
+
+
 def contact_forget(store: WikiStore, suggestion_id: str) -> bool:
     """Delete every contact kept for a suggestion (its author's and its supporters');
     True when there was one."""

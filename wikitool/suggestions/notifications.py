@@ -14,6 +14,7 @@ from wikitool.gitstore import WikiStore
 from wikitool.guides.page_source import read_page
 from wikitool.locales.language import page_language
 from wikitool.mail.outbox import (
+    STAFF_PREFIX,
     MessageKind,
     Outbox,
     Queued,
@@ -68,6 +69,8 @@ def contact_of(store: WikiStore) -> ContactLookup:
     """The sender's lookup of a message's recipient in this wiki's contact store."""
 
     def lookup(queued: Queued) -> tuple[str, str] | None:
+        if queued.recipient.startswith(STAFF_PREFIX):  # an owner's digest
+            return "", queued.recipient.removeprefix(STAFF_PREFIX)
         ref = supporter_ref(queued.recipient)
         if ref is not None:
             contact = supporter_contact_get(store, queued.suggestion_id, ref)
@@ -82,13 +85,15 @@ def contact_of(store: WikiStore) -> ContactLookup:
     return lookup
 
 
-def forget_contact(store: WikiStore, suggestion_id: str) -> bool:
+def forget_contact(store: WikiStore, suggestion_id: str, *, kept_days: int | None = None) -> bool:
     """Delete a suggestion's contact details (its author's and its supporters'); an
     author who asked for mail is told, once.
 
     The last message keeps its own copy of the address until it is sent (or given up),
     then the outbox wipes it. Messages queued before and not yet sent are not sent, and
     supporters are sent nothing more (their addresses are gone with the author's).
+    ``kept_days``: deleted because that many days passed since the decision (``privacy
+    purge``), not because the citizen asked; the last message says which.
 
     Returns:
         True when there were contact details to delete.
@@ -101,7 +106,10 @@ def forget_contact(store: WikiStore, suggestion_id: str) -> bool:
     if contact is not None and contact.email:
         recipient = author_of(suggestion_id)
         outbox.enqueue(
-            MessageKind.FORGOTTEN, recipient, {}, farewell_to=(contact.name, contact.email)
+            MessageKind.FORGOTTEN,
+            recipient,
+            {"kept_days": str(kept_days)} if kept_days else {},
+            farewell_to=(contact.name, contact.email),
         )
         outbox.stop(recipient, drop_pending=False)
     return contact_forget(store, suggestion_id)

@@ -74,6 +74,8 @@ def list_suggestions(
                      two approvals from different people are needed
       report         a citizen's report in words, with no edit yet: review
                      checkout gives it a branch to edit, or reject it
+      overdue        open longer than its folder's decide_within (working
+                     days, Monday to Friday: review-policy.yaml)
 
     \b
     Example:
@@ -131,7 +133,7 @@ def _row_cells(row: BacklogRow, state: str) -> list[str]:
         f"+{row.added} -{row.removed}",
         f"{len(row.verdict.requirements.approvers)}/{row.verdict.requirements.required}",
         str(entry.supporters),
-        ",".join(row.verdict.flags) or "-",
+        ",".join(row.flags) or "-",
         entry.summary,
     ]
     return cells
