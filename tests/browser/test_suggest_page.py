@@ -248,7 +248,11 @@ def test_a_keyboard_alone_can_suggest_an_edit_and_follow_it(
     tab_to(page, "__wt-track-link")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Status: Received")).to_be_visible()
-    assert page.url.endswith(f"/track/?id={number}")
+    # The confirmation's link is the author's private one: its secret in the fragment,
+    # which never reaches a server.
+    address, _, fragment = page.url.partition("#")
+    assert address.endswith(f"/track/?id={number}")
+    assert re.fullmatch(r"secret=[A-Za-z0-9_-]{32,}", fragment), fragment
 
 
 # -- errors -----------------------------------------------------------------------------------
