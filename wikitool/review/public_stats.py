@@ -44,6 +44,12 @@ AGE_GROUPS = ((7, "under_7_days"), (30, "7_to_30_days"), (90, "30_to_90_days"))
 ``over_90_days``."""
 
 
+def share_accepted(accepted: int, rejected: int) -> float | None:
+    """Accepted among those decided (0 to 1, three decimals), ``None`` if none were."""
+    decided = accepted + rejected
+    return round(accepted / decided, 3) if decided else None
+
+
 @dataclass(frozen=True)
 class Timeline:
     """What the public may know of one suggestion at ``now``: times in seconds."""
@@ -111,8 +117,7 @@ class Answers:
     @property
     def share_accepted(self) -> float | None:
         """Accepted among those decided within the window (0 to 1), ``None`` if none."""
-        decided = self.accepted + self.rejected
-        return round(self.accepted / decided, 3) if decided else None
+        return share_accepted(self.accepted, self.rejected)
 
     def to_json(self) -> dict[str, object]:
         """The figures' ``stats.json`` form."""
@@ -158,8 +163,7 @@ class Month:
     @property
     def share_accepted(self) -> float | None:
         """Accepted among those decided that month (0 to 1), ``None`` if none."""
-        decided = self.accepted + self.rejected
-        return round(self.accepted / decided, 3) if decided else None
+        return share_accepted(self.accepted, self.rejected)
 
     def to_json(self) -> dict[str, object]:
         """The month's ``stats.json`` form."""

@@ -70,7 +70,7 @@
     choose(params.get("field"));
     box.hidden = false;
     form.addEventListener("submit", submit);
-    errorList.addEventListener("click", focusField);
+    errorList.addEventListener("click", window.Wikitool.focusField);
   }
 
   /* The most precise choice the link's field falls under: fees[0].amount -> fees[0]. */
@@ -177,15 +177,5 @@
     }
     errors.hidden = false;
     errors.focus();
-  }
-
-  function focusField(event) {
-    var target = event.target.closest ? event.target.closest("a[data-wt-field]") : null;
-    if (!target) return;
-    var field = document.getElementById(target.getAttribute("data-wt-field"));
-    if (!field) return;
-    event.preventDefault();
-    field.focus();
-    field.scrollIntoView({ block: "center" });
   }
 })();

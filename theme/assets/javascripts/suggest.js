@@ -145,8 +145,8 @@
     consent.addEventListener("change", showContactFields);
     showContactFields();
     form.addEventListener("submit", submit);
-    errorList.addEventListener("click", focusField);
-    $("changed-list").addEventListener("click", focusField);
+    errorList.addEventListener("click", window.Wikitool.focusField);
+    $("changed-list").addEventListener("click", window.Wikitool.focusField);
   }
 
   // -- the guide as a form ------------------------------------------------------------
@@ -592,15 +592,5 @@
     }
     errorSummary.hidden = false;
     errorSummary.focus();
-  }
-
-  function focusField(event) {
-    var target = event.target.closest ? event.target.closest("a[data-wt-field]") : null;
-    if (!target) return;
-    var field = document.getElementById(target.getAttribute("data-wt-field"));
-    if (!field) return;
-    event.preventDefault();
-    field.focus();
-    field.scrollIntoView({ block: "center" });
   }
 })();

@@ -40,7 +40,24 @@
       });
   }
 
-  window.Wikitool = { MONTHS: MONTHS, element: element, askIntake: askIntake };
+  /*
+   * A click on a link of an error summary or of "What you changed" (`a[data-wt-field]`,
+   * naming a field's id) focuses that field and scrolls it into view, as GOV.UK's error
+   * summary does, rather than jumping to the fragment under a sticky header.
+   */
+  function focusField(event) {
+    var target = event.target.closest ? event.target.closest("a[data-wt-field]") : null;
+    if (!target) return;
+    var field = document.getElementById(target.getAttribute("data-wt-field"));
+    if (!field) return;
+    event.preventDefault();
+    field.focus();
+    field.scrollIntoView({ block: "center" });
+  }
+
+  window.Wikitool = {
+    MONTHS: MONTHS, element: element, askIntake: askIntake, focusField: focusField
+  };
 
   var now = new Date();
   var today = now.getFullYear() * 10000 + (now.getMonth() + 1) * 100 + now.getDate();
