@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -31,9 +30,6 @@ from wikitool.gitstore import MAIN_REF, WikiStore
 
 pytestmark = pytest.mark.browser
 
-VALIDATOR = (
-    Path(__file__).resolve().parents[2] / "theme" / "assets" / "javascripts" / "guide-validator.js"
-)
 LOST = "identity-and-travel/replace-a-lost-or-stolen-passport.md"
 """A guide with situations, fees for one of them, and steps in groups."""
 NAME_CHANGE = "family-and-civil-status/change-your-name.md"
@@ -450,7 +446,6 @@ def test_editing_the_whole_source_switches_the_form_off_and_sends_the_text(
 
 
 @DESKTOP_ONLY
-@pytest.mark.skipif(not VALIDATOR.is_file(), reason="guide-validator.js is built by make assets")
 def test_the_schema_validator_names_what_the_form_cannot_judge_by_its_field(
     page: Page, citizen: CitizenSite
 ) -> None:
