@@ -55,7 +55,11 @@ def country_setting_problem(store: WikiStore, commit: str) -> str | None:
     """What is wrong with ``extra.wikitool.country`` in ``mkdocs.yml`` at ``commit``, as
     one line naming the setting (``wikitool check`` reports it), or ``None``."""
     config = store.read(commit, CONFIG_PATH)
-    value = _country_value(config) if config else None
+    return _setting_problem(_country_value(config)) if config else None
+
+
+def _setting_problem(value: object) -> str | None:
+    """The one line saying what is wrong with the setting's value, or ``None``."""
     if value is None:
         return None
     problem = country_problem(value)
@@ -65,12 +69,10 @@ def country_setting_problem(store: WikiStore, commit: str) -> str | None:
 @functools.lru_cache(maxsize=16)
 def _country_in(config: bytes) -> str | None:
     value = _country_value(config)
-    if value is None:
-        return None
-    problem = country_problem(value)
+    problem = _setting_problem(value)
     if problem is not None:
-        raise WikitoolError(f"{CONFIG_PATH}: extra.wikitool.{problem}")
-    return str(value).upper()
+        raise WikitoolError(f"{CONFIG_PATH}: {problem}")
+    return None if value is None else str(value).upper()
 
 
 @functools.lru_cache(maxsize=16)
