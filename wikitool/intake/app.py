@@ -18,6 +18,13 @@
     ``{"secret", "text"}`` (plus ``website``): the author answers staff's open question ->
     201 ``{"id", "status", "warnings"}``; 403 a missing or wrong secret, 409 the suggestion
     is decided or no question is open, 400 the text refused.
+``POST /api/suggestions/<id>/recheck``
+    ``{"secret", "right", "text"}`` (plus ``website``): after publication, the author's
+    answer to "Is the guide right now?" (``right``: true, or false with what is still
+    wrong in ``text``) -> 201 ``{"id", "recheck", "follow_up", "warnings"}``; a "No"
+    opens a report following this one, ``follow_up`` ``{"id", "status_url", "secret"}``.
+    403 a missing or wrong secret, 404 unknown id, 409 not published yet or answered
+    already, 400 the text refused.
 ``POST /api/feedback``
     ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.
 ``GET /api/unsubscribe?to=<recipient>&token=<token>``
@@ -86,6 +93,7 @@ from wikitool.mail.tokens import TOKEN_CHARS
 from wikitool.review.conversation import Answered, SecretRefused, answer_question
 from wikitool.review.events import one_line
 from wikitool.review.open_suggestions import OpenSuggestion, OpenSuggestions
+from wikitool.review.recheck import Rechecked, answer_recheck
 from wikitool.review.status import IN_REVIEW, PublicStatus, public_status
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.services.feedback import (
@@ -118,6 +126,10 @@ from wikitool.suggestions.support import (
 NOT_FOUND = "no suggestion with this id"
 MAX_ANSWER_BYTES = 32 * 1024
 _ANSWER_FIELDS = {"secret", "text"}
+_RECHECK_FIELDS = {"secret", "right", "text"}
+FOLLOWS_REFUSED = (
+    "follows is set only by answering “Is the guide right now?” from the private link"
+)
 FORGED_TOKEN = "this unsubscribe link is not valid: it was changed or cut short"
 STATUS_PASS_SECONDS = 60.0
 """How often the sender looks for statuses not yet told (a merge made live by publishing)."""
@@ -167,6 +179,9 @@ def create_app(settings: IntakeSettings) -> Starlette:
             suggestion = suggestion_from_mapping(data, source="suggestion")
         except SuggestionError as exc:
             raise RequestRefused(400, one_line(str(exc))) from None
+        if suggestion.follows:
+            # Anyone may read an id; only its author may say the guide is still wrong.
+            raise RequestRefused(400, FOLLOWS_REFUSED)
         result = await _answered(submitter.submit(suggestion))
         if mailer is not None and suggestion.author.notify:
             mailer.wake()  # the "received" message goes now, not at the next pass
@@ -215,6 +230,47 @@ def create_app(settings: IntakeSettings) -> Starlette:
         answered = await in_thread(answer)
         return JSONResponse(
             {"id": suggestion_id, "status": IN_REVIEW, "warnings": answered.warnings},
+            status_code=201,
+        )
+
+    async def recheck(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_ANSWER_BYTES, settings.body_timeout)
+        suggestion_id = request.path_params["suggestion_id"]
+        if _honeypot_filled(data):
+            return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+        secret, right, text = _recheck_fields(data)
+
+        def answer(store: WikiStore) -> Rechecked:
+            published = _published_commit(store, settings.published_rev)
+            try:
+                return answer_recheck(
+                    store,
+                    suggestion_id,
+                    secret=secret,
+                    right=right,
+                    text=text,
+                    published_commit=published,
+                )
+            except NotFoundError:
+                raise RequestRefused(404, NOT_FOUND) from None
+
+        done = await in_thread(answer)
+        follow_up = None
+        if done.follow_up is not None:
+            if mailer is not None:
+                mailer.wake()  # the report's "received", when its author asked to hear back
+            open_suggestions.moved()
+            follow_up = _created_fields(request, settings, done.follow_up.id)
+            follow_up["secret"] = done.follow_up.secret
+        return JSONResponse(
+            {
+                "id": suggestion_id,
+                "recheck": "yes" if done.right else "no",
+                "follow_up": follow_up,
+                "warnings": done.warnings,
+            },
             status_code=201,
         )
 
@@ -325,6 +381,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
             Route(
                 "/api/suggestions/{suggestion_id}/answers", submit_answer, methods=["POST"]
             ),
+            Route("/api/suggestions/{suggestion_id}/recheck", recheck, methods=["POST"]),
             Route("/api/suggestions/{suggestion_id}/support", support, methods=["POST"]),
             Route("/api/guides/{guide:path}/suggestions", guide_suggestions, methods=["GET"]),
             Route("/api/feedback", submit_feedback, methods=["POST"]),
@@ -436,6 +493,28 @@ def _answer_fields(data: dict[str, Any]) -> tuple[str, str]:
     return values[0], values[1]
 
 
+def _recheck_fields(data: dict[str, Any]) -> tuple[str, bool, str]:
+    """``secret``, ``right`` and ``text`` of a reply to "Is the guide right now?"."""
+    not_text = invalid_text_field(data)
+    if not_text is not None:
+        raise RequestRefused(400, one_line(not_text))
+    unknown = sorted(set(data) - _RECHECK_FIELDS)
+    if unknown:
+        raise RequestRefused(400, one_line(f"unknown field {unknown[0][:40]!r}"))
+    right = data.get("right")
+    if not isinstance(right, bool):
+        raise RequestRefused(
+            400, "right must be true (yes) or false (no, something is still wrong)"
+        )
+    values = []
+    for name in ("secret", "text"):
+        value = data.get(name, "")
+        if not isinstance(value, str):
+            raise RequestRefused(400, f"{name} must be text")
+        values.append(value)
+    return values[0], right, values[1]
+
+
 def _fake_secret() -> str:
     """What a bot that filled the honeypot is given instead of a secret (keeps nothing)."""
     return secrets.token_urlsafe(SECRET_BYTES)
@@ -447,13 +526,20 @@ def _honeypot_filled(data: dict[str, Any]) -> bool:
 
 
 def _created(request: Request, settings: IntakeSettings, body: dict[str, Any]) -> Response:
-    base = settings.public_url or str(request.base_url)
-    status_url = f"{base.rstrip('/')}/api/suggestions/{body['id']}"
+    fields = _created_fields(request, settings, body["id"])
     return JSONResponse(
-        {"status_url": status_url, "warnings": [], **body},
+        {**fields, "warnings": [], **body},
         status_code=201,
-        headers={"Location": status_url},
+        headers={"Location": fields["status_url"]},
     )
+
+
+def _created_fields(
+    request: Request, settings: IntakeSettings, suggestion_id: str
+) -> dict[str, Any]:
+    """``id`` and ``status_url`` of a suggestion just made."""
+    base = (settings.public_url or str(request.base_url)).rstrip("/")
+    return {"id": suggestion_id, "status_url": f"{base}/api/suggestions/{suggestion_id}"}
 
 
 def _published_commit(store: WikiStore, rev: str | None) -> str | None:

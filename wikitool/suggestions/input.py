@@ -22,6 +22,13 @@ reads ``about``)::
     about: steps             # optional: a field (fees[0]), steps, steps[2], a section heading
     summary: The opening hours are wrong
     rationale: The office closes at 4 pm now.
+    follows: 01jd4m7k...     # optional: the suggestion this report follows up
+
+``follows`` names a published suggestion on the same guide that left something still
+wrong: the tracking page's "No, something is still wrong" sets it (the intake's ``POST
+/api/suggestions`` refuses it, so no one else can close the author's question), and the
+submission links the two both ways (``Follows:`` on the report's ``submitted`` event, a
+``follow-up`` event on the first).
 
 ``author.notify: true`` asks for an e-mail at each change of status; it needs an e-mail
 address. A name or address holding a line break or another control character is refused
@@ -39,6 +46,7 @@ from typing import Any
 
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.plain_yaml import load_plain_yaml
+from wikitool.ids import is_suggestion_id
 from wikitool.json_text import loads_strict
 from wikitool.mail.addresses import address_problem, name_problem
 from wikitool.review.events import SuggestionKind
@@ -73,6 +81,7 @@ _FIELDS = {
     "summary",
     "rationale",
     "author",
+    "follows",
 }
 _AUTHOR_FIELDS = {"name", "email", "credit", "notify"}
 
@@ -105,6 +114,8 @@ class SuggestionInput:
     """What a report is about, as the citizen named it (empty: the whole guide)."""
     changes: tuple[Change, ...] = ()
     """What changed, applied to the guide at ``base`` when submitted (instead of content)."""
+    follows: str = ""
+    """The id of the suggestion a report follows up (empty: none)."""
 
 
 def parse_suggestion(raw: bytes, *, source: str = "suggestion") -> SuggestionInput:
@@ -181,6 +192,7 @@ def suggestion_from_mapping(
         )
     if about and not report:
         raise SuggestionError(f"{source}: about is for a report (kind: report), not an edit")
+    follows = _follows(data, source, report)
     if not report and ("content" in data) == ("changes" in data):
         raise SuggestionError(
             f"{source}: give exactly one of content (the whole guide) and changes (what changed)"
@@ -218,7 +230,23 @@ def suggestion_from_mapping(
         kind=kind,
         about=about,
         changes=changes,
+        follows=follows,
     )
+
+
+def _follows(data: Mapping[str, Any], source: str, report: bool) -> str:
+    """The id a report follows up, in the form of an id; empty when not given."""
+    follows = _text(data, "follows", source, limit=100).strip().lower()
+    if not follows:
+        return ""
+    if not report:
+        raise SuggestionError(f"{source}: follows is for a report (kind: report), not an edit")
+    if not is_suggestion_id(follows):
+        raise SuggestionError(
+            f"{source}: follows must be a suggestion id (26 letters and digits), "
+            f"got {_shown(follows)}"
+        )
+    return follows
 
 
 def _kind(data: Mapping[str, Any], source: str) -> SuggestionKind:
