@@ -377,5 +377,10 @@ def test_a_report_that_follows_another_is_linked_both_ways(
     assert f"Followed by: {later} (a report: something is still wrong)\n" in shown
     shown = run_cli("--repo", str(wiki), "review", "show", later).stdout
     assert f"Follows:    {first} (the citizen says it left the guide wrong)\n" in shown
+    log = run_cli("--repo", str(wiki), "review", "log", first).stdout
+    assert f"follow-up        Citizen {later} <{later}@suggestions.invalid>  report {later}\n" in log
+    log = run_cli("--repo", str(wiki), "review", "log", later).stdout
+    assert f"submitted (report) Citizen {later} <{later}@suggestions.invalid>  version " in log
+    assert f"  follows {first}\n" in log
     trailers = git(wiki, "log", "-1", "--format=%B", f"refs/reviews/{first}")
     assert "Event: follow-up\n" in trailers and f"Followed-By: {later}\n" in trailers
