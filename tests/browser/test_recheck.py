@@ -5,7 +5,8 @@ A citizen's suggestion is merged and published (the intake reads the live revisi
 question and says where to answer it; opened from her private link, it asks. She answers
 "No, something is still wrong" with the keyboard and a few words; the page thanks her
 and links to the new report, which says what it follows, and ``review show`` of each
-shows the link. The page is axe-clean at 375 and 1280 px with the question and after.
+shows the link; her link opened again thanks her rather than asking. Another author's
+"Yes" is one key press. The page is axe-clean at 375 and 1280 px with the question and after.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from wikitool.model import Identity
 from wikitool.review.decisions import review_approve
 from wikitool.review.merge import review_merge
 from wikitool.suggestions.input import SuggestionInput
-from wikitool.suggestions.submission import suggestion_submit
+from wikitool.suggestions.submission import SubmitResult, suggestion_submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -43,21 +44,27 @@ def _axe_at_both_widths(page: Page) -> None:
         assert axe_violations(page) == [], viewport.name
 
 
+def _published(repo: Path, edit: tuple[str, str]) -> SubmitResult:
+    """A suggestion making ``edit`` to the passport guide, merged, and the live site's tag
+    moved to the merge (as ``wikitool publish`` does)."""
+    with WikiStore.open(repo) as store:
+        guide = (store.read(store.main(), GUIDE) or b"").decode()
+        assert edit[0] in guide
+        sent = suggestion_submit(store, SuggestionInput(
+            guide=GUIDE, content=guide.replace(*edit, 1), summary="Say it plainly",
+        ))
+        review_approve(store, sent.id, staff=ANA)
+        merged = review_merge(store, sent.id, staff=STAFF).commit
+    subprocess.run(["git", "-C", str(repo), "tag", "-f", "published", merged], check=True, capture_output=True)
+    return sent
+
+
 @DESKTOP_ONLY
 def test_the_author_says_the_published_guide_is_still_wrong_and_follows_the_new_report(
     page: Page, tmp_path: Path, run_cli: RunCli
 ) -> None:
     with citizen_site(tmp_path, published_rev="refs/tags/published") as site:
-        with WikiStore.open(site.repo) as store:
-            main = store.main()
-            guide = (store.read(main, GUIDE) or b"").decode()
-            sent = suggestion_submit(store, SuggestionInput(
-                guide=GUIDE, content=guide.replace("## Steps\n\n1. ", "## Steps\n\n1. First, ", 1),
-                summary="Say what to do first",
-            ))
-            review_approve(store, sent.id, staff=ANA)
-            merged = review_merge(store, sent.id, staff=STAFF).commit
-        subprocess.run(["git", "-C", str(site.repo), "tag", "published", merged], check=True)
+        sent = _published(site.repo, ("## Steps\n\n1. ", "## Steps\n\n1. First, "))
         number, private_link = sent.id, f"{site.track_url(sent.id)}#secret={sent.secret}"
 
         # Without the secret: the question is named, and where to answer it.
@@ -115,3 +122,23 @@ def test_the_author_says_the_published_guide_is_still_wrong_and_follows_the_new_
         page.goto(site.track_url(number))
         expect(page.get_by_text("so a new report follows it")).to_contain_text(report)
         expect(page.get_by_role("region", name="Is the guide right now?")).to_be_hidden()
+
+        # Her private link again: thanked, not asked again.
+        page.goto(private_link)
+        page.reload()
+        expect(thanks).to_have_text("Thank you: we opened a new report about what is still wrong.")
+        expect(page.get_by_text("so a new report follows it")).to_contain_text(report)
+        expect(page.get_by_role("region", name="Is the guide right now?")).to_be_hidden()
+
+        # Another author, another published change: "Yes" is one key press, and thanked.
+        other = _published(site.repo, ("Calls are free.", "Calls are free from landlines."))
+        page.goto(f"{site.track_url(other.id)}#secret={other.secret}")
+        yes = question.get_by_role("button", name="Yes", exact=True)
+        yes.focus()
+        page.keyboard.press("Enter")
+        expect(thanks).to_be_focused()
+        expect(thanks).to_have_text("Thank you: you told us the guide is right now.")
+        expect(question).to_be_hidden()
+        assert "Confirmed:  the author says the guide is right now (" in run_cli(
+            "--repo", str(site.repo), "review", "show", other.id
+        ).stdout

@@ -274,23 +274,28 @@
     $("recheck-form").hidden = !(asked && secret);
     $("recheck-private").hidden = !(asked && !secret);
     var later = status.follow_up && ID.test(status.follow_up) ? status.follow_up : "";
+    // The author (the private link) is thanked, not asked again, once they answered.
+    var answered = status.recheck === "yes" || status.recheck === "no";
+    var thanked = !!rechecked || (answered && !!secret);
+    var ownLink = rechecked && rechecked.follow_up;  // the new report's private link
     var thanks = $("rechecked");
-    thanks.hidden = !rechecked;
-    $("follow-up").hidden = !later || !!rechecked;
+    thanks.hidden = !thanked;
+    $("follow-up").hidden = !later || !!ownLink;
     $("follow-up-id").textContent = later;
     $("follow-up-link").href = "?id=" + later;
-    if (!rechecked) return;
+    if (!thanked) return;
     thanks.textContent = "";
-    if (!rechecked.follow_up) {
+    if (status.recheck === "yes") {
       thanks.textContent = "Thank you: you told us the guide is right now.";
       return;
     }
+    thanks.textContent = "Thank you: we opened a new report about what is still wrong.";
+    if (!ownLink) return;
     var report = rechecked.follow_up;
     var link = document.createElement("a");
     link.href = "?id=" + encodeURIComponent(report.id) + "#secret=" + encodeURIComponent(report.secret || "");
     link.textContent = "Track the new report";
-    thanks.appendChild(document.createTextNode(
-      "Thank you: we opened a new report about what is still wrong, number " + report.id + ". "));
+    thanks.textContent = "Thank you: we opened a new report about what is still wrong, number " + report.id + ". ";
     thanks.appendChild(link);
     thanks.appendChild(document.createTextNode(" (this link is yours alone: keep it)."));
   }
