@@ -14,9 +14,11 @@ from intake_server import GUIDE, Intake
 from review_samples import ANA, BEN, HELPLINE
 
 from wikitool.gitstore import WikiStore
+from wikitool.mail.outbox import MessageKind, MessageState, Outbox, author_of
 from wikitool.review.decisions import review_approve
 from wikitool.review.merge import review_merge
 from wikitool.review.show import review_show
+from wikitool.suggestions.contacts import contact_get
 
 UNKNOWN = "01m82td1qaxakf756wgvacw96w"  # the form of an id, but no suggestion
 NOT_YOURS = (
@@ -52,7 +54,7 @@ def test_the_author_says_once_whether_the_published_guide_is_right(
     refs: Callable[[], list[str]],
 ) -> None:
     intake = start_intake(published_rev="refs/tags/published")
-    first, secret = _submitted(intake, suggestion)
+    first, secret = _submitted(intake, {**suggestion, "author": {**suggestion["author"], "notify": True}})
     still_open, open_secret = _submitted(
         intake, {**suggestion, "content": suggestion["content"].replace(*HELPLINE)}
     )
@@ -126,6 +128,11 @@ def test_the_author_says_once_whether_the_published_guide_is_right(
     assert report["summary"].startswith("The fee is still wrong: it is 89 euros now. Call me on ")
     assert "7946" not in report["summary"]
 
+    # The same citizen goes on: the report keeps her contact details and her wish to hear back.
+    contact = contact_get(store, follow_up["id"])
+    assert contact is not None and (contact.name, contact.email) == ("Ana", "ana@example.org")
+    assert (MessageKind.RECEIVED, MessageState.PENDING) in Outbox.of(store).messages(author_of(follow_up["id"]))
+
     # Both ways in the review record, as review show gives it.
     assert review_show(store, first).to_json()["followed_by"] == [follow_up["id"]]
     assert review_show(store, follow_up["id"]).to_json()["follows"] == first
@@ -165,3 +172,24 @@ def test_yes_is_recorded_and_the_question_is_not_asked_again(
     assert shown["confirmed"] is not None and shown["followed_by"] == []
     again = intake.post(url, {"secret": secret, "right": False, "text": "Still wrong"})
     assert again.status_code == 409
+
+
+def test_an_author_who_unsubscribed_is_not_written_to_about_the_new_report(
+    start_intake: Callable[..., Intake],
+    suggestion: dict[str, Any],
+    store: WikiStore,
+    wiki: Path,
+    git: Callable[..., str],
+) -> None:
+    intake = start_intake(published_rev="refs/tags/published")
+    sid, secret = _submitted(intake, {**suggestion, "author": {**suggestion["author"], "notify": True}})
+    git(wiki, "tag", "published", _merged(store, sid))
+    Outbox.of(store).stop(author_of(sid), drop_pending=True)  # her unsubscribe link
+
+    response = intake.post(f"/api/suggestions/{sid}/recheck", {"secret": secret, "right": False, "text": "Still wrong"})
+
+    assert response.status_code == 201, response.text
+    report = response.json()["follow_up"]["id"]
+    assert Outbox.of(store).subscription(author_of(report)) is None
+    contact = contact_get(store, report)
+    assert contact is not None and contact.email == "ana@example.org"  # kept, as for any report
