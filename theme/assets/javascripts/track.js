@@ -182,6 +182,8 @@
     updated.textContent = when(status.updated);
     $("result").hidden = false;
     document.title = "Status: " + known[0] + " - " + document.title.replace(/^Status: .* - /, "");
+    // The page's other parts (track-forget.js) follow what is shown.
+    root.dispatchEvent(new CustomEvent("wt-track-shown", { detail: status }));
   }
 
   function sendAnswer(event) {
