@@ -149,12 +149,20 @@ def test_the_suggestion_page_says_how_long_contact_details_are_kept_as_the_polic
     published: BuiltSite, with_intake: BuiltSite
 ) -> None:
     kept = "We delete your name and e-mail address {} after the team decides on your suggestion."
-    # The reference wiki has no review policy: the default.
-    assert kept.format("90 days") in _privacy_notice(published)
-    # review-policy.yaml's delete_contacts_after: 30 days.
-    assert kept.format("30 days") in _privacy_notice(with_intake)
-    assert "90 days" not in _privacy_notice(with_intake)
-    assert 'choose "Delete my contact details"' in _privacy_notice(with_intake)
+    # The reference wiki has no review policy: the default. Built without an intake, it
+    # gives no private link: the agency deletes them on request.
+    offline = _privacy_notice(published)
+    assert kept.format("90 days") in offline
+    assert "Or sooner if you ask: contact the agency that owns the guide" in offline
+    assert "Delete my contact details" not in offline
+    # review-policy.yaml's delete_contacts_after: 30 days; the intake's private link.
+    online = _privacy_notice(with_intake)
+    assert kept.format("30 days") in online and "90 days" not in online
+    assert (
+        "You can delete them sooner yourself, at any time: open the private link we give you "
+        'when you send your suggestion (and in our e-mails), and choose "Delete my contact '
+        'details". They are never written' in online
+    )
 
 
 @pytest.mark.parametrize(
