@@ -5,16 +5,24 @@ anything was left to delete."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import Any
 
 from intake_server import Intake
+from smtp_relay import INTAKE_URL, MAIL_FROM, SITE_URL, Relay
 
 from wikitool.gitstore import WikiStore
+from wikitool.mail.messages import MailSettings
 from wikitool.mail.outbox import MessageKind, MessageState, Outbox, author_of
+from wikitool.mail.relay import parse_relay
 from wikitool.mail.tokens import answer_token
 from wikitool.model import Identity
 from wikitool.review.conversation import review_ask
+from wikitool.services.mail_delivery import MailDelivery
 from wikitool.suggestions.contacts import contact_get, contacts_of
+from wikitool.suggestions.input import suggestion_from_mapping
+from wikitool.suggestions.submission import suggestion_submit
 
 STAFF = Identity("Rosa Staff", "rosa@agency.invalid")
 NOT_YOURS = (
@@ -94,3 +102,55 @@ def test_the_link_in_the_authors_mail_deletes_them_too(
 
     assert (deleted.status_code, deleted.json()) == (200, {"id": sid, "deleted": True})
     assert contact_get(store, sid) is None
+
+
+def test_deleting_counts_against_the_rate_limit_of_posts(
+    start_intake: Callable[..., Intake], suggestion: dict[str, Any], store: WikiStore
+) -> None:
+    given = suggestion_from_mapping({k: v for k, v in suggestion.items() if k != "website"})
+    submitted = suggestion_submit(store, given)
+    intake = start_intake(rate_limit=1)
+    url = f"/api/suggestions/{submitted.id}/forget"
+
+    guess = intake.post(url, {"secret": "guess"})
+    flood = intake.post(url, {"secret": submitted.secret})
+
+    assert guess.status_code == 403
+    assert flood.status_code == 429 and flood.headers["Retry-After"]
+    assert contact_get(store, submitted.id) is not None
+
+
+def test_with_smtp_the_last_mail_leaves_at_once_and_the_address_is_wiped(
+    start_intake: Callable[..., Intake], suggestion: dict[str, Any], store: WikiStore
+) -> None:
+    relay = Relay()
+    relay.start()
+    try:
+        mail = MailDelivery(parse_relay(relay.url), MailSettings(MAIL_FROM, SITE_URL, INTAKE_URL))
+        # A pass a minute: only the intake's wake-up after a request sends within seconds.
+        intake = start_intake(mail=mail, mail_interval=60.0, workers=1)
+        sid, secret = _submitted(intake, {**suggestion, "author": {**suggestion["author"], "notify": True}})
+        _arrived(relay, "ana@example.org", 1)
+
+        deleted = intake.post(f"/api/suggestions/{sid}/forget", {"secret": secret})
+
+        assert deleted.json() == {"id": sid, "deleted": True}
+        received, last = _arrived(relay, "ana@example.org", 2)
+        assert received["Subject"] == f"We received your suggestion {sid}"
+        assert last["Subject"] == "We deleted your contact details"
+        # Once sent, the last message's copy of the address is wiped from the outbox.
+        outbox = Outbox.of(store).path
+        deadline = time.monotonic() + 10
+        while b"ana@example.org" in outbox.read_bytes():
+            assert time.monotonic() < deadline, "the address stayed in the outbox"
+            time.sleep(0.05)
+    finally:
+        relay.stop()
+
+
+def _arrived(relay: Relay, address: str, count: int) -> list[Any]:
+    deadline = time.monotonic() + 10
+    while len(relay.to(address)) < count:
+        assert time.monotonic() < deadline, f"{count} message(s) to {address} did not arrive"
+        time.sleep(0.05)
+    return relay.to(address)
