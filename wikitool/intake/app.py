@@ -25,6 +25,11 @@
     opens a report following this one, ``follow_up`` ``{"id", "status_url", "secret"}``.
     403 a missing or wrong secret, 404 unknown id, 409 not published yet or answered
     already, 400 the text refused.
+``POST /api/suggestions/<id>/forget``
+    ``{"secret"}``: the author deletes their contact details from the private link,
+    exactly as ``suggest forget`` does (a last e-mail, no more after it) -> 200
+    ``{"id", "deleted"}``, ``deleted`` false when none were kept (never given, or deleted
+    already: asking twice is not an error); 403 a missing or wrong secret, 404 unknown id.
 ``POST /api/feedback``
     ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.
 ``GET /api/unsubscribe?to=<recipient>&token=<token>``
@@ -96,6 +101,7 @@ from wikitool.review.open_suggestions import OpenSuggestion, OpenSuggestions
 from wikitool.review.recheck import Rechecked, answer_recheck
 from wikitool.review.status import IN_REVIEW, PublicStatus, public_status
 from wikitool.screening.unicode_text import invalid_text_field
+from wikitool.services.contact_deletion import forget_by_citizen
 from wikitool.services.feedback import (
     MAX_FEEDBACK_BYTES,
     FeedbackError,
@@ -125,11 +131,12 @@ from wikitool.suggestions.support import (
 
 NOT_FOUND = "no suggestion with this id"
 MAX_ANSWER_BYTES = 32 * 1024
-_ANSWER_FIELDS = {"secret", "text"}
 _RECHECK_FIELDS = {"secret", "right", "text"}
 FOLLOWS_REFUSED = (
     "follows is set only by answering “Is the guide right now?” from the private link"
 )
+MAX_FORGET_BYTES = 1024
+"""A request to delete one's contact details: the secret alone."""
 FORGED_TOKEN = "this unsubscribe link is not valid: it was changed or cut short"
 STATUS_PASS_SECONDS = 60.0
 """How often the sender looks for statuses not yet told (a merge made live by publishing)."""
@@ -222,7 +229,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
             return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
         if not is_suggestion_id(suggestion_id):
             raise RequestRefused(404, NOT_FOUND)
-        secret, text = _answer_fields(data)
+        secret, text = _text_fields(data, ("secret", "text"))
 
         def answer(store: WikiStore) -> Answered:
             return answer_question(store, suggestion_id, secret=secret, text=text)
@@ -273,6 +280,23 @@ def create_app(settings: IntakeSettings) -> Starlette:
             },
             status_code=201,
         )
+    async def forget_contact_details(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_FORGET_BYTES, settings.body_timeout)
+        suggestion_id = request.path_params["suggestion_id"]
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+        (secret,) = _text_fields(data, ("secret",))
+
+        def forget(store: WikiStore) -> bool:
+            try:
+                return forget_by_citizen(store, suggestion_id, secret=secret)
+            except NotFoundError:
+                raise RequestRefused(404, NOT_FOUND) from None
+
+        deleted = await in_thread(forget)
+        if deleted and mailer is not None:
+            mailer.wake()  # the last message goes now, while its copy of the address is kept
+        return JSONResponse({"id": suggestion_id, "deleted": deleted})
 
     async def submit_feedback(request: Request) -> Response:
         data = await _json_body(request, writes, MAX_FEEDBACK_BYTES, settings.body_timeout)
@@ -383,6 +407,11 @@ def create_app(settings: IntakeSettings) -> Starlette:
             ),
             Route("/api/suggestions/{suggestion_id}/recheck", recheck, methods=["POST"]),
             Route("/api/suggestions/{suggestion_id}/support", support, methods=["POST"]),
+            Route(
+                "/api/suggestions/{suggestion_id}/forget",
+                forget_contact_details,
+                methods=["POST"],
+            ),
             Route("/api/guides/{guide:path}/suggestions", guide_suggestions, methods=["GET"]),
             Route("/api/feedback", submit_feedback, methods=["POST"]),
             Route("/api/unsubscribe", unsubscribe_link, methods=["GET", "POST"]),
@@ -476,21 +505,22 @@ def _count(request: Request, limiter: RateLimiter) -> None:
         )
 
 
-def _answer_fields(data: dict[str, Any]) -> tuple[str, str]:
-    """``secret`` and ``text`` of an answer's body; any other field is refused."""
+def _text_fields(data: dict[str, Any], names: tuple[str, ...]) -> list[str]:
+    """The text fields ``names`` of a body (an answer's ``secret`` and ``text``), each
+    ``""`` when absent; any other field is refused."""
     not_text = invalid_text_field(data)
     if not_text is not None:
         raise RequestRefused(400, one_line(not_text))
-    unknown = sorted(set(data) - _ANSWER_FIELDS)
+    unknown = sorted(set(data) - set(names))
     if unknown:
         raise RequestRefused(400, one_line(f"unknown field {unknown[0][:40]!r}"))
     values = []
-    for name in ("secret", "text"):
+    for name in names:
         value = data.get(name, "")
         if not isinstance(value, str):
             raise RequestRefused(400, f"{name} must be text")
         values.append(value)
-    return values[0], values[1]
+    return values
 
 
 def _recheck_fields(data: dict[str, Any]) -> tuple[str, bool, str]:

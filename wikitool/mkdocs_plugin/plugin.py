@@ -7,6 +7,8 @@ a ``SiteFacts`` and hands it to the module that does the work:
 - ``generated_pages``: the "What changed", "Suggest an edit" and "Track" pages;
 - ``stats_page``: how we answer suggestions, from the review logs, and ``stats.json``;
 - ``nav_titles``: each category named in the navigation by its index page's title;
+- ``privacy_notice``: how long the suggestion page says contact details are kept, from
+  ``review-policy.yaml``;
 - ``page_fragments``, ``home``, ``changes``: the HTML fragments handed to the theme
   (``theme/main.html``) as the ``wikitool`` template variable, every value escaped;
 - ``feed``, ``sources``, ``redirects``: the files written after the build.
@@ -52,6 +54,7 @@ from wikitool.mkdocs_plugin.page_fragments import (
     track_fragments,
 )
 from wikitool.mkdocs_plugin.page_meta import clean_content, read_markdown, read_source
+from wikitool.mkdocs_plugin.privacy_notice import read_delete_after
 from wikitool.mkdocs_plugin.redirects import write_redirects
 from wikitool.mkdocs_plugin.sources import PartsCache, write_sources
 from wikitool.mkdocs_plugin.stats_page import (
@@ -132,6 +135,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._parts = {}
         if self.config.stats_page:
             self._stats = read_stats(self._context, config, facts.commit)
+        if self.config.suggest_page:
+            facts.delete_contacts_after = read_delete_after(self._context, config, facts.commit)
         generated_pages.add_pages(files, config, self.config)
         return files
 
@@ -179,6 +184,10 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             )
         if self.config.stats_page:
             self._stats = read_stats(self._context, config, self._facts.commit)
+        if self.config.suggest_page:
+            self._facts.delete_contacts_after = read_delete_after(
+                self._context, config, self._facts.commit
+            )
 
     # -- pages ------------------------------------------------------------------------------
 

@@ -37,6 +37,11 @@ from wikitool.suggestions.submission import citizen_identity, redacted_words, re
 
 MAX_ANSWER_CHARS = 5000
 """As long as a rationale may be."""
+NOT_YOUR_LINK = (
+    "this private link does not belong to the suggestion: "
+    "use the link from your confirmation page or e-mail"
+)
+"""A secret that is not the suggestion's (answering, or deleting one's contact details)."""
 
 
 class SecretRefused(ReviewError):
@@ -125,10 +130,7 @@ def require_author_secret(store: WikiStore, suggestion_id: str, secret: str, wha
     if not secret:
         raise SecretRefused(f"{what} needs the secret of your private link")
     if not answer_secret_matches(store, suggestion_id, secret):
-        raise SecretRefused(
-            "this private link does not belong to the suggestion: "
-            "use the link from your confirmation page or e-mail"
-        )
+        raise SecretRefused(NOT_YOUR_LINK)
 
 
 def _answerable(events: list[ReviewEvent], suggestion_id: str) -> None:

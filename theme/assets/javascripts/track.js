@@ -190,6 +190,8 @@
     showRecheck(status);
     $("result").hidden = false;
     document.title = "Status: " + known[0] + " - " + document.title.replace(/^Status: .* - /, "");
+    // The page's other parts (track-forget.js) follow what is shown.
+    root.dispatchEvent(new CustomEvent("wt-track-shown", { detail: status }));
   }
 
   function sendAnswer(event) {
