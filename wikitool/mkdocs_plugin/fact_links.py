@@ -20,7 +20,6 @@ from html import escape
 from urllib.parse import quote, urlsplit
 
 from wikitool.mkdocs_plugin.display import Display
-from wikitool.mkdocs_plugin.sanitize import symbols_as_references
 
 NAME_CHARS = 60
 """Longest fact name read out after the link's words: a condition or a step may be a
@@ -63,8 +62,7 @@ class FactLinks:
         if not self.href or not field or self.display is None:
             return ""
         start, middle, end = self._parts
-        shown = symbols_as_references(escape(short_name(name)))
-        return f"{start}{_quoted(field)}{middle}{shown}{end}"
+        return f"{start}{_quoted(field)}{middle}{escape(short_name(name))}{end}"
 
 
 @lru_cache(maxsize=1024)

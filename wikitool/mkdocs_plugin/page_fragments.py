@@ -25,7 +25,7 @@ from wikitool.mkdocs_plugin.links import fill_link, relative
 from wikitool.mkdocs_plugin.open_suggestions import render_open_suggestions
 from wikitool.mkdocs_plugin.panel import render_panel
 from wikitool.mkdocs_plugin.report_form import render_report_form
-from wikitool.mkdocs_plugin.sanitize import escape_text, symbols_as_references
+from wikitool.mkdocs_plugin.sanitize import escape_text
 from wikitool.mkdocs_plugin.suggest_pages import sources_folder
 from wikitool.mkdocs_plugin.theme_language import theme_language
 
@@ -64,9 +64,7 @@ def guide_fragments(
             f'<a class="md-button md-button--primary wt-suggest" href="{suggest}">'
             f'{d.html("Suggest an edit")}</a></p>'
         ),
-        "panel": symbols_as_references(
-            render_panel(guide, d, FactLinks.to_suggestion_page(suggest_href, d))
-        ),
+        "panel": render_panel(guide, d, FactLinks.to_suggestion_page(suggest_href, d)),
         "changes": render_guide_changes(history, options.recent_changes, d),
         "report": (
             '<p class="wt-report">'

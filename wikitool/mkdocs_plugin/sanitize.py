@@ -110,22 +110,6 @@ def is_same_site(url: str) -> bool:
     return not urlsplit(url).netloc
 
 
-_SYMBOL_REFERENCES = {code: f"&#{code};" for code in (0x2026, *range(0x20A0, 0x20C1))}
-
-
-def symbols_as_references(html: str) -> str:
-    """``html`` with the ellipsis and the currency signs (``€``, ``₹``...) written as
-    character references, which the browser shows the same.
-
-    Python keeps a string at one byte a character while every character is Latin-1;
-    one euro sign in the panel made the whole page two bytes a character, and every
-    later pass over it (the search index's HTML parser, the template's joins, the UTF-8
-    encoding) about twice as slow. Only what the plugin writes itself goes through
-    this: a guide's own text is left as its authors wrote it.
-    """
-    return html.translate(_SYMBOL_REFERENCES)
-
-
 def escape_text(text: str) -> str:
     """Plain text (front matter, a commit subject) as HTML text: ``<`` shows as ``<``.
 
