@@ -116,11 +116,8 @@ from wikitool.services.mail_delivery import (
     unsubscribe_link_valid,
 )
 from wikitool.suggestions.answer_secrets import SECRET_BYTES
-from wikitool.suggestions.input import (
-    HONEYPOT_FIELD,
-    MAX_INPUT_BYTES,
-    suggestion_from_mapping,
-)
+from wikitool.suggestions.input import MAX_INPUT_BYTES, suggestion_from_mapping
+from wikitool.suggestions.limits import HONEYPOT_FIELD
 from wikitool.suggestions.submission import repair_branches, warm_up
 from wikitool.suggestions.support import (
     SuggestionClosedError,

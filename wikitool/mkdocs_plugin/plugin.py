@@ -46,6 +46,8 @@ from wikitool.mkdocs_plugin.feed import write_feed
 from wikitool.mkdocs_plugin.history_source import KnownLog, docs_prefix, read_history
 from wikitool.mkdocs_plugin.home import home_fragment
 from wikitool.mkdocs_plugin.links import relative
+from wikitool.mkdocs_plugin.nav_cache import NavLinks
+from wikitool.mkdocs_plugin.nav_cache import install as install_nav_cache
 from wikitool.mkdocs_plugin.nav_titles import title_sections
 from wikitool.mkdocs_plugin.page_fragments import (
     guide_fragments,
@@ -91,6 +93,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
         self._nav: Navigation | None = None
+        self._nav_links: NavLinks | None = None
+        """The navigation items rendered so far in this build (``nav_cache.py``)."""
         self.loaded: Loaded | None = None
         """Set by ``on_env``: the build's files, navigation and templates."""
         self._log: KnownLog | None = None
@@ -155,8 +159,11 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
-        """Let a generated page whose template the theme lacks render as text."""
+        """Render each navigation link once (``nav_cache.py``); let a generated page
+        whose template the theme lacks render as text."""
         if self.config.enabled:
+            if self.config.cache_navigation:
+                self._nav_links = install_nav_cache(env, list(config.theme.get("features", [])))
             generated_pages.drop_missing_templates(env, files, self.config)
             if self._nav is not None:
                 self.loaded = Loaded(files, self._nav, env)
@@ -173,6 +180,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         """
         if not self.config.enabled:
             return
+        if self._nav_links is not None:
+            self._nav_links.clear()
         site = BuildContext.from_extra(config.extra)
         self._context = self.context.over(site) if self.context is not None else site
         self._facts.commit = self._context.commit or ""

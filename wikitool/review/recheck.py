@@ -37,11 +37,10 @@ from wikitool.review.status import PUBLISHED, public_status
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.contacts import contact_get
 from wikitool.suggestions.input import (
-    MAX_RATIONALE_CHARS,
-    MAX_SUMMARY_CHARS,
     SuggestionAuthor,
     SuggestionInput,
 )
+from wikitool.suggestions.limits import MAX_RATIONALE_CHARS, MAX_SUMMARY_CHARS
 from wikitool.suggestions.submission import (
     SubmitResult,
     citizen_identity,

@@ -52,16 +52,12 @@ from wikitool.mail.addresses import address_problem, name_problem
 from wikitool.review.events import SuggestionKind
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.changes import MAX_CHANGES, Change, parse_changes
+from wikitool.suggestions.limits import MAX_RATIONALE_CHARS, MAX_SUMMARY_CHARS
 
 MAX_CONTENT_BYTES = 200 * 1024
 """Largest proposed guide (a long guide is about 15 KB)."""
 MAX_INPUT_BYTES = MAX_CONTENT_BYTES + 16 * 1024
 """Largest suggestion document: the content plus room for the other fields."""
-HONEYPOT_FIELD = "website"
-"""The field the site's suggestion and feedback forms add for bots: people never see it
-(the page hides it), bots fill it in, and the intake then writes nothing."""
-MAX_SUMMARY_CHARS = 150
-MAX_RATIONALE_CHARS = 5000
 MAX_NAME_CHARS = 100
 MAX_EMAIL_CHARS = 254
 MAX_ABOUT_CHARS = 200
