@@ -126,15 +126,15 @@ def test_the_cache_is_installed_only_over_the_material_file_it_was_checked_again
 def test_categories_are_rendered_each_time_when_the_theme_expands_them() -> None:
     calls: list[str] = []
 
-    def caller() -> str:
-        calls.append("rendered")
+    def render(item: object, path: str, level: int, parent: object) -> str:
+        calls.append(path)
         return "<li>section</li>"
 
-    section = SimpleNamespace(children=[SimpleNamespace(children=None, url="a/b/")])
+    section = SimpleNamespace(active=False, children=[SimpleNamespace(children=None, url="a/b/")])
     page = SimpleNamespace(url="c/d/")
     context = {"page": page}
     for features in (["navigation.sections", "navigation.prune"], []):
         links = NavLinks(features)
         for _ in range(2):
-            links(context, section, "__nav_1", 1, caller=caller)  # type: ignore[arg-type]
+            links(context, section, "__nav_1", 1, None, render)  # type: ignore[arg-type]
     assert len(calls) == 4

@@ -42,17 +42,17 @@ active is the one relative link computed below."""
 
 _RENDER = "{% macro render(nav_item, path, level, parent) %}"
 _RENAMED = "{% macro _wikitool_render(nav_item, path, level, parent) %}"
-# The wrapper emits nothing around the macro's own output (the `-` trim markers), so a
-# page is the same string whichever way an item was rendered.
+_CHILD = '{{ render(item, path ~ "_" ~ loop.index, level + 1, nav_item) }}'
+_CACHED_CHILD = (
+    '{{ wikitool_nav_link(item, path ~ "_" ~ loop.index, level + 1, nav_item, _wikitool_render) }}'
+)
+# `render` stays the name nav.html calls; each item, at the top and in the recursion,
+# goes through the cache straight from the template (a Jinja macro call per item is
+# what the cache saves). Nothing is emitted around the macro's own output (the `-`
+# trim markers), so a page is the same string whichever way an item was rendered.
 _WRAPPER = (
     "{% macro render(nav_item, path, level, parent) -%}"
-    "{%- if nav_item.active -%}"
-    "{{ _wikitool_render(nav_item, path, level, parent) }}"
-    "{%- else -%}"
-    "{%- call wikitool_nav_link(nav_item, path, level) -%}"
-    "{{ _wikitool_render(nav_item, path, level, parent) }}"
-    "{%- endcall -%}"
-    "{%- endif -%}"
+    "{{ wikitool_nav_link(nav_item, path, level, parent, _wikitool_render) }}"
     "{%- endmacro %}\n"
 )
 
@@ -82,18 +82,26 @@ class NavLinks:
         self._page = None
 
     def __call__(
-        self, context: Context, nav_item: Any, path: str, level: int, *, caller: Callable[[], str]
+        self,
+        context: Context,
+        nav_item: Any,
+        path: str,
+        level: int,
+        parent: Any,
+        render: Callable[[Any, str, int, Any], str],
     ) -> str:
+        if nav_item.active:
+            return render(nav_item, path, level, parent)
         target = nav_item
         if nav_item.children:
             if not self._pruned:
-                return caller()
+                return render(nav_item, path, level, parent)
             target = _first_page(nav_item)
             if target is None:
-                return caller()
+                return render(nav_item, path, level, parent)
         page = context["page"]
         if page is None:  # a theme template such as 404.html: links from the base URL
-            return caller()
+            return render(nav_item, path, level, parent)
         if page is not self._page:
             self._page = page
             self._folder, self._own = page_folder(page.url)
@@ -107,7 +115,7 @@ class NavLinks:
         key = (id(nav_item), path, level, where)
         rendered = self._rendered.get(key)
         if rendered is None:
-            rendered = self._rendered[key] = caller()
+            rendered = self._rendered[key] = render(nav_item, path, level, parent)
         return rendered
 
 
@@ -150,11 +158,11 @@ def install(env: Environment, features: list[str]) -> NavLinks | None:
     except TemplateNotFound:
         return None
     digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
-    if digest not in CHECKED_NAV_ITEM or source.count(_RENDER) != 1:
+    if digest not in CHECKED_NAV_ITEM or source.count(_RENDER) != 1 or source.count(_CHILD) != 1:
         log.debug("navigation cache off: %s is not a checked Material file", NAV_ITEM)
         return None
     links = NavLinks(features)
-    wrapped = source.replace(_RENDER, _RENAMED) + _WRAPPER
+    wrapped = source.replace(_RENDER, _RENAMED).replace(_CHILD, _CACHED_CHILD) + _WRAPPER
     env.loader = ChoiceLoader([DictLoader({NAV_ITEM: wrapped}), theme])
     env.globals["wikitool_nav_link"] = pass_context(links)
     return links
