@@ -8,7 +8,8 @@ Three builds of the same wiki, side by side in one run, each as its own process:
 - ``mkdocs build`` with mkdocs-git-revision-date-localized-plugin and
   mkdocs-git-authors-plugin instead (the usual way to show dates and authors from git).
 
-The target (issue 5): wikitool within 1.15x of plain, and faster than the git plugins.
+The targets: wikitool within 1.15x of plain in CPU (issues 5 and 12) and within 1.10x
+(issue 14, at 500 and 2,000 guides), and faster than the git plugins.
 
 The git plugins are not project dependencies; install them into the venv for the bench::
 
@@ -42,7 +43,8 @@ import yaml  # type: ignore[import-untyped]
 from synthetic_wiki import make_synthetic_wiki
 
 VENV_BIN = Path(sys.executable).parent
-TARGET_RATIO = 1.15
+TARGET_RATIO = 1.10
+"""Issue 14's full build target, the strictest (issues 5 and 12 ask for 1.15x)."""
 GIT_PLUGINS = {
     "git-revision-date-localized": "mkdocs-git-revision-date-localized-plugin",
     "git-authors": "mkdocs-git-authors-plugin",
