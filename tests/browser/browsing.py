@@ -251,8 +251,13 @@ def axe_violations(page: Page) -> list[str]:
     """WCAG 2.1 A and AA violations axe-core finds on the page, one line each.
 
     Measured at rest: a colour mid-transition (search results fading in) is neither the
-    colour before nor after, and axe would judge its contrast by chance.
+    colour before nor after, and axe would judge its contrast by chance. Two frames go by
+    first: a step that scrolls the page (focus on a heading at the top) makes Material
+    show "Back to top" on the scroll event, and its fade starts a frame later.
     """
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
     page.wait_for_function(
         "document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000
     )
