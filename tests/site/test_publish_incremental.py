@@ -135,6 +135,12 @@ def test_changed_guides_render_only_their_pages_and_the_tree_is_a_full_builds(
     # An unchanged guide is the live release's file, shared, not a copy.
     unchanged = "housing/apply-for-housing-benefit/index.html"
     assert os.path.samefile(site / unchanged, before / unchanged)
+    # So is its source for the suggestion page, which names no commit; a changed guide's
+    # is written again, and the commit file names the new commit.
+    sources = site / "suggest/sources"
+    assert os.path.samefile(sources / "housing/apply-for-housing-benefit.json", before / "suggest/sources/housing/apply-for-housing-benefit.json")
+    assert "First, " in (sources / "vehicles/pay-a-parking-fine.json").read_text(encoding="utf-8")
+    assert (sources / "commit.txt").read_text() == wiki.store.main()
     _assert_same_tree(site, wiki.full_build("two-guides"))
 
 
