@@ -23,6 +23,7 @@ from wikitool.model import Identity
 from wikitool.publishing.deployment import Published, publish
 from wikitool.publishing.incremental import SiteSession
 from wikitool.publishing.publish import build_site
+from wikitool.publishing.releases import Releases
 from wikitool.services.wiki_init import init_wiki
 
 STAFF = Identity("Test Staff", "staff@agency.invalid")
@@ -97,9 +98,15 @@ def _tree(site: Path) -> dict[str, bytes]:
     }
 
 
+def _folders(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
+
+
 def _assert_same_tree(incremental: Path, full: Path) -> None:
     made, expected = _tree(incremental), _tree(full)
     assert sorted(made) == sorted(expected)
+    # No folder more or less: an incremental build's folders may be an old release's.
+    assert _folders(incremental) == _folders(full)
     differing = [path for path in expected if made[path] != expected[path]]
     assert differing == []
 
@@ -184,6 +191,39 @@ def test_after_a_rename_a_changed_guide_is_incremental_and_redirects_are_kept(
     site = wiki.live.resolve()
     assert (site / "vehicles/register-a-used-vehicle/index.html").is_file()  # the redirect
     _assert_same_tree(site, wiki.full_build("after-rename"))
+
+
+def test_the_release_pruned_is_renamed_away_and_gives_a_later_build_its_folders(
+    wiki: Wiki,
+) -> None:
+    releases = Releases(wiki.live)
+
+    def reword(word: str) -> Published:
+        wiki.commit(
+            {APPEAL: wiki.edited(APPEAL, "## Steps\n\n1. ", f"## Steps\n\n1. {word}")},
+            f"Reword the appeal's first step ({word})",
+        )
+        done = publish(wiki.store, wiki.live, session=wiki.session, keep=2)
+        assert done.plan is not None and done.plan.mode == "incremental"
+        return done
+
+    reword("Next, ")
+    oldest = releases.all()[0]
+    folder = (oldest.site / "housing").stat().st_ino
+    done = reword("Then, ")
+    # Out of the releases at once (one rename), never to be rolled back to.
+    assert done.pruned == 1
+    assert len(releases.all()) == 2 and oldest.id not in [r.id for r in releases.all()]
+    assert not oldest.path.exists()
+    reword("Finally, ")
+    # Its files unlinked in the background, its folders are the next release's.
+    site = wiki.live.resolve()
+    assert (site / "housing").stat().st_ino == folder
+    assert os.path.samefile(
+        site / "housing/apply-for-housing-benefit/index.html",
+        releases.all()[0].site / "housing/apply-for-housing-benefit/index.html",
+    )
+    _assert_same_tree(site, wiki.full_build("reused-folders"))
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,8 @@ existing pages (``content/**.md``) whose titles stay the same:
    feed, the guides' sources and the redirects are written again from the facts of
    every page;
 4. every other file of the new release is a hard link to the same file of the live
-   release (a release is never changed once live, so sharing its files is safe).
+   release (a release is never changed once live, so sharing its files is safe), in
+   the folders of an old release made ready in the background (``spare_folders.py``).
 
 Anything else falls back to a full build, and the report says why (``Plan.reason``):
 no build loaded in this process, a live release this process did not build, a new day
@@ -28,6 +29,7 @@ differ between the live release and the update.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -64,6 +66,7 @@ from wikitool.publishing.publish import (
     quiet_mkdocs_info,
     site_result,
 )
+from wikitool.publishing.spare_folders import SpareFolders
 from wikitool.services.wiki_init import WIKI_PARTS
 
 INCREMENTAL = "incremental"
@@ -109,13 +112,21 @@ class SiteSession:
         self._root: Path | None = None
         self._kept: _Kept | None = None
         self._not_kept = "no build loaded in this process"
+        self._spare = SpareFolders()
 
     def close(self) -> None:
-        """Forget the loaded build and delete its export."""
+        """Forget the loaded build and delete its export and spare folders."""
         self._kept = None
+        self._spare.close()
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None
+
+    def recycle(self, retired: list[Path], live_site: Path, folder: Path) -> None:
+        """After a switch: the old releases ``retired`` (renamed out of the releases'
+        ``folder``) give the next build its folders or are deleted, in the background;
+        with none, the live release's folders are made anew for it."""
+        self._spare.prepare(retired, live_site, folder)
 
     def released(self, site: Path) -> None:
         """The site folder of the last build, renamed into its release."""
@@ -230,6 +241,7 @@ class SiteSession:
         config, loaded, plugin = kept.config, kept.loaded, kept.plugin
         docs = docs_prefix(config)
         pages = _pages_to_render(loaded, [p.removeprefix(docs) for p in changed])
+        self._spare.take(site)
         config["site_dir"] = str(site)
         plugin.context = BuildContext(
             repository=Path(store.git_dir), commit=commit, intake_url=self.intake_url
@@ -369,22 +381,42 @@ def _entries_of(entries: list[dict[str, Any]], url: str) -> tuple[int, int]:
 
 def _link_the_rest(live: Path, site: Path) -> int:
     """Hard-link each file of the live release that the update did not write (a copy
-    where linking fails); returns how many."""
+    where linking fails) into ``site``, whose folders may be an old release's (spare
+    folders): the ones missing are made, the ones the live release lacks removed.
+    Returns how many files were linked."""
     count = 0
+    folders = set()
     for folder, _dirs, names in os.walk(live):
         relative = os.path.relpath(folder, live)
+        folders.add(relative)
         target = site if relative == "." else site / relative
-        target.mkdir(parents=True, exist_ok=True)
         for name in names:
             made = target / name
-            if made.exists():
-                continue
             try:
-                os.link(os.path.join(folder, name), made)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), made)
+                _link(os.path.join(folder, name), made)
+            except FileExistsError:
+                continue  # the update wrote it
+            except FileNotFoundError:
+                target.mkdir(parents=True, exist_ok=True)
+                _link(os.path.join(folder, name), made)
             count += 1
+    for folder, _dirs, names in os.walk(site, topdown=False):
+        relative = os.path.relpath(folder, site)
+        if relative not in folders and not names:
+            with contextlib.suppress(OSError):  # not empty: the update wrote there
+                os.rmdir(folder)
     return count
+
+
+def _link(source: str, made: Path) -> None:
+    """``made`` as a hard link to ``source``, or a copy where linking fails (another file
+    system, or a file system without hard links)."""
+    try:
+        os.link(source, made)
+    except (FileExistsError, FileNotFoundError):
+        raise
+    except OSError:
+        shutil.copy2(source, made)
 
 
 def _listing(store: WikiStore, commit: str) -> dict[str, str]:
