@@ -124,9 +124,14 @@ def test_changed_guides_render_only_their_pages_and_the_tree_is_a_full_builds(
     wiki.commit(
         {
             PARKING: wiki.edited(PARKING, "## Steps\n\n1. ", "## Steps\n\n1. First, "),
-            BIRTH: wiki.edited(BIRTH, "## Steps\n\n1. ", "## Steps\n\n1. Promptly, "),
+            # A section more: the search entries of every page after it move along.
+            BIRTH: wiki.edited(
+                BIRTH,
+                "## Steps\n\n1. ",
+                "## Good to know\n\nBring the hospital's letter.\n\n## Steps\n\n1. Promptly, ",
+            ),
         },
-        "Reword two guides' first steps",
+        "Reword two guides' first steps, one with a new section",
     )
     before = wiki.live.resolve()
     done = wiki.publish()
