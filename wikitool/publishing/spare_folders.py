@@ -45,6 +45,8 @@ class SpareFolders:
         the releases' ``folder``) as the spare, emptied of its files, and delete the rest;
         with none retired and no spare yet, make ``live_site``'s folders anew."""
         self._finish_preparing()
+        if self._spare is not None and not self._spare.exists():
+            self._spare = None  # deleted by another publisher's prune, a day old
         keep = retired[-1] if retired and self._spare is None else None
         doomed = [path for path in retired if path != keep]
         if doomed:
