@@ -69,11 +69,18 @@ isolated_build_env = isolated_environment
 
 @contextmanager
 def citizen_site(
-    root: Path, *, with_intake: bool = True, rate_limit: int = 0, mail: MailDelivery | None = None
+    root: Path,
+    *,
+    with_intake: bool = True,
+    rate_limit: int = 0,
+    mail: MailDelivery | None = None,
+    published_rev: str | None = None,
 ) -> Iterator[CitizenSite]:
     """A new wiki under ``root``, its site and (unless ``with_intake`` is false) its
-    intake, allowing ``rate_limit`` writes per minute (0: any number) and sending mail
-    through ``mail`` when given, served on 127.0.0.1 until the context ends."""
+    intake, allowing ``rate_limit`` writes per minute (0: any number), sending mail
+    through ``mail`` when given and knowing the live site's revision from
+    ``published_rev`` (``intake serve --published-rev``, e.g. ``refs/tags/published``,
+    which ``wikitool publish`` moves), served on 127.0.0.1 until the context ends."""
     with isolated_build_env(root):
         init_wiki(root / "wiki", author=STAFF, when=INIT_TIME)
     site_dir = root / "site"
@@ -89,7 +96,9 @@ def citizen_site(
             sock.close()
             yield site
             return
-        with running_intake(sock, root / "wiki", base_url, rate_limit, mail):
+        with running_intake(
+            sock, root / "wiki", base_url, rate_limit, mail, published_rev=published_rev
+        ):
             yield site
 
 
@@ -106,11 +115,22 @@ def everything_in_git(repo: Path) -> str:
 
 @contextmanager
 def running_intake(
-    sock: socket.socket, repo: Path, origin: str, rate_limit: int, mail: MailDelivery | None = None
+    sock: socket.socket,
+    repo: Path,
+    origin: str,
+    rate_limit: int,
+    mail: MailDelivery | None = None,
+    *,
+    published_rev: str | None = None,
 ) -> Iterator[None]:
     """``wikitool intake serve`` for ``repo`` on ``sock``, in a thread."""
     settings = IntakeSettings(
-        repo=repo, allow_origins=(origin,), rate_limit=rate_limit, mail=mail, mail_interval=0.2
+        repo=repo,
+        allow_origins=(origin,),
+        rate_limit=rate_limit,
+        mail=mail,
+        mail_interval=0.2,
+        published_rev=published_rev,
     )
     with serving_intake(settings, sock):
         yield

@@ -86,7 +86,7 @@ def test_a_citizen_hears_back_answers_a_question_and_is_supported_until_publishe
     relay.start()
     mail = MailDelivery(parse_relay(relay.url), MailSettings(MAIL_FROM, SITE_URL, INTAKE_URL))
     try:
-        with citizen_site(tmp_path, mail=mail) as site:
+        with citizen_site(tmp_path, mail=mail, published_rev="refs/tags/published") as site:
             repo = str(site.repo)
 
             # She suggests from the guide's page and asks to hear back.
@@ -189,10 +189,16 @@ def test_a_citizen_hears_back_answers_a_question_and_is_supported_until_publishe
             assert "now shows your suggestion" in text and SUMMARY in text
             assert "Thank you for helping." in text
 
-            # Her private link says so too (without --published-rev the intake cannot tell
-            # "published" from "accepted").
+            # Her private link says so too: the intake reads the live site's revision from
+            # the tag publish moved (--published-rev), and asks whether the guide is right.
             page.reload()  # still on her private link
-            expect(page.get_by_role("heading", name="Status: Accepted")).to_be_visible()
+            expect(
+                page.get_by_role("heading", name="Status: Accepted and published")
+            ).to_be_visible()
+            expect(
+                page.get_by_role("region", name="Is the guide right now?")
+            ).to_be_visible()
+            assert f"Is the guide right now? If something is still wrong, tell us from this link, which is yours alone: {private}" in text
 
             # Each arrived once, and nothing more came.
             time.sleep(1)

@@ -483,6 +483,13 @@ def test_the_form_shows_markup_in_a_guide_as_text_and_runs_none_of_it(
 def test_the_form_is_accessible_in_every_state_and_asks_no_other_host(
     page: Page, citizen: CitizenSite, viewport: Viewport, offsite: OffsiteRequests
 ) -> None:
+    # A section the form cannot show as text (a table): named, read-only, with its hint.
+    open_form(page, citizen.suggest_url(PASSPORT))
+    read_only = page.get_by_text("This part has a table, HTML or a nested list")
+    expect(read_only).to_be_visible()
+    expect(page.get_by_label("If something goes wrong", exact=True)).to_have_count(0)
+    assert axe_violations(page) == [], "a section shown read-only"
+
     open_form(page, citizen.suggest_url(LOST))
     assert axe_violations(page) == [], "empty"
 

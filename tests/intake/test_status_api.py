@@ -60,6 +60,9 @@ def test_a_new_suggestion_is_received(intake: Intake, submitted: str) -> None:
         "reason_code": None,
         "question": None,
         "explanation": None,
+        "recheck": None,
+        "follow_up": None,
+        "follows": None,
         "updated": status["updated"],
     }
     assert ISO_SECOND.match(status["updated"])

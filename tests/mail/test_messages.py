@@ -3,6 +3,7 @@ and a name that tries to add a header is only ever a name."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from email import message_from_bytes, policy
 
 import pytest
@@ -10,7 +11,7 @@ from smtp_relay import INTAKE_URL, MAIL_FROM, SITE_URL
 
 from wikitool.mail.addresses import recipient
 from wikitool.mail.messages import MailSettings, compose
-from wikitool.mail.outbox import MessageKind, Queued
+from wikitool.mail.outbox import MessageKind, Queued, supporter_of
 
 SETTINGS = MailSettings(MAIL_FROM, SITE_URL, INTAKE_URL)
 ID = "01m8abcdefghjkmnpqrstvwxyz"
@@ -45,6 +46,28 @@ def test_a_rejection_in_the_guides_language(lang: str, subject: str, reason: str
     assert parsed["Subject"] == subject
     assert parsed["Content-Language"] == lang
     assert reason in parsed.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked"),
+    [
+        ("en", "Is the guide right now? If something is still wrong, tell us from this link, which is yours alone: "),
+        ("fr", "Le guide est-il juste maintenant ? Si quelque chose ne va toujours pas, dites-le-nous depuis ce lien, qui n’est destiné qu’à vous : "),
+        ("es", "¿La guía es correcta ahora? Si algo sigue estando mal, díganoslo desde este enlace, que es solo para usted: "),
+        ("de", "Stimmt der Leitfaden jetzt? Wenn noch etwas falsch ist, sagen Sie es uns über diesen Link, der nur für Sie bestimmt ist: "),
+    ],
+)
+def test_the_published_mail_asks_its_author_whether_the_guide_is_right_now(lang: str, asked: str) -> None:
+    queued = _queued(MessageKind.PUBLISHED, lang, guide="Passport", summary="Step 1")
+    private = f"{SITE_URL}/track/?id={ID}#secret={'a' * 22}"
+    to = recipient("Zoé", "zoe@example.org")
+
+    body = compose(queued, to, SETTINGS, "t" * 32, answer_token="a" * 22).get_content()
+
+    # Answered on the tracking page: the link opens it, and opening it changes nothing.
+    assert f"{asked}{private}\n" in body
+    supporter = replace(queued, recipient=supporter_of(ID, "r1"))
+    assert "Is the guide right now?" not in compose(supporter, to, SETTINGS, "t" * 32).get_content()
 
 
 def test_a_citizens_words_never_reach_a_header() -> None:

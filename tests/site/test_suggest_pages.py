@@ -21,26 +21,48 @@ from mkdocs.exceptions import Abort
 from site_history import PASSPORT, STAFF, BuiltSite, isolated_git
 
 from wikitool.errors import BuildError
-from wikitool.gitstore import WikiStore
+from wikitool.gitstore import MAIN_REF, WikiStore
+from wikitool.mkdocs_plugin.collected import SiteFacts
+from wikitool.mkdocs_plugin.context import BuildContext
 from wikitool.mkdocs_plugin.editor_labels import editor_settings
+from wikitool.mkdocs_plugin.privacy_notice import delete_after_html, read_delete_after
 from wikitool.mkdocs_plugin.suggest_pages import intake_url_from, sources_folder
 from wikitool.publishing.publish import build_site
+from wikitool.review.policy import POLICY_PATH
 from wikitool.services.wiki_init import init_wiki
 from wikitool.suggestions.changed_guide import editable_parts
 
 INTAKE = "https://intake.guides.example.org"
+KEPT_POLICY = b"approvals: 1\ndelete_contacts_after: 30 days\n"
 RunCli = Callable[..., Result]
 
 
 @pytest.fixture(scope="module")
 def with_intake(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The reference wiki built with an intake for its forms."""
+    """The reference wiki built with an intake for its forms, and a review policy that
+    keeps contact details for another time than the default."""
     root = tmp_path_factory.mktemp("with-intake")
     with isolated_git(root):
         init_wiki(root / "wiki", author=STAFF, when=1_790_000_000)
         with WikiStore.open(root / "wiki") as store:
+            commit_policy(store, KEPT_POLICY)
             built = build_site(store, root / "site", intake_url=INTAKE)
     return BuiltSite(root / "wiki", built.site_dir, built.commit)
+
+
+def commit_policy(store: WikiStore, policy: bytes) -> str:
+    """Commit ``policy`` as ``review-policy.yaml`` on main; returns the commit."""
+    main = store.main()
+    commit = store.write_files_commit(
+        parents=[main],
+        base_tree=store.commit_info(main).tree,
+        changes={POLICY_PATH: policy},
+        message="Set the review policy\n",
+        author=STAFF,
+        committer=STAFF,
+    )
+    assert store.update_ref(MAIN_REF, main, commit)
+    return commit
 
 
 def article(html: str) -> Element:
@@ -126,6 +148,61 @@ def test_suggest_and_track_pages_are_generated_with_their_forms_and_a_no_script_
     assert "hidden" not in content.find("div", "wt-noscript").attrs
     assert [s.attrs["src"] for s in html.find_all("script") if "src" in s.attrs][-1].endswith(
         f"assets/javascripts/{page.split('/')[0]}.js"
+    )
+
+
+def _privacy_notice(site: BuiltSite) -> str:
+    notice = article(site.file("suggest/index.html")).find("section", "wt-privacy")
+    return " ".join(notice.text.split())
+
+
+def test_the_suggestion_page_says_how_long_contact_details_are_kept_as_the_policy_does(
+    published: BuiltSite, with_intake: BuiltSite
+) -> None:
+    kept = "We delete your name and e-mail address {} after the team decides on your suggestion."
+    # The reference wiki has no review policy: the default. Built without an intake, it
+    # gives no private link: the agency deletes them on request.
+    offline = _privacy_notice(published)
+    assert kept.format("90 days") in offline
+    assert "Or sooner if you ask: contact the agency that owns the guide" in offline
+    assert "Delete my contact details" not in offline
+    # review-policy.yaml's delete_contacts_after: 30 days; the intake's private link.
+    online = _privacy_notice(with_intake)
+    assert kept.format("30 days") in online and "90 days" not in online
+    assert (
+        "You can delete them sooner yourself, at any time: open the private link we give you "
+        'when you send your suggestion (and in our e-mails), and choose "Delete my contact '
+        'details". They are never written' in online
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "said"),
+    [("en", 1, "1 day"), ("en", 180, "180 days"), ("fr", 30, "30 jours"), ("de", 30, "30 Tage")],
+)
+def test_the_period_is_said_in_the_sites_language(language: str, days: int, said: str) -> None:
+    facts = SiteFacts(language=language, delete_contacts_after=days)
+    assert delete_after_html(facts) == said
+
+
+def test_a_policy_the_build_cannot_read_is_a_warning_and_the_page_says_the_default(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with isolated_git(tmp_path):
+        init_wiki(tmp_path / "wiki", author=STAFF, when=1_790_000_000)
+        with WikiStore.open(tmp_path / "wiki") as store:
+            commit = commit_policy(store, b"delete_contacts_after: soon\n")
+            git_dir = store.git_dir
+    config = load_config(str(tmp_path / "wiki" / "mkdocs.yml"))
+
+    days = read_delete_after(BuildContext(repository=git_dir), config, commit)
+
+    assert days == 90
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warning == (
+        "wikitool: the suggestion page cannot say how long contact details are kept (it says "
+        "90 days): review-policy.yaml:1: delete_contacts_after must be a number of days from 1 "
+        "to 3650, e.g. '90 days'"
     )
 
 

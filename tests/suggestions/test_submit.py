@@ -18,6 +18,7 @@ from wikitool.suggestions.submission import warm_up
 GUIDE = "content/identity-and-travel/renew-an-adult-passport.md"
 
 RunCli = Callable[..., Result]
+UNKNOWN = "01m82td1qaxakf756wgvacw96w"  # the form of an id, but no suggestion
 
 
 def _refs(git: Callable[..., str], repo: Path) -> list[str]:
@@ -157,6 +158,10 @@ def test_personal_data_never_reaches_any_git_object(
         ({"author": {"email": "not-an-address"}}, "Error: SRC: author.email is not an e-mail address"),
         ({"content": "SAME"}, f"Error: {GUIDE}: the suggested content is the same as the published guide"),
         ({"content": "x" * (201 * 1024)}, "Error: SRC: content is larger than 200 KB"),
+        ({"follows": UNKNOWN}, "Error: SRC: follows is for a report (kind: report), not an edit"),
+        ({"kind": "report", "content": None, "follows": "01jd"},
+         "Error: SRC: follows must be a suggestion id (26 letters and digits), got '01jd'"),
+        ({"kind": "report", "content": None, "follows": UNKNOWN}, f"Error: follows: no suggestion {UNKNOWN}"),
     ],
 )
 def test_bad_suggestions_are_refused_and_nothing_is_written(
@@ -345,3 +350,37 @@ def test_warming_up_the_checks_writes_nothing_to_git(
 
     assert git(wiki, "count-objects", "-v") == objects_before
     assert _refs(git, wiki) == refs_before
+
+
+def test_a_report_that_follows_another_is_linked_both_ways(
+    wiki: Path, run_cli: RunCli, git: Callable[..., str], suggestion_file: Callable[..., Path],
+    fee_fix: str,
+) -> None:
+    def submitted(**document: object) -> str:
+        result = run_cli("--repo", str(wiki), "suggest", "submit", str(suggestion_file(**document)))
+        assert result.exit_code == 0, result.output
+        return result.stdout.strip()
+
+    first = submitted(guide=GUIDE, content=fee_fix, summary="Say what to do first")
+    other_guide = "content/housing/apply-for-housing-benefit.md"
+    report = {"kind": "report", "summary": "The first step is still unclear", "follows": first}
+    refs_before = _refs(git, wiki)
+    refused = run_cli("--repo", str(wiki), "suggest", "submit", str(suggestion_file(guide=other_guide, **report)))
+    assert (refused.exit_code, refused.stderr) == (
+        1, f"Error: follows: suggestion {first} is about {GUIDE}, not {other_guide}\n",
+    )
+    assert _refs(git, wiki) == refs_before
+
+    later = submitted(guide=GUIDE, **report)
+
+    shown = run_cli("--repo", str(wiki), "review", "show", first).stdout
+    assert f"Followed by: {later} (a report: something is still wrong)\n" in shown
+    shown = run_cli("--repo", str(wiki), "review", "show", later).stdout
+    assert f"Follows:    {first} (the citizen says it left the guide wrong)\n" in shown
+    log = run_cli("--repo", str(wiki), "review", "log", first).stdout
+    assert f"follow-up        Citizen {later} <{later}@suggestions.invalid>  report {later}\n" in log
+    log = run_cli("--repo", str(wiki), "review", "log", later).stdout
+    assert f"submitted (report) Citizen {later} <{later}@suggestions.invalid>  version " in log
+    assert f"  follows {first}\n" in log
+    trailers = git(wiki, "log", "-1", "--format=%B", f"refs/reviews/{first}")
+    assert "Event: follow-up\n" in trailers and f"Followed-By: {later}\n" in trailers

@@ -18,6 +18,18 @@
     ``{"secret", "text"}`` (plus ``website``): the author answers staff's open question ->
     201 ``{"id", "status", "warnings"}``; 403 a missing or wrong secret, 409 the suggestion
     is decided or no question is open, 400 the text refused.
+``POST /api/suggestions/<id>/recheck``
+    ``{"secret", "right", "text"}`` (plus ``website``): after publication, the author's
+    answer to "Is the guide right now?" (``right``: true, or false with what is still
+    wrong in ``text``) -> 201 ``{"id", "recheck", "follow_up", "warnings"}``; a "No"
+    opens a report following this one, ``follow_up`` ``{"id", "status_url", "secret"}``.
+    403 a missing or wrong secret, 404 unknown id, 409 not published yet or answered
+    already, 400 the text refused.
+``POST /api/suggestions/<id>/forget``
+    ``{"secret"}``: the author deletes their contact details from the private link,
+    exactly as ``suggest forget`` does (a last e-mail, no more after it) -> 200
+    ``{"id", "deleted"}``, ``deleted`` false when none were kept (never given, or deleted
+    already: asking twice is not an error); 403 a missing or wrong secret, 404 unknown id.
 ``POST /api/feedback``
     ``{"page", "section", "helpful", "wrong"}`` (plus ``website``) -> 201 ``{"id", "warnings"}``.
 ``GET /api/unsubscribe?to=<recipient>&token=<token>``
@@ -86,8 +98,10 @@ from wikitool.mail.tokens import TOKEN_CHARS
 from wikitool.review.conversation import Answered, SecretRefused, answer_question
 from wikitool.review.events import one_line
 from wikitool.review.open_suggestions import OpenSuggestion, OpenSuggestions
+from wikitool.review.recheck import Rechecked, answer_recheck
 from wikitool.review.status import IN_REVIEW, PublicStatus, public_status
 from wikitool.screening.unicode_text import invalid_text_field
+from wikitool.services.contact_deletion import forget_by_citizen
 from wikitool.services.feedback import (
     MAX_FEEDBACK_BYTES,
     FeedbackError,
@@ -102,11 +116,8 @@ from wikitool.services.mail_delivery import (
     unsubscribe_link_valid,
 )
 from wikitool.suggestions.answer_secrets import SECRET_BYTES
-from wikitool.suggestions.input import (
-    HONEYPOT_FIELD,
-    MAX_INPUT_BYTES,
-    suggestion_from_mapping,
-)
+from wikitool.suggestions.input import MAX_INPUT_BYTES, suggestion_from_mapping
+from wikitool.suggestions.limits import HONEYPOT_FIELD
 from wikitool.suggestions.submission import repair_branches, warm_up
 from wikitool.suggestions.support import (
     SuggestionClosedError,
@@ -117,7 +128,12 @@ from wikitool.suggestions.support import (
 
 NOT_FOUND = "no suggestion with this id"
 MAX_ANSWER_BYTES = 32 * 1024
-_ANSWER_FIELDS = {"secret", "text"}
+_RECHECK_FIELDS = {"secret", "right", "text"}
+FOLLOWS_REFUSED = (
+    "follows is set only by answering “Is the guide right now?” from the private link"
+)
+MAX_FORGET_BYTES = 1024
+"""A request to delete one's contact details: the secret alone."""
 FORGED_TOKEN = "this unsubscribe link is not valid: it was changed or cut short"
 STATUS_PASS_SECONDS = 60.0
 """How often the sender looks for statuses not yet told (a merge made live by publishing)."""
@@ -167,6 +183,9 @@ def create_app(settings: IntakeSettings) -> Starlette:
             suggestion = suggestion_from_mapping(data, source="suggestion")
         except SuggestionError as exc:
             raise RequestRefused(400, one_line(str(exc))) from None
+        if suggestion.follows:
+            # Anyone may read an id; only its author may say the guide is still wrong.
+            raise RequestRefused(400, FOLLOWS_REFUSED)
         result = await _answered(submitter.submit(suggestion))
         if mailer is not None and suggestion.author.notify:
             mailer.wake()  # the "received" message goes now, not at the next pass
@@ -207,7 +226,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
             return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
         if not is_suggestion_id(suggestion_id):
             raise RequestRefused(404, NOT_FOUND)
-        secret, text = _answer_fields(data)
+        secret, text = _text_fields(data, ("secret", "text"))
 
         def answer(store: WikiStore) -> Answered:
             return answer_question(store, suggestion_id, secret=secret, text=text)
@@ -217,6 +236,64 @@ def create_app(settings: IntakeSettings) -> Starlette:
             {"id": suggestion_id, "status": IN_REVIEW, "warnings": answered.warnings},
             status_code=201,
         )
+
+    async def recheck(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_ANSWER_BYTES, settings.body_timeout)
+        suggestion_id = request.path_params["suggestion_id"]
+        if _honeypot_filled(data):
+            return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+        secret, right, text = _recheck_fields(data)
+
+        def answer(store: WikiStore) -> Rechecked:
+            published = _published_commit(store, settings.published_rev)
+            try:
+                return answer_recheck(
+                    store,
+                    suggestion_id,
+                    secret=secret,
+                    right=right,
+                    text=text,
+                    published_commit=published,
+                )
+            except NotFoundError:
+                raise RequestRefused(404, NOT_FOUND) from None
+
+        done = await in_thread(answer)
+        follow_up = None
+        if done.follow_up is not None:
+            if mailer is not None:
+                mailer.wake()  # the report's "received", when its author asked to hear back
+            open_suggestions.moved()
+            follow_up = _created_fields(request, settings, done.follow_up.id)
+            follow_up["secret"] = done.follow_up.secret
+        return JSONResponse(
+            {
+                "id": suggestion_id,
+                "recheck": "yes" if done.right else "no",
+                "follow_up": follow_up,
+                "warnings": done.warnings,
+            },
+            status_code=201,
+        )
+    async def forget_contact_details(request: Request) -> Response:
+        data = await _json_body(request, writes, MAX_FORGET_BYTES, settings.body_timeout)
+        suggestion_id = request.path_params["suggestion_id"]
+        if not is_suggestion_id(suggestion_id):
+            raise RequestRefused(404, NOT_FOUND)
+        (secret,) = _text_fields(data, ("secret",))
+
+        def forget(store: WikiStore) -> bool:
+            try:
+                return forget_by_citizen(store, suggestion_id, secret=secret)
+            except NotFoundError:
+                raise RequestRefused(404, NOT_FOUND) from None
+
+        deleted = await in_thread(forget)
+        if deleted and mailer is not None:
+            mailer.wake()  # the last message goes now, while its copy of the address is kept
+        return JSONResponse({"id": suggestion_id, "deleted": deleted})
 
     async def submit_feedback(request: Request) -> Response:
         data = await _json_body(request, writes, MAX_FEEDBACK_BYTES, settings.body_timeout)
@@ -325,7 +402,13 @@ def create_app(settings: IntakeSettings) -> Starlette:
             Route(
                 "/api/suggestions/{suggestion_id}/answers", submit_answer, methods=["POST"]
             ),
+            Route("/api/suggestions/{suggestion_id}/recheck", recheck, methods=["POST"]),
             Route("/api/suggestions/{suggestion_id}/support", support, methods=["POST"]),
+            Route(
+                "/api/suggestions/{suggestion_id}/forget",
+                forget_contact_details,
+                methods=["POST"],
+            ),
             Route("/api/guides/{guide:path}/suggestions", guide_suggestions, methods=["GET"]),
             Route("/api/feedback", submit_feedback, methods=["POST"]),
             Route("/api/unsubscribe", unsubscribe_link, methods=["GET", "POST"]),
@@ -419,21 +502,44 @@ def _count(request: Request, limiter: RateLimiter) -> None:
         )
 
 
-def _answer_fields(data: dict[str, Any]) -> tuple[str, str]:
-    """``secret`` and ``text`` of an answer's body; any other field is refused."""
+def _text_fields(data: dict[str, Any], names: tuple[str, ...]) -> list[str]:
+    """The text fields ``names`` of a body (an answer's ``secret`` and ``text``), each
+    ``""`` when absent; any other field is refused."""
     not_text = invalid_text_field(data)
     if not_text is not None:
         raise RequestRefused(400, one_line(not_text))
-    unknown = sorted(set(data) - _ANSWER_FIELDS)
+    unknown = sorted(set(data) - set(names))
     if unknown:
         raise RequestRefused(400, one_line(f"unknown field {unknown[0][:40]!r}"))
+    values = []
+    for name in names:
+        value = data.get(name, "")
+        if not isinstance(value, str):
+            raise RequestRefused(400, f"{name} must be text")
+        values.append(value)
+    return values
+
+
+def _recheck_fields(data: dict[str, Any]) -> tuple[str, bool, str]:
+    """``secret``, ``right`` and ``text`` of a reply to "Is the guide right now?"."""
+    not_text = invalid_text_field(data)
+    if not_text is not None:
+        raise RequestRefused(400, one_line(not_text))
+    unknown = sorted(set(data) - _RECHECK_FIELDS)
+    if unknown:
+        raise RequestRefused(400, one_line(f"unknown field {unknown[0][:40]!r}"))
+    right = data.get("right")
+    if not isinstance(right, bool):
+        raise RequestRefused(
+            400, "right must be true (yes) or false (no, something is still wrong)"
+        )
     values = []
     for name in ("secret", "text"):
         value = data.get(name, "")
         if not isinstance(value, str):
             raise RequestRefused(400, f"{name} must be text")
         values.append(value)
-    return values[0], values[1]
+    return values[0], right, values[1]
 
 
 def _fake_secret() -> str:
@@ -447,13 +553,20 @@ def _honeypot_filled(data: dict[str, Any]) -> bool:
 
 
 def _created(request: Request, settings: IntakeSettings, body: dict[str, Any]) -> Response:
-    base = settings.public_url or str(request.base_url)
-    status_url = f"{base.rstrip('/')}/api/suggestions/{body['id']}"
+    fields = _created_fields(request, settings, body["id"])
     return JSONResponse(
-        {"status_url": status_url, "warnings": [], **body},
+        {**fields, "warnings": [], **body},
         status_code=201,
-        headers={"Location": status_url},
+        headers={"Location": fields["status_url"]},
     )
+
+
+def _created_fields(
+    request: Request, settings: IntakeSettings, suggestion_id: str
+) -> dict[str, Any]:
+    """``id`` and ``status_url`` of a suggestion just made."""
+    base = (settings.public_url or str(request.base_url)).rstrip("/")
+    return {"id": suggestion_id, "status_url": f"{base}/api/suggestions/{suggestion_id}"}
 
 
 def _published_commit(store: WikiStore, rev: str | None) -> str | None:

@@ -170,11 +170,21 @@ def _accepted(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> T
 
 
 def _published(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:
-    return _("Your suggestion {number} is now in the guide"), [
+    paragraphs = [
         _("The guide “{guide}” now shows your suggestion:").format(**facts),
         facts["summary"],
         _("Thank you for helping."),
     ]
+    if facts["private_url"] != facts["track_url"]:
+        # Asked once (review/recheck.py), answered on the tracking page: a link that
+        # changed anything when opened would be followed by mail scanners.
+        paragraphs.append(
+            _(
+                "Is the guide right now? If something is still wrong, tell us from this "
+                "link, which is yours alone: {private_url}"
+            ).format(**facts)
+        )
+    return _("Your suggestion {number} is now in the guide"), paragraphs
 
 
 def _rejected(_: Gettext, facts: dict[str, str], params: Mapping[str, str]) -> Texts:

@@ -200,6 +200,16 @@ class Outbox:
             ).fetchone()
         return Subscription(*row) if row else None
 
+    def unsubscribed(self, recipient: str) -> bool:
+        """Whether ``recipient`` unsubscribed (not merely heard their last status)."""
+        if not self.path.exists():
+            return False
+        with self._db() as db:
+            row = db.execute(
+                "SELECT 1 FROM unsubscribed WHERE recipient = ?", (recipient,)
+            ).fetchone()
+        return row is not None
+
     def subscriptions_of(self, suggestion_id: str) -> list[Subscription]:
         """Every subscription still active about ``suggestion_id``, oldest first."""
         if not self.path.exists():

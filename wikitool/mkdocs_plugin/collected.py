@@ -10,6 +10,7 @@ from wikitool.guides.page_source import PageSource
 from wikitool.guides.steps import Steps
 from wikitool.history import Change, HistoryIndex
 from wikitool.mkdocs_plugin.guide import GuideFacts
+from wikitool.review.policy import DEFAULT_DELETE_CONTACTS_AFTER
 
 
 @dataclass
@@ -46,6 +47,9 @@ class SiteFacts:
     language: str = "en"
     """The site's default language (``theme.language``): pages that are not guides."""
     pages: dict[str, PageInfo] = field(default_factory=dict)
+    delete_contacts_after: int = DEFAULT_DELETE_CONTACTS_AFTER
+    """Days contact details are kept after the decision (``review-policy.yaml`` at the
+    commit built), which the suggestion page promises (``privacy_notice.py``)."""
 
     def history_of(self, src: str) -> list[Change]:
         """The changes to one page, newest first (none without history)."""

@@ -79,3 +79,6 @@ class WikitoolConfig(Config):  # type: ignore[no-untyped-call]
 
     redirects = c.Type(bool, default=True)
     """Leave a page at a moved guide's old address that forwards to the new one."""
+    cache_navigation = c.Type(bool, default=True)
+    """Render each navigation link once for the whole build, not once per page
+    (``nav_cache.py``; the pages are the same either way)."""

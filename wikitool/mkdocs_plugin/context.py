@@ -20,6 +20,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from wikitool.errors import WikitoolError
+from wikitool.gitstore.log import discover_repository
 from wikitool.mkdocs_plugin.suggest_pages import check_intake_url
 
 EXTRA_KEY = "wikitool"
@@ -66,6 +67,14 @@ class BuildContext:
             commit=settings.get("commit") or None,
             intake_url=intake_url,
         )
+
+    def git_dir(self, docs_dir: Path) -> Path | None:
+        """The git directory the build reads from: the one handed over, else the one
+        around ``docs_dir`` (``None``: there is none)."""
+        if self.repository is not None:
+            return self.repository
+        found = discover_repository(docs_dir)
+        return found.git_dir if found is not None else None
 
     def over(self, fallback: BuildContext) -> BuildContext:
         """This context, with what it does not say taken from ``fallback``."""

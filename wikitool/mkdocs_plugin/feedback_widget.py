@@ -17,7 +17,7 @@ from html import escape
 
 from wikitool.mkdocs_plugin.display import ENGLISH, Display
 from wikitool.mkdocs_plugin.sanitize import escape_text
-from wikitool.suggestions.input import HONEYPOT_FIELD
+from wikitool.suggestions.limits import HONEYPOT_FIELD
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ import json
 from wikitool.mkdocs_plugin.display import Display
 from wikitool.mkdocs_plugin.feedback_widget import honeypot
 from wikitool.mkdocs_plugin.sanitize import escape_text
-from wikitool.suggestions.support import MAX_NOTE_CHARS
+from wikitool.suggestions.limits import MAX_NOTE_CHARS
 
 
 def script_words(d: Display) -> dict[str, str]:

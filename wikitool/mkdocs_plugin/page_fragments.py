@@ -24,6 +24,7 @@ from wikitool.mkdocs_plugin.jsonld import guide_jsonld, jsonld_scripts
 from wikitool.mkdocs_plugin.links import fill_link, relative
 from wikitool.mkdocs_plugin.open_suggestions import render_open_suggestions
 from wikitool.mkdocs_plugin.panel import render_panel
+from wikitool.mkdocs_plugin.privacy_notice import delete_after_html
 from wikitool.mkdocs_plugin.report_form import render_report_form
 from wikitool.mkdocs_plugin.sanitize import escape_text
 from wikitool.mkdocs_plugin.suggest_pages import published_base, sources_folder
@@ -106,6 +107,8 @@ def suggest_fragments(page: Page, facts: SiteFacts, options: WikitoolConfig) -> 
     # MkDocs reads every page before it renders any).
     languages = {info.guide.lang for info in facts.guides() if info.guide is not None}
     fragments["editor"] = escape_text(editor_settings(languages, facts.language))
+    # "What happens to what you send": how long contact details are kept, as configured.
+    fragments["delete_after"] = delete_after_html(facts)
     # "Is something wrong?" without editing: a report, about what the script offers.
     fragments["report"] = (
         render_report_form(

@@ -7,6 +7,8 @@ a ``SiteFacts`` and hands it to the module that does the work:
 - ``generated_pages``: the "What changed", "Suggest an edit" and "Track" pages;
 - ``stats_page``: how we answer suggestions, from the review logs, and ``stats.json``;
 - ``nav_titles``: each category named in the navigation by its index page's title;
+- ``privacy_notice``: how long the suggestion page says contact details are kept, from
+  ``review-policy.yaml``;
 - ``page_fragments``, ``home``, ``changes``: the HTML fragments handed to the theme
   (``theme/main.html``) as the ``wikitool`` template variable, every value escaped;
 - ``feed``, ``sources``, ``redirects``: the files written after the build.
@@ -44,6 +46,8 @@ from wikitool.mkdocs_plugin.feed import write_feed
 from wikitool.mkdocs_plugin.history_source import KnownLog, docs_prefix, read_history
 from wikitool.mkdocs_plugin.home import home_fragment
 from wikitool.mkdocs_plugin.links import relative
+from wikitool.mkdocs_plugin.nav_cache import NavLinks
+from wikitool.mkdocs_plugin.nav_cache import install as install_nav_cache
 from wikitool.mkdocs_plugin.nav_titles import title_sections
 from wikitool.mkdocs_plugin.page_fragments import (
     guide_fragments,
@@ -52,6 +56,7 @@ from wikitool.mkdocs_plugin.page_fragments import (
     track_fragments,
 )
 from wikitool.mkdocs_plugin.page_meta import clean_content, read_markdown, read_source
+from wikitool.mkdocs_plugin.privacy_notice import read_delete_after
 from wikitool.mkdocs_plugin.redirects import write_redirects
 from wikitool.mkdocs_plugin.sources import PartsCache, write_sources
 from wikitool.mkdocs_plugin.stats_page import (
@@ -88,6 +93,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
         self._nav: Navigation | None = None
+        self._nav_links: NavLinks | None = None
+        """The navigation items rendered so far in this build (``nav_cache.py``)."""
         self.loaded: Loaded | None = None
         """Set by ``on_env``: the build's files, navigation and templates."""
         self._log: KnownLog | None = None
@@ -135,6 +142,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._parts, self._updating = {}, False
         if self.config.stats_page:
             self._stats = read_stats(self._context, config, facts.commit)
+        if self.config.suggest_page:
+            facts.delete_contacts_after = read_delete_after(self._context, config, facts.commit)
         generated_pages.add_pages(files, config, self.config)
         return files
 
@@ -153,8 +162,11 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
-        """Let a generated page whose template the theme lacks render as text."""
+        """Render each navigation link once (``nav_cache.py``); let a generated page
+        whose template the theme lacks render as text."""
         if self.config.enabled:
+            if self.config.cache_navigation:
+                self._nav_links = install_nav_cache(env, list(config.theme.get("features", [])))
             generated_pages.drop_missing_templates(env, files, self.config)
             if self._nav is not None:
                 self.loaded = Loaded(files, self._nav, env)
@@ -174,6 +186,8 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if not self.config.enabled:
             return
         self._updating = True
+        if self._nav_links is not None:
+            self._nav_links.clear()
         site = BuildContext.from_extra(config.extra)
         self._context = self.context.over(site) if self.context is not None else site
         self._facts.commit = self._context.commit or ""
@@ -185,6 +199,10 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             )
         if self.config.stats_page:
             self._stats = read_stats(self._context, config, self._facts.commit)
+        if self.config.suggest_page:
+            self._facts.delete_contacts_after = read_delete_after(
+                self._context, config, self._facts.commit
+            )
 
     # -- pages ------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from html import escape
 from wikitool.mkdocs_plugin.display import Display
 from wikitool.mkdocs_plugin.feedback_widget import honeypot
 from wikitool.mkdocs_plugin.sanitize import escape_text
-from wikitool.suggestions.input import MAX_RATIONALE_CHARS, MAX_SUMMARY_CHARS
+from wikitool.suggestions.limits import MAX_RATIONALE_CHARS, MAX_SUMMARY_CHARS
 
 
 def render_report_form(intake_url: str, sources: str, track: str, base: str, d: Display) -> str:

@@ -22,7 +22,6 @@ from mkdocs.plugins import get_plugin_logger
 
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import WikiStore
-from wikitool.gitstore.log import discover_repository
 from wikitool.mkdocs_plugin.collected import SiteFacts
 from wikitool.mkdocs_plugin.context import BuildContext
 from wikitool.mkdocs_plugin.display import Display
@@ -49,12 +48,9 @@ class BuiltStats:
 def read_stats(context: BuildContext, config: MkDocsConfig, commit: str) -> BuiltStats | None:
     """The figures at ``commit``'s date (``HEAD`` when ``""``), or ``None`` without a
     repository. One pass over the review logs; none at all costs opening the repository."""
-    git_dir = context.repository
+    git_dir = context.git_dir(Path(config.docs_dir))
     if git_dir is None:
-        found = discover_repository(Path(config.docs_dir))
-        if found is None:
-            return None
-        git_dir = found.git_dir
+        return None
     try:
         with WikiStore.open(git_dir) as store:
             built = store.resolve(commit or "HEAD")

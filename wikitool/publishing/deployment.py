@@ -20,7 +20,6 @@ from wikitool.publishing.incremental import FULL, Plan, SiteSession
 from wikitool.publishing.publish import build_site
 from wikitool.publishing.release_check import check_release
 from wikitool.publishing.releases import SITE, Releases, check_keep
-from wikitool.review.notify import notify_all
 
 PUBLISHED_REF = "refs/tags/published"
 """The commit readers are shown, as the intake's ``--published-rev`` reads it."""
@@ -104,6 +103,11 @@ def publish(
     # "published", to citizens who asked to hear back (sent where mail is sent). The site
     # is live whatever the outbox says: if it cannot be written now, the next sender's
     # pass finds "published" and queues it.
+    # Imported here: the mail and the status rules (with the personal-data screen they
+    # load) are a tenth of a second that `wikitool build`, which imports this module
+    # with the command line, never needs.
+    from wikitool.review.notify import notify_all
+
     with contextlib.suppress(MailError):
         notify_all(store, published_commit=commit)
     seconds = time.monotonic() - started

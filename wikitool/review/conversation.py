@@ -37,6 +37,11 @@ from wikitool.suggestions.submission import citizen_identity, redacted_words, re
 
 MAX_ANSWER_CHARS = 5000
 """As long as a rationale may be."""
+NOT_YOUR_LINK = (
+    "this private link does not belong to the suggestion: "
+    "use the link from your confirmation page or e-mail"
+)
+"""A secret that is not the suggestion's (answering, or deleting one's contact details)."""
 
 
 class SecretRefused(ReviewError):
@@ -93,13 +98,7 @@ def answer_question(store: WikiStore, suggestion_id: str, *, secret: str, text: 
     if len(words) > MAX_ANSWER_CHARS:
         raise SuggestionError(f"the answer is longer than {MAX_ANSWER_CHARS} characters")
     checked_id(suggestion_id)
-    if not secret:
-        raise SecretRefused("the answer needs the secret of your private link")
-    if not answer_secret_matches(store, suggestion_id, secret):
-        raise SecretRefused(
-            "this private link does not belong to the suggestion: "
-            "use the link from your confirmation page or e-mail"
-        )
+    require_author_secret(store, suggestion_id, secret, "the answer")
     events = read_events(store, suggestion_id)
     _answerable(events, suggestion_id)
     refuse_markup("the answer", words)
@@ -119,6 +118,19 @@ def answer_question(store: WikiStore, suggestion_id: str, *, secret: str, text: 
 
     event = append_event(store, suggestion_id, decide, author=citizen)
     return Answered(event, [warning] if warning else [])
+
+
+def require_author_secret(store: WikiStore, suggestion_id: str, secret: str, what: str) -> None:
+    """Refuse ``what`` (an answer, a reply after publication) unless ``secret`` is the
+    author's: their confirmation page's secret or their e-mails' answer token.
+
+    Raises:
+        SecretRefused: the secret is missing or is not this suggestion's.
+    """
+    if not secret:
+        raise SecretRefused(f"{what} needs the secret of your private link")
+    if not answer_secret_matches(store, suggestion_id, secret):
+        raise SecretRefused(NOT_YOUR_LINK)
 
 
 def _answerable(events: list[ReviewEvent], suggestion_id: str) -> None:

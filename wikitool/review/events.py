@@ -40,6 +40,11 @@ class EventKind(StrEnum):
     """Staff ask the citizen something (``review ask``); shown on the tracking page."""
     ANSWER = "answer"
     """The citizen's answer, sent from the tracking page with their private secret."""
+    CONFIRMED = "confirmed"
+    """After publication, the author said "Yes": the guide is right now (``review/recheck.py``)."""
+    FOLLOW_UP = "follow-up"
+    """A report that follows this suggestion was opened (``Followed-By: <its id>``): the
+    author said "No, something is still wrong", or staff filed it with ``follows``."""
 
 
 class SuggestionKind(StrEnum):
@@ -82,6 +87,8 @@ _SUBJECTS = {
     EventKind.AMEND: "Amend suggestion",
     EventKind.QUESTION: "Ask about suggestion",
     EventKind.ANSWER: "Answer about suggestion",
+    EventKind.CONFIRMED: "Guide confirmed right after suggestion",
+    EventKind.FOLLOW_UP: "Report opened after suggestion",
 }
 
 
@@ -206,3 +213,28 @@ def open_question(events: Sequence[ReviewEvent]) -> ReviewEvent | None:
         if event.kind is EventKind.QUESTION:
             return event
     return None
+
+
+RECHECK_EVENTS = (EventKind.CONFIRMED, EventKind.FOLLOW_UP)
+
+
+def recheck_answer(events: Sequence[ReviewEvent]) -> ReviewEvent | None:
+    """The answer to "Is the guide right now?", asked once a merged suggestion is
+    published: the first ``confirmed`` or ``follow-up`` after the merge, if any. The one
+    rule of "asked once": the tracking page asks while this is ``None``."""
+    merged = False
+    for event in events:
+        merged = merged or event.kind is EventKind.MERGE
+        if merged and event.kind in RECHECK_EVENTS:
+            return event
+    return None
+
+
+def followed_by(events: Sequence[ReviewEvent]) -> list[str]:
+    """The ids of the reports opened after this suggestion (``follow-up`` events), oldest
+    first."""
+    return [
+        e.data["Followed-By"]
+        for e in events
+        if e.kind is EventKind.FOLLOW_UP and e.data.get("Followed-By")
+    ]

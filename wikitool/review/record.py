@@ -23,6 +23,7 @@ from wikitool.review.events import (
     ReviewEvent,
     SuggestionKind,
     SuggestionState,
+    followed_by,
     parse_trailers,
     suggestion_kind,
     suggestion_state,
@@ -139,6 +140,21 @@ class SuggestionRecord:
     def conversation(self) -> list[ReviewEvent]:
         """Staff's questions to the citizen and the citizen's answers, oldest first."""
         return [e for e in self.events if e.kind in (EventKind.QUESTION, EventKind.ANSWER)]
+
+    @property
+    def follows(self) -> str:
+        """The suggestion this report follows up ("still wrong" after it), if any."""
+        return self.events[0].data.get("Follows", "")
+
+    @property
+    def followed_by(self) -> list[str]:
+        """The reports opened after this suggestion because something was still wrong."""
+        return followed_by(self.events)
+
+    @property
+    def confirmed(self) -> ReviewEvent | None:
+        """The author's "Yes, the guide is right now" after publication, if they said it."""
+        return next((e for e in self.events if e.kind is EventKind.CONFIRMED), None)
 
     @property
     def supporters(self) -> int:

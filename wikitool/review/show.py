@@ -52,6 +52,9 @@ class SuggestionView:
                 {"event": e.kind.value, "by": e.actor, "time": e.time, "text": e.text}
                 for e in record.conversation
             ],
+            "follows": record.follows or None,
+            "followed_by": record.followed_by,
+            "confirmed": record.confirmed.time if record.confirmed else None,
             "amendments": [
                 {"commit": sha, "author": author, "subject": subject}
                 for sha, author, subject in self.amendments

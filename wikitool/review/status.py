@@ -22,6 +22,11 @@ a credited one), no e-mail, no staff comment. The states:
 ``rejected``
     with the public reason (the ``Reason:`` trailer of the reject event, in plain words).
 
+Once published, the author is asked "Is the guide right now?" (``review/recheck.py``):
+``recheck`` is ``asked`` until they answer, then ``yes`` or ``no``; a "No" opened a
+report, ``follow_up``. A report that follows another names it (``follows``). The ids are
+public like any suggestion's; who answered and what they wrote are not shown.
+
 A rejection's explanation (``review reject -m``) and a merge's public note (``review
 merge -m``) are shown as ``explanation``, with any personal data in them removed first
 (``screening/personal_data.py``, allowing the contacts the wiki itself publishes): staff
@@ -43,6 +48,7 @@ from wikitool.review.events import (
     SuggestionKind,
     SuggestionState,
     open_question,
+    recheck_answer,
     suggestion_kind,
     suggestion_state,
 )
@@ -56,6 +62,7 @@ WAITING = "waiting for your answer"
 ACCEPTED = "accepted"
 PUBLISHED = "published"
 REJECTED = "rejected"
+RECHECK_ASKED, RECHECK_YES, RECHECK_NO = "asked", "yes", "no"
 
 PUBLIC_REASONS = {
     RejectReason.DUPLICATE: N_("The same change was already suggested or made."),
@@ -94,6 +101,13 @@ class PublicStatus:
     """What staff said to the citizen with the decision, personal data removed."""
     question: str = ""
     """Staff's question waiting for the citizen's answer, personal data removed."""
+    recheck: str = ""
+    """Where "Is the guide right now?" stands: ``asked`` once published, then ``yes`` or
+    ``no`` (empty before publication)."""
+    follow_up: str = ""
+    """The report the author's "No" opened."""
+    follows: str = ""
+    """The suggestion this report follows up."""
 
     def to_json(self) -> dict[str, object]:
         """The body of ``GET /api/suggestions/<id>``."""
@@ -107,6 +121,9 @@ class PublicStatus:
             "reason_code": self.reason_code,
             "explanation": self.explanation or None,
             "question": self.question or None,
+            "recheck": self.recheck or None,
+            "follow_up": self.follow_up or None,
+            "follows": self.follows or None,
             "updated": datetime.fromtimestamp(self.updated, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         }
 
@@ -139,6 +156,7 @@ def public_status(
         if merged_as and _contains(store, published_commit, merged_as):
             status = PUBLISHED
     question = open_question(events)
+    recheck, follow_up = _recheck(events) if status == PUBLISHED else ("", "")
     return PublicStatus(
         id=suggestion_id,
         guide=submitted.data.get("Guide", ""),
@@ -150,7 +168,20 @@ def public_status(
         kind=suggestion_kind(submitted),
         explanation=explanation,
         question=_screened(store, question.text) if question else "",
+        recheck=recheck,
+        follow_up=follow_up,
+        follows=submitted.data.get("Follows", ""),
     )
+
+
+def _recheck(events: list[ReviewEvent]) -> tuple[str, str]:
+    """Where "Is the guide right now?" stands, and the report a "No" opened."""
+    answer = recheck_answer(events)
+    if answer is None:
+        return RECHECK_ASKED, ""
+    if answer.kind is EventKind.CONFIRMED:
+        return RECHECK_YES, ""
+    return RECHECK_NO, answer.data.get("Followed-By", "")
 
 
 def _status(events: list[ReviewEvent]) -> tuple[str, ReviewEvent]:

@@ -22,6 +22,13 @@ reads ``about``)::
     about: steps             # optional: a field (fees[0]), steps, steps[2], a section heading
     summary: The opening hours are wrong
     rationale: The office closes at 4 pm now.
+    follows: 01jd4m7k...     # optional: the suggestion this report follows up
+
+``follows`` names a published suggestion on the same guide that left something still
+wrong: the tracking page's "No, something is still wrong" sets it (the intake's ``POST
+/api/suggestions`` refuses it, so no one else can close the author's question), and the
+submission links the two both ways (``Follows:`` on the report's ``submitted`` event, a
+``follow-up`` event on the first).
 
 ``author.notify: true`` asks for an e-mail at each change of status; it needs an e-mail
 address. A name or address holding a line break or another control character is refused
@@ -39,21 +46,18 @@ from typing import Any
 
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.plain_yaml import load_plain_yaml
+from wikitool.ids import is_suggestion_id
 from wikitool.json_text import loads_strict
 from wikitool.mail.addresses import address_problem, name_problem
 from wikitool.review.events import SuggestionKind
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.changes import MAX_CHANGES, Change, parse_changes
+from wikitool.suggestions.limits import MAX_RATIONALE_CHARS, MAX_SUMMARY_CHARS
 
 MAX_CONTENT_BYTES = 200 * 1024
 """Largest proposed guide (a long guide is about 15 KB)."""
 MAX_INPUT_BYTES = MAX_CONTENT_BYTES + 16 * 1024
 """Largest suggestion document: the content plus room for the other fields."""
-HONEYPOT_FIELD = "website"
-"""The field the site's suggestion and feedback forms add for bots: people never see it
-(the page hides it), bots fill it in, and the intake then writes nothing."""
-MAX_SUMMARY_CHARS = 150
-MAX_RATIONALE_CHARS = 5000
 MAX_NAME_CHARS = 100
 MAX_EMAIL_CHARS = 254
 MAX_ABOUT_CHARS = 200
@@ -73,6 +77,7 @@ _FIELDS = {
     "summary",
     "rationale",
     "author",
+    "follows",
 }
 _AUTHOR_FIELDS = {"name", "email", "credit", "notify"}
 
@@ -105,6 +110,8 @@ class SuggestionInput:
     """What a report is about, as the citizen named it (empty: the whole guide)."""
     changes: tuple[Change, ...] = ()
     """What changed, applied to the guide at ``base`` when submitted (instead of content)."""
+    follows: str = ""
+    """The id of the suggestion a report follows up (empty: none)."""
 
 
 def parse_suggestion(raw: bytes, *, source: str = "suggestion") -> SuggestionInput:
@@ -181,6 +188,7 @@ def suggestion_from_mapping(
         )
     if about and not report:
         raise SuggestionError(f"{source}: about is for a report (kind: report), not an edit")
+    follows = _follows(data, source, report)
     if not report and ("content" in data) == ("changes" in data):
         raise SuggestionError(
             f"{source}: give exactly one of content (the whole guide) and changes (what changed)"
@@ -218,7 +226,23 @@ def suggestion_from_mapping(
         kind=kind,
         about=about,
         changes=changes,
+        follows=follows,
     )
+
+
+def _follows(data: Mapping[str, Any], source: str, report: bool) -> str:
+    """The id a report follows up, in the form of an id; empty when not given."""
+    follows = _text(data, "follows", source, limit=100).strip().lower()
+    if not follows:
+        return ""
+    if not report:
+        raise SuggestionError(f"{source}: follows is for a report (kind: report), not an edit")
+    if not is_suggestion_id(follows):
+        raise SuggestionError(
+            f"{source}: follows must be a suggestion id (26 letters and digits), "
+            f"got {_shown(follows)}"
+        )
+    return follows
 
 
 def _kind(data: Mapping[str, Any], source: str) -> SuggestionKind:

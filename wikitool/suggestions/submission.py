@@ -210,6 +210,8 @@ def _submit_report(
     if current is None:
         raise SuggestionError(f"{path} does not exist: a report is about a published guide")
     about = report_about(current, path, suggestion.about) if suggestion.about else ""
+    if suggestion.follows:
+        _check_follows(store, suggestion.follows, path)
     summary, rationale, warnings = _redacted_texts(
         suggestion, published_contacts_at(store, base), guide_regions(store, base, current)
     )
@@ -230,6 +232,8 @@ def _submit_report(
     data = {"Commit": commit, "Base": base, "Guide": path, "Kind": SuggestionKind.REPORT.value}
     if about:
         data["About"] = about
+    if suggestion.follows:
+        data["Follows"] = suggestion.follows
     submitted = ReviewEvent(
         kind=EventKind.SUBMITTED,
         suggestion_id=suggestion_id,
@@ -240,9 +244,37 @@ def _submit_report(
     secret = _write_log(
         store, submitted, suggestion, author, parent=commit, when=now, guide=current
     )
+    if suggestion.follows:
+        _link_follow_up(store, suggestion.follows, suggestion_id, author)
     return SubmitResult(
         suggestion_id, "", path, base, warnings, kind=SuggestionKind.REPORT, secret=secret
     )
+
+
+def _check_follows(store: WikiStore, first: str, path: str) -> None:
+    """Refuse a report that follows a suggestion that does not exist or is about another
+    guide (a follow-up says the same guide is still wrong)."""
+    events = read_events(store, first) if store.ref(review_ref(first)) else []
+    if not events or events[0].kind is not EventKind.SUBMITTED:
+        raise SuggestionError(f"follows: no suggestion {first}")
+    guide = events[0].data.get("Guide", "")
+    if guide != path:
+        raise SuggestionError(f"follows: suggestion {first} is about {guide}, not {path}")
+
+
+def _link_follow_up(store: WikiStore, first: str, follow_up: str, author: Identity) -> None:
+    """The link back: a ``follow-up`` event on the first suggestion's log naming the new
+    report (its own ``submitted`` event already says ``Follows:``)."""
+
+    def decide(events: list[ReviewEvent]) -> ReviewEvent:
+        return ReviewEvent(
+            kind=EventKind.FOLLOW_UP,
+            suggestion_id=first,
+            actor=str(author),
+            data={"Followed-By": follow_up},
+        )
+
+    append_event(store, first, decide, author=author)
 
 
 def _write_log(

@@ -38,12 +38,11 @@ from wikitool.screening.personal_data import redact, scan
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.input import MAX_EMAIL_CHARS
+from wikitool.suggestions.limits import MAX_NOTE_CHARS
 from wikitool.suggestions.notifications import subscribe_supporter
 from wikitool.suggestions.published_contacts import published_contacts_at
 from wikitool.suggestions.submission import citizen_identity
 
-MAX_NOTE_CHARS = 500
-"""A short note: why it affects them too (a rationale has room for 5000)."""
 _FIELDS = {"note", "email"}
 
 

@@ -9,6 +9,11 @@
  * A question from the team ("waiting for your answer") is shown to everyone; the answer
  * form only to the author, whose private link carries #secret=<secret> (a fragment,
  * never sent to a server). The answer goes to POST /api/suggestions/<id>/answers.
+ *
+ * Once published, "Is the guide right now?" (status.recheck "asked") is asked of the
+ * author only, once: "Yes", or "No, something is still wrong" with what is, which opens
+ * a new report (POST /api/suggestions/<id>/recheck). Anyone sees the link to that report,
+ * and on a report, the suggestion it follows.
  */
 (function () {
   "use strict";
@@ -93,6 +98,8 @@
   var answerError = $("answer-error");
   var answerSend = $("answer-send");
   answerForm.addEventListener("submit", sendAnswer);
+  var rechecked = null;  // the intake's answer to this page's "Yes" or "No"
+  setUpRecheck();
 
   var asked = new URLSearchParams(window.location.search).get("id");
   if (asked === null) return;
@@ -180,8 +187,11 @@
     var updated = $("updated");
     updated.setAttribute("datetime", status.updated || "");
     updated.textContent = when(status.updated);
+    showRecheck(status);
     $("result").hidden = false;
     document.title = "Status: " + known[0] + " - " + document.title.replace(/^Status: .* - /, "");
+    // The page's other parts (track-forget.js) follow what is shown.
+    root.dispatchEvent(new CustomEvent("wt-track-shown", { detail: status }));
   }
 
   function sendAnswer(event) {
@@ -231,6 +241,115 @@
     answerBox.setAttribute("aria-invalid", "true");
     answerBox.setAttribute("aria-describedby", answerError.id + " " + answerBox.id + "-hint");
     answerBox.focus();
+  }
+
+  /* -- "Is the guide right now?", after publication ----------------------------------- */
+
+  function setUpRecheck() {
+    $("recheck-yes").addEventListener("click", function () {
+      sendRecheck({ right: true });
+    });
+    var no = $("recheck-no");
+    no.addEventListener("click", function () {
+      no.setAttribute("aria-expanded", "true");
+      $("recheck-wrong").hidden = false;
+      $("recheck-text").focus();
+    });
+    $("recheck-form").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = $("recheck-text").value.trim();
+      if (!text) {
+        recheckProblem("Say what is still wrong in the guide.", true);
+        return;
+      }
+      sendRecheck({ right: false, text: text });
+    });
+  }
+
+  function showRecheck(status) {
+    var follows = status.follows && ID.test(status.follows) ? status.follows : "";
+    $("follows").hidden = !follows;
+    $("follows-id").textContent = follows;
+    $("follows-link").href = "?id=" + follows;
+    var asked = status.recheck === "asked";
+    $("recheck").hidden = !asked;
+    $("recheck-form").hidden = !(asked && secret);
+    $("recheck-private").hidden = !(asked && !secret);
+    var later = status.follow_up && ID.test(status.follow_up) ? status.follow_up : "";
+    // The author (the private link) is thanked, not asked again, once they answered.
+    var answered = status.recheck === "yes" || status.recheck === "no";
+    var thanked = !!rechecked || (answered && !!secret);
+    var ownLink = rechecked && rechecked.follow_up;  // the new report's private link
+    var thanks = $("rechecked");
+    thanks.hidden = !thanked;
+    $("follow-up").hidden = !later || !!ownLink;
+    $("follow-up-id").textContent = later;
+    $("follow-up-link").href = "?id=" + later;
+    if (!thanked) return;
+    thanks.textContent = "";
+    if (status.recheck === "yes") {
+      thanks.textContent = "Thank you: you told us the guide is right now.";
+      return;
+    }
+    thanks.textContent = "Thank you: we opened a new report about what is still wrong.";
+    if (!ownLink) return;
+    var report = rechecked.follow_up;
+    var link = document.createElement("a");
+    link.href = "?id=" + encodeURIComponent(report.id) + "#secret=" + encodeURIComponent(report.secret || "");
+    link.textContent = "Track the new report";
+    thanks.textContent = "Thank you: we opened a new report about what is still wrong, number " + report.id + ". ";
+    thanks.appendChild(link);
+    thanks.appendChild(document.createTextNode(" (this link is yours alone: keep it)."));
+  }
+
+  function sendRecheck(body) {
+    var buttons = [$("recheck-yes"), $("recheck-no"), $("recheck-send")];
+    buttons.forEach(function (b) { b.disabled = true; });
+    $("recheck-form").setAttribute("aria-busy", "true");
+    body.secret = secret;
+    body.website = $("recheck-website").value;
+    window.Wikitool.askIntake(intake, "api/suggestions/" + encodeURIComponent(id) + "/recheck", body)
+      .then(function (answer) {
+        if (answer.status === 201) {
+          rechecked = answer.data;
+          $("recheck-text").value = "";
+          lookUp(id, function () { $("rechecked").focus(); });
+        } else {
+          recheckProblem(recheckRefused(answer.status, answer.data.error || ""), !body.right);
+        }
+      }, function () {
+        recheckProblem("We could not reach the suggestions service. Check your internet connection and try again.", !body.right);
+      })
+      .then(function () {
+        buttons.forEach(function (b) { b.disabled = false; });
+        $("recheck-form").removeAttribute("aria-busy");
+      });
+  }
+
+  function recheckRefused(status, said) {
+    if (status === 403) return "This link does not let you answer: open the private link shown when you sent your suggestion, or the one in our e-mail.";
+    if (status === 409) return "We cannot take this answer: the question was answered already, or the guide does not show the change yet. Reload the page to see where your suggestion stands.";
+    if (status === 429) return "You have sent a lot in a short time. Try again in a minute.";
+    if (status === 400) return "We could not take your answer: " + said + ".";
+    return "Something went wrong on our side (error " + status + "). Try again later.";
+  }
+
+  /* The error next to the box for a "No", above the buttons for a "Yes". */
+  function recheckProblem(text, inBox) {
+    var box = $("recheck-text");
+    var boxError = $("recheck-text-error");
+    var formError = $("recheck-error");
+    boxError.hidden = formError.hidden = true;
+    if (inBox) {
+      boxError.textContent = text;
+      boxError.hidden = false;
+      box.setAttribute("aria-invalid", "true");
+      box.setAttribute("aria-describedby", boxError.id + " " + box.id + "-hint");
+      box.focus();
+    } else {
+      formError.textContent = text;
+      formError.hidden = false;
+    }
   }
 
   /* The guide's title in place of its path, from the source the suggestion page uses. */

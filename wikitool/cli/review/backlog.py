@@ -190,6 +190,7 @@ def _show_text(view: SuggestionView, color: bool) -> str:
         lines.append(f"Supported:  {_supported(record.supporters, record.plus_ones)}")
         lines += [f"  - {terminal_safe(note)}" for note in record.supporter_notes]
     lines += _conversation_lines(record)
+    lines += _recheck_lines(record)
     if view.amendments:
         lines.append("Amended:")
         lines += [
@@ -229,6 +230,22 @@ def _conversation_lines(record: SuggestionRecord) -> list[str]:
         text = terminal_safe(event.text, multiline=True)
         lines += [f"    {line}" for line in text.splitlines()]
     return lines
+
+
+def _recheck_lines(record: SuggestionRecord) -> list[str]:
+    """The links between a suggestion and the reports that follow it, and the author's
+    "Yes, the guide is right now" after publication."""
+    lines = []
+    if record.follows:
+        lines.append(f"Follows:    {record.follows} (the citizen says it left the guide wrong)")
+    lines += [
+        f"Followed by: {later} (a report: something is still wrong)"
+        for later in record.followed_by
+    ]
+    if record.confirmed is not None:
+        when_said = when(record.confirmed.time)
+        lines.append(f"Confirmed:  the author says the guide is right now ({when_said})")
+    return [terminal_safe(line) for line in lines]  # ids from trailers anyone could forge
 
 
 def _report_lines(view: SuggestionView) -> list[str]:

@@ -70,6 +70,10 @@ def _event_line(event: ReviewEvent) -> str:
         extra = f"  merged as {event.data['Merged-As'][:12]}"
     elif event.data.get("Commit"):
         extra = f"  version {event.data['Commit'][:12]}"
+    if event.data.get("Follows"):
+        extra += f"  follows {event.data['Follows']}"
+    if event.data.get("Followed-By"):
+        extra = f"  report {event.data['Followed-By']}"
     return f"{when(event.time)}  {what:<16} {event.actor}{extra}"
 
 
