@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -230,13 +231,23 @@ def test_the_release_pruned_is_renamed_away_and_gives_a_later_build_its_folders(
         releases.all()[0].site / "housing/apply-for-housing-benefit/index.html",
     )
     _assert_same_tree(site, wiki.full_build("reused-folders"))
+    # A folder in the old release where the live release has a file (none should be):
+    # the file is linked in its place.
+    unchanged = "housing/apply-for-housing-benefit/index.html"
+    (spare,) = releases.folder.glob(".retired-*")
+    deadline = time.monotonic() + 30
+    while (spare / "site" / unchanged).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # the files are unlinked in the background
+    (spare / "site" / unchanged).mkdir()
+    reword("At last, ")
+    assert os.path.samefile(wiki.live / unchanged, site / unchanged)
     # The spare folders deleted under the watch (another publisher's prune): the next
     # build makes its own.
     for spare in releases.folder.glob(".retired-*"):
         shutil.rmtree(spare, ignore_errors=True)  # a thread may be emptying it
     reword("Lastly, ")
     page = wiki.live / "vehicles/appeal-a-parking-fine/index.html"
-    assert "Lastly, Finally, Then, Next, " in page.read_text(encoding="utf-8")
+    assert "Lastly, At last, Finally, Then, Next, " in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -443,7 +443,9 @@ def _link_folder(source: str, target: str, *, fresh: bool) -> int:
                 if new:
                     os.mkdir(made)
                 count += _link_folder(entry.path, made, fresh=new)
-            elif entry.name not in there:
+            elif entry.name not in there or there[entry.name]:
+                if there.get(entry.name):
+                    _remove_empty(made)  # an old release's folder where this is a file
                 _link(entry.path, made)
                 count += 1
     for name, is_folder in there.items():
