@@ -105,6 +105,7 @@ def main() -> None:
             if f.path.endswith(".md") and not f.path.endswith("index.md")
         ]
     live = Path(tempfile.mkdtemp(prefix="publish-latency-")) / "guides"
+    load_before = os.getloadavg()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     watch = subprocess.Popen(
         [*WIKITOOL, "--repo", str(args.wiki), "publish", "--out", str(live), "--watch",
@@ -142,12 +143,16 @@ def main() -> None:
     for line in lines:
         print("watch:", line.rstrip())
     print("plain publish:", " ".join(full.stdout.split()))
-    print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(
+        f"load average (1, 5, 15 min): {' '.join(f'{x:.1f}' for x in load_before)} before, "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} after"
+    )
     print(f"watch's first publish (full, fresh process): {first:.1f} s")
     print(
         "main moved -> live (watch, incremental): median "
         f"{statistics.median(latencies):.2f} s, min {min(latencies):.2f}, "
-        f"max {max(latencies):.2f} over {len(latencies)} merges"
+        f"max {max(latencies):.2f} over {len(latencies)} merges "
+        f"({', '.join(f'{x:.2f}' for x in latencies)})"
     )
     print(f"main moved -> live (plain publish, full): {full_seconds:.1f} s")
     print(f"watch's peak memory (VmHWM): {peak / 1024:.0f} MiB")

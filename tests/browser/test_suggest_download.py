@@ -77,6 +77,35 @@ def test_the_downloaded_file_is_a_suggestion_staff_can_submit(
     assert contact is not None and contact.email == "ana.citizen@example.org"
 
 
+@DESKTOP_ONLY
+def test_a_publish_between_the_page_and_the_guides_source_loads_the_source_again(
+    page: Page, published: PublishedWiki, tmp_path: Path
+) -> None:
+    # The site moved on after the page was served: its sources' commit file names a later
+    # commit than the page. The guide's source is read again, and the suggestion's base is
+    # the commit that source is the guide at.
+    later = "0123456789abcdef" * 2 + "01234567"
+    sources = []
+    page.on("request", lambda r: sources.append(r.url) if "/sources/" in r.url else None)
+    page.route(
+        "**/suggest/sources/commit.txt",
+        lambda route: route.fulfill(status=200, content_type="text/plain", body=later + "\n"),
+    )
+    fill_in_a_fee_fix(page, published)
+
+    with page.expect_download() as downloading:
+        page.get_by_role("button", name="Download suggestion file").click()
+
+    downloading.value.save_as(tmp_path / "suggestion.json")
+    document = json.loads((tmp_path / "suggestion.json").read_text(encoding="utf-8"))
+    assert document["base"] == later
+    assert later != published.commit
+    source = f"sources/{PASSPORT.removesuffix('.md')}.json"
+    assert [url.rpartition("/suggest/")[2] for url in sources] == [
+        source, "sources/commit.txt", source, "sources/commit.txt"
+    ]
+
+
 def test_the_download_page_has_no_wcag_21_aa_violation(
     page: Page, published: PublishedWiki
 ) -> None:

@@ -11,6 +11,8 @@ commit (real git, real MkDocs; about 1.5 s a full build of the reference wiki).
 from __future__ import annotations
 
 import os
+import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from wikitool.model import Identity
 from wikitool.publishing.deployment import Published, publish
 from wikitool.publishing.incremental import SiteSession
 from wikitool.publishing.publish import build_site
+from wikitool.publishing.releases import Releases
 from wikitool.services.wiki_init import init_wiki
 
 STAFF = Identity("Test Staff", "staff@agency.invalid")
@@ -97,9 +100,15 @@ def _tree(site: Path) -> dict[str, bytes]:
     }
 
 
+def _folders(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
+
+
 def _assert_same_tree(incremental: Path, full: Path) -> None:
     made, expected = _tree(incremental), _tree(full)
     assert sorted(made) == sorted(expected)
+    # No folder more or less: an incremental build's folders may be an old release's.
+    assert _folders(incremental) == _folders(full)
     differing = [path for path in expected if made[path] != expected[path]]
     assert differing == []
 
@@ -117,9 +126,14 @@ def test_changed_guides_render_only_their_pages_and_the_tree_is_a_full_builds(
     wiki.commit(
         {
             PARKING: wiki.edited(PARKING, "## Steps\n\n1. ", "## Steps\n\n1. First, "),
-            BIRTH: wiki.edited(BIRTH, "## Steps\n\n1. ", "## Steps\n\n1. Promptly, "),
+            # A section more: the search entries of every page after it move along.
+            BIRTH: wiki.edited(
+                BIRTH,
+                "## Steps\n\n1. ",
+                "## Good to know\n\nBring the hospital's letter.\n\n## Steps\n\n1. Promptly, ",
+            ),
         },
-        "Reword two guides' first steps",
+        "Reword two guides' first steps, one with a new section",
     )
     before = wiki.live.resolve()
     done = wiki.publish()
@@ -135,6 +149,12 @@ def test_changed_guides_render_only_their_pages_and_the_tree_is_a_full_builds(
     # An unchanged guide is the live release's file, shared, not a copy.
     unchanged = "housing/apply-for-housing-benefit/index.html"
     assert os.path.samefile(site / unchanged, before / unchanged)
+    # So is its source for the suggestion page, which names no commit; a changed guide's
+    # is written again, and the commit file names the new commit.
+    sources = site / "suggest/sources"
+    assert os.path.samefile(sources / "housing/apply-for-housing-benefit.json", before / "suggest/sources/housing/apply-for-housing-benefit.json")
+    assert "First, " in (sources / "vehicles/pay-a-parking-fine.json").read_text(encoding="utf-8")
+    assert (sources / "commit.txt").read_text() == wiki.store.main()
     _assert_same_tree(site, wiki.full_build("two-guides"))
 
 
@@ -178,6 +198,56 @@ def test_after_a_rename_a_changed_guide_is_incremental_and_redirects_are_kept(
     site = wiki.live.resolve()
     assert (site / "vehicles/register-a-used-vehicle/index.html").is_file()  # the redirect
     _assert_same_tree(site, wiki.full_build("after-rename"))
+
+
+def test_the_release_pruned_is_renamed_away_and_gives_a_later_build_its_folders(
+    wiki: Wiki,
+) -> None:
+    releases = Releases(wiki.live)
+
+    def reword(word: str) -> Published:
+        wiki.commit(
+            {APPEAL: wiki.edited(APPEAL, "## Steps\n\n1. ", f"## Steps\n\n1. {word}")},
+            f"Reword the appeal's first step ({word})",
+        )
+        done = publish(wiki.store, wiki.live, session=wiki.session, keep=2)
+        assert done.plan is not None and done.plan.mode == "incremental"
+        return done
+
+    reword("Next, ")
+    oldest = releases.all()[0]
+    folder = (oldest.site / "housing").stat().st_ino
+    done = reword("Then, ")
+    # Out of the releases at once (one rename), never to be rolled back to.
+    assert done.pruned == 1
+    assert len(releases.all()) == 2 and oldest.id not in [r.id for r in releases.all()]
+    assert not oldest.path.exists()
+    reword("Finally, ")
+    # Its files unlinked in the background, its folders are the next release's.
+    site = wiki.live.resolve()
+    assert (site / "housing").stat().st_ino == folder
+    assert os.path.samefile(
+        site / "housing/apply-for-housing-benefit/index.html",
+        releases.all()[0].site / "housing/apply-for-housing-benefit/index.html",
+    )
+    _assert_same_tree(site, wiki.full_build("reused-folders"))
+    # A folder in the old release where the live release has a file (none should be):
+    # the file is linked in its place.
+    unchanged = "housing/apply-for-housing-benefit/index.html"
+    (spare,) = releases.folder.glob(".retired-*")
+    deadline = time.monotonic() + 30
+    while (spare / "site" / unchanged).exists() and time.monotonic() < deadline:
+        time.sleep(0.01)  # the files are unlinked in the background
+    (spare / "site" / unchanged).mkdir()
+    reword("At last, ")
+    assert os.path.samefile(wiki.live / unchanged, site / unchanged)
+    # The spare folders deleted under the watch (another publisher's prune): the next
+    # build makes its own.
+    for spare in releases.folder.glob(".retired-*"):
+        shutil.rmtree(spare, ignore_errors=True)  # a thread may be emptying it
+    reword("Lastly, ")
+    page = wiki.live / "vehicles/appeal-a-parking-fine/index.html"
+    assert "Lastly, At last, Finally, Then, Next, " in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

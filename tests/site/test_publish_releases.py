@@ -84,21 +84,27 @@ def test_publish_twice_switches_to_the_second_release_and_rollback_goes_back_to_
     git(wiki, "fsck", "--full", "--strict")
 
 
-def test_keep_2_prunes_the_oldest_release_and_a_build_abandoned_a_day_ago(
+def test_keep_2_prunes_the_oldest_release_and_what_was_left_a_day_ago(
     wiki: Path, live: Path, run_cli: RunCli, git: Git
 ) -> None:
     first = _publish(run_cli, wiki, live, "--keep", "2")
     second = _publish(run_cli, wiki, live, "--keep", "2")
-    abandoned = live.with_name("guides.releases") / ".building-20260101T000000.000Z-0a6f22190058"
-    (abandoned / "site").mkdir(parents=True)
-    os.utime(abandoned, (0, time.time() - 25 * 3600))
+    folder = live.with_name("guides.releases")
+    # A build killed a day ago, and an old release a stopped watch was still reusing
+    # (spare_folders.py); one retired an hour ago may still be in a watch's hands.
+    abandoned = folder / ".building-20260101T000000.000Z-0a6f22190058"
+    left = folder / ".retired-20260101T000000.000Z-0a6f22190058"
+    recent = folder / ".retired-spare-0a6f22190058"
+    for path, hours in ((abandoned, 25), (left, 25), (recent, 1)):
+        (path / "site").mkdir(parents=True)
+        os.utime(path, (0, time.time() - hours * 3600))
     third = _publish(run_cli, wiki, live, "--keep", "2")
 
     assert third["pruned"] == 1
     assert not Path(str(first["release"])).exists()
-    assert not abandoned.exists()
+    assert not abandoned.exists() and not left.exists()
     kept = [Path(str(r["release"])).name for r in (second, third)]
-    assert _releases(live) == [".lock", *kept]
+    assert _releases(live) == [".lock", recent.name, *kept]
     assert _release_of(live) == Path(str(third["release"]))
 
 

@@ -105,6 +105,8 @@ def test_watch_publishes_at_start_each_burst_of_moves_once_and_survives_a_failed
     assert _live_commit(live) == last == git(wiki, "rev-parse", TAG).strip()
     releases = live.with_name("guides.releases")
     assert [p.name for p in releases.iterdir() if p.name.startswith(".building-")] == []
+    # The folders kept ready for the next build (spare_folders.py) go with the watch.
+    assert [p.name for p in releases.iterdir() if p.name.startswith(".retired-")] == []
     assert len([p for p in releases.iterdir() if not p.name.startswith(".")]) == 4
     git(wiki, "fsck", "--full", "--strict")
 

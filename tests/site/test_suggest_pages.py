@@ -78,7 +78,15 @@ def by_id(root: Element, element_id: str) -> Element:
 # -- each guide's source ------------------------------------------------------------------
 
 
-def test_every_guide_has_its_published_source_with_the_built_commit_as_base(
+def built_commit(site: Path) -> tuple[str, str]:
+    """The commit the suggestion page names as base, and the one its sources' commit file
+    names (suggest_pages.py): the script sends the first when the second agrees."""
+    page = parse_html((site / "suggest" / "index.html").read_text(encoding="utf-8"))
+    named = by_id(page, "__wt-suggest").attrs["data-wt-base"]
+    return named, (site / "suggest" / "sources" / "commit.txt").read_text(encoding="ascii")
+
+
+def test_every_guide_has_its_published_source_and_the_site_its_built_commit_as_base(
     published: BuiltSite,
 ) -> None:
     with WikiStore.open(published.repo) as store:
@@ -101,7 +109,6 @@ def test_every_guide_has_its_published_source_with_the_built_commit_as_base(
     document.pop("about")  # what a report may be about: tests/site/test_fact_links.py
     assert document == {
         "guide": PASSPORT,
-        "base": published.commit,
         "title": "Renew an adult passport",
         "url": "identity-and-travel/renew-an-adult-passport/",
         "content": guides[PASSPORT],
@@ -112,6 +119,10 @@ def test_every_guide_has_its_published_source_with_the_built_commit_as_base(
     assert parts["sections"][0]["section"] == "Before you start"
     # What main holds, never the staff working tree's uncommitted edit.
     assert all(json.loads(p.read_text())["content"] == guides[g] for g, p in sources.items())
+    # No source names the commit, so an unchanged guide's source is the same file in every
+    # release; the suggestion page and the commit file beside the sources do.
+    assert not [g for g, p in sources.items() if published.commit in p.read_text()]
+    assert built_commit(published.site) == (published.commit, published.commit)
 
 
 # -- the generated pages ----------------------------------------------------------------
@@ -539,9 +550,4 @@ def test_the_built_commit_fills_links_and_sources_even_without_history(
 
     page = (built.site_dir / PASSPORT.removesuffix(".md") / "index.html").read_text()
     assert f"&amp;base={built.commit}" in page
-    source = json.loads(
-        built.site_dir.joinpath(
-            "suggest/sources", PASSPORT.removesuffix(".md") + ".json"
-        ).read_text()
-    )
-    assert source["base"] == built.commit
+    assert built_commit(built.site_dir) == (built.commit, built.commit)

@@ -242,6 +242,11 @@ class WikiStore:
             if listing is not None:
                 self._listings.move_to_end(key)
                 return list(listing)
+            # The whole tree listed already: a folder of it is cut from that listing
+            # (the walk below goes through the whole tree whatever the prefix).
+            whole = self._listings.get((tree_id, ""))
+            if whole is not None:
+                return [f for f in whole if f.path.startswith(prefix)]
         out = []
         try:
             for entry in iter_tree_contents(self._repo.object_store, tree_id):

@@ -27,7 +27,7 @@ from wikitool.mkdocs_plugin.panel import render_panel
 from wikitool.mkdocs_plugin.privacy_notice import delete_after_html
 from wikitool.mkdocs_plugin.report_form import render_report_form
 from wikitool.mkdocs_plugin.sanitize import escape_text
-from wikitool.mkdocs_plugin.suggest_pages import sources_folder
+from wikitool.mkdocs_plugin.suggest_pages import published_base, sources_folder
 from wikitool.mkdocs_plugin.theme_language import theme_language
 
 
@@ -99,6 +99,8 @@ def suggest_fragments(page: Page, facts: SiteFacts, options: WikitoolConfig) -> 
         "sources": relative(folder + "/", page.url),
         "track": relative(track.url or "./", page.url) if track else "",
         "root": relative("./", page.url),
+        # The suggestion's base: the commit the citizen sees (suggest_pages.py).
+        "base": published_base(facts.commit) or "",
     }
     fragments = {key: escape_text(value) for key, value in values.items()}
     # The form editor's words in each guide's language (every guide is read by now:
@@ -110,7 +112,11 @@ def suggest_fragments(page: Page, facts: SiteFacts, options: WikitoolConfig) -> 
     # "Is something wrong?" without editing: a report, about what the script offers.
     fragments["report"] = (
         render_report_form(
-            facts.intake_url, values["sources"], values["track"], Display.of(facts.language)
+            facts.intake_url,
+            values["sources"],
+            values["track"],
+            values["base"],
+            Display.of(facts.language),
         )
         if facts.intake_url
         else ""

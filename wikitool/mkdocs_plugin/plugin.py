@@ -101,6 +101,9 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         """The history's log as last read, for a loaded build to extend."""
         self._parts: PartsCache = {}
         """Each guide's editable parts, kept while a build stays loaded."""
+        self._updating = False
+        """Some pages of a loaded build are rendered again (``reread_history``): what is
+        not written again is linked from the last build's site."""
         self.read_ahead: dict[str, PageSource] = {}
         """Pages ``wikitool build`` read before the build (``src_uri`` -> source, read
         exactly as ``read_source`` does): taken from here, not read a second time."""
@@ -136,7 +139,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if self.config.history:
             facts.history, facts.commit, self._log = read_history(self._context, config)
         self._facts = facts
-        self._parts = {}
+        self._parts, self._updating = {}, False
         if self.config.stats_page:
             self._stats = read_stats(self._context, config, facts.commit)
         if self.config.suggest_page:
@@ -172,7 +175,9 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
     def reread_history(self, config: MkDocsConfig, *, extends: bool = False) -> None:
         """Before some pages of a loaded build are rendered again for a newer commit
         (``plugin.context`` set to it): take its context, today's date and its history;
-        every page's facts stay until its page is read again.
+        every page's facts stay until its page is read again, and the build's extra files
+        that would be the same bytes are not written again (``publishing/incremental.py``
+        links the last build's).
 
         Args:
             extends: the commit built last is on the new commit's first-parent line, so
@@ -180,6 +185,7 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         """
         if not self.config.enabled:
             return
+        self._updating = True
         if self._nav_links is not None:
             self._nav_links.clear()
         site = BuildContext.from_extra(config.extra)
@@ -284,7 +290,9 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if self.config.feed:
             write_feed(self._facts, self.config, config)
         if self.config.suggest_page:
-            write_sources(self._facts, self.config.suggest_page, config, self._parts)
+            write_sources(
+                self._facts, self.config.suggest_page, config, self._parts, reuse=self._updating
+            )
         if self.config.redirects:
             write_redirects(self._facts, config)
         stats_page = self._facts.pages.get(self.config.stats_page)

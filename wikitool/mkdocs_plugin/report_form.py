@@ -22,9 +22,10 @@ from wikitool.mkdocs_plugin.sanitize import escape_text
 from wikitool.suggestions.limits import MAX_RATIONALE_CHARS, MAX_SUMMARY_CHARS
 
 
-def render_report_form(intake_url: str, sources: str, track: str, d: Display) -> str:
+def render_report_form(intake_url: str, sources: str, track: str, base: str, d: Display) -> str:
     """The hidden form posting reports to ``intake_url``; ``sources`` is the folder of the
-    guides' sources and ``track`` the tracking page, both relative to the suggestion page."""
+    guides' sources and ``track`` the tracking page, both relative to the suggestion page;
+    ``base`` the commit the site was built from ("" when not known)."""
     # What the script says, worded here in the page's language ({error}: the intake's).
     said = {
         "empty": d._("Say what is wrong before you send."),
@@ -40,7 +41,8 @@ def render_report_form(intake_url: str, sources: str, track: str, d: Display) ->
     return (
         '<section class="wt-report-form" data-wt-report hidden'
         f' data-wt-intake="{escape_text(intake_url)}" data-wt-sources="{escape_text(sources)}"'
-        f' data-wt-track="{escape_text(track)}"{data} aria-labelledby="__wt-report-title">'
+        f' data-wt-track="{escape_text(track)}" data-wt-base="{escape_text(base)}"{data}'
+        ' aria-labelledby="__wt-report-title">'
         f'<h2 id="__wt-report-title">{d.html("Tell us what is wrong")}</h2>'
         '<p class="wt-hint">'
         + d.html(

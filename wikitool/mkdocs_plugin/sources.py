@@ -1,5 +1,6 @@
 """Each guide's Markdown as published, written beside the suggestion page for its editor
-(``suggest_pages.source_document``)."""
+(``suggest_pages.source_document``), and the commit the site was built from
+(``suggest_pages.commit_file``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from wikitool.mkdocs_plugin.display import Display
 from wikitool.mkdocs_plugin.report_choices import report_choices
 from wikitool.mkdocs_plugin.suggest_pages import (
     GuideSource,
+    commit_file,
     published_base,
     source_document,
     source_file,
@@ -23,20 +25,34 @@ from wikitool.mkdocs_plugin.suggest_pages import (
 )
 from wikitool.suggestions.changed_guide import editable_parts
 
-PartsCache = dict[str, tuple[str, "dict[str, Any] | None", "list[dict[str, Any]]"]]
-"""A guide's editable parts and what a report may be about, by its path, with the
-content they were read from (both derive from it and the site's language): a build
-kept loaded (``publish --watch``) reads again only the guides that changed."""
+PartsCache = dict[str, tuple[PageInfo, str, "dict[str, Any] | None", "list[dict[str, Any]]"]]
+"""A guide's editable parts and what a report may be about, by its path, with the page
+facts and content they were read from (both derive from them and the site's language):
+a build kept loaded (``publish --watch``) reads again only the guides that changed."""
 
 
 def write_sources(
-    facts: SiteFacts, suggest_page: str, config: MkDocsConfig, cache: PartsCache | None = None
+    facts: SiteFacts,
+    suggest_page: str,
+    config: MkDocsConfig,
+    cache: PartsCache | None = None,
+    *,
+    reuse: bool = False,
 ) -> None:
-    """One JSON document per guide under the suggestion page's ``sources`` folder."""
-    base = published_base(facts.commit)
+    """One JSON document per guide under the suggestion page's ``sources`` folder, and
+    the commit file beside them.
+
+    Args:
+        reuse: the site folder gets the files of the last build with this ``cache`` that
+            are not written again (an incremental publish links them): the source of a
+            guide whose page was not read again since is the same, and is not written.
+    """
     folder = sources_folder(suggest_page)
     site = Path(config.site_dir)
     for info in facts.guides():
+        known = cache.get(info.src) if cache is not None else None
+        if reuse and known is not None and known[0] is info:
+            continue  # the same page facts, the same content: the same bytes
         # newline="": the exact bytes the citizen edits, so an untouched line is no change.
         with open(Path(config.docs_dir) / info.src, encoding="utf-8", newline="") as file:
             content = file.read()
@@ -44,18 +60,20 @@ def write_sources(
         read = info.source if "\r" not in content and content[:1] != "\ufeff" else None
         # The steps the page was read with: read_steps again costs a tenth of a second.
         read_in = (info.guide.lang, info.steps) if info.guide is not None else None
-        known = cache.get(info.src) if cache is not None else None
-        if known is not None and known[0] == content:
-            parts, about = known[1], known[2]
+        if known is not None and known[1] == content:
+            parts, about = known[2], known[3]
         else:
             parts = _parts(content, info.src, read, read_in)
             about = _about(info, parts, facts.language)
-            if cache is not None:
-                cache[info.src] = (content, parts, about)
+        if cache is not None:
+            cache[info.src] = (info, content, parts, about)
         source = GuideSource(info.src, info.title, info.url, content, parts, about)
         target = site / source_file(folder, info.src)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(source_document(source, base))
+        target.write_bytes(source_document(source))
+    commit = site / commit_file(folder)
+    commit.parent.mkdir(parents=True, exist_ok=True)
+    commit.write_text(published_base(facts.commit) or "", encoding="ascii")
 
 
 def _about(info: PageInfo, parts: dict[str, Any] | None, language: str) -> list[dict[str, Any]]:

@@ -2,11 +2,19 @@
 
 One suggestion page serves every guide (``suggest/?guide=<path>``). Its script loads the
 guide's Markdown from ``suggest/sources/<path without .md>.json``, which the build writes
-for every guide from the exported docs: ``{"guide", "base", "title", "url", "content",
-"parts", "about"}``, ``base`` being the commit the site was built from, ``parts`` what a
-change list may address (its fields, steps and sections) and ``about`` what a report may
-be about (``report_choices``). A JSON file per guide is a few
-kilobytes; a generated page per guide would repeat the whole theme 2,000 times.
+for every guide from the exported docs: ``{"guide", "title", "url", "content", "parts",
+"about"}``, ``parts`` being what a change list may address (its fields, steps and
+sections) and ``about`` what a report may be about (``report_choices``). A JSON file per
+guide is a few kilobytes; a generated page per guide would repeat the whole theme 2,000
+times.
+
+The commit the site was built from, a suggestion's ``base``, is in no guide's source, so
+an unchanged guide's source is the same bytes in every release and an incremental publish
+links it from the live release instead of writing 2,000 files again. The suggestion page
+carries it (``data-wt-base``), and so does ``sources/commit.txt``: the script reads the
+commit file again after the guide's source, and a commit other than the page's means a
+publish came in between, so it loads the source again (the citizen edits the guide as
+published at the ``base`` sent).
 
 Where suggestions go is ``extra.wikitool.intake_url`` (``wikitool build --intake-url``):
 the base URL of ``wikitool intake serve``, or a path on the site's own host when a
@@ -55,6 +63,7 @@ To find out about your suggestion without it, contact the agency that owns the g
 and give them your suggestion number.
 """
 
+COMMIT_FILE = "commit.txt"
 _BASE = re.compile(r"[0-9a-f]{40}(?:[0-9a-f]{24})?")
 
 
@@ -140,11 +149,18 @@ def source_file(folder: str, guide: str) -> str:
     return f"{folder}/{guide.removesuffix('.md')}.json"
 
 
-def source_document(source: GuideSource, base: str | None) -> bytes:
-    """The JSON the suggestion page loads for one guide."""
+def commit_file(folder: str) -> str:
+    """The site path of the file naming the commit the site was built from (the
+    suggestion's ``base``; empty when unknown): ``suggest/sources/commit.txt``, which
+    no guide's source can be (theirs end in ``.json``)."""
+    return f"{folder}/{COMMIT_FILE}"
+
+
+def source_document(source: GuideSource) -> bytes:
+    """The JSON the suggestion page loads for one guide: the same bytes in every release
+    until the guide itself changes."""
     document = {
         "guide": source.guide,
-        "base": base,
         "title": source.title,
         "url": source.url,
         "content": source.content,

@@ -93,7 +93,13 @@ def publish(
             releases.remove(release)
             raise
         _move_published(store, commit, "wikitool publish")
-        pruned = releases.prune(keep)
+        if session is None:
+            pruned = releases.prune(keep)
+        else:
+            # A watch reuses an old release's folders for its next build and deletes the
+            # rest in the background: no deleting before the next publish can start.
+            pruned = releases.retire(keep)
+            session.recycle([r.path for r in pruned], release.site, releases.folder)
     # "published", to citizens who asked to hear back (sent where mail is sent). The site
     # is live whatever the outbox says: if it cannot be written now, the next sender's
     # pass finds "published" and queues it.

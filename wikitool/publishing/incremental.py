@@ -15,7 +15,8 @@ existing pages (``content/**.md``) whose titles stay the same:
    feed, the guides' sources and the redirects are written again from the facts of
    every page;
 4. every other file of the new release is a hard link to the same file of the live
-   release (a release is never changed once live, so sharing its files is safe).
+   release (a release is never changed once live, so sharing its files is safe), in
+   the folders of an old release made ready in the background (``spare_folders.py``).
 
 Anything else falls back to a full build, and the report says why (``Plan.reason``):
 no build loaded in this process, a live release this process did not build, a new day
@@ -28,6 +29,7 @@ differ between the live release and the update.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -64,6 +66,7 @@ from wikitool.publishing.publish import (
     quiet_mkdocs_info,
     site_result,
 )
+from wikitool.publishing.spare_folders import SpareFolders
 from wikitool.services.wiki_init import WIKI_PARTS
 
 INCREMENTAL = "incremental"
@@ -98,6 +101,10 @@ class _Kept:
     """The site folder the kept build last wrote (the live release's, once switched)."""
     day: date
     feed: str | None
+    listing: dict[str, Any]
+    """The wiki's files in ``commit``, by path (``WikiStore.files``' entries)."""
+    pages: int
+    """Pages in the site (the same after an update: no page is added or deleted)."""
 
 
 class SiteSession:
@@ -109,13 +116,21 @@ class SiteSession:
         self._root: Path | None = None
         self._kept: _Kept | None = None
         self._not_kept = "no build loaded in this process"
+        self._spare = SpareFolders()
 
     def close(self) -> None:
-        """Forget the loaded build and delete its export."""
+        """Forget the loaded build and delete its export and spare folders."""
         self._kept = None
+        self._spare.close()
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
             self._root = None
+
+    def recycle(self, retired: list[Path], live_site: Path, folder: Path) -> None:
+        """After a switch: the old releases ``retired`` (renamed out of the releases'
+        ``folder``) give the next build its folders or are deleted, in the background;
+        with none, the live release's folders are made anew for it."""
+        self._spare.prepare(retired, live_site, folder)
 
     def released(self, site: Path) -> None:
         """The site folder of the last build, renamed into its release."""
@@ -165,15 +180,17 @@ class SiteSession:
             return "a new day: pages' freshness and overdue reviews are dated"
         return None
 
-    def _changed_pages(self, store: WikiStore, commit: str, kept: _Kept) -> list[str]:
+    def _changed_pages(
+        self, store: WikiStore, commit: str, kept: _Kept
+    ) -> tuple[list[str], dict[str, Any]]:
         """The paths (in the repository) of the pages ``commit`` changed since the kept
-        build; raises ``_NeedsFull`` for any other change."""
-        old = _listing(store, kept.commit)
-        new = _listing(store, commit)
+        build, and ``commit``'s listing; raises ``_NeedsFull`` for any other change."""
+        old = kept.listing
+        new = _listing_entries(store, commit)
         docs = docs_prefix(kept.config)
         changed = []
         for path in sorted(old.keys() | new.keys()):
-            if old.get(path) == new.get(path):
+            if _blob(old.get(path)) == _blob(new.get(path)):
                 continue
             if path == "mkdocs.yml":
                 raise _NeedsFull("mkdocs.yml changed")
@@ -186,7 +203,7 @@ class SiteSession:
             if not path.endswith(".md"):
                 raise _NeedsFull(f"{path} changed and is not a page")
             changed.append(path)
-        return changed
+        return changed, new
 
     # -- building --------------------------------------------------------------------
 
@@ -214,7 +231,15 @@ class SiteSession:
             self._not_kept = "guides are held back: each publish tries them again"
         elif plugin is not None and plugin.loaded is not None:
             self._kept = _Kept(
-                config, plugin.loaded, plugin, commit, site, date.today(), built.feed
+                config,
+                plugin.loaded,
+                plugin,
+                commit,
+                site,
+                date.today(),
+                built.feed,
+                _listing_entries(store, commit),
+                built.pages,
             )
         rendered = len(plugin.loaded.files.documentation_pages()) if plugin and plugin.loaded else 0
         return built, Plan(FULL, reason, rendered=rendered)
@@ -222,14 +247,14 @@ class SiteSession:
     def _update(self, store: WikiStore, site: Path, commit: str) -> tuple[BuildResult, Plan]:
         kept = self._kept
         assert kept is not None and self._root is not None
-        changed = self._changed_pages(store, commit, kept)
-        new = _listing_entries(store, commit)
+        changed, new = self._changed_pages(store, commit, kept)
         with _build_errors():
             for path in changed:
                 write_entry(store, new[path], self._root)
         config, loaded, plugin = kept.config, kept.loaded, kept.plugin
         docs = docs_prefix(config)
         pages = _pages_to_render(loaded, [p.removeprefix(docs) for p in changed])
+        self._spare.take(site)
         config["site_dir"] = str(site)
         plugin.context = BuildContext(
             repository=Path(store.git_dir), commit=commit, intake_url=self.intake_url
@@ -253,8 +278,8 @@ class SiteSession:
         if warnings.get_counts():
             raise _NeedsFull("MkDocs warned about a changed page")
         reused = _link_the_rest(kept.site, site)
-        kept.commit, kept.site = commit, site
-        built = site_result(site, commit, config, kept.feed)
+        kept.commit, kept.site, kept.listing = commit, site, new
+        built = site_result(site, commit, config, kept.feed, kept.pages)
         return built, Plan(
             INCREMENTAL, f"{len(changed)} page(s) changed", rendered=len(pages), reused=reused
         )
@@ -311,6 +336,7 @@ def _render(pages: list[Page], config: MkDocsConfig, loaded: Loaded) -> None:
                 f"the title of {page.file.src_uri} changed: the navigation shows it"
             )
     index = _search_entries(config)
+    places = _Places(index or [])
     doc_files = files.documentation_pages()
     for page in pages:
         page.file.dest_dir = site
@@ -320,7 +346,7 @@ def _render(pages: list[Page], config: MkDocsConfig, loaded: Loaded) -> None:
             continue
         # The page's search entries are replaced where they stood, so the index is the
         # one a full build writes, in the same order.
-        start, end = _entries_of(index, page.url)
+        start, end = places.of(page.url)
         del index[start:end]
         before = len(index)
         _build_page(page, config, doc_files, nav, env)
@@ -331,6 +357,7 @@ def _render(pages: list[Page], config: MkDocsConfig, loaded: Loaded) -> None:
             # its entries is not known here.
             raise _NeedsFull(f"{page.file.src_uri} is in the search index now")
         index[start:start] = rendered
+        places.replaced(page.url, len(rendered) - (end - start))
     for template in config.theme.static_templates:
         _build_theme_template(template, env, files, config, nav)
     for template in config.extra_templates:
@@ -352,43 +379,99 @@ def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     return None
 
 
-def _entries_of(entries: list[dict[str, Any]], url: str) -> tuple[int, int]:
-    """Where a page's entries are in the index (its own, then its sections'); an empty
-    slice for a page without any."""
-    found = [
-        i
-        for i, entry in enumerate(entries)
-        if entry.get("location", "").partition("#")[0] == url
-    ]
-    if not found:
-        return 0, 0
-    if found[-1] - found[0] + 1 != len(found):
-        raise _NeedsFull(f"the search index has the entries of /{url} apart")
-    return found[0], found[-1] + 1
+class _Places:
+    """Where each page's entries are in the search index (its own, then its sections'),
+    found in one pass over the index, and kept true as pages' entries are replaced."""
+
+    def __init__(self, entries: list[dict[str, Any]]) -> None:
+        self._spans: dict[str, list[int]] = {}
+        """A page's URL -> its first entry, its last, and how many it has."""
+        for i, entry in enumerate(entries):
+            url = entry.get("location", "").partition("#")[0]
+            span = self._spans.get(url)
+            if span is None:
+                self._spans[url] = [i, i, 1]
+            else:
+                span[1:] = [i, span[2] + 1]
+        self._grown: list[tuple[int, int]] = []
+        """Where entries were replaced (the first one's place at the start), and by how
+        many more entries."""
+
+    def of(self, url: str) -> tuple[int, int]:
+        """The slice of the index holding the entries of the page at ``url`` now; an
+        empty one at the start for a page without any."""
+        span = self._spans.get(url)
+        if span is None:
+            return 0, 0
+        first, last, count = span
+        if last - first + 1 != count:
+            raise _NeedsFull(f"the search index has the entries of /{url} apart")
+        moved = sum(grown for at, grown in self._grown if at < first)
+        return first + moved, last + 1 + moved
+
+    def replaced(self, url: str, grown: int) -> None:
+        """The entries of the page at ``url`` were replaced by ``grown`` more entries."""
+        span = self._spans.get(url)
+        if span is not None and grown:
+            self._grown.append((span[0], grown))
 
 
 def _link_the_rest(live: Path, site: Path) -> int:
     """Hard-link each file of the live release that the update did not write (a copy
-    where linking fails); returns how many."""
+    where linking fails) into ``site``, whose folders may be an old release's (spare
+    folders): the ones missing are made, the empty ones the live release lacks removed.
+    Returns how many files were linked."""
+    site.mkdir(parents=True, exist_ok=True)
+    return _link_folder(str(live), str(site), fresh=False)
+
+
+def _link_folder(source: str, target: str, *, fresh: bool) -> int:
+    # One listing of each side a folder (os.scandir): what the update wrote, or the old
+    # release's folders, are in the target's; a folder just made has nothing.
+    there: dict[str, bool] = {}
+    if not fresh:
+        with os.scandir(target) as entries:
+            there = {e.name: e.is_dir(follow_symlinks=False) for e in entries}
     count = 0
-    for folder, _dirs, names in os.walk(live):
-        relative = os.path.relpath(folder, live)
-        target = site if relative == "." else site / relative
-        target.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            made = target / name
-            if made.exists():
-                continue
-            try:
-                os.link(os.path.join(folder, name), made)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), made)
-            count += 1
+    folders = set()
+    with os.scandir(source) as entries:
+        for entry in entries:
+            made = os.path.join(target, entry.name)
+            if entry.is_dir(follow_symlinks=False):
+                folders.add(entry.name)
+                new = entry.name not in there
+                if new:
+                    os.mkdir(made)
+                count += _link_folder(entry.path, made, fresh=new)
+            elif entry.name not in there or there[entry.name]:
+                if there.get(entry.name):
+                    _remove_empty(made)  # an old release's folder where this is a file
+                _link(entry.path, made)
+                count += 1
+    for name, is_folder in there.items():
+        if is_folder and name not in folders:
+            _remove_empty(os.path.join(target, name))
     return count
 
 
-def _listing(store: WikiStore, commit: str) -> dict[str, str]:
-    return {path: entry.blob_id for path, entry in _listing_entries(store, commit).items()}
+def _remove_empty(folder: str) -> None:
+    """Remove ``folder`` and the folders in it, unless a file is there (none should be)."""
+    for path, _dirs, _names in os.walk(folder, topdown=False):
+        with contextlib.suppress(OSError):
+            os.rmdir(path)
+
+
+def _link(source: str, made: str) -> None:
+    """``made`` as a hard link to ``source``, or a copy where linking fails (another file
+    system, or a file system without hard links)."""
+    try:
+        os.link(source, made)
+    except OSError:
+        shutil.copy2(source, made)
+
+
+def _blob(entry: Any) -> str | None:
+    return entry.blob_id if entry is not None else None
 
 
 def _listing_entries(store: WikiStore, commit: str) -> dict[str, Any]:

@@ -190,13 +190,15 @@ def _result(out: Path, commit: str, built: _Built, holding: HoldingBack) -> Buil
     )
 
 
-def site_result(out: Path, commit: str, config: MkDocsConfig, feed: str | None) -> BuildResult:
-    """What a release is checked for, of a site built into ``out`` with ``config`` that
-    held nothing back and was not warned about."""
+def site_result(
+    out: Path, commit: str, config: MkDocsConfig, feed: str | None, pages: int
+) -> BuildResult:
+    """What a release is checked for, of a site of ``pages`` pages built into ``out``
+    with ``config`` that held nothing back and was not warned about."""
     return BuildResult(
         site_dir=out,
         commit=commit,
-        pages=sum(1 for _ in out.rglob("index.html")),
+        pages=pages,
         feed=feed or None,
         search_index=SEARCH_INDEX if _has_search(config.plugins) else None,
         directory_urls=bool(config.use_directory_urls),

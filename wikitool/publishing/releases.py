@@ -7,6 +7,8 @@ The layout (Capistrano's, with the record kept out of what is served)::
     PATH.releases/<id>/site/             one built site, never changed once live
     PATH.releases/<id>/release.json      {"commit", "published", "pages", "kept"}: not served
     PATH.releases/.building-<id>/        a release being built and checked, never live
+    PATH.releases/.retired-<...>/        an old release pruned, being deleted or reused
+                                         (``publish --watch``: spare_folders.py)
     PATH.releases/.lock                  held while switching, so publishers take turns
 
 ``<id>`` is the UTC time to the millisecond and the short commit
@@ -18,6 +20,7 @@ POSIX only (symlinks and ``flock``), as the web servers it serves.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -35,10 +38,12 @@ from wikitool.errors import ReleaseError
 SITE = "site"
 RECORD = "release.json"
 BUILDING = ".building-"
+RETIRED = ".retired-"
 LOCK = ".lock"
 ABANDONED_SECONDS = 24 * 3600
 """A folder still building after a day was left by a killed publish (a 2,000-guide
-build takes about a minute), and is deleted by the next prune."""
+build takes about a minute), and is deleted by the next prune; so is one retired a day
+ago (a watch reuses or deletes its own within seconds)."""
 
 
 @dataclass(frozen=True)
@@ -196,17 +201,36 @@ class Releases:
     def prune(self, keep: int) -> list[Release]:
         """Delete all but the newest ``keep`` releases, never the live one, and what a
         publish killed mid-build left; returns the releases deleted."""
+        old = self.retire(keep)
+        for release in old:
+            self.remove(release)
+        return old
+
+    def retire(self, keep: int) -> list[Release]:
+        """Take all but the newest ``keep`` releases, never the live one, out of the
+        releases in one rename each (``.retired-<id>``: no longer listed, nor rolled back
+        to), for the caller to delete or reuse; delete what a publish killed mid-build
+        or a stopped watch left a day ago. Returns the releases retired, oldest first,
+        at their new paths."""
         live = self.live()
         releases = self.all()
         live_id = live.id if live is not None else None
         old = [r for r in releases[: max(len(releases) - keep, 0)] if r.id != live_id]
+        retired = []
         for release in old:
-            self.remove(release)
+            path = self.folder / f"{RETIRED}{release.id}"
+            try:
+                release.path.rename(path)
+                os.utime(path)  # retired now, whatever its age: not abandoned
+            except OSError:
+                continue  # gone already: another publisher pruned it
+            retired.append(replace(release, path=path))
         abandoned = time.time() - ABANDONED_SECONDS
-        for path in self.folder.glob(f"{BUILDING}*"):
-            if path.stat().st_mtime < abandoned:
-                shutil.rmtree(path, ignore_errors=True)
-        return old
+        for leftover in (*self.folder.glob(f"{BUILDING}*"), *self.folder.glob(f"{RETIRED}*")):
+            with contextlib.suppress(OSError):
+                if leftover.stat().st_mtime < abandoned:
+                    shutil.rmtree(leftover, ignore_errors=True)
+        return retired
 
 
 def check_keep(keep: int) -> None:

@@ -44,12 +44,14 @@
     return text;
   }
 
-  fetch(box.getAttribute("data-wt-sources") + guide.replace(/\.md$/, ".json"), { credentials: "same-origin" })
-    .then(function (response) {
-      if (!response.ok) throw new Error("no source");
-      return response.json();
-    })
-    .then(start, function () {
+  // The base a report is about: the commit the page was built from, unless a publish
+  // came in between (Wikitool.loadSource).
+  var base = box.getAttribute("data-wt-base") || "";
+  window.Wikitool.loadSource(box.getAttribute("data-wt-sources"), guide, base)
+    .then(function (loaded) {
+      base = loaded.base;
+      start(loaded.source);
+    }, function () {
       // The suggestion page says the guide could not be loaded; no form that cannot work.
     });
 
@@ -96,7 +98,7 @@
       return;
     }
     var body = { kind: "report", guide: source.guide, summary: words, website: honeypot ? honeypot.value : "" };
-    if (source.base) body.base = source.base;
+    if (base) body.base = base;
     if (about.value) body.about = about.value;
     if (rationale.value.trim()) body.rationale = rationale.value.trim();
     var label = send.textContent;

@@ -1,8 +1,9 @@
 /*
  * The "Suggest an edit" page (theme/suggest.html): /suggest/?guide=<path>[&report=1].
  *
- * Loads the guide's Markdown as published (sources/<path>.json, written by the build
- * with the commit it was built from as `base`), lets the citizen change it as a form
+ * Loads the guide's Markdown as published (sources/<path>.json, written by the build)
+ * and the commit it is the guide at, the suggestion's `base` (the page's data-wt-base,
+ * checked against sources/commit.txt: Wikitool.loadSource in wikitool.js), lets the citizen change it as a form
  * (suggest-form.js; sent as a `changes` list, the changes listed in words) or, behind
  * "Edit the whole source", in a plain textarea (sent as `content`, the change shown as a
  * diff), and then either posts the suggestion to the
@@ -40,6 +41,8 @@
   var sources = root.getAttribute("data-wt-sources") || "";
   var trackPage = root.getAttribute("data-wt-track") || "";
   var siteRoot = root.getAttribute("data-wt-root") || "";
+  // The commit the site was built from: the suggestion's base ("" when not known).
+  var base = root.getAttribute("data-wt-base") || "";
   var form = $("form");
   var content = $("content");
   var summary = $("summary");
@@ -85,17 +88,17 @@
     return;
   }
 
-  fetch(sources + guide.replace(/\.md$/, ".json"), { credentials: "same-origin" })
-    .then(function (response) {
-      if (!response.ok) throw new Error(response.status === 404
+  window.Wikitool.loadSource(sources, guide, base)
+    .then(function (loaded) {
+      base = loaded.base;
+      start(loaded.source);
+    }, function (error) {
+      var status = error && error.status;
+      loadProblem(status === 404
         ? "This site has no guide at " + guide + ". It may have moved or been removed."
-        : "The guide could not be loaded (error " + response.status + ").");
-      return response.json();
-    })
-    .then(start, function (error) {
-      loadProblem(error && error.message && !/fetch|network/i.test(error.message)
-        ? error.message
-        : "The guide could not be loaded. Check your internet connection and reload the page.");
+        : status
+          ? "The guide could not be loaded (error " + status + ")."
+          : "The guide could not be loaded. Check your internet connection and reload the page.");
     });
 
   function loadProblem(text) {
@@ -409,7 +412,7 @@
   function suggestion() {
     var text = crlf ? content.value.replace(/\n/g, "\r\n") : content.value;
     var made = { guide: source.guide };
-    if (source.base) made.base = source.base;
+    if (base) made.base = base;
     if (formUsed()) made.changes = guideForm.changes();
     else made.content = text;
     made.summary = summary.value.trim();

@@ -55,8 +55,53 @@
     field.scrollIntoView({ block: "center" });
   }
 
+  var COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+  var SOURCE_ATTEMPTS = 3;
+
+  /*
+   * A guide's source for the suggestion page (`sources` + <path>.json) and the commit it
+   * is the guide at, the suggestion's base (wikitool/mkdocs_plugin/suggest_pages.py).
+   * A source holds no commit (it is the same file in every release until the guide
+   * changes), so `sources` + commit.txt is read after it: the commit the page named
+   * (`base`) means no publish came in between and the source is the guide at it; another
+   * one means the site moved on, and the source is loaded again. Resolves to
+   * {source, base} (base "" when the site does not know its commit); rejects with an
+   * Error whose `status` is the source's HTTP status (undefined: not reached or not JSON).
+   */
+  function loadSource(sources, guide, base) {
+    // "no-cache": a copy the browser kept may be older than the commit the page names.
+    var fresh = { credentials: "same-origin", cache: "no-cache" };
+    function published(expected) {
+      return fetch(sources + "commit.txt", fresh).then(function (response) {
+        return response.ok ? response.text() : "";
+      }, function () {
+        return "";
+      }).then(function (text) {
+        text = String(text).trim();
+        return COMMIT.test(text) ? text : expected;
+      });
+    }
+    function attempt(expected, count) {
+      return fetch(sources + guide.replace(/\.md$/, ".json"), fresh).then(function (response) {
+        if (!response.ok) {
+          var problem = new Error("error " + response.status);
+          problem.status = response.status;
+          throw problem;
+        }
+        return response.json();
+      }).then(function (source) {
+        return published(expected).then(function (commit) {
+          if (commit === expected || count >= SOURCE_ATTEMPTS) return { source: source, base: commit };
+          return attempt(commit, count + 1);
+        });
+      });
+    }
+    return attempt(COMMIT.test(base || "") ? base : "", 1);
+  }
+
   window.Wikitool = {
-    MONTHS: MONTHS, element: element, askIntake: askIntake, focusField: focusField
+    MONTHS: MONTHS, element: element, askIntake: askIntake, focusField: focusField,
+    loadSource: loadSource
   };
 
   var now = new Date();
