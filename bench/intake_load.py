@@ -23,8 +23,11 @@ Usage:
     .venv/bin/python bench/intake_load.py --notify         # every citizen asks to hear back
 
 With ``--notify`` every suggestion carries an e-mail address and ``notify: true``, so each
-submission also writes the outbox; nothing is lost when every new suggestion has its
-"received" message queued (the intake runs without ``--smtp``: the mail stays queued).
+submission also writes the outbox (the intake runs without ``--smtp``: the mail stays
+queued). After the load, ``wikitool mail send`` (its own process, as a timer runs it)
+sends the queued mail to an SMTP relay on loopback (aiosmtpd); nothing is lost when
+every new suggestion had its "received" message queued and its author's address got
+exactly one message.
 
 Exits 1 when anything was lost, an abusive request got the wrong answer, or the server
 stopped serving. Missing the throughput target (100 suggestions/s) is reported, not fatal.
@@ -39,6 +42,7 @@ import json
 import os
 import pstats
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -51,6 +55,8 @@ from pathlib import Path
 
 import aiohttp
 import httpx
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import Envelope
 
 from wikitool.gitstore import WikiStore
 from wikitool.mail.outbox import Outbox
@@ -100,6 +106,12 @@ class LoadResult:
     """Every citizen ticked "Tell me what happens" (``--notify``)."""
     mail_queued: int = 0
     """"received" messages in the outbox after the load (``--notify``)."""
+    mail_delivered: int = 0
+    """Authors of new suggestions whose address the relay got exactly one message for."""
+    mail_stray: int = 0
+    """Messages the relay got beyond those (a second copy, an address not expected)."""
+    mail_seconds: float = 0.0
+    """How long ``wikitool mail send`` took to send them."""
 
     @property
     def per_second(self) -> float:
@@ -114,7 +126,11 @@ class LoadResult:
     @property
     def lost(self) -> int:
         expected_branches = self.suggestions - self.duplicates
-        lost_mail = max(0, expected_branches - self.mail_queued) if self.notify else 0
+        lost_mail = (
+            max(0, expected_branches - min(self.mail_queued, self.mail_delivered))
+            if self.notify
+            else 0
+        )
         return (
             max(0, expected_branches - self.branches)
             + max(0, self.duplicates - self.plus_ones)
@@ -127,6 +143,7 @@ class LoadResult:
             self.lost == 0
             and self.statuses == Counter({201: self.suggestions})
             and self.duplicate_ids_ok == self.duplicates
+            and self.mail_stray == 0
             and not self.abuse_wrong
             and self.fsck_clean
             and self.serving_after
@@ -399,6 +416,7 @@ def verify(repo: Path, url: str, result: LoadResult) -> None:
     if result.notify:
         with WikiStore.open(repo) as store:
             result.mail_queued = Outbox.of(store).counts().get("pending", 0)
+        send_mail(repo, result)
     try:
         _git(repo, "fsck", "--full", "--strict")
         result.fsck_clean = True
@@ -409,6 +427,45 @@ def verify(repo: Path, url: str, result: LoadResult) -> None:
         result.serving_after = health.status_code == 200
     except httpx.TransportError:
         result.serving_after = False
+
+
+class _RelayCount:
+    """The loopback relay's handler: how many messages each address was sent."""
+
+    def __init__(self) -> None:
+        self.received: Counter[str] = Counter()
+
+    async def handle_DATA(self, server: object, session: object, envelope: Envelope) -> str:
+        self.received.update(envelope.rcpt_tos)
+        return "250 OK"
+
+
+def send_mail(repo: Path, result: LoadResult) -> None:
+    """Send the queued mail with ``wikitool mail send`` to a relay on loopback, and count
+    what reached each author of a new suggestion."""
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port = probe.getsockname()[1]
+    relay = _RelayCount()
+    controller = Controller(relay, hostname=HOST, port=port)
+    controller.start()
+    try:
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                sys.executable, "-c", "from wikitool.cli import main; main()",
+                "--repo", str(repo), "mail", "send", "--smtp", f"smtp://{HOST}:{port}",
+                "--mail-from", "guides@agency.invalid", "--site-url", "https://guides.invalid",
+                "--intake-url", "https://intake.invalid",
+            ],
+            check=True, capture_output=True, text=True, timeout=REQUEST_TIMEOUT * 5,
+        )  # fmt: skip
+        result.mail_seconds = time.perf_counter() - started
+    finally:
+        controller.stop()
+    authors = {f"citizen-{key}@example.org" for key in result.ids}
+    result.mail_delivered = sum(relay.received[address] == 1 for address in authors)
+    result.mail_stray = sum(relay.received.values()) - result.mail_delivered
 
 
 def report(result: LoadResult) -> str:
@@ -431,7 +488,11 @@ def report(result: LoadResult) -> str:
     lines += [f"  {kind}: {dict(outcomes)}" for kind, outcomes in result.abuse.items()]
     lines += [f"  WRONG: {w}" for w in result.abuse_wrong]
     if result.notify:
-        lines.append(f"mail queued: {result.mail_queued} 'received' messages in the outbox")
+        lines.append(
+            f"mail: {result.mail_queued} 'received' messages queued; `wikitool mail send` to a "
+            f"loopback relay in {result.mail_seconds:.1f} s: {result.mail_delivered} of "
+            f"{len(result.ids)} authors got theirs once, {result.mail_stray} stray"
+        )
     lines.append("OK" if result.ok else "FAILED")
     return "\n".join(lines)
 
