@@ -607,13 +607,15 @@ def main() -> int:
     results = []
     for _ in range(args.repeat):
         speed = machine_speed_ms()
+        fsync = disk_fsync_ms()
         result = load_once(args, duplicates)
         results.append(result)
         if args.json:
-            print(json.dumps(_as_json(result, speed), indent=2, sort_keys=True))
+            print(json.dumps(_as_json(result, speed, fsync), indent=2, sort_keys=True))
         else:
             print(report(result))
             print(f"machine speed probe: {speed:.0f} ms (a fixed Python loop; lower is faster)")
+            print(f"disk fsync probe: {fsync:.2f} ms (median of {FSYNC_PROBES} small appends)")
     if args.repeat > 1 and not args.json:
         print(summary(results))
     return 0 if all(r.ok for r in results) else 1
@@ -679,6 +681,27 @@ def machine_speed_ms() -> float:
     return best * 1000
 
 
+FSYNC_PROBES = 50
+
+
+def disk_fsync_ms() -> float:
+    """Wall milliseconds of appending 64 bytes to a file and fsyncing it, median of
+    ``FSYNC_PROBES``: a suggestion waits on six of these with ``--notify`` (three refs,
+    three SQLite commits), and other work on a shared disk stretches them."""
+    times = []
+    with tempfile.TemporaryDirectory(prefix="wikitool-fsync-probe-") as tmp:
+        fd = os.open(Path(tmp) / "probe", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            for _ in range(FSYNC_PROBES):
+                started = time.perf_counter()
+                os.write(fd, b"x" * 64)
+                os.fsync(fd)
+                times.append(time.perf_counter() - started)
+        finally:
+            os.close(fd)
+    return statistics.median(times) * 1000
+
+
 def summary(results: list[LoadResult]) -> str:
     """Median, lowest and highest throughput over the runs, and how many met the target."""
     rates = sorted(r.per_second for r in results)
@@ -692,7 +715,7 @@ def summary(results: list[LoadResult]) -> str:
     )
 
 
-def _as_json(result: LoadResult, speed_ms: float) -> dict[str, object]:
+def _as_json(result: LoadResult, speed_ms: float, fsync_ms: float) -> dict[str, object]:
     data = asdict(result)
     data.pop("ids")
     data["latencies_ms"] = {
@@ -703,8 +726,9 @@ def _as_json(result: LoadResult, speed_ms: float) -> dict[str, object]:
     data["statuses"] = {str(status): n for status, n in result.statuses.items()}
     data["abuse"] = {kind: dict(outcomes) for kind, outcomes in result.abuse.items()}
     data.update(
-        per_second=result.per_second, lost=result.lost, ok=result.ok, machine_speed_ms=speed_ms
-    )
+        per_second=result.per_second, lost=result.lost, ok=result.ok, machine_speed_ms=speed_ms,
+        disk_fsync_ms=fsync_ms,
+    )  # fmt: skip
     return data
 
 
