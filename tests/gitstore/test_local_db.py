@@ -192,6 +192,27 @@ def test_a_file_deleted_under_a_kept_connection_is_made_afresh(db_path: Path) ->
     assert oct(db_path.stat().st_mode & 0o777) == "0o600"
 
 
+def test_a_forked_child_opens_its_own_connection_and_leaves_the_parents_alone(
+    db_path: Path,
+) -> None:
+    with local_db(db_path, TABLE) as parents:
+        parents.execute("INSERT INTO note VALUES (1, 'parent')")
+    child = os.fork()
+    if child == 0:  # the child: report by exit status only, never back into pytest
+        try:
+            with local_db(db_path, TABLE) as own:
+                own.execute("INSERT INTO note VALUES (2, 'child')")
+                code = 0 if own is not parents else 3
+        except BaseException:
+            code = 4
+        os._exit(code)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    with local_db(db_path, TABLE) as db:
+        assert db is parents
+        assert db.execute("SELECT n FROM note ORDER BY n").fetchall() == [(1,), (2,)]
+
+
 def test_connections_close_when_their_thread_ends_and_at_shutdown(db_path: Path) -> None:
     def write() -> None:
         with local_db(db_path, TABLE) as db:

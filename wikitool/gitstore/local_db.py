@@ -64,7 +64,6 @@ class _Kept:
 
 class _Connections(threading.local):
     def __init__(self) -> None:
-        self.pid = os.getpid()
         self.kept: OrderedDict[Path, _Kept] = OrderedDict()
 
 
@@ -73,6 +72,21 @@ _everyone: weakref.WeakSet[_Kept] = weakref.WeakSet()
 """Every connection open in this process, for :func:`close_local_dbs`; weak, so a
 thread's connections close when it ends (a thread pool's idle threads come and go)."""
 _everyone_lock = threading.Lock()
+_inherited: list[_Kept] = []
+"""A forked child's copies of its parent's connections: never used, and kept from the
+garbage collector, whose close would act on the parent's files."""
+
+
+def _after_fork_in_child() -> None:
+    global _everyone_lock
+    _inherited.extend(_everyone)
+    _inherited.extend(_thread.kept.values())
+    _everyone.clear()
+    _thread.kept = OrderedDict()
+    _everyone_lock = threading.Lock()  # another thread of the parent may have held it
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 @contextmanager
@@ -135,8 +149,6 @@ atexit.register(close_local_dbs)  # the last connection to close folds the log i
 
 
 def _connection(path: Path) -> _Kept:
-    if _thread.pid != os.getpid():  # a forked child: never use its parent's connections
-        _thread.pid, _thread.kept = os.getpid(), OrderedDict()
     kept = _thread.kept.get(path)
     if kept is not None and not kept.closed and kept.file == _file_of(path):
         _thread.kept.move_to_end(path)
