@@ -17,6 +17,7 @@ import pytest
 from intake_server import SITE, serving_intake
 from isolation import isolated_environment
 from smtp_relay import INTAKE_URL, Relay
+from sqlite_files import stored_bytes
 
 from wikitool.gitstore import WikiStore
 from wikitool.intake.settings import IntakeSettings
@@ -211,9 +212,9 @@ def test_header_injection_in_name_or_address_is_refused_and_nothing_written(
 ) -> None:
     with WikiStore.open(wiki) as store:
         before = store.refs("refs/")
-        contacts = private_store_path(store).read_bytes()
+        contacts = stored_bytes(private_store_path(store))
     answer = client.post("/api/suggestions", json=_suggestion(published, author, 2))
     assert (answer.status_code, answer.json()) == (400, {"error": error})
     with WikiStore.open(wiki) as store:
         assert store.refs("refs/") == before
-        assert private_store_path(store).read_bytes() == contacts
+        assert stored_bytes(private_store_path(store)) == contacts

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from isolation import isolated_environment
 from smtp_relay import INTAKE_URL, MAIL_FROM, SITE_URL, Relay
+from sqlite_files import stored_bytes
 
 from wikitool.gitstore import WikiStore
 from wikitool.mail.addresses import recipient
@@ -142,7 +143,7 @@ def test_a_supporter_with_an_address_hears_the_rejection_with_its_explanation_on
         f"We received your suggestion {suggestion}",
         f"Your suggestion {suggestion} was not accepted",
     ]
-    assert b"bo.supporter@example.org" not in Outbox.of(store).path.read_bytes()
+    assert b"bo.supporter@example.org" not in stored_bytes(Outbox.of(store).path)
 
 
 def test_one_supporter_unsubscribing_stops_neither_the_author_nor_the_others(
@@ -187,7 +188,7 @@ def test_deleting_the_contact_details_deletes_the_supporters_and_their_pending_m
     deliver(store, delivery)
     assert relay.to("ed.forgotten@example.org") == []  # no farewell: the author asked
     assert Outbox.of(store).messages(supporter) == []
-    assert b"ed.forgotten@example.org" not in private_store_path(store).read_bytes()
+    assert b"ed.forgotten@example.org" not in stored_bytes(private_store_path(store))
 
 
 @pytest.mark.parametrize(

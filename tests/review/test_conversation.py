@@ -22,6 +22,7 @@ import pytest
 from click.testing import Result
 from isolation import isolated_environment
 from review_samples import ANA, BEN, EXPIRY, FIRST_STEP, GUIDE, HELPLINE, UPLOAD
+from sqlite_files import stored_bytes
 
 from wikitool.errors import ReviewError, SuggestionError, WikitoolError
 from wikitool.gitstore import WikiStore
@@ -104,7 +105,7 @@ def test_a_submission_gets_a_long_random_secret_kept_only_as_a_hash(scenario: Wi
     ).stdout
     for secret in secrets.values():
         assert secret not in kept.values()
-        assert secret.encode() not in private.read_bytes()
+        assert secret.encode() not in stored_bytes(private)
         assert secret.encode() not in objects
 
 

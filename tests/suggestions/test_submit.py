@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from sqlite_files import stored_bytes
 
 from wikitool.gitstore import WikiStore
 from wikitool.ids import is_suggestion_id
@@ -94,7 +95,7 @@ def test_a_credited_citizen_is_named_but_their_email_stays_out_of_git(
     forget = run_cli("--repo", str(wiki), "suggest", "forget", sid)
     assert forget.exit_code == 0
     assert forget.stdout == f"Deleted the contact details of suggestion {sid}\n"
-    assert "ana.ruiz" not in (wiki / ".git/wikitool/private.sqlite3").read_bytes().decode("latin-1")
+    assert "ana.ruiz" not in stored_bytes(wiki / ".git/wikitool/private.sqlite3").decode("latin-1")
 
 
 def _all_objects(repo: Path) -> str:

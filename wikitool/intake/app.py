@@ -76,6 +76,7 @@ from wikitool.errors import (
     WikitoolError,
 )
 from wikitool.gitstore import WikiStore
+from wikitool.gitstore.local_db import close_local_dbs
 from wikitool.guides.paths import guide_path, is_guide_path
 from wikitool.ids import is_suggestion_id, new_suggestion_id
 from wikitool.intake.body import (
@@ -394,6 +395,7 @@ def create_app(settings: IntakeSettings) -> Starlette:
                 mailer.stop()
             submitter.close()
             stores.close()
+            close_local_dbs()  # the SQLite files' connections the pool threads kept
 
     return Starlette(
         routes=[

@@ -27,14 +27,14 @@ import secrets
 import sqlite3
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from wikitool.errors import MailError
 from wikitool.gitstore import WikiStore
-from wikitool.gitstore.local_db import local_db, local_db_path
+from wikitool.gitstore.local_db import local_db, local_db_path, vacuum
 
 OUTBOX_ENV = "WIKITOOL_OUTBOX"
 LEASE_SECONDS = 120
@@ -400,5 +400,4 @@ class Outbox:
 
     def wipe_free_pages(self) -> None:
         """VACUUM, so a wiped address does not linger in the file's free pages."""
-        with closing(sqlite3.connect(self.path, timeout=30)) as db:
-            db.execute("VACUUM")
+        vacuum(self.path)

@@ -17,12 +17,12 @@ from __future__ import annotations
 import secrets
 import sqlite3
 import time
-from contextlib import AbstractContextManager, closing
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
 from wikitool.gitstore import WikiStore
-from wikitool.gitstore.local_db import local_db, local_db_path
+from wikitool.gitstore.local_db import local_db, local_db_path, local_transaction, vacuum
 
 PRIVATE_STORE_ENV = "WIKITOOL_PRIVATE_STORE"
 
@@ -66,6 +66,12 @@ class Contact:
 def private_store_path(store: WikiStore) -> Path:
     """Where the contact store of this wiki lives."""
     return local_db_path(store, PRIVATE_STORE_ENV, "private.sqlite3")
+
+
+def private_store_writes(store: WikiStore) -> AbstractContextManager[None]:
+    """The writes to the contact store made inside it (a contact, an answer secret) are
+    one transaction: one commit, one fsync."""
+    return local_transaction(private_store_path(store))
 
 
 def contact_save(store: WikiStore, contact: Contact) -> None:
@@ -184,7 +190,5 @@ def contact_forget(store: WikiStore, suggestion_id: str) -> bool:
         supporters = "DELETE FROM supporter_contact WHERE suggestion_id = ?"
         count += db.execute(supporters, (suggestion_id,)).rowcount
     if count:
-        # VACUUM so the deleted address does not linger in free pages of the file.
-        with closing(sqlite3.connect(path, timeout=30)) as db:
-            db.execute("VACUUM")
+        vacuum(path)  # so the deleted address does not linger in the file's free pages
     return bool(count)

@@ -61,7 +61,7 @@ from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.suggestions.answer_secrets import new_answer_secret
 from wikitool.suggestions.changed_guide import AppliedChanges, apply_changes, change_for_problem
 from wikitool.suggestions.changes import Change
-from wikitool.suggestions.contacts import Contact, contact_save
+from wikitool.suggestions.contacts import Contact, contact_save, private_store_writes
 from wikitool.suggestions.guide_regions import guide_regions
 from wikitool.suggestions.input import SuggestionInput
 from wikitool.suggestions.notifications import guide_facts, subscribe_author
@@ -302,10 +302,13 @@ def _write_log(
     log = write_event(store, submitted, parent=parent, author=author, when=when)
     if not store.update_ref(review_ref(suggestion_id), None, log):
         raise WikitoolError(f"suggestion id {suggestion_id} is taken; submit again")
-    if suggestion.author.email or (suggestion.author.name and not suggestion.author.credit):
-        contact_save(
-            store, Contact(suggestion_id, suggestion.author.name, suggestion.author.email, when)
-        )
+    with private_store_writes(store):  # one commit for both
+        if suggestion.author.email or (suggestion.author.name and not suggestion.author.credit):
+            author_contact = Contact(
+                suggestion_id, suggestion.author.name, suggestion.author.email, when
+            )
+            contact_save(store, author_contact)
+        secret = new_answer_secret(store, suggestion_id)
     if notify:
         summary = store.commit_info(submitted.data["Commit"]).message.split("\n", 1)[0]
         Outbox.of(store).enqueue(
@@ -313,7 +316,7 @@ def _write_log(
             author_of(suggestion_id),
             {"guide": title, "summary": summary},
         )
-    return new_answer_secret(store, suggestion_id)
+    return secret
 
 
 def _named_change(
