@@ -127,6 +127,50 @@ def test_two_processes_of_two_threads_writing_the_outbox_at_once_lose_nothing(
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
 
 
+def test_processes_opening_a_new_file_together_and_reading_before_writing_lose_nothing(
+    tmp_path: Path,
+) -> None:
+    # What the intake's workers do at their first submissions: open a file nobody made
+    # yet (a new file's first commits are only in its write-ahead log, which SQLite
+    # deletes when it opens a database file of zero pages) and, in each transaction, read
+    # before writing while the others commit (a read snapshot gone stale). Eight new
+    # files, each opened by four processes of two threads at once.
+    paths = [tmp_path / "wikitool" / f"new-{n}.sqlite3" for n in range(8)]
+    go = tmp_path / "go"
+    writer = """
+        import threading, time
+        from pathlib import Path
+        from wikitool.gitstore.local_db import local_db
+        while not Path({go!r}).exists():
+            time.sleep(0.001)
+        failed = []
+        def write(path, thread):
+            try:
+                for n in range(10):
+                    with local_db(Path(path), {table!r}) as db:
+                        db.execute("SELECT count(*) FROM note").fetchone()
+                        db.execute("INSERT INTO note (text) VALUES (?)", (f"{process}-{{thread}}",))
+            except Exception as exc:
+                failed.append(repr(exc))
+        for path in {paths!r}:
+            threads = [threading.Thread(target=write, args=(path, t)) for t in range(2)]
+            for t in threads: t.start()
+            for t in threads: t.join()
+        assert not failed, failed
+    """
+    table = "CREATE TABLE IF NOT EXISTS note (n INTEGER PRIMARY KEY, text TEXT NOT NULL);"
+    source = [str(path) for path in paths]
+    writers = [
+        _python(writer.format(paths=source, go=str(go), table=table, process=p))
+        for p in range(4)
+    ]
+    go.touch()
+    for process in writers:
+        _finished(process)  # a "database is locked" fails the process
+
+    assert [len(_fresh(path)) for path in paths] == [4 * 2 * 10] * len(paths)
+
+
 def test_a_commit_survives_the_process_killed_right_after_it(tmp_path: Path) -> None:
     outbox = tmp_path / "outbox.sqlite3"
     Outbox(outbox).key()
@@ -169,7 +213,11 @@ def test_calls_nested_in_a_transaction_commit_together_or_not_at_all(wiki: Path)
             contact_save(store, Contact("s1", "Ana", "ana@example.org", 1))
             secret = new_answer_secret(store, "s1")
             with closing(sqlite3.connect(path)) as other:  # another process's view
-                assert other.execute("SELECT count(*) FROM contact").fetchone() == (0,)
+                # Nothing yet, not even the table when this transaction created it.
+                made = other.execute("SELECT 1 FROM sqlite_master WHERE name = 'contact'")
+                assert made.fetchone() is None or other.execute(
+                    "SELECT count(*) FROM contact"
+                ).fetchone() == (0,)
         assert contact_get(store, "s1") == Contact("s1", "Ana", "ana@example.org", 1)
         assert answer_secret_matches(store, "s1", secret)
 

@@ -20,9 +20,12 @@ to one file can be a single commit (:func:`local_transaction`).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import sqlite3
+import tempfile
 import threading
+import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -110,8 +113,18 @@ def local_db(path: Path, schema: str) -> Iterator[sqlite3.Connection]:
         kept.depth = 1
         try:
             _create(kept, schema)
-            with kept.db:
+            # The write lock first (waiting up to the busy timeout), then the reads: a
+            # transaction that read first and wrote after another process's commit would
+            # fail at once with "database is locked" (SQLite's busy handler does not wait
+            # for a stale read snapshot), a 503 under load.
+            kept.db.execute("BEGIN IMMEDIATE")
+            try:
                 yield kept.db
+            except BaseException:
+                if kept.db.in_transaction:
+                    kept.db.execute("ROLLBACK")
+                raise
+            kept.db.execute("COMMIT")
         finally:
             kept.depth = 0
 
@@ -170,13 +183,16 @@ def _connection(path: Path) -> _Kept:
 
 def _open(path: Path) -> _Kept:
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    # Created owner-only before SQLite opens it; its log and index files take its mode.
-    os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+    if not path.exists() or path.stat().st_size == 0:
+        _create_file(path)
     os.chmod(path, 0o600)
     # check_same_thread off only so close_local_dbs may close it; one thread uses it.
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, check_same_thread=False)
+    # isolation_level None: local_db begins and ends each transaction itself.
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT, check_same_thread=False, isolation_level=None
+    )
     try:
-        db.execute("PRAGMA journal_mode=WAL")
+        _write_ahead_log(db)
         db.execute("PRAGMA synchronous=FULL")
     except sqlite3.Error:
         db.close()
@@ -185,6 +201,51 @@ def _open(path: Path) -> _Kept:
     with _everyone_lock:
         _everyone.add(kept)
     return kept
+
+
+def _create_file(path: Path) -> None:
+    """Make ``path`` a database already in write-ahead-log mode, owner-only, whole.
+
+    Never an empty file first: SQLite deletes the log of a database file of zero pages
+    when it opens one, so a process opening the file that another has just switched to
+    write-ahead-log mode (whose first commits are still only in the log) would throw
+    those commits away. Made aside and linked into place, the file has its header before
+    anyone opens it; the first process to link it wins, the others use its file.
+    """
+    fd, made = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.new-")  # 0600
+    os.close(fd)
+    try:
+        with closing(sqlite3.connect(made)) as db:
+            db.execute("PRAGMA journal_mode=WAL")  # writes the file's first page
+        try:
+            os.link(made, path)
+        except FileExistsError:
+            if path.stat().st_size == 0:  # a stray empty file: nothing in it to keep
+                os.replace(made, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(made)
+
+
+def _write_ahead_log(db: sqlite3.Connection) -> None:
+    """Put the file in write-ahead-log mode (once per file: the mode is kept in it).
+
+    A new file is made in that mode (:func:`_create_file`); a file from an older wikitool
+    is switched by the first process to open it. Switching needs the file to itself, and
+    SQLite answers "database is locked" at once, without its busy timeout, while another
+    process holds it (the intake's workers start together). So the mode is read first
+    and the switch retried.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.005)
 
 
 def _close(kept: _Kept) -> None:

@@ -308,8 +308,9 @@ class Outbox:
         if not self.path.exists():
             return []
         moment = int(now)
+        # Claimed and leased in one step against other senders: every local_db
+        # transaction holds the write lock from its start (BEGIN IMMEDIATE).
         with self._db() as db:
-            db.execute("BEGIN IMMEDIATE")  # claim and lease in one step against other senders
             rows = db.execute(
                 "SELECT id, message_id, kind, recipient, suggestion_id, lang, params, "
                 "attempts, created, farewell_to FROM message "
