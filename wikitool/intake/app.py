@@ -220,13 +220,21 @@ def create_app(settings: IntakeSettings) -> Starlette:
             raise RequestRefused(404, NOT_FOUND)
         return JSONResponse(status.to_json())
 
-    async def submit_answer(request: Request) -> Response:
+    async def from_the_author(request: Request) -> tuple[str, dict[str, Any] | None]:
+        """A post by a suggestion's author (an answer, the reply after publication): its
+        id, checked, and its body; ``None`` for the body when a bot filled the honeypot."""
         data = await _json_body(request, writes, MAX_ANSWER_BYTES, settings.body_timeout)
         suggestion_id = request.path_params["suggestion_id"]
         if _honeypot_filled(data):
-            return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
+            return suggestion_id, None
         if not is_suggestion_id(suggestion_id):
             raise RequestRefused(404, NOT_FOUND)
+        return suggestion_id, data
+
+    async def submit_answer(request: Request) -> Response:
+        suggestion_id, data = await from_the_author(request)
+        if data is None:
+            return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
         secret, text = _text_fields(data, ("secret", "text"))
 
         def answer(store: WikiStore) -> Answered:
@@ -239,12 +247,9 @@ def create_app(settings: IntakeSettings) -> Starlette:
         )
 
     async def recheck(request: Request) -> Response:
-        data = await _json_body(request, writes, MAX_ANSWER_BYTES, settings.body_timeout)
-        suggestion_id = request.path_params["suggestion_id"]
-        if _honeypot_filled(data):
+        suggestion_id, data = await from_the_author(request)
+        if data is None:
             return JSONResponse({"id": suggestion_id, "warnings": []}, status_code=201)
-        if not is_suggestion_id(suggestion_id):
-            raise RequestRefused(404, NOT_FOUND)
         secret, right, text = _recheck_fields(data)
 
         def answer(store: WikiStore) -> Rechecked:
