@@ -8,11 +8,39 @@ refused here, for every reader of untrusted JSON alike.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 MAX_NUMBER_DIGITS = 100
 """No field the wiki takes is a number this long; Python's own limit (4,300 digits) comes
 with a message about sys.set_int_max_str_digits that would mean nothing to a citizen."""
+
+
+def text_field(
+    data: Mapping[str, Any],
+    key: str,
+    *,
+    limit: int | None,
+    where: str,
+    error: type[Exception],
+    required: bool = False,
+) -> str:
+    """``data[key]`` of a decoded JSON object as text, ``""`` when it is absent.
+
+    Raises:
+        error: ``"{where}: {key} must be text"``, ``"... is longer than {limit}
+            characters"`` or, when ``required``, ``"... missing required field"``.
+    """
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise error(f"{where}: missing required field {key!r}")
+        return ""
+    if not isinstance(value, str):
+        raise error(f"{where}: {key} must be text")
+    if limit is not None and len(value) > limit:
+        raise error(f"{where}: {key} is longer than {limit} characters")
+    return value
 
 
 def loads_strict(text: str) -> Any:

@@ -22,6 +22,7 @@ from wikitool.gitstore import WikiStore
 from wikitool.gitstore.local_db import local_db, local_db_path
 from wikitool.guides.paths import guide_path, typed_guide_path
 from wikitool.ids import new_suggestion_id
+from wikitool.json_text import text_field
 from wikitool.screening.invisible import find_invisible_characters
 from wikitool.screening.personal_data import redact, scan, scan_address
 from wikitool.screening.unicode_text import invalid_text_field
@@ -132,14 +133,7 @@ def feedback_from_mapping(data: Mapping[str, Any]) -> FeedbackInput:
 
 
 def _text(data: Mapping[str, Any], key: str, limit: int) -> str:
-    value = data.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise FeedbackError(f"feedback: {key} must be text")
-    if len(value) > limit:
-        raise FeedbackError(f"feedback: {key} is longer than {limit} characters")
-    return value
+    return text_field(data, key, limit=limit, where="feedback", error=FeedbackError)
 
 
 def feedback_store_path(store: WikiStore) -> Path:

@@ -47,7 +47,7 @@ from typing import Any
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.plain_yaml import load_plain_yaml
 from wikitool.ids import is_suggestion_id
-from wikitool.json_text import loads_strict
+from wikitool.json_text import loads_strict, text_field
 from wikitool.mail.addresses import address_problem, name_problem
 from wikitool.review.events import SuggestionKind
 from wikitool.screening.unicode_text import invalid_text_field
@@ -263,16 +263,9 @@ def _shown(name: str) -> str:
 def _text(
     data: Mapping[str, Any], key: str, source: str, *, required: bool = False, limit: int | None
 ) -> str:
-    value = data.get(key)
-    if value is None:
-        if required:
-            raise SuggestionError(f"{source}: missing required field {key!r}")
-        return ""
-    if not isinstance(value, str):
-        raise SuggestionError(f"{source}: {key} must be text")
-    if limit is not None and len(value) > limit:
-        raise SuggestionError(f"{source}: {key} is longer than {limit} characters")
-    return str(value)
+    return text_field(
+        data, key, limit=limit, where=source, error=SuggestionError, required=required
+    )
 
 
 def _author(value: Any, source: str) -> SuggestionAuthor:

@@ -24,6 +24,7 @@ from typing import Any
 from wikitool.errors import NotFoundError, SuggestionError
 from wikitool.gitstore import WikiStore
 from wikitool.ids import new_suggestion_id
+from wikitool.json_text import text_field
 from wikitool.mail.addresses import address_problem
 from wikitool.review.events import (
     EventKind,
@@ -93,14 +94,7 @@ def support_from_mapping(data: Mapping[str, Any]) -> SupportInput:
 
 
 def _text(data: Mapping[str, Any], key: str, limit: int) -> str:
-    value = data.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise SuggestionError(f"support: {key} must be text")
-    if len(value) > limit:
-        raise SuggestionError(f"support: {key} is longer than {limit} characters")
-    return value
+    return text_field(data, key, limit=limit, where="support", error=SuggestionError)
 
 
 def support_suggestion(
