@@ -5,13 +5,14 @@ item with Jinja macros: on a 500-guide wiki a third of a plain ``mkdocs build`` 
 there, mostly on the same sibling links again and again. An item that is not on the
 way to the current page (not ``active``) renders the same on every page whose relative
 link to it is the same: a guide's link, or a pruned category's link to its first page.
-This module keeps Material's own ``partials/nav-item.html`` and wraps its ``render``
-macro so that such an item is rendered once per (item, relative link) and the string
-reused; the active path (the current page, its table of contents, its sections) is
+This module keeps Material's own ``partials/nav-item.html``, renames its ``render``
+macro and sends every call of it (``nav.html``'s and the macro's own recursion) through
+:class:`NavLinks`, which renders such an item once per (item, page folder) and reuses
+the string; the active path (the current page, its table of contents, its sections) is
 rendered by Material's macro every time. The pages are byte-identical with and
 without it (``tests/site/test_nav_cache.py``).
 
-The argument is about one exact template, so the wrapper is only installed when the
+The argument is about one exact template, so the cache is only installed when the
 theme's ``partials/nav-item.html`` is the Material file it was checked against
 (:data:`CHECKED_NAV_ITEM`); a theme that overrides the partial, or another Material
 release, renders as before until someone checks the new file and adds its digest.
@@ -38,7 +39,7 @@ CHECKED_NAV_ITEM = frozenset(
 )
 """SHA-256 digests of Material's ``partials/nav-item.html`` this wrapper was checked
 against: what its ``render`` macro reads of the current page for an item that is not
-active is the one relative link computed below."""
+active is the one relative link :func:`page_folder` stands for."""
 
 _RENDER = "{% macro render(nav_item, path, level, parent) %}"
 _RENAMED = "{% macro _wikitool_render(nav_item, path, level, parent) %}"
@@ -58,7 +59,7 @@ _WRAPPER = (
 
 
 class NavLinks:
-    """The rendered inactive navigation items of one build, by item and relative link.
+    """The rendered inactive navigation items of one build, by item and page folder.
 
     Material's macro renders an inactive item from the item alone, except for one
     relative link: the item's own URL for a page or link, the URL of its first page for
