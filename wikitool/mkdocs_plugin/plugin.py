@@ -136,14 +136,9 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             intake_url=self._intake_url,
             language=str(config.theme.get("language") or "en"),
         )
-        if self.config.history:
-            facts.history, facts.commit, self._log = read_history(self._context, config)
         self._facts = facts
         self._parts, self._updating = {}, False
-        if self.config.stats_page:
-            self._stats = read_stats(self._context, config, facts.commit)
-        if self.config.suggest_page:
-            facts.delete_contacts_after = read_delete_after(self._context, config, facts.commit)
+        self._read_repository(config, known=None)
         generated_pages.add_pages(files, config, self.config)
         return files
 
@@ -192,17 +187,18 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._context = self.context.over(site) if self.context is not None else site
         self._facts.commit = self._context.commit or ""
         self._facts.today = date.today()
+        self._read_repository(config, known=self._log if extends else None)
+
+    def _read_repository(self, config: MkDocsConfig, known: KnownLog | None) -> None:
+        """What the build reads from git once: the history (after ``known``, the log
+        read last, when given), the public stats and the contact-keeping period."""
+        facts = self._facts
         if self.config.history:
-            known = self._log if extends else None
-            self._facts.history, self._facts.commit, self._log = read_history(
-                self._context, config, known
-            )
+            facts.history, facts.commit, self._log = read_history(self._context, config, known)
         if self.config.stats_page:
-            self._stats = read_stats(self._context, config, self._facts.commit)
+            self._stats = read_stats(self._context, config, facts.commit)
         if self.config.suggest_page:
-            self._facts.delete_contacts_after = read_delete_after(
-                self._context, config, self._facts.commit
-            )
+            facts.delete_contacts_after = read_delete_after(self._context, config, facts.commit)
 
     # -- pages ------------------------------------------------------------------------------
 
