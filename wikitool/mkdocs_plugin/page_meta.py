@@ -81,9 +81,17 @@ def read_markdown(
     return info, body
 
 
-def clean_content(html: str, page: Page, info: PageInfo | None, links: FactLinks = NO_LINKS) -> str:
+def clean_content(
+    html: str, page: Page, info: PageInfo | None, links: FactLinks = NO_LINKS
+) -> tuple[str, str]:
     """The page's HTML sanitized; every title the theme shows made escaped text; a
-    guide's steps marked, each with its "Suggest a change" link from ``links``."""
+    guide's steps marked.
+
+    Returns the HTML the search index reads and the HTML the page shows: the same but
+    for each step's "Suggest a change" link from ``links``. Their words are kept out of
+    the index anyway (``data-search-exclude``), and the search plugin's HTML parser
+    spent a third of its time on a guide reading them.
+    """
     clean = sanitize_html(html)
     if "title" not in page.meta:
         # The title MkDocs took from the first heading (or the file name).
@@ -91,17 +99,18 @@ def clean_content(html: str, page: Page, info: PageInfo | None, links: FactLinks
         if info is not None:
             info.title = unescape(page.meta["title"])
     _escape_toc(page.toc.items)
-    if info is not None and info.guide is not None and info.steps is not None:
-        lang = info.guide.lang
-        marked = mark_steps(
-            clean,
-            info.steps,
-            steps_headings(lang),
-            step_joins(lang),
-            (lambda place, text: links.link(f"steps[{place}]", text)) if links.href else None,
-        )
-        clean, info.step_texts = marked.html, marked.texts
-    return clean
+    if info is None or info.guide is None or info.steps is None:
+        return clean, clean
+    lang = info.guide.lang
+    marked = mark_steps(
+        clean,
+        info.steps,
+        steps_headings(lang),
+        step_joins(lang),
+        (lambda place, text: links.link(f"steps[{place}]", text)) if links.href else None,
+    )
+    info.step_texts = marked.texts
+    return marked.html, marked.linked if marked.linked is not None else marked.html
 
 
 def plain_field(data: dict[str, Any], key: str) -> str:

@@ -28,7 +28,7 @@ from typing import Any
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -92,6 +92,9 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         self._stats: BuiltStats | None = None
         self._sources: dict[str, PageSource] = {}
         """Each page's source from ``on_page_read_source`` until ``on_page_markdown``."""
+        self._shown: dict[str, str] = {}
+        """A guide's HTML with its steps' links, from ``on_page_content`` until the
+        search plugin has read the page without them (``on_page_context``)."""
         self._nav: Navigation | None = None
         self._nav_links: NavLinks | None = None
         """The navigation items rendered so far in this build (``nav_cache.py``)."""
@@ -240,11 +243,13 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
         if self.config.enabled:
             info = self._facts.pages.get(page.file.src_uri)
             links = guide_links(info, page, self._facts, self.config) if info else NO_LINKS
-            cleaned = clean_content(html, page, info, links)
+            cleaned, shown = clean_content(html, page, info, links)
+            if shown is not cleaned:
+                self._shown[page.file.src_uri] = shown
         self.page_in_progress = None
         return cleaned
 
-    def on_page_context(
+    def _page_fragments(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
         """Hand the page's fragments to the theme as ``wikitool``; note the page being
@@ -270,6 +275,18 @@ class WikitoolPlugin(BasePlugin[WikitoolConfig]):  # type: ignore[no-untyped-cal
             fragments["track"] = track_fragments(page, facts, options, docs_prefix(config))
         context["wikitool"] = fragments  # type: ignore[typeddict-unknown-key]
         return context
+
+    @event_priority(-100)  # after the search plugin (priority 0) has read page.content
+    def _steps_links(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Show the guide with its steps' "Suggest a change" links."""
+        shown = self._shown.pop(page.file.src_uri, None)
+        if shown is not None:
+            page.content = shown
+        return None
+
+    on_page_context = CombinedEvent(_page_fragments, _steps_links)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """The page is written: nothing is in progress."""

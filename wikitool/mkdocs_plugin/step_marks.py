@@ -2,10 +2,10 @@
 group limited to some situations wrapped in ``<div class="wt-step-group"
 data-when="a b">`` (the site's script hides it when another situation is chosen), each
 ``or``/``and`` paragraph given ``class="wt-step-or"``/``"wt-step-and"``, and the text of
-every step, list by list, for the JSON-LD; and, when asked, each step's "Suggest a
-change" link at the end of its item (``fact_links``). A separator joining two groups
-stands between their wrappers, with the situations where both show as its own
-``data-when``.
+every step, list by list, for the JSON-LD; and, when asked, a second version with each
+step's "Suggest a change" link at the end of its item (``fact_links``): the page shows
+that one, the search index reads the first. A separator joining two groups stands
+between their wrappers, with the situations where both show as its own ``data-when``.
 
 It runs on the sanitized HTML: the sanitizer drops ``data-*`` attributes and ``wt-``
 classes from page text, so only this module, reading the parsed convention, adds them.
@@ -34,6 +34,8 @@ class MarkedSteps:
 
     html: str
     texts: list[list[str]]
+    linked: str | None = None
+    """``html`` with each step's link, when links were asked for."""
 
 
 @dataclass
@@ -99,13 +101,14 @@ def mark_steps(
         edits.append((section[first].start, section[first].start, opening))
         edits.append((section[last].end, section[last].end, "</div>"))
     lists = [block for block in section if block.tag in ("ol", "ul")]
-    if link is not None:
-        place = 0
-        for block in lists:
-            for end, text in zip(block.item_ends, block.items, strict=False):
-                edits.append((end, end, link(place, text)))
-                place += 1
-    return MarkedSteps(_apply(html, edits), [block.items for block in lists])
+    texts = [block.items for block in lists]
+    if link is None:
+        return MarkedSteps(_apply(html, edits), texts)
+    links: list[tuple[int, int, str]] = []
+    for block in lists:
+        for end, text in zip(block.item_ends, block.items, strict=False):
+            links.append((end, end, link(len(links), text)))
+    return MarkedSteps(_apply(html, edits), texts, _apply(html, edits + links))
 
 
 def _shown_in_both(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...] | None:
