@@ -148,7 +148,8 @@ def read_for_build(path: str, raw: bytes) -> PageSource | Problem:
         # As MkDocs reads a page: a byte order mark dropped, universal newlines.
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
-        return Problem(path, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return Problem(path, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
     try:
         page = read_page(text, path)
     except GuideError as exc:
