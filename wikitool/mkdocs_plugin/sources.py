@@ -23,7 +23,7 @@ from wikitool.mkdocs_plugin.suggest_pages import (
     source_file,
     sources_folder,
 )
-from wikitool.suggestions.changed_guide import editable_parts
+from wikitool.suggestions.editable_parts import editable_parts
 
 PartsCache = dict[str, tuple[PageInfo, str, "dict[str, Any] | None", "list[dict[str, Any]]"]]
 """A guide's editable parts and what a report may be about, by its path, with the page
