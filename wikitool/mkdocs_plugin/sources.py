@@ -49,6 +49,7 @@ def write_sources(
     """
     folder = sources_folder(suggest_page)
     site = Path(config.site_dir)
+    made: set[Path] = set()  # the guides' few folders, each made once, not once a guide
     for info in facts.guides():
         known = cache.get(info.src) if cache is not None else None
         if reuse and known is not None and known[0] is info:
@@ -69,7 +70,9 @@ def write_sources(
             cache[info.src] = (info, content, parts, about)
         source = GuideSource(info.src, info.title, info.url, content, parts, about)
         target = site / source_file(folder, info.src)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(source_document(source))
     commit = site / commit_file(folder)
     commit.parent.mkdir(parents=True, exist_ok=True)
