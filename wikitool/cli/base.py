@@ -8,15 +8,18 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import click
 
 from wikitool.errors import WikitoolError
 from wikitool.gitstore import WikiStore
-from wikitool.review.staff import Staff
 from wikitool.screening.unicode_text import invalid_text_field
 from wikitool.terminal import json_terminal_safe, terminal_safe
+
+if TYPE_CHECKING:
+    # Only a type here: every command imports this module, a build never loads review/staff.
+    from wikitool.review.staff import Staff
 
 CONTEXT_SETTINGS: dict[str, Any] = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 REPO_ENV = "WIKITOOL_REPO"

@@ -118,53 +118,61 @@ def _load(yaml_text: str) -> dict[str, Any]:
 
 def _build(next_event: Callable[[], Any]) -> Any:
     root = None
-    # Open collections: (container, pending key for a mapping or None)
-    stack: list[list[Any]] = []
-    # Dispatch on the exact event class, most frequent first (this loop is most of the
-    # reader's time); a class not named here is not one libyaml makes: not sure.
+    # The open collection in locals (this loop is most of the reader's time): the
+    # container, whether it is a mapping, and its pending key (None: a key comes next);
+    # the collections around it are saved on ``outer``.
+    container: Any = None
+    is_map = False
+    key: str | None = None
+    outer: list[tuple[Any, bool]] = []
+    # Dispatch on the exact event class, most frequent first; a class not named here is
+    # not one libyaml makes: not sure.
     while (event := next_event()) is not None:
         kind = type(event)
-        if kind is _SCALAR or kind is _MAPPING_START or kind is _SEQUENCE_START:
+        if kind is _SCALAR:
+            if event.anchor is not None or event.tag is not None or container is None:
+                raise _NotSure  # container None: a lone scalar, not a mapping
+            value = event.value
+            # Text that cannot be typed (most values) without a call; else the judgement.
+            if not (_TYPED_FIRST and value and value[0] not in _TYPED_FIRST) or (
+                len(value) > MAX_SCALAR_CHARS
+            ):
+                value = _scalar(event, is_map and key is None)
+            if not is_map:
+                container.append(value)
+            elif key is not None:
+                container[key] = value
+                key = None
+            elif type(value) is not str or value in container:
+                raise _NotSure
+            else:
+                key = value
+        elif kind is _MAPPING_START or kind is _SEQUENCE_START:
             if event.anchor is not None or event.tag is not None:
                 raise _NotSure
-            frame = stack[-1] if stack else None
-            is_key = frame is not None and type(frame[0]) is dict and frame[1] is None
-            if kind is _SCALAR:
-                value = _scalar(event, is_key)
-                if frame is None:
-                    raise _NotSure  # a lone scalar, not a mapping
-                if is_key:
-                    if type(value) is not str or value in frame[0]:
-                        raise _NotSure
-                    frame[1] = value
+            opened: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
+            if container is not None:
+                if (is_map and key is None) or len(outer) + 1 >= MAX_DEPTH:
+                    raise _NotSure  # a collection as a key, or nested too deep
+                if is_map:
+                    container[key] = opened
                 else:
-                    _add(frame, value)
-                continue
-            if is_key or len(stack) >= MAX_DEPTH:
-                raise _NotSure
-            container: dict[str, Any] | list[Any] = {} if kind is _MAPPING_START else []
-            if frame is not None:
-                _add(frame, container)
-            stack.append([container, None])
+                    container.append(opened)
+                outer.append((container, is_map))
+            container, is_map, key = opened, kind is _MAPPING_START, None
         elif kind is _MAPPING_END or kind is _SEQUENCE_END:
-            done = stack.pop()[0]
-            if not stack:
-                root = done
+            if outer:
+                # The collection that ended was the pending key's value: a key comes next.
+                container, is_map = outer.pop()
+                key = None
+            else:
+                root, container, is_map, key = container, None, False, None
         elif kind is _DOCUMENT_START:
             if event.explicit or event.version or event.tags:
                 raise _NotSure
         elif kind not in _BOUNDARIES:
             raise _NotSure  # an alias
     return root
-
-
-def _add(frame: list[Any], value: Any) -> None:
-    container = frame[0]
-    if type(container) is dict:
-        container[frame[1]] = value
-        frame[1] = None
-    else:
-        container.append(value)
 
 
 @lru_cache(maxsize=4096)

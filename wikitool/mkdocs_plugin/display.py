@@ -8,10 +8,11 @@ asserts each label is in every catalogue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache
 from html import escape
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date as babel_date
@@ -29,6 +30,10 @@ class Display:
     lang: str
     labels: NullTranslations
     locale: Locale
+    _known: dict[Any, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    """Each label, escaped label, number, amount and date asked for so far, as this
+    display gives it: a build asks each display for the same few hundred of them tens of
+    thousands of times (gettext's fallback chain and Babel are the slow part)."""
 
     @staticmethod
     def of(tag: object, default: str = DEFAULT_LANGUAGE) -> Display:
@@ -37,31 +42,56 @@ class Display:
 
     def _(self, message: str) -> str:
         """The label ``message`` (its English text, the msgid) in this language."""
-        return self.labels.gettext(message)
+        known = self._known.get(message)
+        if known is None:
+            known = self._keep(message, self.labels.gettext(message))
+        return known
 
     def html(self, message: str, **values: str) -> str:
         """The label escaped, its ``{name}`` fields filled with ``values`` (HTML already)."""
-        return escape(self._(message), quote=False).format(**values)
+        key = ("html", message)
+        known = self._known.get(key)
+        if known is None:
+            known = self._keep(key, escape(self._(message), quote=False))
+        return known.format(**values)
 
     def plural(self, singular: str, plural: str, count: int, **values: str) -> str:
         """``{count} guide`` / ``{count} guides`` by this language's plural rules, as
         escaped HTML; ``{count}`` is the number in this language's digits."""
-        text = escape(self.labels.ngettext(singular, plural, count), quote=False)
-        return text.format(count=self.number(count), **values)
+        key = ("plural", singular, plural, count)
+        known = self._known.get(key)
+        if known is None:
+            text = escape(self.labels.ngettext(singular, plural, count), quote=False)
+            known = self._keep(key, text)
+        return known.format(count=self.number(count), **values)
 
     def number(self, value: float) -> str:
         """``1,200`` in English, ``1 200`` in French."""
-        return _number(value, self.locale)
+        # The type too: 2 and 2.0 may not read the same.
+        key = ("number", type(value), value)
+        known = self._known.get(key)
+        if known is None:
+            known = self._keep(key, format_decimal(value, locale=self.locale))
+        return known
 
     def long_date(self, value: date | datetime) -> str:
         """``6 October 2026``, ``6 octobre 2026``, ``6. Oktober 2026``."""
         day = value.date() if isinstance(value, datetime) else value
-        return _long_date(day, self.locale)
+        key = ("long_date", day)
+        known = self._known.get(key)
+        if known is None:
+            known = self._keep(key, babel_date(day, format="long", locale=self.locale))
+        return known
 
     def time_element(self, moment: date | datetime) -> str:
         """``<time datetime="2026-10-06">6 October 2026</time>`` for a date or a moment."""
         day = moment.date() if isinstance(moment, datetime) else moment
-        return _time_element(day, self.locale)
+        key = ("time", day)
+        known = self._known.get(key)
+        if known is None:
+            words = escape(self.long_date(day))
+            known = self._keep(key, f'<time datetime="{day.isoformat()}">{words}</time>')
+        return known
 
     def percent(self, share: float) -> str:
         """``67%``, ``67 %`` for a share from 0 to 1 (whole per cents)."""
@@ -75,7 +105,18 @@ class Display:
         """``€85.00``, ``86,00 €``, ``JP¥500`` (plain text); a zero amount is ``Free``."""
         if amount == 0:
             return self._("Free")
-        return _money(amount, currency, self.locale)
+        key = ("money", type(amount), amount, currency)
+        known = self._known.get(key)
+        if known is None:
+            known = self._keep(key, format_currency(amount, currency, locale=self.locale))
+        return known
+
+    def _keep(self, key: object, value: str) -> str:
+        # Bounded for a long-running `publish --watch`: each day brings new dates.
+        if len(self._known) >= _MAX_KNOWN:
+            self._known.clear()
+        self._known[key] = value
+        return value
 
 
 def note_html(text: str) -> str:
@@ -83,26 +124,8 @@ def note_html(text: str) -> str:
     return f' <span class="wt-note">{escape(text)}</span>' if text else ""
 
 
-# Babel formats each value anew (tens of microseconds); a site repeats the same dates,
-# counts and fees on page after page. `typed`: 2 and 2.0 may not read the same.
-@lru_cache(maxsize=4096, typed=True)
-def _number(value: float, locale: Locale) -> str:
-    return format_decimal(value, locale=locale)
-
-
-@lru_cache(maxsize=4096)
-def _long_date(day: date, locale: Locale) -> str:
-    return babel_date(day, format="long", locale=locale)
-
-
-@lru_cache(maxsize=4096)
-def _time_element(day: date, locale: Locale) -> str:
-    return f'<time datetime="{day.isoformat()}">{escape(_long_date(day, locale))}</time>'
-
-
-@lru_cache(maxsize=4096, typed=True)
-def _money(amount: float, currency: str, locale: Locale) -> str:
-    return format_currency(amount, currency, locale=locale)
+_MAX_KNOWN = 16384
+"""How many values a display keeps (a 500-guide build in one language keeps 2,800)."""
 
 
 @lru_cache(maxsize=64)

@@ -62,13 +62,20 @@ class FactLinks:
         if not self.href or not field or self.display is None:
             return ""
         start, middle, end = self._parts
-        return f"{start}{_quoted(field)}{middle}{escape(short_name(name))}{end}"
+        return f"{start}{_quoted(field)}{middle}{_shown(name)}{end}"
 
 
 @lru_cache(maxsize=1024)
 def _quoted(field: str) -> str:
     # The same few fields (fees[0], steps[3]) on page after page.
     return escape(quote(field, safe=""))
+
+
+@lru_cache(maxsize=4096)
+def _shown(name: str) -> str:
+    # A fact's link is made again in each situation's section of its panel, and the
+    # same documents and ways to apply recur from guide to guide.
+    return escape(short_name(name))
 
 
 def short_name(name: str) -> str:

@@ -50,8 +50,9 @@ def time_html(guide: GuideFacts, d: Display, links: FactLinks = NO_LINKS) -> str
     if guide.time:
         entries = []
         for entry in guide.time:
-            fix = links.link(entry.field, time_name(entry, d)) if links.href else ""
-            entries.append(time_words(entry, d) + note_html(entry.note) + fix)
+            words = time_words(entry, d)  # once: its link names it in the same words
+            fix = links.link(entry.field, _plain(words)) if links.href else ""
+            entries.append(words + note_html(entry.note) + fix)
         if len(entries) == 1:
             return f"<p>{entries[0]}</p>"
         return "<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul>"
@@ -69,7 +70,11 @@ def time_html(guide: GuideFacts, d: Display, links: FactLinks = NO_LINKS) -> str
 
 def time_name(entry: TimeEntry, d: Display) -> str:
     """A time named in plain text, for its link and a report's choice: its words."""
-    return unescape(_TAG_RE.sub("", time_words(entry, d)))
+    return _plain(time_words(entry, d))
+
+
+def _plain(words: str) -> str:
+    return unescape(_TAG_RE.sub("", words))
 
 
 def _legacy_words(min_days: int | None, max_days: int, d: Display) -> str:

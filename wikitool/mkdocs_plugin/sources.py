@@ -23,7 +23,7 @@ from wikitool.mkdocs_plugin.suggest_pages import (
     source_file,
     sources_folder,
 )
-from wikitool.suggestions.changed_guide import editable_parts
+from wikitool.suggestions.editable_parts import editable_parts
 
 PartsCache = dict[str, tuple[PageInfo, str, "dict[str, Any] | None", "list[dict[str, Any]]"]]
 """A guide's editable parts and what a report may be about, by its path, with the page
@@ -49,6 +49,7 @@ def write_sources(
     """
     folder = sources_folder(suggest_page)
     site = Path(config.site_dir)
+    made: set[Path] = set()  # the guides' few folders, each made once, not once a guide
     for info in facts.guides():
         known = cache.get(info.src) if cache is not None else None
         if reuse and known is not None and known[0] is info:
@@ -69,7 +70,9 @@ def write_sources(
             cache[info.src] = (info, content, parts, about)
         source = GuideSource(info.src, info.title, info.url, content, parts, about)
         target = site / source_file(folder, info.src)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(source_document(source))
     commit = site / commit_file(folder)
     commit.parent.mkdir(parents=True, exist_ok=True)

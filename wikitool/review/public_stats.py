@@ -10,7 +10,6 @@ date is ``now``) gives the same figures whenever it runs.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -241,4 +240,10 @@ def read_public_stats(store: WikiStore, now: int) -> PublicStats:
 
 
 def _median(days: list[float]) -> float | None:
-    return round(statistics.median(days), 1) if days else None
+    if not days:
+        return None
+    # Loaded here: a wiki with no decided suggestion builds its stats page without
+    # statistics (and the fractions module it imports).
+    import statistics
+
+    return round(statistics.median(days), 1)

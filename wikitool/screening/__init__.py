@@ -1,17 +1,18 @@
 """Screening of untrusted text before it reaches git: personal data, unsafe markup,
 invisible characters.
 
-The personal-data scanner's names load on first use (PEP 562): importing any screening
-module (``unicode_text``, ``markup``) must not compile the scanner's few hundred
-patterns, which a site build or a CLI command that screens nothing never runs.
+Every name below loads on first use (PEP 562): importing any screening module
+(``unicode_text``, ``markup``) must not compile the personal-data scanner's few hundred
+patterns, nor load the invisible-character check, which a site build or a CLI command
+that screens nothing never runs.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from wikitool.screening.invisible import InvisibleCharacter, find_invisible_characters
-from wikitool.screening.markup import UnsafeMarkup, find_unsafe_markup
-
 if TYPE_CHECKING:
+    from wikitool.screening.invisible import InvisibleCharacter, find_invisible_characters
+    from wikitool.screening.markup import UnsafeMarkup, find_unsafe_markup
     from wikitool.screening.personal_data import Finding, published_contacts, redact, scan
 
 __all__ = [
@@ -25,12 +26,21 @@ __all__ = [
     "scan",
 ]
 
-_PERSONAL_DATA = frozenset({"Finding", "published_contacts", "redact", "scan"})
+# name -> the module under wikitool.screening that defines it
+_HOMES = {
+    "Finding": "personal_data",
+    "published_contacts": "personal_data",
+    "redact": "personal_data",
+    "scan": "personal_data",
+    "InvisibleCharacter": "invisible",
+    "find_invisible_characters": "invisible",
+    "UnsafeMarkup": "markup",
+    "find_unsafe_markup": "markup",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _PERSONAL_DATA:
-        from wikitool.screening import personal_data
-
-        return getattr(personal_data, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{home}"), name)

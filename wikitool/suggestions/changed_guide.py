@@ -6,13 +6,12 @@ quoting kept; ``dump_guide`` rewrites only the lines an edit touched) and the bo
 lines are replaced in place, so a one-fee change is a one-line diff. The result is then
 checked exactly like a whole ``content`` suggestion; a refusal is named after the entry
 it is about (``change_for_problem``). ``editable_parts`` is what the form editor is given
-to edit: what these entries address, read the way they are applied.
+to edit (``editable_parts.py``): what these entries address, read the way they are applied.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,9 +20,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from wikitool.errors import GuideError, SuggestionError
 from wikitool.guides.frontmatter import dump_guide, parse_guide
-from wikitool.guides.markdown_body import Heading, headings
-from wikitool.guides.page_source import PageSource, read_page
-from wikitool.guides.steps import Step, StepGroup, StepList, Steps, read_steps
+from wikitool.guides.markdown_body import headings
+from wikitool.guides.steps import Step, StepGroup, StepList, read_steps
 from wikitool.guides.yaml_edits import insert_item, move_item, remove_entry, set_entry
 from wikitool.suggestions.changes import (
     FIELD_PATH_RE,
@@ -34,6 +32,8 @@ from wikitool.suggestions.changes import (
     StepChange,
     field_location,
 )
+from wikitool.suggestions.editable_parts import editable_parts as editable_parts
+from wikitool.suggestions.editable_parts import in_steps, section_text_lines, step_places
 
 _ITEM_MARKER_RE = re.compile(
     r"^(?P<indent> {0,3})(?:(?P<number>\d{1,9})(?P<dot>\.)|(?P<bullet>[-*+]))(?P<space>[ \t]+)"
@@ -246,9 +246,9 @@ def _apply_section(body: _Body, change: SectionChange, lang: str, at_base: str) 
     if len(named) > 1:
         raise SuggestionError(f"{change.named}: {len(named)} sections have this heading {at_base}")
     heading = named[0]
-    if _in_steps(heading, read_steps(text, lang)):
+    if in_steps(heading, read_steps(text, lang)):
         raise SuggestionError(f"{change.named}: change the steps one by one, with step entries")
-    start, end = _paragraphs(lines, heading, found)
+    start, end = section_text_lines(lines, heading, found)
     if start == end:  # a section without text yet: the text gets blank lines around it
         at = heading.index + 1
         body.replace(at, at, ["", *change.text.split("\n")], change)
@@ -259,86 +259,7 @@ def _apply_section(body: _Body, change: SectionChange, lang: str, at_base: str) 
 def _step_places(body: str, lang: str) -> list[tuple[StepGroup, StepList, Step]]:
     """Every step of the steps section in page order, with its group and list: the
     place of a step in this list is its ``step`` in a change list."""
-    return _places(read_steps(body, lang))
-
-
-def _places(found: Steps | None) -> list[tuple[StepGroup, StepList, Step]]:
-    groups = found.groups if found is not None else ()
-    return [
-        (g, step_list, step) for g in groups for step_list in g.lists for step in step_list.steps
-    ]
-
-
-def _in_steps(heading: Heading, steps: Steps | None) -> bool:
-    """Whether ``heading`` is the steps heading or one of its groups'."""
-    return steps is not None and steps.heading.index <= heading.index < steps.end
-
-
-def _paragraphs(lines: list[str], heading: Heading, found: list[Heading]) -> tuple[int, int]:
-    """The lines a section change replaces: under ``heading`` up to the next heading,
-    without the blank lines around them (they stay, so only the text's lines change)."""
-    start = heading.index + 1
-    end = next((h.index for h in found if h.index > heading.index), len(lines))
-    while start < end and not lines[start].strip():
-        start += 1
-    while end > start and not lines[end - 1].strip():
-        end -= 1
-    return start, end
-
-
-def editable_parts(
-    text: str,
-    path: str,
-    read: PageSource | None = None,
-    read_in: tuple[str, Steps | None] | None = None,
-) -> dict[str, Any]:
-    """What a change list may address in a guide, as the form editor shows it.
-
-    ``{"fields": the front matter as JSON, "steps": [{"step", "group", "text"}],
-    "sections": [{"section", "level", "text"}]}``: each step at its place, with its
-    group's title (``""`` before any) and its text as ``{"step": N, "text": ...}``
-    replaces it; each section outside the steps whose heading no other section has,
-    with the text ``{"section": ..., "text": ...}`` replaces. Sending a text back
-    unchanged changes nothing.
-
-    ``read`` is ``text`` already read with ``read_page`` (as a build has it), when
-    ``text`` has no BOM and no CR; ``read_in`` the steps already read from ``read``'s
-    body, with the language they were read in (used when it is the guide's ``lang``).
-
-    Raises:
-        GuideError: the guide cannot be read.
-    """
-    # The plain reading (libyaml): a build gives every guide's parts, and the round-trip
-    # reader would cost it seconds.
-    page = read or read_page(text.removeprefix("\ufeff").replace("\r\n", "\n"), path)
-    if page.data is None:
-        raise GuideError(path, "missing front matter: the file must start with a line '---'", 1)
-    lang = page.data.get("lang")
-    lang = lang if isinstance(lang, str) else ""
-    lines = page.body.split("\n")
-    found = headings(page.body)
-    steps = (
-        read_in[1]
-        if read is not None and read_in is not None and read_in[0] == lang
-        else read_steps(page.body, lang)
-    )
-    names = Counter(h.text.strip().casefold() for h in found)
-    return {
-        "fields": page.data,
-        "steps": [
-            {"step": place, "group": group.title, "text": step.text}
-            for place, (group, _, step) in enumerate(_places(steps))
-        ],
-        "sections": [
-            {
-                "section": h.text.strip(),
-                "level": h.level,
-                "text": "\n".join(lines[slice(*_paragraphs(lines, h, found))]),
-            }
-            for h in found
-            if not _in_steps(h, steps) and names[h.text.strip().casefold()] == 1
-        ],
-    }
+    return step_places(read_steps(body, lang))
 
 
 def change_for_problem(
