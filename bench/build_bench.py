@@ -58,7 +58,9 @@ class Contender:
 
     name: str
     command: list[str]
+    """The build's command; ``{out}`` stands for the folder it writes."""
     out: Path
+    """Where its sites go: ``out-1``, ``out-2``... one a round."""
     seconds: list[float]
     """Wall-clock time of each build."""
     cpu: list[float] = field(default_factory=list)
@@ -102,11 +104,16 @@ def missing_git_plugins() -> list[str]:
 
 
 def run_once(contender: Contender) -> None:
-    """Build once, from scratch, and record the wall-clock time."""
-    shutil.rmtree(contender.out, ignore_errors=True)
+    """Build once, from scratch, into a new folder, and record the wall-clock and CPU time.
+
+    No site is deleted while the rounds run (``remove_sites`` after the last): see
+    ``sites_folder`` for what deleting a thousand files costs the next build on a disk.
+    """
+    out = contender.out.with_name(f"{contender.out.name}-{len(contender.seconds) + 1}")
+    command = [part.replace("{out}", str(out)) for part in contender.command]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(contender.command, capture_output=True, text=True)
+    done = subprocess.run(command, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -115,7 +122,13 @@ def run_once(contender: Contender) -> None:
         )
     contender.seconds.append(elapsed)
     contender.cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    contender.pages = sum(1 for _ in contender.out.rglob("index.html"))
+    contender.pages = sum(1 for _ in out.rglob("index.html"))
+
+
+def remove_sites(contender: Contender) -> None:
+    """Delete the sites of every round (and of an earlier run)."""
+    for site in contender.out.parent.glob(f"{contender.out.name}-*"):
+        shutil.rmtree(site, ignore_errors=True)
 
 
 MEMORY_DIR = Path("/dev/shm")
@@ -130,7 +143,9 @@ def sites_folder(work: Path) -> Path:
     process on the machine deleted in the last minute (ext4 then scans past each inode
     freed recently, ``recently_deleted`` in its inode allocator): the same build's
     system time ranged from 0.2 to 1.3 s, and more for the build that writes more
-    files, whatever it does with its CPU. In memory each file costs about 11 us.
+    files, whatever it does with its CPU. In memory each file costs about 11 us. On
+    either, each round writes new folders and none is deleted until the last round:
+    deleting the last round's site right before a build is what made the disk slow.
     """
     try:
         stats = os.statvfs(MEMORY_DIR)
@@ -252,19 +267,19 @@ def main(argv: list[str] | None = None) -> int:
     contenders = [
         Contender(
             "wikitool build",
-            [wikitool, "--repo", str(wiki), "build", "--out", str(sites / "site-wikitool")],
+            [wikitool, "--repo", str(wiki), "build", "--out", "{out}"],
             sites / "site-wikitool",
             [],
         ),
         Contender(
             "plain mkdocs build",
-            [mkdocs, "build", "-q", "-f", str(plain_yml), "-d", str(sites / "site-plain")],
+            [mkdocs, "build", "-q", "-f", str(plain_yml), "-d", "{out}"],
             sites / "site-plain",
             [],
         ),
         Contender(
             "mkdocs + git plugins",
-            [mkdocs, "build", "-q", "-f", str(git_yml), "-d", str(sites / "site-git")],
+            [mkdocs, "build", "-q", "-f", str(git_yml), "-d", "{out}"],
             sites / "site-git",
             [],
         ),
@@ -273,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         contenders[2].skipped = "not installed: pip install " + " ".join(missing)
         print(f"Skipping the git plugins: .venv/bin/pip install {' '.join(missing)}")
+    for contender in contenders:
+        remove_sites(contender)
     # Round robin, so a busy moment on the machine does not hit one contender only.
     for round_ in range(args.repeat):
         for contender in contenders:
@@ -284,6 +301,8 @@ def main(argv: list[str] | None = None) -> int:
                 f" ({contender.cpu[-1]:.1f} s CPU)"
             )
 
+    for contender in contenders:
+        remove_sites(contender)
     print()
     guides = sum(1 for p in (wiki / "content").rglob("*.md") if p.name != "index.md")
     commits = subprocess.run(
