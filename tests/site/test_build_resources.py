@@ -12,6 +12,7 @@ its output still arrives whole, and a failed build ends the usual way."""
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from conftest import FIXED_TIME, STAFF
 from main_commits import commit_to_main
 
 from wikitool.gitstore import WikiStore
-from wikitool.publishing import publish
+from wikitool.publishing import scratch
 from wikitool.publishing.publish import build_site, exported_tree
 
 
@@ -31,8 +32,8 @@ def memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder standing for the memory file system, with room enough."""
     folder = tmp_path / "memory"
     folder.mkdir()
-    monkeypatch.setattr(publish, "MEMORY_DIR", str(folder))
-    monkeypatch.setattr(publish, "MEMORY_ROOM", 1)
+    monkeypatch.setattr(scratch, "MEMORY_DIR", str(folder))
+    monkeypatch.setattr(scratch, "MEMORY_ROOM", 1)
     monkeypatch.delenv("TMPDIR", raising=False)
     return folder
 
@@ -48,7 +49,7 @@ def test_the_export_goes_to_memory_when_it_has_room(store: WikiStore, memory: Pa
 def test_a_memory_without_room_leaves_the_export_on_disk(
     store: WikiStore, memory: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(publish, "MEMORY_ROOM", 1 << 62)
+    monkeypatch.setattr(scratch, "MEMORY_ROOM", 1 << 62)
 
     with exported_tree(store) as (root, _):
         assert root.parent == Path(tempfile.gettempdir())
@@ -67,10 +68,57 @@ def test_tmpdir_set_by_the_operator_wins(
 def test_a_missing_memory_folder_leaves_the_export_on_disk(
     store: WikiStore, memory: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(publish, "MEMORY_DIR", str(memory / "absent"))
+    monkeypatch.setattr(scratch, "MEMORY_DIR", str(memory / "absent"))
 
     with exported_tree(store) as (root, _):
         assert root.parent == Path(tempfile.gettempdir())
+
+
+def _killed_while_holding(kind: str, memory: Path) -> Path:
+    """The folder a process made in ``memory`` before it was killed outright (SIGKILL)."""
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, signal, sys, tempfile\n"
+            "from wikitool.publishing.scratch import scratch_prefix\n"
+            f"print(tempfile.mkdtemp(prefix=scratch_prefix({kind!r}), dir=sys.argv[1]),"
+            " flush=True)\n"
+            "os.kill(os.getpid(), signal.SIGKILL)",
+            str(memory),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert made.returncode == -9, made.stderr
+    folder = Path(made.stdout.strip())
+    assert folder.parent == memory and folder.is_dir()
+    return folder
+
+
+def test_the_export_folder_says_which_process_made_it(store: WikiStore, memory: Path) -> None:
+    with exported_tree(store) as (root, _):
+        assert root.name.startswith(f"wikitool-export-{os.getpid()}-")
+
+
+def test_a_build_removes_the_folders_of_killed_builds_and_nothing_else(
+    store: WikiStore, memory: Path
+) -> None:
+    killed = [_killed_while_holding(kind, memory) for kind in ("export", "session")]
+    alive = memory / f"wikitool-session-{os.getpid()}-kept"  # a --watch still running
+    alive.mkdir()
+    a_file = killed[0].name.replace("export", "session") + "-file"  # not a folder
+    (memory / "wikitool-export-notapid-x").mkdir()
+    (memory / "someone-elses").mkdir()
+    (memory / a_file).write_text("x")
+
+    with exported_tree(store):
+        pass
+
+    assert not any(folder.exists() for folder in killed)
+    assert sorted(p.name for p in memory.iterdir()) == sorted(
+        [alive.name, "wikitool-export-notapid-x", "someone-elses", a_file]
+    )
 
 
 def test_after_a_build_the_garbage_collector_sees_every_object_again(

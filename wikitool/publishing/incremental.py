@@ -62,10 +62,10 @@ from wikitool.publishing.publish import (
     BuildResult,
     build_exported,
     build_reason,
-    memory_dir,
     quiet_mkdocs_info,
     site_result,
 )
+from wikitool.publishing.scratch import memory_dir, remove_abandoned, scratch_prefix
 from wikitool.publishing.spare_folders import SpareFolders
 from wikitool.services.wiki_init import WIKI_PARTS
 
@@ -287,7 +287,10 @@ class SiteSession:
     def _fresh_root(self) -> Path:
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
-        self._root = Path(tempfile.mkdtemp(prefix="wikitool-session-", dir=memory_dir()))
+        memory = memory_dir()
+        if memory:
+            remove_abandoned(memory)
+        self._root = Path(tempfile.mkdtemp(prefix=scratch_prefix("session"), dir=memory))
         return self._root
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import re
 import shutil
 import tempfile
@@ -31,6 +30,7 @@ from wikitool.mkdocs_plugin.context import BuildContext
 from wikitool.mkdocs_plugin.plugin import WikitoolPlugin
 from wikitool.publishing.build_log import BuildWarning, recording
 from wikitool.publishing.held_back import HeldBack, HoldingBack, LiveVersions
+from wikitool.publishing.scratch import memory_dir, remove_abandoned, scratch_prefix
 from wikitool.services.wiki_init import WIKI_PARTS
 
 MAX_BUILDS = 4
@@ -62,24 +62,20 @@ class BuildResult:
     """MkDocs' warnings about the site as built, each naming its file (none when strict)."""
 
 
-# A memory file system: creating the export's files there costs no disk journaling
-# (about 0.2 ms of system CPU a file on a virtual disk, 0.1 s for a 500-guide wiki).
-# Used only with room to spare: containers often give /dev/shm 64 MiB.
-MEMORY_DIR = "/dev/shm"
-MEMORY_ROOM = 1 << 30
-
-
 @contextmanager
 def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, str]]:
     """Export ``rev``'s wiki files to a temporary directory; yields ``(dir, commit)``.
 
-    The directory is in ``TMPDIR`` when it is set, else in ``MEMORY_DIR`` when that has
-    ``MEMORY_ROOM`` free (falling back to the default should the export not fit).
+    The directory is in ``TMPDIR`` when it is set, else in memory when that has room
+    (``scratch.memory_dir``; falling back to the default should the export not fit),
+    where the folders of killed builds are removed first.
     """
     commit = store.resolve(rev)
     memory = memory_dir()
+    if memory:
+        remove_abandoned(memory)
     for parent in ([memory] if memory else []) + [None]:
-        with tempfile.TemporaryDirectory(prefix="wikitool-export-", dir=parent) as tmp:
+        with tempfile.TemporaryDirectory(prefix=scratch_prefix("export"), dir=parent) as tmp:
             root = Path(tmp)
             prefixes = tuple(p if "." in p else p + "/" for p in WIKI_PARTS)
             try:
@@ -92,17 +88,6 @@ def exported_tree(store: WikiStore, rev: str = "main") -> Iterator[tuple[Path, s
                 raise BuildError(f"{commit[:12]} has no mkdocs.yml: is this a wiki repository?")
             yield root, commit
             return
-
-
-def memory_dir() -> str | None:
-    if os.environ.get("TMPDIR"):
-        return None  # where the operator wants temporary files
-    try:
-        stats = os.statvfs(MEMORY_DIR)
-    except OSError:
-        return None
-    roomy = stats.f_bavail * stats.f_frsize >= MEMORY_ROOM
-    return MEMORY_DIR if roomy and os.access(MEMORY_DIR, os.W_OK | os.X_OK) else None
 
 
 def build_site(
