@@ -1,5 +1,6 @@
 """A guide in French on an English site: read in French, and accessible at 1280 and
-375 px (axe-core, WCAG 2.1 A/AA), with its language announced to assistive technology."""
+375 px (axe-core, WCAG 2.1 A/AA), with its language announced to assistive technology;
+a guide in Arabic laid out right to left, its panel's edge on the right."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import PublishedWiki, axe_violations, build, serving
+from browsing import DESKTOP, DESKTOP_ONLY, PHONE, PublishedWiki, axe_violations, build, serving
 from language_guides import FRENCH
 from playwright.sync_api import Page, expect
 
@@ -18,6 +19,8 @@ from wikitool.services.wiki_init import init_wiki
 pytestmark = pytest.mark.browser
 
 REFERENCE = Path(__file__).resolve().parents[2]
+PASSPORT = "content/identity-and-travel/renew-an-adult-passport.md"
+ARABIC = PASSPORT.replace(".md", "-ar.md")
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +32,8 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PublishedW
         shutil.copytree(REFERENCE / part, source / part)
     shutil.copy(REFERENCE / "mkdocs.yml", source / "mkdocs.yml")
     (source / FRENCH.path).write_text(FRENCH.text(), encoding="utf-8")
+    english = (REFERENCE / PASSPORT).read_text(encoding="utf-8")
+    (source / ARABIC).write_text(english.replace("\nlang: en\n", "\nlang: ar\n", 1), "utf-8")
     init_wiki(root / "wiki", source=source, author=Identity("Staff", "s@x.invalid"))
     built = build(root)
     with serving(built.site_dir) as base_url:
@@ -59,3 +64,20 @@ def test_once_its_review_date_passes_the_notice_is_in_french(
     expect(notice).to_contain_text("Ce guide n’est peut-être plus à jour")
     expect(notice.locator("time")).to_have_text("6 avril 2099")
     assert axe_violations(page) == []
+
+
+@DESKTOP_ONLY
+def test_a_guide_in_arabic_reads_right_to_left_and_passes_axe(
+    page: Page, french_site: PublishedWiki
+) -> None:
+    page.goto(french_site.url(ARABIC.removeprefix("content/")))
+
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    expect(page.locator("body")).to_have_attribute("dir", "rtl")
+    edges = page.locator(".wt-panel").evaluate(
+        "panel => [getComputedStyle(panel).borderRightStyle, getComputedStyle(panel).borderLeftStyle]"
+    )
+    assert edges == ["solid", "none"]  # the edge lines start at
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size({"width": viewport.width, "height": viewport.height})
+        assert axe_violations(page) == [], viewport.name

@@ -20,6 +20,9 @@ from wikitool.model import Identity
 from wikitool.services.wiki_init import init_wiki
 
 FIXED_TIME = 1_790_000_000  # 2026-09-21
+PASSPORT = "content/identity-and-travel/renew-an-adult-passport.md"
+RIGHT_TO_LEFT = ("ar", "ps")
+"""Arabic, whose strings the theme has, and Pashto, whose strings it has not."""
 LAST_UPDATED = {
     "fr": "Dernière mise à jour le 21 septembre 2026",
     "es-419": "Última actualización: 21 de septiembre de 2026",
@@ -38,7 +41,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(reference / "mkdocs.yml", source / "mkdocs.yml")
     for guide in LANGUAGE_GUIDES:
         (source / guide.path).write_text(guide.text(), encoding="utf-8")
-    init_wiki(root / "wiki", source=source, author=Identity("Staff", "s@x.invalid"), when=FIXED_TIME)
+    english = (reference / PASSPORT).read_text(encoding="utf-8")
+    for lang in RIGHT_TO_LEFT:
+        text = english.replace("\nlang: en\n", f"\nlang: {lang}\n", 1)
+        assert f"lang: {lang}" in text
+        (source / PASSPORT.replace(".md", f"-{lang}.md")).write_text(text, encoding="utf-8")
+    init_wiki(
+        root / "wiki", source=source, author=Identity("Staff", "s@x.invalid"), when=FIXED_TIME
+    )
     built = root / "site"
     build(load_config(str(root / "wiki" / "mkdocs.yml"), site_dir=str(built), strict=True))
     return built
@@ -80,8 +90,34 @@ def test_the_howto_keeps_the_steps_under_the_guides_own_heading(
     assert [step["text"] for step in howto["step"]] == list(guide.steps)
 
 
+@pytest.mark.parametrize("lang", RIGHT_TO_LEFT)
+def test_a_guide_in_a_right_to_left_language_is_written_right_to_left(
+    site: Path, lang: str
+) -> None:
+    html = parse_html(
+        (
+            site / "identity-and-travel" / f"renew-an-adult-passport-{lang}" / "index.html"
+        ).read_text()
+    )
+
+    assert html.find("html").attrs["lang"] == lang
+    assert html.find("body").attrs["dir"] == "rtl"
+
+
+def test_the_other_pages_are_written_left_to_right(site: Path) -> None:
+    pages = [
+        site / "index.html",
+        site / "identity-and-travel" / "renew-an-adult-passport" / "index.html",
+    ]
+    pages += [site / "identity-and-travel" / guide.name / "index.html" for guide in LANGUAGE_GUIDES]
+    for page in pages:
+        assert parse_html(page.read_text()).find("body").attrs["dir"] == "ltr", page
+
+
 def test_the_english_guides_and_pages_stay_in_the_sites_language(site: Path) -> None:
-    html = parse_html((site / "identity-and-travel" / "renew-an-adult-passport" / "index.html").read_text())
+    html = parse_html(
+        (site / "identity-and-travel" / "renew-an-adult-passport" / "index.html").read_text()
+    )
     home = parse_html((site / "index.html").read_text())
 
     assert html.find("html").attrs["lang"] == "en"

@@ -56,6 +56,8 @@ def guide_fragments(
         "guide": True,
         "lang": escape_text(d.lang),
         "theme_language": theme_language(d.locale),
+        # Babel knows every language's direction; the theme only those it translates.
+        "direction": "rtl" if d.locale.text_direction == "rtl" else "ltr",
         "summary": f'<p class="wt-summary">{escape_text(guide.summary)}</p>'
         if guide.summary
         else "",
