@@ -34,7 +34,7 @@ ALL_FEES_END = "working day.\n"
 # (what, text of the reference guide, its replacement, the lines `check` prints)
 BAD = [
     ("a unit that does not exist", TARGET, TARGET.replace("working_days", "fortnights"),
-     ["27: time[0].unit: must be one of days, working_days, weeks, months, not 'fortnights'"]),
+     ["27: time[0].unit: must be one of hours, days, working_days, weeks, months, years, not 'fortnights'"]),
     ("a kind that does not exist", TARGET, TARGET.replace("target", "guaranteed"),
      ["25: time[0].kind: must be one of maximum, typical, target, not 'guaranteed'"]),
     ("processing_time and time together", TIME, TIME + "processing_time:\n  max_days: 10\n",
@@ -90,6 +90,8 @@ GOOD = [
     ("time not stated", [(TIME, "time: not stated\n")]),
     ("a range", [(TARGET, "  - kind: typical\n    min: 10\n    max: 21\n    unit: days\n")]),
     ("a time in months", [(TARGET, "  - kind: typical\n    value: 14\n    unit: months\n")]),
+    ("a time in hours", [(TARGET, "  - kind: maximum\n    value: 48\n    unit: hours\n")]),
+    ("a time in years", [(TARGET, "  - kind: typical\n    value: 1\n    unit: years\n")]),
     ("the older processing_time, in a guide of model 1",
      [(TIME, "processing_time:\n  max_days: 10\n"), ("model: 2\n", "")]),
     ("a total the source states", [(FEES_START, "fees:\n  - label: Online, same day\n"

@@ -105,7 +105,7 @@ BAD = [
      ["28: fees[2].currency: 'XYZ' is not an ISO 4217 currency code (such as EUR, GBP, USD "
       "or CAD)"]),
     ("a time unit that does not exist", "    unit: weeks", "    unit: fortnights",
-     ["33: time[0].unit: must be one of days, working_days, weeks, months, not 'fortnights'"]),
+     ["33: time[0].unit: must be one of hours, days, working_days, weeks, months, years, not 'fortnights'"]),
     ("a deadline offset without its event", "      after: the date of the letter\n", "",
      ["36: deadlines[0].offset needs its event: 'before: ...' or 'after: ...' (such as "
       "'after: the date on the letter')"]),

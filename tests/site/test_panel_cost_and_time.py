@@ -65,6 +65,17 @@ TIMES = [
            {"kind": "maximum", "value": 3, "unit": "months"}),
      "Usually within 5 working days Up to 3 months",
      "En général sous 5 jours ouvrés Jusqu’à 3 mois"),
+    # Hours and years as the source says them, never bent into days.
+    (_time({"kind": "maximum", "value": 48, "unit": "hours"}), "Up to 48 hours", "Jusqu’à 48 heures"),
+    (_time({"kind": "target", "value": 1, "unit": "hours"}),
+     "Usually within 1 hour", "En général sous 1 heure"),
+    (_time({"kind": "maximum", "min": 24, "max": 72, "unit": "hours"}),
+     "24 to 72 hours", "24 à 72 heures"),
+    (_time({"kind": "typical", "value": 1, "unit": "years"}),
+     "About 1 year on average", "Environ 1 an en moyenne"),
+    (_time({"kind": "maximum", "value": 2, "unit": "years"}), "Up to 2 years", "Jusqu’à 2 ans"),
+    (_time({"kind": "typical", "min": 1, "max": 2, "unit": "years"}),
+     "About 1 to 2 years on average", "Environ 1 à 2 ans en moyenne"),
     ({"time": "not stated"}, "Not stated by the agency", "Non précisé par l'organisme"),
     # The older form reads as it always has.
     ({"processing_time": {"min_days": 10, "max_days": 21}}, "10 to 21 days", "10 à 21 jours"),
@@ -83,6 +94,26 @@ def test_how_long_it_takes_in_words(
 ) -> None:
     assert _fact(data, "How long it takes") == english
     assert _fact(data, "Délai", lang="fr") == french
+
+
+# (the time entry, Spanish, German): hours and years with each language's plural
+HOURS_AND_YEARS = [
+    ({"kind": "maximum", "value": 48, "unit": "hours"}, "Hasta 48 horas", "Bis zu 48 Stunden"),
+    ({"kind": "maximum", "value": 1, "unit": "hours"}, "Hasta 1 hora", "Bis zu 1 Stunde"),
+    ({"kind": "typical", "value": 1, "unit": "years"},
+     "Aproximadamente 1 año de media", "Durchschnittlich etwa 1 Jahr"),
+    ({"kind": "target", "value": 2, "unit": "years"},
+     "Normalmente en un plazo de 2 años", "In der Regel nicht länger als 2 Jahre"),
+    ({"kind": "maximum", "min": 24, "max": 72, "unit": "hours"}, "24 a 72 horas", "24 bis 72 Stunden"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("entry", "spanish", "german"), HOURS_AND_YEARS)
+def test_hours_and_years_in_spanish_and_german(
+    entry: dict[str, Any], spanish: str, german: str
+) -> None:
+    assert _fact(_time(entry), "Cuánto tarda", lang="es") == spanish
+    assert _fact(_time(entry), "Bearbeitungsdauer", lang="de") == german
 
 
 FEES = [

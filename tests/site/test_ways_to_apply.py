@@ -44,6 +44,11 @@ BEFORE = {"label": "Register to vote", "offset": {"days": 28, "before": "electio
 DATED = {"label": "Apply", "date": "2027-03-31", "counts": "received", "channels": ["by-post"]}
 AFTER = {"label": "Collect your card", "offset": {"months": 3, "after": "the letter's date"}}
 ONE_WEEK = {"label": "Pay", "offset": {"weeks": 1, "before": "the hearing"}, "counts": "received"}
+# As the source says it, never bent into days (and never worked out into a date).
+HOURS = {"label": "Report it", "offset": {"hours": 72, "after": "you arrive"}}
+ONE_HOUR = {"label": "Cancel", "offset": {"hours": 1, "before": "the appointment"}}
+A_YEAR = {"label": "Apply", "offset": {"years": 1, "after": "you arrive"}, "counts": "received"}
+YEARS = {"label": "Renew", "offset": {"years": 2, "before": "it expires"}}
 
 
 def _row(html: str | Element, label: str) -> Element | None:
@@ -106,6 +111,18 @@ DEADLINE_CASES = [
     ("fr", [AFTER, ONE_WEEK],
      ["Collect your card : 3 mois après the letter's date",
       "Pay : 1 semaine avant the hearing, date de réception"]),
+    ("en", [HOURS, ONE_HOUR, A_YEAR, YEARS],
+     ["Report it: 72 hours after you arrive", "Cancel: 1 hour before the appointment",
+      "Apply: 1 year after you arrive, received", "Renew: 2 years before it expires"]),
+    ("fr", [HOURS, ONE_HOUR, A_YEAR, YEARS],
+     ["Report it : 72 heures après you arrive", "Cancel : 1 heure avant the appointment",
+      "Apply : 1 an après you arrive, date de réception", "Renew : 2 ans avant it expires"]),
+    ("es", [HOURS, ONE_HOUR, YEARS],
+     ["Report it: 72 horas después de you arrive", "Cancel: 1 hora antes de the appointment",
+      "Renew: 2 años antes de it expires"]),
+    ("de", [HOURS, ONE_HOUR, YEARS],
+     ["Report it: 72 Stunden nach you arrive", "Cancel: 1 Stunde vor the appointment",
+      "Renew: 2 Jahre vor it expires"]),
 ]  # fmt: skip
 
 
@@ -113,7 +130,7 @@ DEADLINE_CASES = [
 def test_deadlines_read_in_words_in_the_guides_language(
     lang: str, deadlines: list[dict[str, Any]], shown: list[str]
 ) -> None:
-    label = {"en": "Deadlines", "fr": "Délais"}[lang]
+    label = {"en": "Deadlines", "fr": "Délais", "es": "Plazos", "de": "Fristen"}[lang]
 
     assert _items(_panel(lang, channels=[ONLINE, POST], deadlines=deadlines), label) == shown
 

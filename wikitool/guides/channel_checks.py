@@ -17,8 +17,11 @@ from wikitool.model import Problem
 
 REACH_FIELDS = ("urls", "addresses", "emails", "phones", "where")
 """The fields of a channel that say how to reach it; a channel needs one of them."""
-OFFSET_UNITS = ("days", "weeks", "months")
+OFFSET_UNITS = ("hours", "days", "weeks", "months", "years")
+"""The units a deadline's offset may count in, as the source says it (never bent into
+days); the site reads the same tuple (``mkdocs_plugin/ways_to_apply.py``)."""
 OFFSET_EVENTS = ("before", "after")
+_UNITS_IN_WORDS = ", ".join(OFFSET_UNITS[:-1]) + " or " + OFFSET_UNITS[-1]
 
 
 def check_ways_to_apply(guide: GuideView) -> list[Problem]:
@@ -93,7 +96,7 @@ def _deadline_messages(deadline: dict[str, Any], name: str, ids: set[Any]) -> li
         units = [unit for unit in OFFSET_UNITS if unit in offset]
         events = [event for event in OFFSET_EVENTS if event in offset]
         if len(units) != 1:
-            messages.append(f"{name}.offset needs one of days, weeks or months")
+            messages.append(f"{name}.offset needs one of {_UNITS_IN_WORDS}")
         if len(events) != 1:
             messages.append(
                 f"{name}.offset needs its event: 'before: ...' or 'after: ...' "

@@ -18,7 +18,8 @@ from wikitool.locales.catalogues import N_
 from wikitool.locales.currency import known_currencies
 from wikitool.mkdocs_plugin.display import Display
 
-# What each key of the front matter is called (a field, a list or an item of it).
+# What each key of the front matter is called (a field, a list or an item of it); a key
+# named "parent.key" is what it is called inside ``parent`` only.
 FIELD_LABELS = {
     "fees": N_("What it costs"),
     "documents": N_("What to bring"),
@@ -52,6 +53,9 @@ FIELD_LABELS = {
     "days": N_("Days"),
     "weeks": N_("Weeks"),
     "months": N_("Months"),
+    "years": N_("Years"),
+    # A deadline's offset in hours is not a channel's opening hours: "parent.key" wins.
+    "offset.hours": N_("Hours"),
     "before": N_("Before"),
     "after": N_("After"),
     "choose_one": N_("One of"),

@@ -99,9 +99,9 @@ class ProcessingTime:
 
 @dataclass(frozen=True)
 class TimeEntry:
-    """One time the source states: ``value`` or ``least`` to ``most`` ``unit``
-    (``days``, ``working_days``, ``weeks``, ``months``) of a ``kind`` (``maximum``,
-    ``typical``, ``target``), from what starts the clock (``start``)."""
+    """One time the source states: ``value`` or ``least`` to ``most`` ``unit`` (one of
+    ``TIME_UNITS``, ``hours`` to ``years``) of a ``kind`` (``maximum``, ``typical``,
+    ``target``), from what starts the clock (``start``)."""
 
     kind: str
     unit: str
@@ -115,7 +115,7 @@ class TimeEntry:
 
 
 TIME_KINDS = ("maximum", "typical", "target")
-TIME_UNITS = ("days", "working_days", "weeks", "months")
+TIME_UNITS = ("hours", "days", "working_days", "weeks", "months", "years")
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ guide's language: every value escaped here, every label asked of ``Display``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from html import escape
 
 from wikitool.mkdocs_plugin.display import Display
@@ -73,25 +74,48 @@ def deadline_words(deadline: Deadline, d: Display) -> str:
 
 
 def _offset_words(offset: Offset, d: Display) -> str:
-    n, event = offset.amount, escape(offset.event)
-    # Each phrase whole, so every language may order the number and the event its own way.
-    if offset.direction == "before":
-        if offset.unit == "weeks":
-            return d.plural(
-                "{count} week before {event}", "{count} weeks before {event}", n, event=event
-            )
-        if offset.unit == "months":
-            return d.plural(
-                "{count} month before {event}", "{count} months before {event}", n, event=event
-            )
-        return d.plural("{count} day before {event}", "{count} days before {event}", n, event=event)
-    if offset.unit == "weeks":
-        return d.plural("{count} week after {event}", "{count} weeks after {event}", n, event=event)
-    if offset.unit == "months":
-        return d.plural(
-            "{count} month after {event}", "{count} months after {event}", n, event=event
-        )
-    return d.plural("{count} day after {event}", "{count} days after {event}", n, event=event)
+    """``72 hours after you arrive``: said as stated, never worked out into a date (the
+    event is words, so there is nothing to count from)."""
+    words = _BEFORE if offset.direction == "before" else _AFTER
+    return words[offset.unit](d, offset.amount, escape(offset.event))
+
+
+# Each phrase whole, so every language may order the number and the event its own way;
+# one literal call per unit, so the catalogue test finds every label (see display.py).
+_BEFORE: dict[str, Callable[[Display, int, str], str]] = {
+    "hours": lambda d, n, event: d.plural(
+        "{count} hour before {event}", "{count} hours before {event}", n, event=event
+    ),
+    "days": lambda d, n, event: d.plural(
+        "{count} day before {event}", "{count} days before {event}", n, event=event
+    ),
+    "weeks": lambda d, n, event: d.plural(
+        "{count} week before {event}", "{count} weeks before {event}", n, event=event
+    ),
+    "months": lambda d, n, event: d.plural(
+        "{count} month before {event}", "{count} months before {event}", n, event=event
+    ),
+    "years": lambda d, n, event: d.plural(
+        "{count} year before {event}", "{count} years before {event}", n, event=event
+    ),
+}
+_AFTER: dict[str, Callable[[Display, int, str], str]] = {
+    "hours": lambda d, n, event: d.plural(
+        "{count} hour after {event}", "{count} hours after {event}", n, event=event
+    ),
+    "days": lambda d, n, event: d.plural(
+        "{count} day after {event}", "{count} days after {event}", n, event=event
+    ),
+    "weeks": lambda d, n, event: d.plural(
+        "{count} week after {event}", "{count} weeks after {event}", n, event=event
+    ),
+    "months": lambda d, n, event: d.plural(
+        "{count} month after {event}", "{count} months after {event}", n, event=event
+    ),
+    "years": lambda d, n, event: d.plural(
+        "{count} year after {event}", "{count} years after {event}", n, event=event
+    ),
+}
 
 
 def _channel(channel: ServiceChannel, d: Display, links: FactLinks) -> str:

@@ -1,7 +1,8 @@
 """How long a procedure takes, in words, for the panel: only what the guide states.
 
-``time`` entries read "Up to 21 days", "About 14 months on average", "Usually within 10
-working days", "10 to 21 working days", "from when your documents arrive", in the
+``time`` entries read "Up to 48 hours", "About 14 months on average", "Usually within 10
+working days", "10 to 21 working days", "About 1 year on average", "from when your
+documents arrive", in the unit the source says (hours to years, never converted), in the
 guide's language with its plural rules; ``time: not stated`` says so; nothing stated says
 nothing (never "Same day" or "Up to"). The older ``processing_time`` reads as before.
 """
@@ -20,12 +21,17 @@ _TAG_RE = re.compile(r"<[^>]*>")
 
 # One literal call per unit, so the catalogue test finds every label (see display.py).
 _AMOUNT: dict[str, Callable[[Display, int], str]] = {
+    "hours": lambda d, n: d.plural("{count} hour", "{count} hours", n),
     "days": lambda d, n: d.plural("{count} day", "{count} days", n),
     "working_days": lambda d, n: d.plural("{count} working day", "{count} working days", n),
     "weeks": lambda d, n: d.plural("{count} week", "{count} weeks", n),
     "months": lambda d, n: d.plural("{count} month", "{count} months", n),
+    "years": lambda d, n: d.plural("{count} year", "{count} years", n),
 }
 _RANGE: dict[str, Callable[[Display, int, int], str]] = {
+    "hours": lambda d, least, n: d.plural(
+        "{least} to {count} hour", "{least} to {count} hours", n, least=d.number(least)
+    ),
     "days": lambda d, least, n: d.plural(
         "{least} to {count} day", "{least} to {count} days", n, least=d.number(least)
     ),
@@ -40,6 +46,9 @@ _RANGE: dict[str, Callable[[Display, int, int], str]] = {
     ),
     "months": lambda d, least, n: d.plural(
         "{least} to {count} month", "{least} to {count} months", n, least=d.number(least)
+    ),
+    "years": lambda d, least, n: d.plural(
+        "{least} to {count} year", "{least} to {count} years", n, least=d.number(least)
     ),
 }
 

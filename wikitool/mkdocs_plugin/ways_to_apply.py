@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from wikitool.guides.channel_checks import OFFSET_UNITS
 from wikitool.guides.situations import read_when
 from wikitool.locales.catalogues import N_
 from wikitool.mkdocs_plugin.plain_values import (
@@ -34,7 +35,6 @@ CHANNEL_TYPES = {
 }
 """How each channel type is named to readers, in English (translated where shown)."""
 ROLES = ("apply", "prepare", "collect")
-OFFSET_UNITS = ("days", "weeks", "months")
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,8 @@ class ServiceChannel:
 
 @dataclass(frozen=True)
 class Offset:
-    """``amount`` ``unit`` (days, weeks or months) ``direction`` (before or after) ``event``."""
+    """``amount`` ``unit`` (one of ``OFFSET_UNITS``, hours to years) ``direction``
+    (before or after) ``event``."""
 
     amount: int
     unit: str

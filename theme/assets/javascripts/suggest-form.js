@@ -181,8 +181,10 @@
     var stepBox = null;
     var lists = [];
 
-    function fieldLabel(key) {
-      return labels.fields[key] || key;
+    // A key is named by what it is inside its parent first ("offset.hours": a deadline's
+    // hours, not a channel's opening hours), then by what it is anywhere.
+    function fieldLabel(key, parentKey) {
+      return labels.fields[parentKey + "." + key] || labels.fields[key] || key;
     }
 
     function itemWords(key) {
@@ -266,7 +268,7 @@
       Object.keys(value).forEach(function (name) {
         if (KEPT[name]) return;
         // A situation is labelled by what it says; other keys by what they are.
-        var text = key === "situations" ? String(value[name]) : fieldLabel(name);
+        var text = key === "situations" ? String(value[name]) : fieldLabel(name, key);
         var child = build(value[name], name, text, node);
         node.entries.push({ key: name, node: child });
         node.box.appendChild(child.box);
