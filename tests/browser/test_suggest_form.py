@@ -33,6 +33,8 @@ pytestmark = pytest.mark.browser
 LOST = "identity-and-travel/replace-a-lost-or-stolen-passport.md"
 """A guide with situations, fees for one of them, and steps in groups."""
 NAME_CHANGE = "family-and-civil-status/change-your-name.md"
+APPEAL = "vehicles/appeal-a-parking-fine.md"
+"""A guide with a channel's opening hours and a deadline, here given in hours."""
 HOSTILE = '<img src=x onerror="window.__xss=1"> <b>free</b>'
 """A fee note committed straight to main: the form shows it as text, runs nothing."""
 FEES_COMMENT = b"# The fees are set by the Passport Fees Regulations 2025.\n"
@@ -70,10 +72,17 @@ def citizen(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CitizenSite]:
                 b"note: '" + HOSTILE.encode() + b"'",
                 1,
             )
+            appeal = store.read(main, f"content/{APPEAL}")
+            assert appeal is not None
+            appeal = appeal.replace(b"      days: 28\n", b"      hours: 72\n", 1)
             tip = store.write_files_commit(
                 parents=[main],
                 base_tree=store.commit_info(main).tree,
-                changes={path: text, f"content/{NAME_CHANGE}": hostile},
+                changes={
+                    path: text,
+                    f"content/{NAME_CHANGE}": hostile,
+                    f"content/{APPEAL}": appeal,
+                },
                 message="Say where the passport fees come from\n",
                 author=STAFF,
                 committer=STAFF,
@@ -510,3 +519,19 @@ def test_the_form_is_accessible_in_every_state_and_asks_no_other_host(
     expect(page.get_by_role("heading", name=re.compile("your suggestion was sent"))).to_be_focused()
     assert axe_violations(page) == [], "sent"
     assert offsite.urls == []
+
+
+@DESKTOP_ONLY
+def test_a_deadline_in_hours_is_labelled_hours_not_opening_hours(
+    page: Page, citizen: CitizenSite
+) -> None:
+    open_form(page, citizen.suggest_url(APPEAL))
+    deadline = page.get_by_role("group", name="Deadline 1", exact=True)
+    offset = deadline.get_by_role("group", name="Time allowed", exact=True)
+
+    expect(offset.get_by_label("Hours", exact=True)).to_have_value("72")
+    expect(page.get_by_label("Opening hours", exact=True)).to_have_value(
+        "Monday to Friday, 9:00 to 17:00"
+    )
+    offset.get_by_label("Hours", exact=True).fill("48")
+    expect(page.locator("#__wt-changed-list li")).to_have_text(["Time allowed (Hours): 72 → 48"])
