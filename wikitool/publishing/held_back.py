@@ -21,8 +21,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown import Markdown  # type: ignore[import-untyped]
+from mkdocs.config.defaults import MkDocsConfig
+
 from wikitool.errors import GuideError
 from wikitool.gitstore import WikiStore
+from wikitool.guides.markdown_body import lines_outside_code
 from wikitool.guides.model_version import MODEL_KEY, model_version_problem
 from wikitool.guides.page_source import PageSource, read_page
 from wikitool.guides.paths import CONTENT_DIR, is_guide_path
@@ -30,6 +34,10 @@ from wikitool.guides.rendering import rendering_problems
 from wikitool.model import Problem
 
 _QUOTED = re.compile(r"'([^'\n]+)'")
+WARNED = "MkDocs warns: "
+"""How a reason from a warning of MkDocs starts."""
+MAX_BLOCKS = 2000
+"""Blocks tried one by one to find where a conversion failed, at most."""
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,16 @@ class HoldingBack:
         build leaves it out)."""
         return {path: held.kept_from for path, held in self.held.items()}
 
+    def line_of(self, path: str, reason: str, config: MkDocsConfig) -> int | None:
+        """Where in ``path`` (as exported) the build failed: the line of the text a
+        warning quotes, or for an exception out of the Markdown conversion (which says
+        nowhere where it failed) the first line of the first block of the body, blank
+        lines apart and outside code, that raises on its own."""
+        line = self.line_quoted(path, reason)
+        if line is not None or reason.startswith(WARNED):
+            return line
+        return first_failing_block(self.root / path, config)
+
     def line_quoted(self, path: str, message: str) -> int | None:
         """The first line of ``path`` (as exported) holding text ``message`` quotes: a
         warning of MkDocs names the link, not its line."""
@@ -169,3 +187,36 @@ def _readable(path: str, raw: bytes) -> bool:
 def _key_line(text: str, key: str) -> int | None:
     found = re.search(rf"^{re.escape(key)}[ \t]*:", text, re.MULTILINE)
     return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def first_failing_block(file: Path, config: MkDocsConfig) -> int | None:
+    """The first line of the first block of ``file``'s body that Python-Markdown, with the
+    site's extensions, raises on when it converts that block alone; ``None`` if none does
+    (the failure needs the whole page) or the file cannot be read."""
+    try:
+        read = read_for_build(file.name, file.read_bytes())
+    except OSError:
+        return None
+    if isinstance(read, Problem):
+        return None
+    text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    first_line = text.count("\n", 0, len(text) - len(read.body)) + 1
+    lines = read.body.split("\n")
+    outside = {index for index, _ in lines_outside_code(read.body)}
+    starts, start = [], None
+    for index, line in enumerate(lines):
+        if index in outside and not line.strip():
+            start = None
+        elif start is None:
+            start = index
+            starts.append(index)
+    converter = Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    for number, begin in enumerate(starts[:MAX_BLOCKS]):
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        try:
+            converter.reset().convert("\n".join(lines[begin:end]))
+        except Exception:  # whatever the conversion raised on the page, it raises here
+            return first_line + begin
+    return None

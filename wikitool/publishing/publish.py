@@ -29,7 +29,7 @@ from wikitool.guides.paths import is_guide_path
 from wikitool.mkdocs_plugin.context import BuildContext
 from wikitool.mkdocs_plugin.plugin import WikitoolPlugin
 from wikitool.publishing.build_log import BuildWarning, recording
-from wikitool.publishing.held_back import HeldBack, HoldingBack, LiveVersions
+from wikitool.publishing.held_back import WARNED, HeldBack, HoldingBack, LiveVersions
 from wikitool.publishing.scratch import memory_dir, remove_abandoned, scratch_prefix
 from wikitool.services.wiki_init import WIKI_PARTS
 
@@ -147,7 +147,7 @@ def build_exported(
         built = _build_once(store, root, out, commit, intake_url, holding)
         blamed = _guides_blamed(built, strict)
         for path, reason in blamed:
-            holding.hold_back(path, holding.line_quoted(path, reason), reason)
+            holding.hold_back(path, holding.line_of(path, reason, built.config), reason)
         if not blamed:
             break
     else:
@@ -268,7 +268,7 @@ def _guides_blamed(built: _Built, strict: bool) -> list[tuple[str, str]]:
     for warning in built.warnings if strict else ():
         if warning.path is None or not is_guide_path(warning.path):
             return []  # a warning about the site: no guide to blame, the build fails
-        blamed.setdefault(warning.path, f"MkDocs warns: {warning.message}")
+        blamed.setdefault(warning.path, f"{WARNED}{warning.message}")
     return list(blamed.items())
 
 
