@@ -8,11 +8,12 @@ asserts each label is in every catalogue.
 A page in a language with no catalogue of its own (``it``, ``ar``, ``pl``...) gets its
 labels in English, the catalogues' last fallback. WCAG 2.1 3.1.2 (Language of Parts)
 asks such a passage to say so, or a screen reader reads "What it costs" as Italian: every
-label a display gives as HTML (``html``, ``plural``, ``option``, ``money_html``) then has
-each of its literal parts in ``<span lang="en" dir="ltr">``, its fields (an agency, a
-date, a number: in the page's language) left outside. The ``dir`` isolates the English
-words, so a right-to-left page does not reorder their punctuation; it is written on
-left-to-right pages too, as the labels' direction is their language's, not the page's.
+label a display gives as HTML (``html``, ``plural``, ``option_html``, ``money_html``)
+then has each of its literal parts in ``<span lang="en" dir="ltr">``, its fields (an
+agency, a date, a number: in the page's language) left outside. The ``dir`` isolates
+the English words, so a right-to-left page does not reorder their punctuation; it is
+written on left-to-right pages too, as the labels' direction is their language's, not
+the page's, and one attribute string a display is simpler than one a page direction.
 Text given as plain text (``_``: attribute values, JSON for scripts and JSON-LD) is left
 as it is: an attribute cannot say its own language.
 """
@@ -70,7 +71,7 @@ class Display:
             known = self._keep(key, self._marked(escape(self._(message), quote=False)))
         return known.format(**values)
 
-    def option(self, message: str, value: str = "") -> str:
+    def option_html(self, message: str, value: str = "") -> str:
         """``<option value="">Every situation</option>``: the label, which an option cannot
         hold in a ``<span>``, says its language on the element itself."""
         text = escape(self._(message), quote=False)
