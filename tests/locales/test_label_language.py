@@ -8,6 +8,8 @@ import pytest
 
 from wikitool.locales.catalogues import labels_language
 from wikitool.mkdocs_plugin.display import Display
+from wikitool.mkdocs_plugin.stats_page import month_chart
+from wikitool.review.public_stats import Month
 
 EN = '<span lang="en" dir="ltr">'
 
@@ -68,3 +70,13 @@ def test_each_literal_part_of_a_fallen_back_label_says_it_is_english(call, html:
 
 def test_a_right_to_left_page_keeps_the_english_labels_left_to_right() -> None:
     assert Display.of("ar").html("What it costs") == f"{EN}What it costs</span>"
+
+
+def test_inside_svg_a_label_says_its_language_on_its_own_element() -> None:
+    # An HTML <span> inside SVG would end the drawing (the parser breaks out of it).
+    chart = month_chart([Month("2026-11", submitted=3, accepted=2, rejected=1)], Display.of("it"))
+    svg = chart[chart.index("<svg") : chart.index("</svg>")]
+
+    assert "<span" not in svg
+    assert '<title id="__wt-chart-title" lang="en" dir="ltr">Suggestions accepted' in svg
+    assert '<text x="26" y="18" lang="en" dir="ltr">Accepted</text>' in svg

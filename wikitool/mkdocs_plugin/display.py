@@ -74,8 +74,14 @@ class Display:
     def option_html(self, message: str, value: str = "") -> str:
         """``<option value="">Every situation</option>``: the label, which an option cannot
         hold in a ``<span>``, says its language on the element itself."""
-        text = escape(self._(message), quote=False)
+        text = self.label_text(message)
         return f'<option value="{escape(value)}"{self.label_attributes}>{text}</option>'
+
+    def label_text(self, message: str) -> str:
+        """The label escaped, unmarked: for an element that holds only it and says its
+        language itself with ``label_attributes`` (SVG's ``<text>`` and ``<title>``, where
+        an HTML ``<span>`` would end the SVG)."""
+        return escape(self._(message), quote=False)
 
     @property
     def falls_back(self) -> bool:
