@@ -64,7 +64,8 @@ class Display:
         return known
 
     def html(self, message: str, **values: str) -> str:
-        """The label escaped, its ``{name}`` fields filled with ``values`` (HTML already)."""
+        """The label escaped, its ``{name}`` fields filled with ``values`` (HTML already);
+        its words marked English when the page's language has no catalogue (``_marked``)."""
         key = ("html", message)
         known = self._known.get(key)
         if known is None:
