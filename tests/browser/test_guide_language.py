@@ -1,6 +1,7 @@
 """A guide in French on an English site: read in French, and accessible at 1280 and
 375 px (axe-core, WCAG 2.1 A/AA), with its language announced to assistive technology;
-a guide in Arabic laid out right to left, its panel's edge on the right."""
+a guide in Arabic laid out right to left, its panel's edge on the right; a guide in
+Italian, which has no catalogue, its English labels saying they are English."""
 
 from __future__ import annotations
 
@@ -21,11 +22,13 @@ pytestmark = pytest.mark.browser
 REFERENCE = Path(__file__).resolve().parents[2]
 PASSPORT = "content/identity-and-travel/renew-an-adult-passport.md"
 ARABIC = PASSPORT.replace(".md", "-ar.md")
+ITALIAN = PASSPORT.replace(".md", "-it.md")
 
 
 @pytest.fixture(scope="module")
 def french_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PublishedWiki]:
-    """The reference wiki with the French guide added, built with ``wikitool build``."""
+    """The reference wiki with the French guide and the passport guide in Arabic and
+    Italian added, built with ``wikitool build``."""
     root = tmp_path_factory.mktemp("french")
     source = root / "source"
     for part in ("content", "theme"):
@@ -33,7 +36,8 @@ def french_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PublishedW
     shutil.copy(REFERENCE / "mkdocs.yml", source / "mkdocs.yml")
     (source / FRENCH.path).write_text(FRENCH.text(), encoding="utf-8")
     english = (REFERENCE / PASSPORT).read_text(encoding="utf-8")
-    (source / ARABIC).write_text(english.replace("\nlang: en\n", "\nlang: ar\n", 1), "utf-8")
+    for path, lang in ((ARABIC, "ar"), (ITALIAN, "it")):
+        (source / path).write_text(english.replace("\nlang: en\n", f"\nlang: {lang}\n", 1), "utf-8")
     init_wiki(root / "wiki", source=source, author=Identity("Staff", "s@x.invalid"))
     built = build(root)
     with serving(built.site_dir) as base_url:
@@ -78,6 +82,33 @@ def test_a_guide_in_arabic_reads_right_to_left_and_passes_axe(
         "panel => [getComputedStyle(panel).borderRightStyle, getComputedStyle(panel).borderLeftStyle]"
     )
     assert edges == ["solid", "none"]  # the edge lines start at
+    # Its labels are English (no Arabic catalogue): said so, and kept left to right.
+    label = page.locator(".wt-panel dt").first.locator("span")
+    assert label.evaluate("e => [e.closest('[lang]').lang, getComputedStyle(e).direction]") == [
+        "en",
+        "ltr",
+    ]
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size({"width": viewport.width, "height": viewport.height})
+        assert axe_violations(page) == [], viewport.name
+
+
+LANGUAGE_OF = "element => element.closest('[lang]').lang"
+"""The language the browser gives an element: that of its nearest ``lang``."""
+
+
+@DESKTOP_ONLY
+def test_english_labels_on_a_page_without_a_catalogue_say_so_and_pass_axe(
+    page: Page, french_site: PublishedWiki
+) -> None:
+    page.goto(french_site.url(ITALIAN.removeprefix("content/")))
+
+    label = page.locator(".wt-panel dt").first.locator("span")
+    expect(label).to_have_text("What it costs")
+    assert label.evaluate(LANGUAGE_OF) == "en"
+    assert page.locator(".wt-panel__title span").evaluate(LANGUAGE_OF) == "en"
+    assert page.locator(".wt-freshness__checked time").evaluate(LANGUAGE_OF) == "it"
+    assert page.locator(".wt-body ol li").first.evaluate(LANGUAGE_OF) == "it"
     for viewport in (PHONE, DESKTOP):
         page.set_viewport_size({"width": viewport.width, "height": viewport.height})
         assert axe_violations(page) == [], viewport.name

@@ -12,9 +12,13 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "wikitool"
 
 # How the code asks for a label: gettext's names, the marker N_, and Display's methods
-# (``display._``, ``display.html``, ``display.plural``). The value is how many leading
-# arguments are msgids (a plural has two).
-KEYWORDS = {"_": 1, "N_": 1, "gettext": 1, "html": 1, "ngettext": 2, "plural": 2}
+# (``display._``, ``display.html``, ``display.option_html``, ``display.label_text``,
+# ``display.plural``). The value is how many leading arguments are msgids (a plural has
+# two).
+KEYWORDS = {
+    **{"_": 1, "N_": 1, "gettext": 1, "html": 1, "option_html": 1, "label_text": 1},
+    **{"ngettext": 2, "plural": 2},
+}
 
 Message = str | tuple[str, str]
 

@@ -1,8 +1,11 @@
 """A guide in another language than the site's is published in its own: ``<html lang>``,
-the panel's and notices' labels, money, numbers and dates, the steps in its HowTo.
+the panel's and notices' labels, money, numbers and dates, the steps in its HowTo. In a
+language with no catalogue (Italian, Arabic), the labels are English and say so
+(``lang="en"``), the guide's own words not (WCAG 2.1 3.1.2, Language of Parts).
 
 A real ``mkdocs build`` of the reference wiki with a French, a Latin American Spanish
-and a German guide added, committed so they have history."""
+and a German guide added, and the English passport guide copied in Italian, Arabic and
+Pashto, committed so they have history."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from html_tree import parse_html
+from html_tree import Element, parse_html
 from language_guides import FRENCH, GERMAN, LANGUAGE_GUIDES, SPANISH, LanguageGuide
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -23,6 +26,8 @@ FIXED_TIME = 1_790_000_000  # 2026-09-21
 PASSPORT = "content/identity-and-travel/renew-an-adult-passport.md"
 RIGHT_TO_LEFT = ("ar", "ps")
 """Arabic, whose strings the theme has, and Pashto, whose strings it has not."""
+NO_CATALOGUE = ("it", "ar")
+"""Languages with no catalogue of ours: their labels are English."""
 LAST_UPDATED = {
     "fr": "Dernière mise à jour le 21 septembre 2026",
     "es-419": "Última actualización: 21 de septiembre de 2026",
@@ -42,7 +47,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for guide in LANGUAGE_GUIDES:
         (source / guide.path).write_text(guide.text(), encoding="utf-8")
     english = (reference / PASSPORT).read_text(encoding="utf-8")
-    for lang in RIGHT_TO_LEFT:
+    for lang in dict.fromkeys((*RIGHT_TO_LEFT, *NO_CATALOGUE)):
         text = english.replace("\nlang: en\n", f"\nlang: {lang}\n", 1)
         assert f"lang: {lang}" in text
         (source / PASSPORT.replace(".md", f"-{lang}.md")).write_text(text, encoding="utf-8")
@@ -140,3 +145,73 @@ def test_money_is_written_as_the_language_writes_it(
     panel = parse_html(_page(site, guide)).find("section", "wt-panel")
     # As written, with Babel's no-break space: the amount never wraps from its symbol.
     assert panel.find("strong").children == [fee]
+
+
+def _copy(site: Path, lang: str) -> Element:
+    page = site / "identity-and-travel" / f"renew-an-adult-passport-{lang}" / "index.html"
+    return parse_html(page.read_text()).find("article")
+
+
+def _languages(element: Element, lang: str = "", links: bool = True) -> list[tuple[str, str]]:
+    """Each piece of text inside ``element`` with the language it says it is in (its
+    nearest ``lang``; ``""``: the page's), whitespace-only pieces left out; without the
+    "Suggest a change" links after facts and steps unless ``links``."""
+    lang = element.attrs.get("lang", lang)
+    found: list[tuple[str, str]] = []
+    for child in element.children:
+        if isinstance(child, str):
+            if child.strip():
+                found.append((lang, child.strip()))
+        elif child.tag not in ("script", "style") and (links or child.attrs.get("class") != "wt-fix"):
+            found += _languages(child, lang, links)
+    return found
+
+
+def _said_in(element: Element, links: bool = True) -> set[str]:
+    return {lang for lang, _ in _languages(element, links=links)}
+
+
+@pytest.mark.parametrize("lang", NO_CATALOGUE)
+def test_labels_in_english_on_a_page_in_another_language_say_so(site: Path, lang: str) -> None:
+    article = _copy(site, lang)
+    panel = article.find("section", "wt-panel")
+    checked = article.find("span", "wt-freshness__checked")
+
+    assert [dt.text for dt in panel.find_all("dt")][:2] == ["What it costs", "How long it takes"]
+    for label in [
+        *panel.find_all("dt"),
+        panel.find("h2", "wt-panel__title"),
+        article.find("a", "wt-suggest"),
+        article.find("span", "wt-freshness__updated"),
+    ]:
+        assert _said_in(label) - {""} == {"en"}, label.text
+    assert all(piece == ("en", piece[1]) for piece in _languages(panel.find_all("dt")[0]))
+    # The English words of "Checked by {agency} on {date}" only: the agency and the date
+    # are the guide's and the page's.
+    pieces = _languages(checked)
+    assert [said for said, _ in pieces] == ["en", "", "en", ""]
+    assert [text for _, text in pieces][:3] == ["Checked by", "Veloria Passport Office", "on"]
+    assert _said_in(checked.find("time")) == {""}
+
+
+@pytest.mark.parametrize("lang", NO_CATALOGUE)
+def test_the_guides_own_words_keep_the_pages_language(site: Path, lang: str) -> None:
+    article = _copy(site, lang)
+    fees = article.find("section", "wt-panel").find_all("dd")[0]
+    own = {text for said, text in _languages(fees) if said == ""}
+    steps = article.find("div", "wt-body").find("ol")
+
+    assert "Online renewal:" in own
+    assert any("86" in text for text in own)  # the amount, as the page's language writes it
+    assert "Veloria Passport Office" in {text for said, text in _languages(article) if said == ""}
+    for step in steps.find_all("li"):
+        assert _said_in(step, links=False) == {""}, step.text
+        assert _languages(step.find("a", "wt-fix"))[0] == ("en", "Suggest a change")
+
+
+@pytest.mark.parametrize("guide", LANGUAGE_GUIDES, ids=lambda g: g.lang)
+def test_a_page_with_its_own_catalogue_says_no_part_is_english(
+    site: Path, guide: LanguageGuide
+) -> None:
+    article = parse_html(_page(site, guide)).find("article")
+    assert [el.tag for el in article.iter() if "lang" in el.attrs] == []

@@ -65,6 +65,13 @@ def fallback_chain(tag: str) -> list[str]:
     return list(dict.fromkeys(chain))
 
 
+def labels_language(tag: str) -> str:
+    """The language a page in ``tag`` reads its labels in: the nearest catalogue of its
+    chain (``it`` -> ``en`` while there is no Italian catalogue; ``es-419`` -> ``es``)."""
+    chain = fallback_chain(tag)
+    return next((name for name in chain if catalogue_path(name).is_file()), chain[-1])
+
+
 @lru_cache(maxsize=64)
 def translations(tag: str) -> NullTranslations:
     """The labels of a page in ``tag``, each from the nearest catalogue that has it."""

@@ -27,9 +27,9 @@ def _citizen_badge(d: Display) -> str:
 
 
 def _status_badge(status: str, d: Display) -> str:
-    labels = {ADDED: d._("New"), RENAMED: d._("Moved"), DELETED: d._("Removed")}
+    labels = {ADDED: d.html("New"), RENAMED: d.html("Moved"), DELETED: d.html("Removed")}
     label = labels.get(status)
-    return f'<span class="wt-badge wt-badge--neutral">{escape(label)}</span>' if label else ""
+    return f'<span class="wt-badge wt-badge--neutral">{label}</span>' if label else ""
 
 
 def citizen_improvements(history: Sequence[Change]) -> int:

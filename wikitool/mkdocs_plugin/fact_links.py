@@ -64,6 +64,14 @@ class FactLinks:
         start, middle, end = self._parts
         return f"{start}{_quoted(field)}{middle}{_shown(name)}{end}"
 
+    def label_link(self, field: str, message: str) -> str:
+        """``link`` for a fact named by a label (``What it costs``, ``Online``), the
+        label said in its own language when it is not the page's (``Display.html``)."""
+        if not self.href or not field or self.display is None:
+            return ""
+        start, middle, end = self._parts
+        return f"{start}{_quoted(field)}{middle}{self.display.html(message)}{end}"
+
 
 @lru_cache(maxsize=1024)
 def _quoted(field: str) -> str:

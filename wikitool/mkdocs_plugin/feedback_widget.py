@@ -85,7 +85,7 @@ def render_feedback(
             f'{d.html("Which part of the page?")} '
             f'<span class="wt-optional">{d.html("(optional)")}</span></label>'
             '<select id="__wt-wrong-section" name="section">'
-            f'<option value="">{d.html("The whole page")}</option>{options}</select></div>'
+            f'{d.option_html("The whole page")}{options}</select></div>'
         )
     link = f'<a href="{escape_text(fix_href)}">{d.html("correct the guide yourself")}</a>'
     fix = (

@@ -41,8 +41,8 @@ def render_panel(
     d = display or Display.of(guide.lang)
     answers = _answers(guide, d, links)
     provenance = [
-        (d._("Legal basis"), _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
-        (d._("Sources"), _list(_source(source, d) for source in guide.sources)),
+        (d.html("Legal basis"), _list(_law_link(law.title, law.url) for law in guide.legal_basis)),
+        (d.html("Sources"), _list(_source(source, d) for source in guide.sources)),
     ]
     if guide.situations:
         per_situation = [_answers(in_situation(guide, s.id), d, links) for s in guide.situations]
@@ -69,7 +69,7 @@ def render_panel(
 
 
 Row = tuple[str, str]
-"""A fact of the panel: its label and its value, as HTML (``""``: the guide says nothing)."""
+"""A fact of the panel: its label and its value, both as HTML (``""``: the guide says nothing)."""
 
 
 def _answers(guide: GuideFacts, d: Display, links: FactLinks) -> list[Row]:
@@ -77,19 +77,19 @@ def _answers(guide: GuideFacts, d: Display, links: FactLinks) -> list[Row]:
     # are what most readers look for before reading on.
     deadlines = render_deadlines(guide.deadlines, guide.channels, d, links)
     return [
-        (d._("What it costs"), fees_html(guide, d, links)),
-        (d._("How long it takes"), time_html(guide, d, links)),
-        (d._("Who can apply"), _list(_condition(c, links) for c in guide.eligibility)),
-        (d._("What to bring"), _list(_document(doc, d, links) for doc in guide.documents)),
-        (d._("How to apply"), _list(_ways_to_apply(guide, d, links))),
-        (d._("Deadlines"), _list(deadlines)),
+        (d.html("What it costs"), fees_html(guide, d, links)),
+        (d.html("How long it takes"), time_html(guide, d, links)),
+        (d.html("Who can apply"), _list(_condition(c, links) for c in guide.eligibility)),
+        (d.html("What to bring"), _list(_document(doc, d, links) for doc in guide.documents)),
+        (d.html("How to apply"), _list(_ways_to_apply(guide, d, links))),
+        (d.html("Deadlines"), _list(deadlines)),
     ]
 
 
 def _facts(rows: Iterable[Row]) -> str:
     """The facts the guide gives, as one description list (``""`` when it gives none)."""
     facts = "".join(
-        f'<div class="wt-panel__fact"><dt>{escape(label)}</dt><dd>{value}</dd></div>'
+        f'<div class="wt-panel__fact"><dt>{label}</dt><dd>{value}</dd></div>'
         for label, value in rows
         if value
     )
@@ -127,7 +127,7 @@ def _ways_to_apply(guide: GuideFacts, d: Display, links: FactLinks) -> list[str]
 
 
 def _channel(channel: Channel, d: Display, links: FactLinks) -> str:
-    name = escape(d._(CHANNEL_NAMES[channel.kind]))
+    name = d.html(CHANNEL_NAMES[channel.kind])
     if channel.kind == "online":
         body = (
             f'<a href="{escape(channel.detail)}">{d.html("Apply online")}</a>'
@@ -137,7 +137,7 @@ def _channel(channel: Channel, d: Display, links: FactLinks) -> str:
     else:
         body = escape(channel.detail)
     rest = f"{body}{_note(channel.note)}".strip()
-    fix = links.link(channel.field, d._(CHANNEL_NAMES[channel.kind]))
+    fix = links.label_link(channel.field, CHANNEL_NAMES[channel.kind])
     return (f"<strong>{name}:</strong> {rest}" if rest else f"<strong>{name}</strong>") + fix
 
 

@@ -131,7 +131,7 @@ def _channel(channel: ServiceChannel, d: Display, links: FactLinks) -> str:
         role = f'<span class="wt-channel__role">{d.html("Collect your result")}</span> '
     else:
         role = ""
-    name = escape(kind)
+    name = d.html(CHANNEL_TYPES[channel.type])
     if channel.label.casefold() != kind.casefold():
         name = d.html("{name}: {detail}", name=name, detail=escape(channel.label))
     details = [escape(address) for address in channel.addresses]

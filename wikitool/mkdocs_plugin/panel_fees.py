@@ -25,11 +25,11 @@ def fees_html(guide: GuideFacts, d: Display, links: FactLinks = NO_LINKS) -> str
     fees = guide.fees
     if fees is None:
         if guide.fees_not_stated:
-            fix = links.link("fees", d._("What it costs"))
+            fix = links.label_link("fees", "What it costs")
             return f'<p class="wt-not-stated">{d.html("Not stated by the agency")}{fix}</p>'
         return ""
     if all(fee.amount == 0 for fee in every_fee(fees)):
-        fix = links.link("fees", d._("What it costs"))
+        fix = links.label_link("fees", "What it costs")
         return f'<p class="wt-fee"><strong>{d.html("Free")}</strong>{fix}</p>'
     totals = [item for item in fees if isinstance(item, Fee) and item.total]
     summed = tuple(item for item in fees if not any(item is fee for fee in totals))
@@ -43,7 +43,7 @@ def _fees_html(fees: tuple[FeeItem, ...], d: Display, links: FactLinks) -> str:
     if len(items) == 1 and isinstance(items[0], Fee) and not addons.get(items[0].id):
         fee = items[0]
         label = f" ({escape(fee.label)})" if fee.label else ""
-        money = escape(d.money(fee.amount, fee.currency))
+        money = d.money_html(fee.amount, fee.currency)
         fix = _fix(fee, d, links)
         return f'<p class="wt-fee"><strong>{money}</strong>{label}{note_html(fee.note)}{fix}</p>'
     return _list(_item(item, addons, d, links) for item in items)
@@ -51,7 +51,7 @@ def _fees_html(fees: tuple[FeeItem, ...], d: Display, links: FactLinks) -> str:
 
 def _total(fee: Fee, d: Display, links: FactLinks) -> str:
     """The sum the guide states, apart from the fees it adds up: "Total: €108.00"."""
-    money = f"<strong>{escape(d.money(fee.amount, fee.currency))}</strong>"
+    money = f"<strong>{d.money_html(fee.amount, fee.currency)}</strong>"
     label = f" ({escape(fee.label)})" if fee.label else ""
     total = d.html("Total: {amount}", amount=money)
     fix = _fix(fee, d, links)
@@ -89,14 +89,14 @@ def _item(item: FeeItem, addons: AddOns, d: Display, links: FactLinks) -> str:
 
 
 def _fee(fee: Fee, addons: AddOns, d: Display, links: FactLinks) -> str:
-    money = f"<strong>{escape(d.money(fee.amount, fee.currency))}</strong>"
+    money = f"<strong>{d.money_html(fee.amount, fee.currency)}</strong>"
     text = f"{escape(fee.label)}: {money}" if fee.label else money
     extras = _list(_addon(extra, d, links) for extra in addons.get(fee.id, []) if fee.id)
     return f"{text}{note_html(fee.note)}{_fix(fee, d, links)}{extras}"
 
 
 def _addon(fee: Fee, d: Display, links: FactLinks) -> str:
-    money = escape(d.money(fee.amount, fee.currency))
+    money = d.money_html(fee.amount, fee.currency)
     plus = d.html("+ {amount}", amount=f"<strong>{money}</strong>")
     text = f"{escape(fee.label)}: {plus}" if fee.label else plus
     return f"{text}{note_html(fee.note)}{_fix(fee, d, links)}"

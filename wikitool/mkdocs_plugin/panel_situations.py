@@ -32,7 +32,7 @@ def situation_picker(situations: tuple[Situation, ...], d: Display) -> str:
         f'<label for="{CHOICE_ID}">{d.html("Your situation")}</label>'
         # No restored choice on "back": the URL's ?situation= is the one that holds.
         f'<select id="{CHOICE_ID}" name="situation" autocomplete="off">'
-        f'<option value="">{d.html("Every situation")}</option>{options}</select>'
+        f'{d.option_html("Every situation")}{options}</select>'
         # Said to screen readers as the choice changes: the select already shows it.
         f'<p class="wt-visually-hidden" role="status" data-wt-one="{one}"'
         f' data-wt-every="{every}"></p></form>'

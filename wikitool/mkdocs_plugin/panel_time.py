@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from html import escape, unescape
 
+from wikitool.locales.catalogues import N_
 from wikitool.mkdocs_plugin.display import Display, note_html
 from wikitool.mkdocs_plugin.fact_links import NO_LINKS, FactLinks
 from wikitool.mkdocs_plugin.guide import GuideFacts, TimeEntry
@@ -65,15 +66,15 @@ def time_html(guide: GuideFacts, d: Display, links: FactLinks = NO_LINKS) -> str
         if len(entries) == 1:
             return f"<p>{entries[0]}</p>"
         return "<ul>" + "".join(f"<li>{entry}</li>" for entry in entries) + "</ul>"
-    topic = d._("How long it takes")
+    topic = N_("How long it takes")
     if guide.time_not_stated:
-        fix = links.link("time", topic)
+        fix = links.label_link("time", topic)
         return f'<p class="wt-not-stated">{d.html("Not stated by the agency")}{fix}</p>'
     legacy = guide.processing_time
     if legacy is None:
         return ""
     words = _legacy_words(legacy.min_days, legacy.max_days, d)
-    fix = links.link("processing_time", topic)
+    fix = links.label_link("processing_time", topic)
     return f"<p>{words}{note_html(legacy.note)}{fix}</p>"
 
 

@@ -59,7 +59,7 @@ def render_report_form(intake_url: str, sources: str, track: str, base: str, d: 
         '<label class="wt-label" for="__wt-report-about">'
         f'{d.html("Which part of the guide?")}</label>'
         '<select id="__wt-report-about" name="about">'
-        f'<option value="">{d.html("The whole guide")}</option></select></div>'
+        f'{d.option_html("The whole guide")}</select></div>'
         '<div class="wt-field">'
         f'<label class="wt-label" for="__wt-report-summary">{d.html("What is wrong?")}</label>'
         '<p class="wt-hint" id="__wt-report-summary-hint">'

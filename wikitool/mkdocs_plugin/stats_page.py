@@ -185,18 +185,22 @@ def month_chart(months: list[Month], d: Display) -> str:
     most = max([1] + [max(m.accepted, m.rejected) for m in months])
     span = _WIDTH - _LABEL - 36
     height = _LEGEND + _ROW * len(months)
-    accepted, rejected = d.html("Accepted"), d.html("Not accepted")
-    title = d.html("Suggestions accepted and not accepted, month by month")
-    desc = d.html("The table after the chart gives the same figures.")
+    # Inside SVG a <span> would end the drawing: its labels say their language on their
+    # own elements (Display.label_attributes).
+    said = d.label_attributes
+    accepted, rejected = d.label_text("Accepted"), d.label_text("Not accepted")
+    title = d.label_text("Suggestions accepted and not accepted, month by month")
+    desc = d.label_text("The table after the chart gives the same figures.")
     parts = [
         f'<svg class="wt-stats__chart" role="img" viewBox="0 0 {_WIDTH} {height}" '
         'aria-labelledby="__wt-chart-title __wt-chart-desc" focusable="false">'
-        f'<title id="__wt-chart-title">{title}</title><desc id="__wt-chart-desc">{desc}</desc>'
+        f'<title id="__wt-chart-title"{said}>{title}</title>'
+        f'<desc id="__wt-chart-desc"{said}>{desc}</desc>'
         '<defs><pattern id="__wt-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" '
         'stroke="currentColor" stroke-width="2.5"/></pattern></defs>',
-        _legend_item(0, "currentColor", accepted),
-        _legend_item(_WIDTH // 2, "url(#__wt-hatch)", rejected),
+        _legend_item(0, "currentColor", accepted, said),
+        _legend_item(_WIDTH // 2, "url(#__wt-hatch)", rejected, said),
     ]
     for row, month in enumerate(months):
         y = _LEGEND + row * _ROW
@@ -221,10 +225,10 @@ def month_chart(months: list[Month], d: Display) -> str:
     return f'<figure class="wt-stats__figure">{"".join(parts)}</figure>'
 
 
-def _legend_item(x: int, fill: str, label: str) -> str:
+def _legend_item(x: int, fill: str, label: str, said: str) -> str:
     return (
         f'<rect x="{x}" y="4" width="18" height="18" fill="{fill}" stroke="currentColor"/>'
-        f'<text x="{x + 26}" y="18">{label}</text>'
+        f'<text x="{x + 26}" y="18"{said}>{label}</text>'
     )
 
 
