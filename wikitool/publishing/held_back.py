@@ -162,22 +162,34 @@ def read_for_build(path: str, raw: bytes) -> PageSource | Problem:
     """The guide ``raw`` as the plugin reads it, or what stops the build before it renders
     the guide: the plugin cannot read it (not UTF-8, front matter, a newer model) or
     MkDocs' HTML reader fails on it."""
+    read = _read_as_mkdocs(path, raw)
+    if isinstance(read, Problem):
+        return read
+    text, page = read
+    future = model_version_problem(page.data or {})
+    if future is not None:
+        return Problem(path, _key_line(text, MODEL_KEY), future)
+    problems = rendering_problems(path, page.body, _body_line(text, page))
+    return problems[0] if problems else page
+
+
+def _read_as_mkdocs(path: str, raw: bytes) -> tuple[str, PageSource] | Problem:
+    """``raw``'s text as MkDocs reads a page (a byte order mark dropped, universal
+    newlines) and its front matter and body, or why it cannot be read."""
     try:
-        # As MkDocs reads a page: a byte order mark dropped, universal newlines.
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return Problem(path, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
     try:
-        page = read_page(text, path)
+        return text, read_page(text, path)
     except GuideError as exc:
         return Problem(path, exc.line, exc.message)
-    future = model_version_problem(page.data or {})
-    if future is not None:
-        return Problem(path, _key_line(text, MODEL_KEY), future)
-    body_line = text.count("\n", 0, len(text) - len(page.body)) + 1
-    problems = rendering_problems(path, page.body, body_line)
-    return problems[0] if problems else page
+
+
+def _body_line(text: str, page: PageSource) -> int:
+    """The line of ``text`` its body starts on."""
+    return text.count("\n", 0, len(text) - len(page.body)) + 1
 
 
 def _readable(path: str, raw: bytes) -> bool:
@@ -194,15 +206,15 @@ def first_failing_block(file: Path, config: MkDocsConfig) -> int | None:
     site's extensions, raises on when it converts that block alone; ``None`` if none does
     (the failure needs the whole page) or the file cannot be read."""
     try:
-        read = read_for_build(file.name, file.read_bytes())
+        read = _read_as_mkdocs(file.name, file.read_bytes())
     except OSError:
         return None
     if isinstance(read, Problem):
         return None
-    text = file.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    first_line = text.count("\n", 0, len(text) - len(read.body)) + 1
-    lines = read.body.split("\n")
-    outside = {index for index, _ in lines_outside_code(read.body)}
+    text, page = read
+    first_line = _body_line(text, page)
+    lines = page.body.split("\n")
+    outside = {index for index, _ in lines_outside_code(page.body)}
     starts, start = [], None
     for index, line in enumerate(lines):
         if index in outside and not line.strip():
