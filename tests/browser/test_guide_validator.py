@@ -16,7 +16,7 @@ import pytest
 from browsing import DESKTOP_ONLY, serving
 from playwright.sync_api import Page
 
-from wikitool.suggestions.changed_guide import editable_parts
+from wikitool.suggestions.editable_parts import editable_parts
 
 ROOT = Path(__file__).resolve().parents[2]
 VALIDATOR = ROOT / "theme" / "assets" / "javascripts" / "guide-validator.js"

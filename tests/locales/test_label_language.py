@@ -36,7 +36,7 @@ def test_the_labels_come_from_the_nearest_catalogue(tag: str, labels: str) -> No
 @pytest.mark.parametrize("tag", ["en", "en-GB", "fr", "es-419", "de"])
 def test_a_language_with_a_catalogue_is_written_as_before(tag: str) -> None:
     d = Display.of(tag)
-    assert not d.falls_back
+    assert d.label_attributes == ""
     assert "<span" not in d.html("Checked by {agency} on {date}", agency="A", date="D")
     assert "lang=" not in d.option_html("Every situation")
 
@@ -64,7 +64,7 @@ def test_a_language_with_a_catalogue_is_written_as_before(tag: str) -> None:
 )
 def test_each_literal_part_of_a_fallen_back_label_says_it_is_english(call, html: str) -> None:  # type: ignore[no-untyped-def]
     d = Display.of("it")
-    assert d.falls_back
+    assert d.label_attributes == ' lang="en" dir="ltr"'
     assert call(d) == html
 
 

@@ -30,7 +30,7 @@ from wikitool.mkdocs_plugin.suggest_pages import intake_url_from, sources_folder
 from wikitool.publishing.publish import build_site
 from wikitool.review.policy import POLICY_PATH
 from wikitool.services.wiki_init import init_wiki
-from wikitool.suggestions.changed_guide import editable_parts
+from wikitool.suggestions.editable_parts import editable_parts
 
 INTAKE = "https://intake.guides.example.org"
 KEPT_POLICY = b"approvals: 1\ndelete_contacts_after: 30 days\n"

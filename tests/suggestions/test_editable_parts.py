@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from wikitool.guides.page_source import read_page
-from wikitool.suggestions.changed_guide import apply_changes, editable_parts
+from wikitool.suggestions.changed_guide import apply_changes
 from wikitool.suggestions.changes import parse_changes
+from wikitool.suggestions.editable_parts import editable_parts
 
 ROOT = Path(__file__).parents[2]
 GUIDES = sorted(

@@ -84,11 +84,6 @@ class Display:
         an HTML ``<span>`` would end the SVG)."""
         return escape(self._(message), quote=False)
 
-    @property
-    def falls_back(self) -> bool:
-        """Whether the labels are in another language than the page's (English)."""
-        return bool(self.label_attributes)
-
     def _marked(self, text: str) -> str:
         """``text`` (an escaped label, its ``{fields}`` left to fill) with each literal
         part in a span saying its language, when it is not the page's."""

@@ -32,7 +32,6 @@ from wikitool.suggestions.changes import (
     StepChange,
     field_location,
 )
-from wikitool.suggestions.editable_parts import editable_parts as editable_parts
 from wikitool.suggestions.editable_parts import in_steps, section_text_lines, step_places
 
 _ITEM_MARKER_RE = re.compile(
