@@ -42,6 +42,8 @@ from typing import Any
 import yaml  # type: ignore[import-untyped]
 from synthetic_wiki import make_synthetic_wiki
 
+from wikitool.publishing.scratch import memory_dir
+
 VENV_BIN = Path(sys.executable).parent
 TARGET_RATIO = 1.10
 """Issue 14's full build target, the strictest (issues 5 and 12 ask for 1.15x)."""
@@ -131,12 +133,13 @@ def remove_sites(contender: Contender) -> None:
         shutil.rmtree(site, ignore_errors=True)
 
 
-MEMORY_DIR = Path("/dev/shm")
-MEMORY_ROOM = 4 << 30
+SITES_ROOM = 4 << 30
+"""Free memory the sites of a run need to be written in memory."""
 
 
 def sites_folder(work: Path) -> Path:
-    """Where the builds write their sites: in memory when ``MEMORY_DIR`` has room.
+    """Where the builds write their sites: in memory when it has room (as for
+    ``wikitool.publishing.scratch.memory_dir``; ``TMPDIR`` set means the disk).
 
     What a build costs in CPU is the question; on this machine's disk (ext4 without a
     journal) creating a file costs from 40 to 650 us depending on how many files any
@@ -147,13 +150,8 @@ def sites_folder(work: Path) -> Path:
     either, each round writes new folders and none is deleted until the last round:
     deleting the last round's site right before a build is what made the disk slow.
     """
-    try:
-        stats = os.statvfs(MEMORY_DIR)
-    except OSError:
-        return work
-    if stats.f_bavail * stats.f_frsize < MEMORY_ROOM or not os.access(MEMORY_DIR, os.W_OK):
-        return work
-    return MEMORY_DIR / f"wikitool-bench-sites-{os.getpid()}"
+    memory = memory_dir(SITES_ROOM)  # where wikitool's own builds put their scratch files
+    return Path(memory) / f"wikitool-bench-sites-{os.getpid()}" if memory else work
 
 
 def byte_compile_wikitool() -> None:
@@ -315,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(contenders))
     print()
     print("\n".join(verdict(contenders)))
-    if sites.parent == MEMORY_DIR and args.sites is None:
+    if args.sites is None and sites != work:
         shutil.rmtree(sites, ignore_errors=True)  # memory is not kept after the run
         print(f"\nWiki: {work}")
     else:

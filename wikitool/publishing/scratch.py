@@ -23,16 +23,17 @@ MEMORY_ROOM = 1 << 30
 _SCRATCH = re.compile(r"wikitool-(?:export|session)-(\d+)-")
 
 
-def memory_dir() -> str | None:
-    """``MEMORY_DIR`` when it is writable and has ``MEMORY_ROOM`` free and ``TMPDIR`` is
-    unset (the operator's choice of where temporary files go wins); else ``None``."""
+def memory_dir(room: int | None = None) -> str | None:
+    """``MEMORY_DIR`` when it is writable and has ``room`` (``MEMORY_ROOM``) free and
+    ``TMPDIR`` is unset (the operator's choice of where temporary files go wins); else
+    ``None``."""
     if os.environ.get("TMPDIR"):
         return None
     try:
         stats = os.statvfs(MEMORY_DIR)
     except OSError:
         return None
-    roomy = stats.f_bavail * stats.f_frsize >= MEMORY_ROOM
+    roomy = stats.f_bavail * stats.f_frsize >= (MEMORY_ROOM if room is None else room)
     return MEMORY_DIR if roomy and os.access(MEMORY_DIR, os.W_OK | os.X_OK) else None
 
 
