@@ -5,6 +5,7 @@ Italian, which has no catalogue, its English labels saying they are English."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,6 +92,17 @@ def test_a_guide_in_arabic_reads_right_to_left_and_passes_axe(
     for viewport in (PHONE, DESKTOP):
         page.set_viewport_size({"width": viewport.width, "height": viewport.height})
         assert axe_violations(page) == [], viewport.name
+    # The keyboard alone reaches "Suggest an edit" right to left, and follows it.
+    suggest = page.locator("a.wt-suggest")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if suggest.evaluate("link => link === document.activeElement"):
+            break
+    expect(suggest).to_be_focused()
+    page.keyboard.press("Enter")
+    page.wait_for_url(
+        re.compile(r"/suggest/\?guide=identity-and-travel/renew-an-adult-passport-ar\.md$")
+    )
 
 
 LANGUAGE_OF = "element => element.closest('[lang]').lang"
